@@ -1,0 +1,4 @@
+/** Wasm linear memory on off-heap FFM segments. */
+module dev.gatun.memory {
+    exports dev.gatun.memory;
+}
