@@ -1,0 +1,9 @@
+package dev.gatun;
+
+/** What an import or export is ({@code externidx} kinds), with the names the JavaScript API uses. */
+public enum ExternKind {
+    FUNCTION, TABLE, MEMORY, GLOBAL;
+
+    @Override
+    public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
+}

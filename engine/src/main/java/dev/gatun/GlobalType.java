@@ -1,0 +1,16 @@
+package dev.gatun;
+
+import java.util.Objects;
+
+/** A global type ({@code globaltype}): value type and mutability. */
+public record GlobalType(ValType valType, boolean mutable) implements ExternType {
+    public GlobalType {
+        Objects.requireNonNull(valType, "valType");
+    }
+
+    @Override
+    public ExternKind kind() { return ExternKind.GLOBAL; }
+
+    @Override
+    public String toString() { return "global " + (mutable ? "(mut " + valType + ")" : valType.toString()); }
+}

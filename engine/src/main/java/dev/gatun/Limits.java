@@ -1,0 +1,27 @@
+package dev.gatun;
+
+import java.util.OptionalLong;
+
+/** Size limits of a memory (in 64 KiB pages) or a table (in elements): a minimum and an optional maximum. */
+public record Limits(long min, OptionalLong max) {
+    public Limits {
+        if (min < 0) throw new IllegalArgumentException("limits: negative minimum " + min);
+        if (max == null) max = OptionalLong.empty();
+        if (max.isPresent() && max.getAsLong() < min)
+            throw new IllegalArgumentException("limits: maximum " + max.getAsLong() + " below minimum " + min);
+    }
+
+    public static Limits of(long min) { return new Limits(min, OptionalLong.empty()); }
+
+    public static Limits of(long min, long max) { return new Limits(min, OptionalLong.of(max)); }
+
+    /** Import matching ({@code limits} subtyping): at least as large a minimum and an at least as tight maximum. */
+    public boolean matches(Limits required) {
+        if (min < required.min) return false;
+        if (required.max.isEmpty()) return true;
+        return max.isPresent() && max.getAsLong() <= required.max.getAsLong();
+    }
+
+    @Override
+    public String toString() { return max.isPresent() ? min + ".." + max.getAsLong() : min + ".."; }
+}

@@ -1,0 +1,59 @@
+package dev.gatun;
+
+import java.util.List;
+
+/** A trap: Wasm code (or a host function it called) failed at run time. Carries the Wasm stack. */
+public final class RuntimeError extends WebAssemblyException {
+    /** The kinds of trap, with the spec reference interpreter's messages. */
+    public enum Trap {
+        UNREACHABLE("unreachable"),
+        INTEGER_DIVIDE_BY_ZERO("integer divide by zero"),
+        INTEGER_OVERFLOW("integer overflow"),
+        INVALID_CONVERSION("invalid conversion to integer"),
+        OUT_OF_BOUNDS_MEMORY("out of bounds memory access"),
+        OUT_OF_BOUNDS_TABLE("out of bounds table access"),
+        UNDEFINED_ELEMENT("undefined element"),
+        UNINITIALIZED_ELEMENT("uninitialized element"),
+        INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
+        CALL_STACK_EXHAUSTED("call stack exhausted"),
+        INTERRUPTED("interrupted"),
+        HOST("host function failed");
+
+        private final String message;
+
+        Trap(String message) { this.message = message; }
+
+        public String message() { return message; }
+    }
+
+    /** One Wasm frame: function index and, when the name section has it, its name. */
+    public record Frame(int funcidx, String name) {
+        @Override
+        public String toString() { return name != null ? name + " (func " + funcidx + ")" : "func " + funcidx; }
+    }
+
+    private final Trap trap;
+    private final List<Frame> wasmStack;
+
+    public RuntimeError(Trap trap, String detail, List<Frame> wasmStack, Throwable cause) {
+        super(format(trap, detail, wasmStack), cause);
+        this.trap = trap;
+        this.wasmStack = List.copyOf(wasmStack);
+    }
+
+    public RuntimeError(Trap trap) {
+        this(trap, null, List.of(), null);
+    }
+
+    public Trap trap() { return trap; }
+
+    /** Innermost frame first. */
+    public List<Frame> wasmStack() { return wasmStack; }
+
+    private static String format(Trap trap, String detail, List<Frame> stack) {
+        StringBuilder sb = new StringBuilder(trap.message());
+        if (detail != null && !detail.isEmpty()) sb.append(": ").append(detail);
+        for (Frame f : stack) sb.append("\n    at ").append(f);
+        return sb.toString();
+    }
+}
