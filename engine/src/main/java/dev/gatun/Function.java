@@ -1,0 +1,18 @@
+package dev.gatun;
+
+/**
+ * A Wasm function: exported by an instance, or implemented in Java and importable.
+ * Safe to call from any thread; a call runs on the calling thread.
+ */
+public interface Function extends Extern {
+    @Override
+    FunctionType type();
+
+    /**
+     * Calls the function. Arguments must match {@link #type()}'s params in number and type; the result
+     * array holds one value per result type (empty for none).
+     *
+     * @throws RuntimeError on a trap, with the Wasm stack
+     */
+    Value[] call(Value... args);
+}
