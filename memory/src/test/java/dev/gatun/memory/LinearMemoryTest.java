@@ -60,6 +60,21 @@ class LinearMemoryTest {
         }
     }
 
+    @Test
+    void bothBackingsHandTheSameSegmentKindToAccessSites() {
+        // Different segment or session classes at one access site would pollute its type profile.
+        try (LinearMemory mapped = Kind.MAPPED.create(1, 2); LinearMemory copying = Kind.COPYING.create(1, 2)) {
+            assertEquals(mapped.segment().getClass(), copying.segment().getClass());
+            assertEquals(mapped.segment().scope().getClass(), copying.segment().scope().getClass());
+            assertTrue(mapped.segment().isNative());
+            assertFalse(mapped.segment().isReadOnly());
+            assertFalse(copying.segment().isReadOnly());
+            mapped.grow(1);
+            copying.grow(1);
+            assertEquals(mapped.segment().getClass(), copying.segment().getClass());
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Kind.class)
     void valuesAreLittleEndianUnalignedAndExtendedAsAsked(Kind kind) {
