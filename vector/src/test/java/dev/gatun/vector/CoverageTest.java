@@ -1,0 +1,42 @@
+package dev.gatun.vector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Every 0xFD sub-opcode has exactly one public static kernel named after it. */
+class CoverageTest {
+    @Test
+    void everyOpcodeHasAKernel() {
+        Set<String> kernels = new TreeSet<>();
+        for (Method m : Simd.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())
+                    && m.getReturnType() == void.class) {
+                assertTrue(kernels.add(m.getName()), "overloaded kernel " + m.getName());
+                assertEquals(long[].class, m.getParameterTypes()[0], m.getName());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        int defined = 0;
+        for (int op = 0; op < 256; op++) {
+            String k = SimdOpcodes.kernelName(op);
+            if (k == null) continue;
+            defined++;
+            if (!k.equals("v128_const") && !kernels.remove(k)) missing.add(k);
+        }
+        assertEquals(236, defined);
+        assertEquals(SimdOpcodes.COUNT, defined);
+        assertTrue(missing.isEmpty(), "no kernel for " + missing);
+        assertTrue(kernels.isEmpty(), "kernels without an opcode: " + kernels);
+        assertNotNull(SimdOpcodes.name(0x0D));
+        assertEquals("f64x2.convert_low_i32x4_u", SimdOpcodes.name(0xFF));
+    }
+}
