@@ -66,6 +66,7 @@ public final class Simd {
     private static final long SPLAT32 = 0x0000_0001_0000_0001L;
     private static final int F32_QUIET = 0x0040_0000;
     private static final long F64_QUIET = 0x0008_0000_0000_0000L;
+    private static final long CANON64 = 0x7FF8_0000_0000_0000L;
 
     // ---------------------------------------------------------------- bitwise (v128.*), on the two longs
 
@@ -913,58 +914,62 @@ public final class Simd {
         x.lanewise(VectorOperators.LSHR, n).reinterpretAsLongs().intoArray(regs, dst);
     }
 
-    /** i64x2.eq: all-ones lanes where the comparison holds. */
+    /** i64x2.eq: all-ones lanes where the comparison holds. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void i64x2_eq(long[] regs, int dst, int a, int b) {
-        LongVector x = LongVector.fromArray(L, regs, a);
-        LongVector y = LongVector.fromArray(L, regs, b);
-        x.compare(VectorOperators.EQ, y).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        long lo = regs[a] == regs[b] ? -1L : 0L;
+        long hi = regs[a + 1] == regs[b + 1] ? -1L : 0L;
+        regs[dst] = lo;
+        regs[dst + 1] = hi;
     }
 
-    /** i64x2.ne: all-ones lanes where the comparison holds. */
+    /** i64x2.ne: all-ones lanes where the comparison holds. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void i64x2_ne(long[] regs, int dst, int a, int b) {
-        LongVector x = LongVector.fromArray(L, regs, a);
-        LongVector y = LongVector.fromArray(L, regs, b);
-        x.compare(VectorOperators.NE, y).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        long lo = regs[a] != regs[b] ? -1L : 0L;
+        long hi = regs[a + 1] != regs[b + 1] ? -1L : 0L;
+        regs[dst] = lo;
+        regs[dst + 1] = hi;
     }
 
-    /** i64x2.lt_s: all-ones lanes where the comparison holds. */
+    /** i64x2.lt_s: all-ones lanes where the comparison holds. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void i64x2_lt_s(long[] regs, int dst, int a, int b) {
-        LongVector x = LongVector.fromArray(L, regs, a);
-        LongVector y = LongVector.fromArray(L, regs, b);
-        x.compare(VectorOperators.LT, y).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        long lo = regs[a] < regs[b] ? -1L : 0L;
+        long hi = regs[a + 1] < regs[b + 1] ? -1L : 0L;
+        regs[dst] = lo;
+        regs[dst + 1] = hi;
     }
 
-    /** i64x2.gt_s: all-ones lanes where the comparison holds. */
+    /** i64x2.gt_s: all-ones lanes where the comparison holds. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void i64x2_gt_s(long[] regs, int dst, int a, int b) {
-        LongVector x = LongVector.fromArray(L, regs, a);
-        LongVector y = LongVector.fromArray(L, regs, b);
-        x.compare(VectorOperators.GT, y).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        long lo = regs[a] > regs[b] ? -1L : 0L;
+        long hi = regs[a + 1] > regs[b + 1] ? -1L : 0L;
+        regs[dst] = lo;
+        regs[dst + 1] = hi;
     }
 
-    /** i64x2.le_s: all-ones lanes where the comparison holds. */
+    /** i64x2.le_s: all-ones lanes where the comparison holds. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void i64x2_le_s(long[] regs, int dst, int a, int b) {
-        LongVector x = LongVector.fromArray(L, regs, a);
-        LongVector y = LongVector.fromArray(L, regs, b);
-        x.compare(VectorOperators.LE, y).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        long lo = regs[a] <= regs[b] ? -1L : 0L;
+        long hi = regs[a + 1] <= regs[b + 1] ? -1L : 0L;
+        regs[dst] = lo;
+        regs[dst + 1] = hi;
     }
 
-    /** i64x2.ge_s: all-ones lanes where the comparison holds. */
+    /** i64x2.ge_s: all-ones lanes where the comparison holds. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void i64x2_ge_s(long[] regs, int dst, int a, int b) {
-        LongVector x = LongVector.fromArray(L, regs, a);
-        LongVector y = LongVector.fromArray(L, regs, b);
-        x.compare(VectorOperators.GE, y).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        long lo = regs[a] >= regs[b] ? -1L : 0L;
+        long hi = regs[a + 1] >= regs[b + 1] ? -1L : 0L;
+        regs[dst] = lo;
+        regs[dst + 1] = hi;
     }
 
-    /** i64x2.all_true: 1 if no lane is zero. */
+    /** i64x2.all_true: 1 if no lane is zero. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void i64x2_all_true(long[] regs, int dst, int a) {
-        LongVector x = LongVector.fromArray(L, regs, a);
-        regs[dst] = x.compare(VectorOperators.NE, (long) 0).allTrue() ? 1L : 0L;
+        regs[dst] = regs[a] != 0 && regs[a + 1] != 0 ? 1L : 0L;
     }
 
-    /** i64x2.bitmask: bit i of the i32 result is the sign bit of lane i. */
+    /** i64x2.bitmask: the two sign bits. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void i64x2_bitmask(long[] regs, int dst, int a) {
-        LongVector x = LongVector.fromArray(L, regs, a);
-        regs[dst] = x.compare(VectorOperators.LT, (long) 0).toLong();
+        regs[dst] = (regs[a] >>> 63) | ((regs[a + 1] >>> 63) << 1);
     }
 
     // ---------------------------------------------------------------- f32x4 lane arithmetic
@@ -1081,46 +1086,52 @@ public final class Simd {
         x.lanewise(VectorOperators.SQRT).reinterpretAsLongs().intoArray(regs, dst);
     }
 
-    /** f64x2.eq: all-ones lanes where the comparison holds. */
+    /** f64x2.eq: all-ones lanes where the comparison holds (NaN: only ne holds). Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void f64x2_eq(long[] regs, int dst, int a, int b) {
-        DoubleVector x = LongVector.fromArray(L, regs, a).reinterpretAsDoubles();
-        DoubleVector y = LongVector.fromArray(L, regs, b).reinterpretAsDoubles();
-        x.compare(VectorOperators.EQ, y).cast(L).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        double x0 = Double.longBitsToDouble(regs[a]), x1 = Double.longBitsToDouble(regs[a + 1]);
+        double y0 = Double.longBitsToDouble(regs[b]), y1 = Double.longBitsToDouble(regs[b + 1]);
+        regs[dst] = x0 == y0 ? -1L : 0L;
+        regs[dst + 1] = x1 == y1 ? -1L : 0L;
     }
 
-    /** f64x2.ne: all-ones lanes where the comparison holds. */
+    /** f64x2.ne: all-ones lanes where the comparison holds (NaN: only ne holds). Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void f64x2_ne(long[] regs, int dst, int a, int b) {
-        DoubleVector x = LongVector.fromArray(L, regs, a).reinterpretAsDoubles();
-        DoubleVector y = LongVector.fromArray(L, regs, b).reinterpretAsDoubles();
-        x.compare(VectorOperators.NE, y).cast(L).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        double x0 = Double.longBitsToDouble(regs[a]), x1 = Double.longBitsToDouble(regs[a + 1]);
+        double y0 = Double.longBitsToDouble(regs[b]), y1 = Double.longBitsToDouble(regs[b + 1]);
+        regs[dst] = !(x0 == y0) ? -1L : 0L;
+        regs[dst + 1] = !(x1 == y1) ? -1L : 0L;
     }
 
-    /** f64x2.lt: all-ones lanes where the comparison holds. */
+    /** f64x2.lt: all-ones lanes where the comparison holds (NaN: only ne holds). Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void f64x2_lt(long[] regs, int dst, int a, int b) {
-        DoubleVector x = LongVector.fromArray(L, regs, a).reinterpretAsDoubles();
-        DoubleVector y = LongVector.fromArray(L, regs, b).reinterpretAsDoubles();
-        x.compare(VectorOperators.LT, y).cast(L).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        double x0 = Double.longBitsToDouble(regs[a]), x1 = Double.longBitsToDouble(regs[a + 1]);
+        double y0 = Double.longBitsToDouble(regs[b]), y1 = Double.longBitsToDouble(regs[b + 1]);
+        regs[dst] = x0 < y0 ? -1L : 0L;
+        regs[dst + 1] = x1 < y1 ? -1L : 0L;
     }
 
-    /** f64x2.gt: all-ones lanes where the comparison holds. */
+    /** f64x2.gt: all-ones lanes where the comparison holds (NaN: only ne holds). Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void f64x2_gt(long[] regs, int dst, int a, int b) {
-        DoubleVector x = LongVector.fromArray(L, regs, a).reinterpretAsDoubles();
-        DoubleVector y = LongVector.fromArray(L, regs, b).reinterpretAsDoubles();
-        x.compare(VectorOperators.GT, y).cast(L).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        double x0 = Double.longBitsToDouble(regs[a]), x1 = Double.longBitsToDouble(regs[a + 1]);
+        double y0 = Double.longBitsToDouble(regs[b]), y1 = Double.longBitsToDouble(regs[b + 1]);
+        regs[dst] = x0 > y0 ? -1L : 0L;
+        regs[dst + 1] = x1 > y1 ? -1L : 0L;
     }
 
-    /** f64x2.le: all-ones lanes where the comparison holds. */
+    /** f64x2.le: all-ones lanes where the comparison holds (NaN: only ne holds). Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void f64x2_le(long[] regs, int dst, int a, int b) {
-        DoubleVector x = LongVector.fromArray(L, regs, a).reinterpretAsDoubles();
-        DoubleVector y = LongVector.fromArray(L, regs, b).reinterpretAsDoubles();
-        x.compare(VectorOperators.LE, y).cast(L).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        double x0 = Double.longBitsToDouble(regs[a]), x1 = Double.longBitsToDouble(regs[a + 1]);
+        double y0 = Double.longBitsToDouble(regs[b]), y1 = Double.longBitsToDouble(regs[b + 1]);
+        regs[dst] = x0 <= y0 ? -1L : 0L;
+        regs[dst + 1] = x1 <= y1 ? -1L : 0L;
     }
 
-    /** f64x2.ge: all-ones lanes where the comparison holds. */
+    /** f64x2.ge: all-ones lanes where the comparison holds (NaN: only ne holds). Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void f64x2_ge(long[] regs, int dst, int a, int b) {
-        DoubleVector x = LongVector.fromArray(L, regs, a).reinterpretAsDoubles();
-        DoubleVector y = LongVector.fromArray(L, regs, b).reinterpretAsDoubles();
-        x.compare(VectorOperators.GE, y).cast(L).toVector().reinterpretAsLongs().intoArray(regs, dst);
+        double x0 = Double.longBitsToDouble(regs[a]), x1 = Double.longBitsToDouble(regs[a + 1]);
+        double y0 = Double.longBitsToDouble(regs[b]), y1 = Double.longBitsToDouble(regs[b + 1]);
+        regs[dst] = x0 >= y0 ? -1L : 0L;
+        regs[dst + 1] = x1 >= y1 ? -1L : 0L;
     }
 
     // ---------------------------------------------------------------- integer ops without a direct operator
@@ -1460,20 +1471,18 @@ public final class Simd {
         x.lanewise(VectorOperators.MAX, y).blend(Float.NaN, nan).reinterpretAsLongs().intoArray(regs, dst);
     }
 
-    /** f64x2.min */
+    /** f64x2.min: NaN in either lane gives the canonical NaN; -0 &lt; +0. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void f64x2_min(long[] regs, int dst, int a, int b) {
-        DoubleVector x = LongVector.fromArray(L, regs, a).reinterpretAsDoubles();
-        DoubleVector y = LongVector.fromArray(L, regs, b).reinterpretAsDoubles();
-        VectorMask<Double> nan = x.test(VectorOperators.IS_NAN).or(y.test(VectorOperators.IS_NAN));
-        x.lanewise(VectorOperators.MIN, y).blend(Double.NaN, nan).reinterpretAsLongs().intoArray(regs, dst);
+        long lo = fmin64(regs[a], regs[b]), hi = fmin64(regs[a + 1], regs[b + 1]);
+        regs[dst] = lo;
+        regs[dst + 1] = hi;
     }
 
-    /** f64x2.max */
+    /** f64x2.max: NaN in either lane gives the canonical NaN; -0 &lt; +0. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void f64x2_max(long[] regs, int dst, int a, int b) {
-        DoubleVector x = LongVector.fromArray(L, regs, a).reinterpretAsDoubles();
-        DoubleVector y = LongVector.fromArray(L, regs, b).reinterpretAsDoubles();
-        VectorMask<Double> nan = x.test(VectorOperators.IS_NAN).or(y.test(VectorOperators.IS_NAN));
-        x.lanewise(VectorOperators.MAX, y).blend(Double.NaN, nan).reinterpretAsLongs().intoArray(regs, dst);
+        long lo = fmax64(regs[a], regs[b]), hi = fmax64(regs[a + 1], regs[b + 1]);
+        regs[dst] = lo;
+        regs[dst + 1] = hi;
     }
 
     /** f32x4.pmin: b &lt; a ? b : a (bits of the chosen operand, NaN payloads kept). */
@@ -1496,22 +1505,18 @@ public final class Simd {
         xl.reinterpretAsInts().blend(yl.reinterpretAsInts(), m).reinterpretAsLongs().intoArray(regs, dst);
     }
 
-    /** f64x2.pmin */
+    /** f64x2.pmin: b &lt; a ? b : a (bits of the chosen operand). Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void f64x2_pmin(long[] regs, int dst, int a, int b) {
-        DoubleVector x = LongVector.fromArray(L, regs, a).reinterpretAsDoubles();
-        DoubleVector y = LongVector.fromArray(L, regs, b).reinterpretAsDoubles();
-        LongVector xl = LongVector.fromArray(L, regs, a);
-        LongVector yl = LongVector.fromArray(L, regs, b);
-        xl.blend(yl, y.compare(VectorOperators.LT, x).cast(L)).intoArray(regs, dst);
+        long a0 = regs[a], a1 = regs[a + 1], b0 = regs[b], b1 = regs[b + 1];
+        regs[dst] = Double.longBitsToDouble(b0) < Double.longBitsToDouble(a0) ? b0 : a0;
+        regs[dst + 1] = Double.longBitsToDouble(b1) < Double.longBitsToDouble(a1) ? b1 : a1;
     }
 
-    /** f64x2.pmax */
+    /** f64x2.pmax: a &lt; b ? b : a */
     public static void f64x2_pmax(long[] regs, int dst, int a, int b) {
-        DoubleVector x = LongVector.fromArray(L, regs, a).reinterpretAsDoubles();
-        DoubleVector y = LongVector.fromArray(L, regs, b).reinterpretAsDoubles();
-        LongVector xl = LongVector.fromArray(L, regs, a);
-        LongVector yl = LongVector.fromArray(L, regs, b);
-        xl.blend(yl, x.compare(VectorOperators.LT, y).cast(L)).intoArray(regs, dst);
+        long a0 = regs[a], a1 = regs[a + 1], b0 = regs[b], b1 = regs[b + 1];
+        regs[dst] = Double.longBitsToDouble(a0) < Double.longBitsToDouble(b0) ? b0 : a0;
+        regs[dst + 1] = Double.longBitsToDouble(a1) < Double.longBitsToDouble(b1) ? b1 : a1;
     }
 
     // ---------------------------------------------------------------- rounding (no VectorOperators equivalent)
@@ -1532,16 +1537,11 @@ public final class Simd {
         bits.blend(bits.or(F32_QUIET), nan).blend(rounded, small).reinterpretAsLongs().intoArray(regs, dst);
     }
 
-    /** f64x2.nearest, vectorized like {@link #f32x4_nearest} with 2^52. */
+    /** f64x2.nearest: Math.rint per lane (ties to even, sign of zero kept), NaN quieted. Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */
     public static void f64x2_nearest(long[] regs, int dst, int a) {
-        LongVector bits = LongVector.fromArray(L, regs, a);
-        LongVector mag = bits.lanewise(VectorOperators.AND, Long.MAX_VALUE);
-        LongVector sign = bits.lanewise(VectorOperators.AND, Long.MIN_VALUE);
-        DoubleVector dm = mag.reinterpretAsDoubles();
-        LongVector rounded = dm.add(0x1p52).sub(0x1p52).reinterpretAsLongs().or(sign);
-        VectorMask<Long> small = mag.compare(VectorOperators.LT, 0x4330_0000_0000_0000L); // |x| < 2^52
-        VectorMask<Long> nan = mag.compare(VectorOperators.GT, 0x7FF0_0000_0000_0000L);
-        bits.blend(bits.or(F64_QUIET), nan).blend(rounded, small).intoArray(regs, dst);
+        long lo = regs[a], hi = regs[a + 1];
+        regs[dst] = round64(lo, 3);
+        regs[dst + 1] = round64(hi, 3);
     }
 
     /** f32x4.ceil (per lane; NaN quieted, sign of zero kept). */
@@ -1590,7 +1590,7 @@ public final class Simd {
         return (lo & 0xFFFF_FFFFL) | ((long) hi << 32);
     }
 
-    /** mode 0 ceil, 1 floor, 2 trunc. f32 values are exact in double, and so are their roundings. */
+    /** mode 0 ceil, 1 floor, 2 trunc (round64 also 3: nearest). f32 values are exact in double, and so are their roundings. */
     private static int round32(int bits, int mode) {
         float f = Float.intBitsToFloat(bits);
         if (f != f) {
@@ -1606,7 +1606,12 @@ public final class Simd {
         if (d != d) {
             return bits | F64_QUIET;
         }
-        double r = mode == 0 ? Math.ceil(d) : mode == 1 ? Math.floor(d) : (d < 0 ? Math.ceil(d) : Math.floor(d));
+        double r = switch (mode) {
+            case 0 -> Math.ceil(d);
+            case 1 -> Math.floor(d);
+            case 2 -> d < 0 ? Math.ceil(d) : Math.floor(d);
+            default -> Math.rint(d);
+        };
         return Double.doubleToRawLongBits(r);
     }
 
@@ -1688,6 +1693,16 @@ public final class Simd {
         long lo = regs[a];
         regs[dst] = promote((int) lo);
         regs[dst + 1] = promote((int) (lo >>> 32));
+    }
+
+    private static long fmin64(long xb, long yb) {
+        double x = Double.longBitsToDouble(xb), y = Double.longBitsToDouble(yb);
+        return x != x || y != y ? CANON64 : Double.doubleToRawLongBits(Math.min(x, y));
+    }
+
+    private static long fmax64(long xb, long yb) {
+        double x = Double.longBitsToDouble(xb), y = Double.longBitsToDouble(yb);
+        return x != x || y != y ? CANON64 : Double.doubleToRawLongBits(Math.max(x, y));
     }
 
     private static int demote(long bits) {
