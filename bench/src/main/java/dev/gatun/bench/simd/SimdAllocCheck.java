@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * Allocation check for every SIMD kernel, called NOT inlined (through a non-constant MethodHandle), so
  * each kernel is compiled on its own: warm up, then measure the bytes the thread allocates over many
  * calls with com.sun.management.ThreadMXBean. Complements SimdKernelBench (-prof gc), which measures
- * the inlined case for a few kernels.
+ * the inlined case for a few kernels. Also prints a rough ns per (not inlined) call: a kernel whose Vector
+ * API intrinsic failed shows up as tens to hundreds of ns.
  *
  * <pre>java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar dev.gatun.bench.simd.SimdAllocCheck</pre>
  */
@@ -34,6 +35,7 @@ public final class SimdAllocCheck {
         for (int i = 0; i < regs.length; i++) regs[i] = 0x3F80_0000_4000_0000L + i;
         ShufflePlan plan = Simd.shufflePlan(new byte[] {0, 17, 2, 19, 4, 21, 6, 23, 31, 9, 30, 11, 12, 28, 14, 16});
         Map<String, Double> result = new TreeMap<>();
+        Map<String, Double> time = new TreeMap<>();
         List<String> failed = new ArrayList<>();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mem = arena.allocate(256);
@@ -52,11 +54,15 @@ public final class SimdAllocCheck {
                     perOp = (double) (mx.getCurrentThreadAllocatedBytes() - before) / MEASURE;
                     if (perOp != 0) Thread.sleep(20);
                 }
+                long t0 = System.nanoTime();
+                for (int i = 0; i < MEASURE; i++) run.run();
+                double ns = (double) (System.nanoTime() - t0) / MEASURE;
+                time.put(SimdOpcodes.name(op), ns);
                 result.put(SimdOpcodes.name(op), perOp);
                 if (perOp > 0.5) failed.add(SimdOpcodes.name(op) + "=" + perOp + " B/op");
             }
         }
-        result.forEach((k, v) -> System.out.printf("%-32s %8.3f B/op%n", k, v));
+        result.forEach((k, v) -> System.out.printf("%-32s %8.3f B/op %8.1f ns/call (not inlined)%n", k, v, time.get(k)));
         System.out.println(failed.isEmpty() ? "ALL " + result.size() + " kernels allocation-free"
                 : "ALLOCATING: " + failed);
     }
