@@ -1544,25 +1544,50 @@ public final class Simd {
         regs[dst + 1] = round64(hi, 3);
     }
 
-    /** f32x4.ceil (per lane; NaN quieted, sign of zero kept). */
+    /** f32x4.ceil: vectorized, see {@link #f32x4Round}. */
     public static void f32x4_ceil(long[] regs, int dst, int a) {
-        long lo = regs[a], hi = regs[a + 1];
-        regs[dst] = pack(round32((int) lo, 0), round32((int) (lo >>> 32), 0));
-        regs[dst + 1] = pack(round32((int) hi, 0), round32((int) (hi >>> 32), 0));
+        f32x4Round(regs, dst, a, 0);
     }
 
-    /** f32x4.floor */
+    /** f32x4.floor: vectorized, see {@link #f32x4Round}. */
     public static void f32x4_floor(long[] regs, int dst, int a) {
-        long lo = regs[a], hi = regs[a + 1];
-        regs[dst] = pack(round32((int) lo, 1), round32((int) (lo >>> 32), 1));
-        regs[dst + 1] = pack(round32((int) hi, 1), round32((int) (hi >>> 32), 1));
+        f32x4Round(regs, dst, a, 1);
     }
 
-    /** f32x4.trunc */
+    /** f32x4.trunc: vectorized, see {@link #f32x4Round}. */
     public static void f32x4_trunc(long[] regs, int dst, int a) {
-        long lo = regs[a], hi = regs[a + 1];
-        regs[dst] = pack(round32((int) lo, 2), round32((int) (lo >>> 32), 2));
-        regs[dst + 1] = pack(round32((int) hi, 2), round32((int) (hi >>> 32), 2));
+        f32x4Round(regs, dst, a, 2);
+    }
+
+    /**
+     * ceil (mode 0), floor (1), trunc (2) on f32 lanes, in the magnitude domain: with m = |x| &lt; 2^23,
+     * r = (m + 2^23) - 2^23 is m rounded to an integer, fl = r - (r &gt; m) = floor(m) = trunc(m) and
+     * ce = r + (r &lt; m) = ceil(m). Then floor(x) = fl or -ce, ceil(x) = ce or -fl by the sign of x, and
+     * the sign is put back (so zero results keep the sign of x, as IEEE roundToIntegral does). Larger
+     * magnitudes, infinities and NaN are already integral: kept, NaN quieted. {@code mode} is a constant
+     * at every call site, so C2 folds the selects. Vectors stay inside this method (it is inlined into
+     * the three kernels).
+     */
+    private static void f32x4Round(long[] regs, int dst, int a, int mode) {
+        IntVector bits = LongVector.fromArray(L, regs, a).reinterpretAsInts();
+        IntVector mag = bits.lanewise(VectorOperators.AND, 0x7FFF_FFFF);
+        IntVector sign = bits.lanewise(VectorOperators.AND, 0x8000_0000);
+        FloatVector m = mag.reinterpretAsFloats();
+        FloatVector r = m.add(0x1p23f).sub(0x1p23f);
+        FloatVector fl = r.sub(1f, r.compare(VectorOperators.GT, m));
+        IntVector res;
+        if (mode == 2) {
+            res = fl.reinterpretAsInts();
+        } else {
+            FloatVector ce = r.add(1f, r.compare(VectorOperators.LT, m));
+            VectorMask<Integer> neg = bits.compare(VectorOperators.LT, 0);
+            IntVector up = ce.reinterpretAsInts(), down = fl.reinterpretAsInts();
+            res = mode == 0 ? up.blend(down, neg) : down.blend(up, neg);
+        }
+        res = res.or(sign);
+        VectorMask<Integer> small = mag.compare(VectorOperators.LT, 0x4B00_0000); // |x| < 2^23
+        VectorMask<Integer> nan = mag.compare(VectorOperators.GT, 0x7F80_0000);
+        bits.blend(bits.or(F32_QUIET), nan).blend(res, small).reinterpretAsLongs().intoArray(regs, dst);
     }
 
     /** f64x2.ceil */
@@ -1590,17 +1615,7 @@ public final class Simd {
         return (lo & 0xFFFF_FFFFL) | ((long) hi << 32);
     }
 
-    /** mode 0 ceil, 1 floor, 2 trunc (round64 also 3: nearest). f32 values are exact in double, and so are their roundings. */
-    private static int round32(int bits, int mode) {
-        float f = Float.intBitsToFloat(bits);
-        if (f != f) {
-            return bits | F32_QUIET;
-        }
-        double d = f;
-        double r = mode == 0 ? Math.ceil(d) : mode == 1 ? Math.floor(d) : (d < 0 ? Math.ceil(d) : Math.floor(d));
-        return Float.floatToRawIntBits((float) r);
-    }
-
+    /** mode 0 ceil, 1 floor, 2 trunc, 3 nearest; NaN quieted. */
     private static long round64(long bits, int mode) {
         double d = Double.longBitsToDouble(bits);
         if (d != d) {
