@@ -106,9 +106,14 @@ class SpecWastTest {
     static String singleOp(List<Sx> body, List<String> params) {
         List<Sx> args;
         String op;
-        if (body.size() == 1 && body.get(0) instanceof Lst l) { // folded
+        if (body.size() == 1 && body.get(0) instanceof Lst l) { // folded, immediates (lane indexes) allowed
             op = l.head();
-            args = l.items().subList(1, l.items().size());
+            int first = 1;
+            while (first < l.items().size() && l.items().get(first) instanceof Atom imm) {
+                op = op + " " + imm.s();
+                first++;
+            }
+            args = l.items().subList(first, l.items().size());
             if (args.size() != params.size()) return null;
             for (int i = 0; i < args.size(); i++) {
                 if (!(args.get(i) instanceof Lst g) || !g.head().equals("local.get") || g.items().size() != 2) return null;
@@ -252,7 +257,7 @@ class SpecWastTest {
             }
             String name = unquote(((Atom) inv.items().get(1)).s());
             String op = exports.get(name);
-            Method k = op == null ? null : KERNELS.get(op.replace('.', '_'));
+            Method k = op == null ? null : KERNELS.get(op.split(" ")[0].replace('.', '_'));
             if (k == null || l.items().size() != 3) {
                 skipped++;
                 continue;
@@ -275,10 +280,21 @@ class SpecWastTest {
     static String execute(String op, Method k, List<Val> args, Val want) {
         long[] regs = new long[16];
         Class<?>[] p = k.getParameterTypes();
-        // only (long[], int dst, int...) kernels whose int operands are all registers
-        if (p.length != args.size() + 2) throw new UnsupportedOperationException();
-        for (int i = 1; i < p.length; i++) if (p[i] != int.class) throw new UnsupportedOperationException();
+        String[] imms = op.split(" ");
+        int nImm = imms.length - 1;
+        // (long[], int dst, int reg...) kernels, plus a trailing int lane or a ShufflePlan for immediates
+        boolean shuffle = imms[0].equals("i8x16.shuffle");
+        if (p.length != args.size() + 2 + (nImm == 0 ? 0 : 1)) throw new UnsupportedOperationException();
+        if (nImm > 1 && !shuffle) throw new UnsupportedOperationException();
+        for (int i = 1; i < 2 + args.size(); i++) if (p[i] != int.class) throw new UnsupportedOperationException();
         Object[] call = new Object[p.length];
+        if (shuffle) {
+            byte[] lanes = new byte[16];
+            for (int i = 0; i < 16; i++) lanes[i] = (byte) intBits(imms[1 + i]);
+            call[p.length - 1] = Simd.shufflePlan(lanes);
+        } else if (nImm == 1) {
+            call[p.length - 1] = (int) intBits(imms[1]);
+        }
         call[0] = regs;
         call[1] = 10; // dst
         for (int i = 0; i < args.size(); i++) {
