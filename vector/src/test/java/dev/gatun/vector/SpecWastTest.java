@@ -3,7 +3,10 @@ package dev.gatun.vector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -23,8 +26,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the official simd_*.wast assertions that call an export whose body is exactly one SIMD
  * instruction applied to the parameters in order ({@code (func (export "x") (param ..) (result ..)
- * (i8x16.add (local.get 0) (local.get 1)))} or the flat form). Everything else (memory, lanes as
- * immediates, composite bodies) is skipped: it needs the engine. Reads ../shared/wasm-testsuite (or
+ * (i8x16.add (local.get 0) (local.get 1)))} or the flat form; lane/shuffle/offset= immediates allowed),
+ * including loads, stores and assert_trap on out-of-bounds addresses against the module's memory and data
+ * segments. Everything else (composite bodies, validation and malformed-module assertions) is skipped:
+ * it needs the engine. Reads ../shared/wasm-testsuite (or
  * -Dgatun.wast.dir); skipped if absent.
  */
 class SpecWastTest {
@@ -242,31 +247,77 @@ class SpecWastTest {
         assertTrue(passed > 10_000, "expected most op assertions to be runnable, ran " + passed);
     }
 
+    /** The memory of the current module: (memory N) pages plus (data (i32.const X) "...") segments. */
+    static MemorySegment memory(Lst module) {
+        long pages = -1;
+        for (Sx x : module.items()) {
+            if (x instanceof Lst l && l.head().equals("memory") && l.items().size() >= 2
+                    && l.items().get(1) instanceof Atom a && a.s().matches("\\d+")) {
+                pages = Long.parseLong(a.s());
+            }
+        }
+        if (pages < 0) return null;
+        MemorySegment mem = Arena.ofAuto().allocate(pages * 65536);
+        for (Sx x : module.items()) {
+            if (!(x instanceof Lst l) || !l.head().equals("data")) continue;
+            Lst off = (Lst) l.items().get(1);
+            if (off.head().equals("offset")) off = (Lst) off.items().get(1);
+            long at = intBits(((Atom) off.items().get(1)).s());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            for (Sx str : l.items().subList(2, l.items().size())) {
+                String q = ((Atom) str).s();
+                for (int i = 1; i < q.length() - 1; i++) {
+                    char c = q.charAt(i);
+                    if (c != '\\') {
+                        bytes.write(c);
+                    } else if (Character.digit(q.charAt(i + 1), 16) >= 0 && Character.digit(q.charAt(i + 2), 16) >= 0) {
+                        bytes.write(Integer.parseInt(q.substring(i + 1, i + 3), 16));
+                        i += 2;
+                    } else {
+                        char e = q.charAt(++i);
+                        bytes.write(e == 'n' ? '\n' : e == 't' ? '\t' : e == 'r' ? '\r' : e);
+                    }
+                }
+            }
+            byte[] b = bytes.toByteArray();
+            MemorySegment.copy(b, 0, mem, java.lang.foreign.ValueLayout.JAVA_BYTE, at, b.length);
+        }
+        return mem;
+    }
+
     static Stats run(Path file) throws IOException {
         Map<String, String> exports = Map.of();
+        MemorySegment mem = null;
         int passed = 0, skipped = 0;
         List<String> failures = new ArrayList<>();
         for (Sx top : parse(Files.readString(file))) {
             if (!(top instanceof Lst l)) continue;
             if (l.head().equals("module")) {
                 exports = exports(l);
+                mem = memory(l);
                 continue;
             }
-            if (!l.head().equals("assert_return") || !(l.items().get(1) instanceof Lst inv) || !inv.head().equals("invoke")) {
+            boolean trap = l.head().equals("assert_trap");
+            if (!(l.head().equals("assert_return") || trap) || !(l.items().get(1) instanceof Lst inv)
+                    || !inv.head().equals("invoke")) {
                 continue;
             }
             String name = unquote(((Atom) inv.items().get(1)).s());
             String op = exports.get(name);
             Method k = op == null ? null : KERNELS.get(op.split(" ")[0].replace('.', '_'));
-            if (k == null || l.items().size() != 3) {
+            boolean store = op != null && op.startsWith("v128.store");
+            if (k == null || l.items().size() != (store && !trap ? 2 : 3)) {
                 skipped++;
                 continue;
             }
             try {
                 List<Val> args = new ArrayList<>();
                 for (Sx a : inv.items().subList(2, inv.items().size())) args.add(value((Lst) a));
-                Val want = value((Lst) l.items().get(2));
-                String err = execute(op, k, args, want);
+                Val want = trap || store ? null : value((Lst) l.items().get(2));
+                String err = k.getParameterTypes().length > 2 && k.getParameterTypes()[2] == MemorySegment.class
+                        || k.getParameterTypes().length > 3 && k.getParameterTypes()[3] == MemorySegment.class
+                        ? executeMemory(op, k, args, want, mem, trap)
+                        : trap ? "assert_trap on a non-memory op" : execute(op, k, args, want);
                 if (err == null) passed++;
                 else failures.add(file.getFileName() + ": " + op + " " + err);
             } catch (UnsupportedOperationException e) {
@@ -332,6 +383,59 @@ class SpecWastTest {
         }
         long expect = want.type().equals("i32") ? (long) (int) want.lo() : want.lo();
         return regs[10] == expect ? null : "args " + args + " want " + expect + " got " + regs[10];
+    }
+
+    /**
+     * Memory kernels: (regs, dst, mem, ea) and (regs, dst, vec, mem, ea, lane); the first Wasm argument is the
+     * i32 address, ea = unsigned address + offset=. want == null means assert_trap: expect IndexOutOfBounds.
+     */
+    static String executeMemory(String op, Method k, List<Val> args, Val want, MemorySegment mem, boolean expectTrap) {
+        if (mem == null) throw new UnsupportedOperationException();
+        long offset = 0;
+        Integer lane = null;
+        for (String imm : op.split(" ")) {
+            if (imm.startsWith("offset=")) offset = intBits(imm.substring(7));
+            else if (imm.matches("\\d+")) lane = Integer.parseInt(imm);
+        }
+        Class<?>[] p = k.getParameterTypes();
+        long ea = (args.get(0).lo() & 0xFFFF_FFFFL) + offset;
+        long[] regs = new long[16];
+        Object[] call;
+        boolean store = op.startsWith("v128.store");
+        if (store && args.size() == 2) { // (regs, src, mem, ea [, lane]) returns nothing
+            regs[2] = args.get(1).lo();
+            regs[3] = args.get(1).hi();
+            call = p.length == 4 ? new Object[] {regs, 2, mem, ea} : new Object[] {regs, 2, mem, ea, lane};
+            if (p.length == 5 && lane == null) throw new UnsupportedOperationException();
+            try {
+                MethodHandles.publicLookup().unreflect(k).invokeWithArguments(call);
+            } catch (IndexOutOfBoundsException e) {
+                return expectTrap ? null : "unexpected trap at ea=" + ea;
+            } catch (Throwable t) {
+                return "threw " + t;
+            }
+            return expectTrap ? "expected a trap at ea=" + ea : null;
+        }
+        if (p.length == 4 && args.size() == 1 && p[1] == int.class) {
+            call = new Object[] {regs, 10, mem, ea};
+        } else if (p.length == 6 && args.size() == 2 && lane != null) {
+            regs[2] = args.get(1).lo();
+            regs[3] = args.get(1).hi();
+            call = new Object[] {regs, 10, 2, mem, ea, lane};
+        } else {
+            throw new UnsupportedOperationException();
+        }
+        if (p.length == 4 && !op.split(" ")[0].startsWith("v128.load")) throw new UnsupportedOperationException();
+        try {
+            MethodHandles.publicLookup().unreflect(k).invokeWithArguments(call);
+        } catch (IndexOutOfBoundsException e) {
+            return expectTrap ? null : "unexpected trap at ea=" + ea;
+        } catch (Throwable t) {
+            return "threw " + t;
+        }
+        if (expectTrap) return "expected a trap at ea=" + ea;
+        V got = new V(regs[10], regs[11]), w = new V(want.lo(), want.hi());
+        return got.equals(w) ? null : "ea=" + ea + " want " + w + " got " + got;
     }
 
     @Test
