@@ -257,6 +257,16 @@ public final class SimdOpcodes {
         return subop >= 0 && subop < N.length ? N[subop] : null;
     }
 
+    /** The sub-opcode of an instruction name (e.g. "i8x16.add" gives 0x6E), or -1. */
+    public static int subop(String name) {
+        for (int i = 0; i < N.length; i++) {
+            if (name.equals(N[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The {@link Simd} kernel name for a sub-opcode ('.' replaced by '_'), or null. */
     public static String kernelName(int subop) {
         String n = name(subop);
