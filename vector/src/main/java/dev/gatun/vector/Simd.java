@@ -1489,20 +1489,16 @@ public final class Simd {
     public static void f32x4_pmin(long[] regs, int dst, int a, int b) {
         FloatVector x = LongVector.fromArray(L, regs, a).reinterpretAsFloats();
         FloatVector y = LongVector.fromArray(L, regs, b).reinterpretAsFloats();
-        LongVector xl = LongVector.fromArray(L, regs, a);
-        LongVector yl = LongVector.fromArray(L, regs, b);
         VectorMask<Integer> m = y.compare(VectorOperators.LT, x).cast(I);
-        xl.reinterpretAsInts().blend(yl.reinterpretAsInts(), m).reinterpretAsLongs().intoArray(regs, dst);
+        x.reinterpretAsInts().blend(y.reinterpretAsInts(), m).reinterpretAsLongs().intoArray(regs, dst);
     }
 
     /** f32x4.pmax: a &lt; b ? b : a */
     public static void f32x4_pmax(long[] regs, int dst, int a, int b) {
         FloatVector x = LongVector.fromArray(L, regs, a).reinterpretAsFloats();
         FloatVector y = LongVector.fromArray(L, regs, b).reinterpretAsFloats();
-        LongVector xl = LongVector.fromArray(L, regs, a);
-        LongVector yl = LongVector.fromArray(L, regs, b);
         VectorMask<Integer> m = x.compare(VectorOperators.LT, y).cast(I);
-        xl.reinterpretAsInts().blend(yl.reinterpretAsInts(), m).reinterpretAsLongs().intoArray(regs, dst);
+        x.reinterpretAsInts().blend(y.reinterpretAsInts(), m).reinterpretAsLongs().intoArray(regs, dst);
     }
 
     /** f64x2.pmin: b &lt; a ? b : a (bits of the chosen operand). Scalar on the two longs: C2 does not intrinsify 2-lane long/double masks here ("not supported: op=comp vlen=2 etype=long"), so the Vector API form allocated. */

@@ -252,6 +252,59 @@ public final class SimdOpcodes {
 
     private SimdOpcodes() {}
 
+    /** The immediates that follow a sub-opcode in the binary format. */
+    public enum Immediates {
+        /** None. */
+        NONE,
+        /** A memarg (align, offset). */
+        MEMARG,
+        /** A memarg, then a lane index byte (load/store lane). */
+        MEMARG_LANE,
+        /** A lane index byte (extract/replace lane). */
+        LANE,
+        /** 16 lane index bytes, each below 32 (i8x16.shuffle). */
+        SHUFFLE,
+        /** 16 bytes of constant (v128.const). */
+        CONST
+    }
+
+    /** The immediates of a sub-opcode (NONE for undefined sub-opcodes too). */
+    public static Immediates immediates(int subop) {
+        if (subop >= 0x00 && subop <= 0x0B || subop == 0x5C || subop == 0x5D) return Immediates.MEMARG;
+        if (subop == 0x0C) return Immediates.CONST;
+        if (subop == 0x0D) return Immediates.SHUFFLE;
+        if (subop >= 0x15 && subop <= 0x22) return Immediates.LANE;
+        if (subop >= 0x54 && subop <= 0x5B) return Immediates.MEMARG_LANE;
+        return Immediates.NONE;
+    }
+
+    /** For LANE and MEMARG_LANE ops: the number of lanes (a lane immediate must be below it), else 0. */
+    public static int laneCount(int subop) {
+        return switch (immediates(subop)) {
+            case LANE -> switch (name(subop).substring(0, 5)) {
+                case "i8x16" -> 16;
+                case "i16x8" -> 8;
+                case "i32x4", "f32x4" -> 4;
+                default -> 2;
+            };
+            case MEMARG_LANE -> 16 >> ((subop - 0x54) & 3);
+            default -> 0;
+        };
+    }
+
+    /** For memory ops: log2 of the natural alignment (the largest valid align immediate), else -1. */
+    public static int maxAlignLog2(int subop) {
+        return switch (subop) {
+            case 0x00, 0x0B -> 4;
+            case 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0A, 0x5D -> 3;
+            case 0x07 -> 0;
+            case 0x08 -> 1;
+            case 0x09, 0x5C -> 2;
+            case 0x54, 0x55, 0x56, 0x57, 0x58, 0x59, 0x5A, 0x5B -> (subop - 0x54) & 3;
+            default -> -1;
+        };
+    }
+
     /** The instruction name for a sub-opcode, or null if the sub-opcode is not a fixed-width SIMD op. */
     public static String name(int subop) {
         return subop >= 0 && subop < N.length ? N[subop] : null;

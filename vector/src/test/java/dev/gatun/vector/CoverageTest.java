@@ -54,6 +54,23 @@ class CoverageTest {
         assertTrue(missing.isEmpty(), "no kernel for " + missing);
         assertTrue(kernels.isEmpty(), "kernels without an opcode: " + kernels);
         assertNotNull(SimdOpcodes.name(0x0D));
+        assertEquals(0x6E, SimdOpcodes.subop("i8x16.add"));
+        assertEquals(SimdOpcodes.Immediates.MEMARG_LANE, SimdOpcodes.immediates(0x57));
+        assertEquals(2, SimdOpcodes.laneCount(0x57)); // v128.load64_lane
+        assertEquals(16, SimdOpcodes.laneCount(0x58)); // v128.store8_lane
+        assertEquals(16, SimdOpcodes.laneCount(0x15));
+        assertEquals(2, SimdOpcodes.laneCount(0x22));
+        assertEquals(4, SimdOpcodes.laneCount(0x1F));
+        assertEquals(8, SimdOpcodes.laneCount(0x1A));
+        assertEquals(3, SimdOpcodes.maxAlignLog2(0x5B));
+        assertEquals(4, SimdOpcodes.maxAlignLog2(0x0B));
+        for (int op = 0; op < 256; op++) {
+            String n = SimdOpcodes.name(op);
+            if (n == null) continue;
+            boolean mem = n.startsWith("v128.load") || n.startsWith("v128.store");
+            assertEquals(mem, SimdOpcodes.maxAlignLog2(op) >= 0, n);
+            assertEquals(n.contains("_lane"), SimdOpcodes.laneCount(op) > 0, n);
+        }
         assertEquals("f64x2.convert_low_i32x4_u", SimdOpcodes.name(0xFF));
     }
 }
