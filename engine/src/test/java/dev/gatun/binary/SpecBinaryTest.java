@@ -1,7 +1,7 @@
 package dev.gatun.binary;
 
 import dev.gatun.CompileError;
-import dev.gatun.validation.Validator;
+import dev.gatun.WebAssembly;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +61,7 @@ class SpecBinaryTest {
 
     private static CompileError compile(byte[] bytes) {
         try {
-            Validator.validate(ModuleDecoder.decode(bytes));
+            WebAssembly.compile(bytes);
             return null;
         } catch (CompileError e) {
             return e;
