@@ -118,7 +118,7 @@ public final class ModuleDecoder {
             }
             long size = new WasmReader(leb, 0, n, sizeAt).u32() & 0xFFFF_FFFFL;
             long base = src.offset;
-            byte[] content = src.readExactly(size);
+            byte[] content = src.readExactly(size, sizeAt);
             d.section(id, new WasmReader(content, 0, content.length, base), sizeAt - 1);
         }
         return d.finish();
@@ -597,14 +597,15 @@ public final class ModuleDecoder {
         }
 
         /** Exactly {@code size} bytes; grows the buffer as data arrives so a lying size cannot allocate 4 GiB. */
-        byte[] readExactly(long size) {
+        byte[] readExactly(long size, long sizeAt) {
             int chunk = (int) Math.min(size, 1 << 16);
             byte[] b = new byte[chunk];
             int got = 0;
             while (got < size) {
                 if (got == b.length) b = Arrays.copyOf(b, (int) Math.min(size, (long) b.length * 2));
                 int n = fillInto(b, got, b.length - got);
-                if (n <= 0) throw new CompileError(CompileError.Kind.MALFORMED, offset, "length out of bounds");
+                // Reported where the size was read, as when decoding from an array.
+                if (n <= 0) throw new CompileError(CompileError.Kind.MALFORMED, sizeAt, "length out of bounds");
                 got += n;
             }
             return b;
