@@ -69,6 +69,11 @@ public final class WasmReader {
 
     /** u32 LEB128. */
     public int u32() {
+        // Fast path: most indices and counts fit in one byte.
+        if (pos < limit) {
+            int b = buf[pos];
+            if (b >= 0) { pos++; return b; }
+        }
         long result = 0;
         int shift = 0;
         for (int i = 0; i < 5; i++) {
