@@ -96,7 +96,7 @@ class WebAssemblyCompileTest {
         byte[] b = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F};
         CompileError e = assertThrows(CompileError.class, () -> WebAssembly.compile(b));
         assertEquals(CompileError.Kind.MALFORMED, e.kind());
-        assertEquals("length out of bounds", e.reason());
+        assertEquals("unexpected end of section or function", e.reason());
     }
 
     @Test

@@ -76,7 +76,7 @@ public final class ModuleDecoder {
     private long startOffset;
 
     private int lastRank;              // order rank of the last non-custom section
-    private boolean sawFunctionSection, sawCodeSection, sawDataSection;
+    private boolean sawDataSection;
     private long dataIndexUse = -1;   // first memory.init/data.drop without a data count section
     private CompileError deferred;     // first validation error found while decoding
 
@@ -186,11 +186,14 @@ public final class ModuleDecoder {
 
     // ---------------------------------------------------------------- basic values
 
-    /** A vector length: at least one byte per element must remain, so huge counts fail before allocating. */
+    /**
+     * A vector length: at least one byte per element must remain, so huge counts fail before
+     * allocating (with the message the reference gives when it runs out of section reading them).
+     */
     private static int vecLen(WasmReader r) {
         long at = r.offset();
         long n = r.u32() & 0xFFFF_FFFFL;
-        if (n > r.remaining()) throw r.malformedAt(at, "length out of bounds");
+        if (n > r.remaining()) throw r.malformedAt(at, "unexpected end of section or function");
         return (int) n;
     }
 
@@ -221,6 +224,8 @@ public final class ModuleDecoder {
 
     private static RawLimits limits(WasmReader r) {
         int flags = r.u8();
+        // The reference reads the flags as a one-byte LEB128, hence these two messages.
+        if ((flags & 0x80) != 0) throw r.malformedAt(r.offset() - 1, "integer representation too long");
         if (flags > 1) throw r.malformedAt(r.offset() - 1, "integer too large");
         long min = r.u32() & 0xFFFF_FFFFL;
         long max = flags == 1 ? r.u32() & 0xFFFF_FFFFL : -1;
@@ -334,7 +339,6 @@ public final class ModuleDecoder {
     }
 
     private void functionSection(WasmReader r) {
-        sawFunctionSection = true;
         int n = vecLen(r);
         definedFuncTypes = new int[n];
         for (int i = 0; i < n; i++) {
@@ -440,10 +444,7 @@ public final class ModuleDecoder {
     }
 
     private void codeSection(WasmReader r) {
-        sawCodeSection = true;
         int n = vecLen(r);
-        if (n != definedFuncTypes.length)
-            throw r.malformed("function and code section have inconsistent lengths");
         InstructionScanner scanner = new InstructionScanner(dataCount >= 0);
         for (int i = 0; i < n; i++) {
             long sizeAt = r.offset();
@@ -538,7 +539,8 @@ public final class ModuleDecoder {
     }
 
     private WasmModule finish(long end) {
-        if (sawFunctionSection && !sawCodeSection && definedFuncTypes.length != 0)
+        // Checked last, as the reference does, so misplaced sections are reported as such first.
+        if (codes.size() != definedFuncTypes.length)
             throw new CompileError(CompileError.Kind.MALFORMED, end, "function and code section have inconsistent lengths");
         if (dataCount > 0 && !sawDataSection)
             throw new CompileError(CompileError.Kind.MALFORMED, end, "data count and data section have inconsistent lengths");
