@@ -1,0 +1,138 @@
+package dev.gatun.validation;
+
+import dev.gatun.CompileError;
+import dev.gatun.ExternKind;
+import dev.gatun.FunctionType;
+import dev.gatun.GlobalType;
+import dev.gatun.ValType;
+import dev.gatun.binary.ConstExpr;
+import dev.gatun.binary.WasmModule;
+import dev.gatun.binary.WasmModule.DataSegment;
+import dev.gatun.binary.WasmModule.ElementSegment;
+import dev.gatun.binary.WasmModule.Export;
+import dev.gatun.binary.WasmModule.SegmentMode;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates a decoded module as the spec's validation rules and its appendix algorithm prescribe.
+ * Errors are {@link CompileError}s of kind INVALID worded like the reference interpreter.
+ */
+public final class Validator {
+    private Validator() {}
+
+    /** Throws a CompileError (INVALID) when {@code m} is not valid. */
+    public static void validate(WasmModule m) {
+        new ModuleCheck(m).run();
+    }
+
+    static CompileError invalid(long offset, String reason) {
+        return new CompileError(CompileError.Kind.INVALID, offset, reason);
+    }
+
+    /** Module-level rules; function bodies go to {@link FunctionValidator}. */
+    private static final class ModuleCheck {
+        private final WasmModule m;
+        private final BitSet declaredRefs = new BitSet();
+
+        private final WasmModule.Offsets at;
+
+        ModuleCheck(WasmModule m) {
+            this.m = m;
+            this.at = m.offsets() != null ? m.offsets() : WasmModule.Offsets.NONE;
+        }
+
+        void run() {
+            int ntypes = m.types().size();
+            for (int i = 0; i < m.funcTypes().length; i++) {
+                int t = m.funcTypes()[i];
+                if (t < 0 || t >= ntypes) throw invalid(at.func(i - m.importedFuncs()), "unknown type");
+            }
+            if (m.memories().size() > 1) throw invalid(at.memory(1), "multiple memories");
+
+            // C.refs: functions referenced outside function bodies (globals, elements, exports).
+            for (ConstExpr e : m.globalInits()) declare(e);
+            for (ElementSegment s : m.elements()) {
+                for (ConstExpr e : s.init()) declare(e);
+                if (s.offset() != null) declare(s.offset());
+            }
+            for (Export e : m.exports()) {
+                if (e.kind() == ExternKind.FUNCTION && e.index() >= 0) declaredRefs.set(e.index());
+            }
+
+            List<GlobalType> globals = m.globals();
+            for (int i = 0; i < m.globalInits().size(); i++) {
+                constExpr(m.globalInits().get(i), globals.get(m.importedGlobals() + i).valType(), at.globalInit(i));
+            }
+            FunctionValidator fv = new FunctionValidator(m, declaredRefs);
+            for (int i = 0; i < m.codes().size(); i++) fv.validate(m.importedFuncs() + i, m.codes().get(i));
+
+            for (int i = 0; i < m.elements().size(); i++) {
+                ElementSegment s = m.elements().get(i);
+                long o = at.element(i);
+                if (s.mode() == SegmentMode.ACTIVE) {
+                    if (s.tableidx() < 0 || s.tableidx() >= m.tables().size())
+                        throw invalid(o, "unknown table " + Integer.toUnsignedString(s.tableidx()));
+                    constExpr(s.offset(), ValType.I32, o);
+                    if (m.tables().get(s.tableidx()).elementType() != s.type()) throw invalid(o, "type mismatch");
+                }
+                for (ConstExpr e : s.init()) constExpr(e, s.type(), o);
+            }
+            for (int i = 0; i < m.datas().size(); i++) {
+                DataSegment d = m.datas().get(i);
+                long o = at.data(i);
+                if (d.mode() == SegmentMode.ACTIVE) {
+                    if (d.memidx() < 0 || d.memidx() >= m.memories().size())
+                        throw invalid(o, "unknown memory " + Integer.toUnsignedString(d.memidx()));
+                    constExpr(d.offset(), ValType.I32, o);
+                }
+            }
+            if (m.start() != -1) {
+                if (m.start() < 0 || m.start() >= m.functionCount())
+                    throw invalid(at.start(), "unknown function " + Integer.toUnsignedString(m.start()));
+                FunctionType ft = m.funcType(m.start());
+                if (!ft.params().isEmpty() || !ft.results().isEmpty()) throw invalid(at.start(), "start function");
+            }
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < m.exports().size(); i++) {
+                Export e = m.exports().get(i);
+                long o = at.export(i);
+                int n = switch (e.kind()) {
+                    case FUNCTION -> m.functionCount();
+                    case TABLE -> m.tables().size();
+                    case MEMORY -> m.memories().size();
+                    case GLOBAL -> m.globals().size();
+                };
+                if (e.index() < 0 || e.index() >= n) throw invalid(o, "unknown " + e.kind() + " " + Integer.toUnsignedString(e.index()));
+                if (!names.add(e.name())) throw invalid(o, "duplicate export name");
+            }
+        }
+
+        private void declare(ConstExpr e) {
+            if (e instanceof ConstExpr.RefFunc(int f) && f >= 0) declaredRefs.set(f);
+        }
+
+        private void constExpr(ConstExpr e, ValType expected, long o) {
+            ValType actual = switch (e) {
+                case ConstExpr.Num n -> n.type();
+                case ConstExpr.V128 v -> ValType.V128;
+                case ConstExpr.RefNull r -> r.type();
+                case ConstExpr.RefFunc(int f) -> {
+                    if (f < 0 || f >= m.functionCount()) throw invalid(o, "unknown function " + Integer.toUnsignedString(f));
+                    yield ValType.FUNCREF;
+                }
+                case ConstExpr.GlobalGet(int g) -> {
+                    // Wasm 2.0: constant expressions see only the imported globals.
+                    if (g < 0 || g >= m.importedGlobals()) throw invalid(o, "unknown global " + Integer.toUnsignedString(g));
+                    GlobalType gt = m.globals().get(g);
+                    if (gt.mutable()) throw invalid(o, "constant expression required");
+                    yield gt.valType();
+                }
+            };
+            if (actual != expected) throw invalid(o, "type mismatch");
+        }
+    }
+}
