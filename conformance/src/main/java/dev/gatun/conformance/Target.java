@@ -1,5 +1,6 @@
 package dev.gatun.conformance;
 
+import dev.gatun.FunctionType;
 import dev.gatun.Value;
 
 import java.util.Map;
@@ -33,6 +34,15 @@ public interface Target<M, I> {
 
     /** Current value of exported global {@code field}. */
     Value get(I instance, String field);
+
+    /** Called before each script: the spec expects a fresh {@code spectest} module per script. */
+    default void beginScript() {}
+
+    /** The script that created {@code instance} is done with it: free what it holds (its memories). */
+    default void release(I instance) {}
+
+    /** Type of exported function {@code name} of {@code module}, or null when there is no such function export. */
+    default FunctionType exportedFunction(M module, String name) { return null; }
 
     /** Asks a runaway call on {@code instance} to stop (after a timeout); best effort. */
     default void interrupt(I instance) {}

@@ -49,7 +49,12 @@ public final class WastRunner<M, I> implements AutoCloseable {
         source = Path.of(source).getFileName().toString();
         Script script = new Script(json.getParent(), source);
         List<Outcome> outcomes = new ArrayList<>();
-        for (JsonNode cmd : root.path("commands")) outcomes.add(script.run(cmd));
+        target.beginScript();
+        try {
+            for (JsonNode cmd : root.path("commands")) outcomes.add(script.run(cmd));
+        } finally {
+            script.release();
+        }
         return new FileReport(json, outcomes);
     }
 
@@ -71,6 +76,10 @@ public final class WastRunner<M, I> implements AutoCloseable {
         private final Map<String, I> named = new HashMap<>();
         private final Map<String, I> registered = new HashMap<>();
         private I current;
+        /** Every instance made, so their memories can be freed when the script ends. */
+        private final List<I> created = new ArrayList<>();
+        /** A command timed out: its thread may still run, so nothing may be freed under it. */
+        private boolean abandonedThread;
         /** Why there is no current instance, when there is none. */
         private String noCurrent = "no module defined yet";
 
@@ -88,6 +97,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
             } catch (SpecValues.SpecFormatException e) {
                 v = Verdict.skip("unsupported in script: " + e.getMessage());
             } catch (Worker.Timeout e) {
+                abandonedThread = true;
                 v = Verdict.fail(e.getMessage());
             } catch (StackOverflowError e) {
                 v = Verdict.fail("StackOverflowError escaped the API (must become a call stack exhausted trap)");
@@ -99,6 +109,17 @@ public final class WastRunner<M, I> implements AutoCloseable {
                 v = Verdict.fail("raw Java exception escaped the API: " + e);
             }
             return new Outcome(source, line, type, v.status(), v.reason());
+        }
+
+        void release() {
+            if (abandonedThread) return;
+            for (I inst : created) {
+                try {
+                    target.release(inst);
+                } catch (RuntimeException ignored) {
+                    // Freeing is best effort; the outcomes are already recorded.
+                }
+            }
         }
 
         private Verdict dispatch(String type, JsonNode cmd) throws Throwable {
@@ -147,6 +168,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
             }
             try {
                 I instance = worker.call(() -> target.instantiate(module, Map.copyOf(registered)));
+                created.add(instance);
                 current = instance;
                 if (name != null) named.put(name, instance);
                 return Verdict.PASS;
@@ -278,7 +300,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
             if (!target.canExecute()) return Verdict.skip(Outcome.NO_ENGINE);
             String expected = link ? "link error" : "trap";
             try {
-                worker.call(() -> target.instantiate(module, Map.copyOf(registered)));
+                created.add(worker.call(() -> target.instantiate(module, Map.copyOf(registered))));
             } catch (LinkError e) {
                 return link ? Verdict.PASS : Verdict.fail("expected " + expected + " (\"" + text + "\"), got " + describe(e));
             } catch (RuntimeError e) {
