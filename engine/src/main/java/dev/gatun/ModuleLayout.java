@@ -30,6 +30,7 @@ import java.util.OptionalInt;
  * @param customSections     names of the custom sections, in order (repeats kept)
  * @param moduleName         the name section's module name, or null
  * @param functionNames      the name section's function names by {@code funcidx}
+ * @param exportIndices      for each of {@link Module#exports()}, in the same order, its index in its kind's index space
  */
 public record ModuleLayout(
         List<FunctionType> types,
@@ -46,7 +47,8 @@ public record ModuleLayout(
         int dataSegments,
         List<String> customSections,
         String moduleName,
-        Map<Integer, String> functionNames) {
+        Map<Integer, String> functionNames,
+        List<Integer> exportIndices) {
 
     public ModuleLayout {
         types = List.copyOf(types);
@@ -56,6 +58,7 @@ public record ModuleLayout(
         globals = List.copyOf(globals);
         customSections = List.copyOf(customSections);
         functionNames = Map.copyOf(functionNames);
+        exportIndices = List.copyOf(exportIndices);
     }
 
     /** Describes {@code module}. */
@@ -65,6 +68,8 @@ public record ModuleLayout(
         for (int f = w.importedFuncs(); f < w.functionCount(); f++) defined.add(w.funcType(f));
         List<String> customs = new ArrayList<>();
         for (WasmModule.CustomSection c : w.customs()) customs.add(c.name());
+        List<Integer> exportIndices = new ArrayList<>();
+        for (WasmModule.Export e : w.exports()) exportIndices.add(e.index());
         return new ModuleLayout(
                 w.types(), defined,
                 w.tables().subList(w.importedTables(), w.tables().size()),
@@ -73,7 +78,7 @@ public record ModuleLayout(
                 w.importedFuncs(), w.importedTables(), w.importedMemories(), w.importedGlobals(),
                 w.start() >= 0 ? OptionalInt.of(w.start()) : OptionalInt.empty(),
                 w.elements().size(), w.datas().size(), customs,
-                w.names().module(), w.names().functions());
+                w.names().module(), w.names().functions(), exportIndices);
     }
 
     @Override

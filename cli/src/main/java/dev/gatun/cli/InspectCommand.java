@@ -70,7 +70,13 @@ final class InspectCommand implements Callable<Integer> {
         out.println();
         out.println("exports (" + exports.size() + "):");
         rows = new LinkedHashMap<>();
-        for (ExportDescriptor e : exports) rows.put(String.format("%-8s %s", e.kind(), quote(e.name())), type(e.type()));
+        Map<Integer, String> exportedAs = new LinkedHashMap<>();
+        for (int i = 0; i < exports.size(); i++) {
+            ExportDescriptor e = exports.get(i);
+            int index = l.exportIndices().get(i);
+            rows.put(quote(e.name()), String.format("%-6s %-3d %s", shortKind(e.kind()), index, type(e.type())));
+            if (e.kind() == dev.gatun.ExternKind.FUNCTION) exportedAs.putIfAbsent(index, e.name());
+        }
         table(out, rows);
 
         out.println();
@@ -80,7 +86,8 @@ final class InspectCommand implements Callable<Integer> {
         for (int i = 0; i < l.functions().size(); i++) {
             int funcidx = l.importedFunctions() + i;
             String n = l.functionNames().get(funcidx);
-            rows.put("func " + funcidx + (n != null ? " " + n : ""), signature(l.functions().get(i)));
+            if (n == null) n = exportedAs.get(funcidx);
+            rows.put("func " + funcidx + (n != null ? " <" + n + ">" : ""), signature(l.functions().get(i)));
         }
         table(out, rows);
 
@@ -118,13 +125,18 @@ final class InspectCommand implements Callable<Integer> {
 
     private static String kindIndex(ExternType t, int[] next) {
         int k = t.kind().ordinal();
-        return String.format("%-8s %d", t.kind(), next[k]++);
+        return String.format("%-6s %-3d", shortKind(t.kind()), next[k]++);
+    }
+
+    /** The text format's keywords: func, table, memory, global. */
+    private static String shortKind(dev.gatun.ExternKind k) {
+        return k == dev.gatun.ExternKind.FUNCTION ? "func" : k.toString();
     }
 
     static String type(ExternType t) {
         return switch (t) {
             case FunctionType f -> signature(f);
-            case TableType tt -> tt.elementType() + " " + limits(tt.limits(), "elements");
+            case TableType tt -> tt.elementType() + ", " + limits(tt.limits(), "elements");
             case MemoryType m -> limits(m.limits(), "pages") + bytesOf(m.limits()) + (m.shared() ? " shared" : "");
             case GlobalType g -> g.mutable() ? "mut " + g.valType() : "const " + g.valType();
         };
@@ -139,7 +151,8 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private static String limits(Limits l, String unit) {
-        return "min " + l.min() + (l.max().isPresent() ? " max " + l.max().getAsLong() : " no max") + " " + unit;
+        return l.max().isPresent() ? "initial " + l.min() + ", maximum " + l.max().getAsLong() + " " + unit
+                : "initial " + l.min() + " " + unit + ", no maximum";
     }
 
     private static String bytesOf(Limits l) {
