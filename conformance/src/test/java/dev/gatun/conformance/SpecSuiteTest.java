@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -63,13 +64,20 @@ class SpecSuiteTest {
             Assertions.assertTrue(stale.isEmpty(), "expected-pass.txt names scripts not in " + dir + ": " + stale);
         });
         // Containers are built lazily, so each script runs only when JUnit reaches it.
+        AtomicReference<Tally> total = new AtomicReference<>(new Tally(0, 0, 0));
         Stream<DynamicNode> scripts = files.stream().map(f -> {
             boolean mustPass = expected.contains(f.getFileName().toString());
-            Stream<DynamicNode> tests = Stream.of(f).flatMap(file -> runner.run(file).outcomes().stream()
-                    .map(o -> DynamicTest.dynamicTest(o.name(), () -> verdict(o, mustPass))));
+            Stream<DynamicNode> tests = Stream.of(f).flatMap(file -> {
+                FileReport r = runner.run(file);
+                total.accumulateAndGet(r.tally(), Tally::plus);
+                return r.outcomes().stream().map(o -> DynamicTest.dynamicTest(o.name(), () -> verdict(o, mustPass)));
+            });
             return DynamicContainer.dynamicContainer(f.getFileName().toString(), tests);
         });
-        return Stream.concat(Stream.of(listIsCurrent), scripts).onClose(runner::close);
+        return Stream.concat(Stream.of(listIsCurrent), scripts).onClose(() -> {
+            runner.close();
+            System.out.println("spec suite (" + dir + "): " + total.get().summaryLine());
+        });
     }
 
     /** An abort without a stack trace: the reason says it all, and 50 000 traces would bloat the reports. */
