@@ -47,7 +47,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
         }
         String source = root.path("source_filename").asText(json.getFileName().toString());
         source = Path.of(source).getFileName().toString();
-        Script script = new Script(json.getParent(), source);
+        Script script = new Script(json.toAbsolutePath().getParent(), source);
         List<Outcome> outcomes = new ArrayList<>();
         target.beginScript();
         try {
@@ -96,6 +96,8 @@ public final class WastRunner<M, I> implements AutoCloseable {
                 v = dispatch(type, cmd);
             } catch (SpecValues.SpecFormatException e) {
                 v = Verdict.skip("unsupported in script: " + e.getMessage());
+            } catch (NumberFormatException e) {
+                v = Verdict.skip("unsupported in script: bad number " + e.getMessage());
             } catch (Worker.Timeout e) {
                 abandonedThread = true;
                 v = Verdict.fail(e.getMessage());
