@@ -22,7 +22,9 @@ import java.util.Map;
  * Every command yields exactly one {@link Outcome}; nothing a command does can abort the rest of the file.
  */
 public final class WastRunner<M, I> implements AutoCloseable {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** Per-command limit; -Dgatun.spec.timeout=SECONDS overrides it. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(Long.getLong("gatun.spec.timeout", 60));
+    static final int MAX_TIMEOUTS_PER_SCRIPT = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,8 +80,8 @@ public final class WastRunner<M, I> implements AutoCloseable {
         private I current;
         /** Every instance made, so their memories can be freed when the script ends. */
         private final List<I> created = new ArrayList<>();
-        /** A command timed out: its thread may still run, so nothing may be freed under it. */
-        private boolean abandonedThread;
+        /** Commands that timed out: their threads may still run, so nothing may be freed under them. */
+        private int timeouts;
         /** Why there is no current instance, when there is none. */
         private String noCurrent = "no module defined yet";
 
@@ -92,6 +94,9 @@ public final class WastRunner<M, I> implements AutoCloseable {
             String type = cmd.path("type").asText();
             int line = cmd.path("line").asInt();
             Verdict v;
+            // Each timeout leaves a runaway thread behind; give up on the script before they eat the machine.
+            if (timeouts >= MAX_TIMEOUTS_PER_SCRIPT)
+                return new Outcome(source, line, type, Outcome.Status.FAILED, "not run: " + timeouts + " earlier commands timed out");
             try {
                 v = dispatch(type, cmd);
             } catch (SpecValues.SpecFormatException e) {
@@ -99,7 +104,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
             } catch (NumberFormatException e) {
                 v = Verdict.skip("unsupported in script: bad number " + e.getMessage());
             } catch (Worker.Timeout e) {
-                abandonedThread = true;
+                timeouts++;
                 v = Verdict.fail(e.getMessage());
             } catch (StackOverflowError e) {
                 v = Verdict.fail("StackOverflowError escaped the API (must become a call stack exhausted trap)");
@@ -114,7 +119,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
         }
 
         void release() {
-            if (abandonedThread) return;
+            if (timeouts > 0) return;
             for (I inst : created) {
                 try {
                     target.release(inst);

@@ -56,6 +56,14 @@ class WastRunnerTest {
                     yield new Value[0];
                 }
                 case "echo" -> args;
+                case "sleep" -> {
+                    try {
+                        Thread.sleep(30_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    yield new Value[0];
+                }
                 default -> throw new LinkError("", field, "no such export");
             };
         }
@@ -107,6 +115,17 @@ class WastRunnerTest {
         for (Outcome o : r.outcomes())
             if (o.status() == Outcome.Status.SKIPPED && o.line() != 19) assertEquals(Outcome.NO_ENGINE, o.reason(), o.name());
         assertTrue(!r.fullyPasses());
+    }
+
+    @Test
+    void aScriptIsAbandonedAfterRepeatedTimeouts() throws Exception {
+        FileReport r;
+        try (WastRunner<String, String> runner = new WastRunner<>(new Fake(true), Duration.ofMillis(300))) {
+            r = runner.run(script().resolveSibling("hangs.json"));
+        }
+        assertEquals("PFFF", statuses(r), r.outcomes().toString());
+        assertTrue(r.outcomes().get(2).reason().contains("timed out"), r.outcomes().get(2).reason());
+        assertTrue(r.outcomes().get(3).reason().startsWith("not run"), r.outcomes().get(3).reason());
     }
 
     @Test
