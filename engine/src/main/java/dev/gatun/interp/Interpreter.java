@@ -506,7 +506,8 @@ public final class Interpreter {
         return BUDGET;
     }
 
-    static Value toValue(ValType t, long bits, Object ref) {
+    /** A Value from register contents. */
+    public static Value toValue(ValType t, long bits, Object ref) {
         return switch (t) {
             case I32 -> Value.i32((int) bits);
             case I64 -> Value.i64(bits);
@@ -519,7 +520,7 @@ public final class Interpreter {
     }
 
     /** Raw bits of a numeric value. */
-    static long bits(Value v) {
+    public static long bits(Value v) {
         return switch (v) {
             case Value.I32 x -> x.value();
             case Value.I64 x -> x.value();
@@ -544,7 +545,7 @@ public final class Interpreter {
         return new FuncInst(f.type(), f::call);
     }
 
-    static boolean matches(ValType t, Value v) {
+    public static boolean matches(ValType t, Value v) {
         return v != null && v.type() == t;
     }
 
@@ -629,6 +630,8 @@ public final class Interpreter {
             if (e instanceof ArrayIndexOutOfBoundsException) {
                 throw new RuntimeError(Trap.HOST, "internal error: " + e, stack(m, savedDepth), e);
             }
+            throw new RuntimeError(Trap.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
+        } catch (dev.gatun.memory.OutOfBoundsException e) {
             throw new RuntimeError(Trap.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
         } catch (RuntimeException e) {
             throw new RuntimeError(Trap.HOST, "internal error: " + e, stack(m, savedDepth), e);
