@@ -30,6 +30,8 @@ public final class Interpreter {
     /** Back-edges and calls between two interrupt polls. */
     static final int BUDGET = 4096;
 
+    private static final boolean DEBUG = Boolean.getBoolean("gatun.debug");
+
     private static final int M = Op.FIELD_MASK;
 
     static float f(long x) { return Float.intBitsToFloat((int) x); }
@@ -630,6 +632,7 @@ public final class Interpreter {
             if (e instanceof ArrayIndexOutOfBoundsException) {
                 throw new RuntimeError(Trap.HOST, "internal error: " + e, stack(m, savedDepth), e);
             }
+            if (DEBUG) e.printStackTrace();
             throw new RuntimeError(Trap.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
         } catch (dev.gatun.memory.OutOfBoundsException e) {
             throw new RuntimeError(Trap.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
