@@ -366,10 +366,10 @@ public final class Interpreter {
             case Op.NUM + 0x96 - 0x45: regs[a] = fb(fmin(f(regs[b]), f(regs[c]))); return pc;
             case Op.NUM + 0x97 - 0x45: regs[a] = fb(fmax(f(regs[b]), f(regs[c]))); return pc;
             case Op.NUM + 0x98 - 0x45: regs[a] = ((int) regs[b] & 0x7FFF_FFFF) | ((int) regs[c] & 0x8000_0000); return pc;
-            case Op.NUM + 0x9B - 0x45: regs[a] = db(Math.ceil(d(regs[b]))); return pc;
-            case Op.NUM + 0x9C - 0x45: regs[a] = db(Math.floor(d(regs[b]))); return pc;
-            case Op.NUM + 0x9D - 0x45: regs[a] = db(trunc(d(regs[b]))); return pc;
-            case Op.NUM + 0x9E - 0x45: regs[a] = db(Math.rint(d(regs[b]))); return pc;
+            case Op.NUM + 0x9B - 0x45: regs[a] = db(quiet(Math.ceil(d(regs[b])))); return pc;
+            case Op.NUM + 0x9C - 0x45: regs[a] = db(quiet(Math.floor(d(regs[b])))); return pc;
+            case Op.NUM + 0x9D - 0x45: regs[a] = db(quiet(trunc(d(regs[b])))); return pc;
+            case Op.NUM + 0x9E - 0x45: regs[a] = db(quiet(Math.rint(d(regs[b])))); return pc;
             case Op.NUM + 0xA4 - 0x45: regs[a] = db(dmin(d(regs[b]), d(regs[c]))); return pc;
             case Op.NUM + 0xA5 - 0x45: regs[a] = db(dmax(d(regs[b]), d(regs[c]))); return pc;
             case Op.NUM + 0xA6 - 0x45: regs[a] = (regs[b] & 0x7FFF_FFFF_FFFF_FFFFL) | (regs[c] & 0x8000_0000_0000_0000L); return pc;
@@ -439,6 +439,9 @@ public final class Interpreter {
         if (y == 0) throw new WasmTrap(Trap.INTEGER_DIVIDE_BY_ZERO);
         return Long.remainderUnsigned(x, y);
     }
+
+    /** Rounding returns a NaN operand as is; Wasm wants it quiet (an arithmetic NaN). */
+    static double quiet(double v) { return v != v ? Double.longBitsToDouble(db(v) | 0x0008_0000_0000_0000L) : v; }
 
     static double trunc(double v) { return v < 0 ? Math.ceil(v) : Math.floor(v); }
 
