@@ -48,23 +48,38 @@ abstract sealed class Fd permits Fd.Stdio, Fd.File, Fd.Dir {
         }
     }
 
-    /** A regular file (or anything else that is not a directory) opened inside a preopen. */
+    /**
+     * A regular file (or anything else that is not a directory) opened inside a preopen. Metadata calls go
+     * through a handle on the directory it was opened in ({@code parent}, {@code name}) rather than a host
+     * path, and only while that name still holds the same file ({@code fileKey}).
+     */
     static final class File extends Fd {
         final FileChannel channel;
-        final Path hostPath;
+        final SecureDirectoryStream<Path> parent;
+        final Path name;
+        final Object fileKey;
         final boolean readOnlyPreopen;
 
-        File(FileChannel channel, Path hostPath, long base, long inheriting, int fdflags, boolean readOnlyPreopen) {
+        File(FileChannel channel, SecureDirectoryStream<Path> parent, Path name, Object fileKey, long base,
+                long inheriting, int fdflags, boolean readOnlyPreopen) {
             super(base, inheriting);
             this.channel = channel;
-            this.hostPath = hostPath;
+            this.parent = parent;
+            this.name = name;
+            this.fileKey = fileKey;
             this.fdflags = fdflags;
             this.readOnlyPreopen = readOnlyPreopen;
         }
 
         @Override byte filetype() { return Abi.FILETYPE_REGULAR_FILE; }
 
-        @Override void close() throws IOException { channel.close(); }
+        @Override void close() throws IOException {
+            try {
+                channel.close();
+            } finally {
+                parent.close();
+            }
+        }
     }
 
     /**

@@ -368,9 +368,13 @@ final class Preview1 implements AutoCloseable {
             switch (f) {
                 case Fd.Stdio s -> writeFilestat(m, ptr, 0, 0, s.filetype, 1, 0, 0, 0, 0);
                 case Fd.File file -> {
-                    BasicFileAttributes a = Files.readAttributes(file.hostPath, BasicFileAttributes.class, Sandbox.NOFOLLOW);
+                    BasicFileAttributes a = sameFile(file);
                     // The size comes from the open channel: authoritative even if the name was since reused.
-                    writeFilestat(m, ptr, a, file.channel.size(), Abi.FILETYPE_REGULAR_FILE, file.hostPath);
+                    if (a != null) writeFilestat(m, ptr, a, file.channel.size(), Abi.FILETYPE_REGULAR_FILE, null);
+                    else {
+                        long[] di = Sandbox.devIno(file.fileKey);
+                        writeFilestat(m, ptr, di[0], di[1], Abi.FILETYPE_REGULAR_FILE, 1, file.channel.size(), 0, 0, 0);
+                    }
                 }
                 case Fd.Dir d -> {
                     BasicFileAttributes a = d.stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes();
@@ -383,14 +387,24 @@ final class Preview1 implements AutoCloseable {
         }
     }
 
+    /** The attributes of an open file looked up by its name in its directory, or null if the name now holds another file. */
+    private static BasicFileAttributes sameFile(Fd.File f) throws IOException {
+        BasicFileAttributes a = Sandbox.lstat(f.parent, f.name);
+        return a != null && f.fileKey != null && f.fileKey.equals(a.fileKey()) ? a : null;
+    }
+
     private static void writeFilestat(MemorySegment m, int ptr, BasicFileAttributes a, long size, byte type, Path host) {
         long[] di = Sandbox.devIno(a);
         long nlink = 1;
         long ctime = nanos(a.lastModifiedTime());
         if (host != null) {
             try {
-                nlink = ((Number) Files.getAttribute(host, "unix:nlink", Sandbox.NOFOLLOW)).longValue();
-                ctime = nanos((FileTime) Files.getAttribute(host, "unix:ctime", Sandbox.NOFOLLOW));
+                // By host path, so used only if that path still names the file the handle found.
+                Map<String, Object> u = Files.readAttributes(host, "unix:nlink,ctime,ino,dev", Sandbox.NOFOLLOW);
+                if (((Number) u.get("ino")).longValue() == di[1] && ((Number) u.get("dev")).longValue() == di[0]) {
+                    nlink = ((Number) u.get("nlink")).longValue();
+                    ctime = nanos((FileTime) u.get("ctime"));
+                }
             } catch (Exception ignored) {
                 // The unix view is best effort: link count and ctime are informational.
             }
@@ -438,7 +452,9 @@ final class Preview1 implements AutoCloseable {
             BasicFileAttributeView view = switch (f) {
                 case Fd.File file -> {
                     if (file.readOnlyPreopen) throw Errno.error(Errno.ROFS);
-                    yield Files.getFileAttributeView(file.hostPath, BasicFileAttributeView.class, Sandbox.NOFOLLOW);
+                    // Renamed or replaced since open: its name no longer reaches it, and we have no futimens.
+                    if (sameFile(file) == null) throw Errno.error(Errno.NOTSUP);
+                    yield file.parent.getFileAttributeView(file.name, BasicFileAttributeView.class, Sandbox.NOFOLLOW);
                 }
                 case Fd.Dir d -> {
                     if (d.readOnly) throw Errno.error(Errno.ROFS);
@@ -830,7 +846,18 @@ final class Preview1 implements AutoCloseable {
                     if ((fdflags & (Abi.FDFLAGS_SYNC | Abi.FDFLAGS_RSYNC)) != 0) opts.add(StandardOpenOption.SYNC);
                     if ((fdflags & Abi.FDFLAGS_DSYNC) != 0) opts.add(StandardOpenOption.DSYNC);
                     FileChannel ch = (FileChannel) r.dir.newByteChannel(r.rel(), opts);
-                    opened = new Fd.File(ch, r.host(), base & Abi.RIGHTS_FILE, inheriting, fdflags, d.readOnly);
+                    SecureDirectoryStream<Path> parent;
+                    BasicFileAttributes now;
+                    try {
+                        // A handle of its own on the containing directory, for later metadata calls.
+                        parent = (SecureDirectoryStream<Path>) r.dir.newDirectoryStream(Path.of("."), Sandbox.NOFOLLOW);
+                        now = r.lstat();
+                    } catch (IOException | RuntimeException e) {
+                        ch.close();
+                        throw e;
+                    }
+                    opened = new Fd.File(ch, parent, r.rel(), now == null ? null : now.fileKey(),
+                            base & Abi.RIGHTS_FILE, inheriting, fdflags, d.readOnly);
                 }
                 if (opened instanceof Fd.Dir) opened.fdflags = fdflags;
                 int newFd;

@@ -182,8 +182,9 @@ final class Sandbox {
     }
 
     /** Device and inode from the JDK's file key, whose text is "(dev=HEX,ino=DEC)" on Unix. */
-    static long[] devIno(BasicFileAttributes a) {
-        Object key = a.fileKey();
+    static long[] devIno(BasicFileAttributes a) { return devIno(a.fileKey()); }
+
+    static long[] devIno(Object key) {
         long dev = 0, ino = 0;
         if (key != null) {
             String s = key.toString();
