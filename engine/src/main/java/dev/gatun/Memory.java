@@ -1,0 +1,175 @@
+package dev.gatun;
+
+import dev.gatun.memory.LinearMemory;
+import dev.gatun.memory.NativeMemoryException;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * A Wasm memory instance as the embedder sees it: created from Java (to import into modules) or exported by
+ * an instance. All bytes are off-heap; see {@link LinearMemory} for how it is laid out, how it grows and
+ * what a {@link #segment() view} sees after a grow.
+ *
+ * <p>Offsets are byte offsets into the memory. Accessors are little-endian, like Wasm, need no alignment,
+ * and throw {@link IndexOutOfBoundsException} (with the range and the memory size in the message) when the
+ * bytes are outside the memory. After {@link #close()}, every access throws {@link IllegalStateException}.
+ */
+public final class Memory implements AutoCloseable {
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfDouble DOUBLE =
+            ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private final MemoryType declared;
+    private final LinearMemory linear;
+
+    /**
+     * Creates a memory of {@code type.limits().min()} pages.
+     *
+     * @throws IllegalArgumentException if {@code type} is shared without a maximum
+     * @throws NativeMemoryException    if the address range could not be reserved (errno in the message)
+     */
+    public Memory(MemoryType type) {
+        this(type, -1);
+    }
+
+    /**
+     * Creates a memory that may never hold more than {@code capPages} pages, whatever its type allows:
+     * it reserves and commits at most that much, and {@link #grow} fails beyond it.
+     *
+     * @param capPages the embedder's cap in 64 KiB pages, or -1 for none
+     * @throws IllegalArgumentException if the minimum exceeds the cap, {@code capPages < -1}, or
+     *                                  {@code type} is shared without a maximum
+     * @throws NativeMemoryException    if the address range could not be reserved (errno in the message)
+     */
+    public Memory(MemoryType type, long capPages) {
+        this.declared = Objects.requireNonNull(type, "type");
+        Limits limits = type.limits();
+        this.linear = LinearMemory.create(limits.min(), limits.max().orElse(-1), capPages, type.shared());
+    }
+
+    /**
+     * The memory's current type: the declared maximum and shared flag, with the current size as minimum
+     * (as the spec's memory instance type evolves with {@code memory.grow}).
+     */
+    public MemoryType type() {
+        OptionalLong max = declared.limits().max();
+        return new MemoryType(new Limits(linear.pages(), max), declared.shared());
+    }
+
+    /** Current size in 64 KiB pages. */
+    public long pages() { return linear.pages(); }
+
+    /** Current size in bytes. */
+    public long byteSize() { return linear.byteSize(); }
+
+    /**
+     * Grows by {@code deltaPages} zero-filled pages.
+     *
+     * @return the previous size in pages, or -1 if the memory cannot grow that much (declared maximum,
+     *         embedder cap, 4 GiB, or the system refused); the memory is then unchanged
+     * @throws IllegalArgumentException if {@code deltaPages} is negative
+     * @throws IllegalStateException    if the memory is closed
+     */
+    public long grow(long deltaPages) {
+        if (deltaPages < 0) throw new IllegalArgumentException("cannot grow by a negative page count: " + deltaPages);
+        return linear.grow(deltaPages);
+    }
+
+    /**
+     * A zero-copy view of the current bytes. It stays valid after a grow but covers only the size it was
+     * taken at; see {@link LinearMemory} for details.
+     */
+    public MemorySegment segment() { return linear.segment(); }
+
+    /** Reads {@code len} bytes at {@code offset} into {@code dst[dstOffset ..]}. */
+    public void read(long offset, byte[] dst, int dstOffset, int len) { linear.read(offset, dst, dstOffset, len); }
+
+    /** Reads {@code dst.length} bytes at {@code offset}. */
+    public void read(long offset, byte[] dst) { linear.read(offset, dst, 0, dst.length); }
+
+    /** Copies {@code len} bytes at {@code offset} into a new array. */
+    public byte[] read(long offset, int len) {
+        if (len < 0) throw new IllegalArgumentException("negative length " + len);
+        byte[] out = new byte[len];
+        linear.read(offset, out, 0, len);
+        return out;
+    }
+
+    /** Writes {@code src[srcOffset .. srcOffset + len)} at {@code offset}. */
+    public void write(long offset, byte[] src, int srcOffset, int len) { linear.write(offset, src, srcOffset, len); }
+
+    /** Writes all of {@code src} at {@code offset}. */
+    public void write(long offset, byte[] src) { linear.write(offset, src, 0, src.length); }
+
+    /**
+     * Fills {@code dst}'s remaining bytes from {@code offset} and advances its position.
+     *
+     * @throws IllegalArgumentException if {@code dst} is read-only
+     */
+    public void read(long offset, ByteBuffer dst) { linear.read(offset, dst); }
+
+    /** Writes {@code src}'s remaining bytes at {@code offset} and advances its position. */
+    public void write(long offset, ByteBuffer src) { linear.write(offset, src); }
+
+    /**
+     * Copies {@code dst.byteSize()} bytes at {@code offset} into {@code dst}.
+     *
+     * @throws IllegalArgumentException if {@code dst} is read-only
+     * @throws IllegalStateException    if {@code dst}'s arena is closed
+     * @throws WrongThreadException     if {@code dst} is confined to another thread
+     */
+    public void read(long offset, MemorySegment dst) { linear.read(offset, dst); }
+
+    /**
+     * Writes all of {@code src} at {@code offset}.
+     *
+     * @throws IllegalStateException if {@code src}'s arena is closed
+     * @throws WrongThreadException  if {@code src} is confined to another thread
+     */
+    public void write(long offset, MemorySegment src) { linear.write(offset, src); }
+
+    public byte readByte(long offset) { return linear.checked(offset, 1).get(ValueLayout.JAVA_BYTE, offset); }
+
+    public short readShort(long offset) { return linear.checked(offset, 2).get(SHORT, offset); }
+
+    public int readInt(long offset) { return linear.checked(offset, 4).get(INT, offset); }
+
+    public long readLong(long offset) { return linear.checked(offset, 8).get(LONG, offset); }
+
+    public float readFloat(long offset) { return linear.checked(offset, 4).get(FLOAT, offset); }
+
+    public double readDouble(long offset) { return linear.checked(offset, 8).get(DOUBLE, offset); }
+
+    public void writeByte(long offset, byte value) { linear.checked(offset, 1).set(ValueLayout.JAVA_BYTE, offset, value); }
+
+    public void writeShort(long offset, short value) { linear.checked(offset, 2).set(SHORT, offset, value); }
+
+    public void writeInt(long offset, int value) { linear.checked(offset, 4).set(INT, offset, value); }
+
+    public void writeLong(long offset, long value) { linear.checked(offset, 8).set(LONG, offset, value); }
+
+    public void writeFloat(long offset, float value) { linear.checked(offset, 4).set(FLOAT, offset, value); }
+
+    public void writeDouble(long offset, double value) { linear.checked(offset, 8).set(DOUBLE, offset, value); }
+
+    /**
+     * The engine's handle on the bytes. Internal: the interpreter uses it for guest accesses, which trap with
+     * {@link dev.gatun.memory.OutOfBoundsException}; embedders should use this class's methods.
+     */
+    public LinearMemory linear() { return linear; }
+
+    /** Frees the memory. Idempotent. Instances using it must not run afterwards. */
+    @Override
+    public void close() { linear.close(); }
+
+    @Override
+    public String toString() { return "Memory[" + type() + "]"; }
+}

@@ -1,0 +1,27 @@
+package dev.gatun.memory;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Where a linear memory's bytes live and how they grow. Only {@link LinearMemory} calls it, on its cold paths
+ * (create, grow, close); the access paths see nothing but the view segments it returns, which are native
+ * segments of a shared arena in both implementations so every access site stays monomorphic.
+ */
+sealed interface Backing permits MappedBacking, CopyingBacking {
+    /** The view of the first {@code bytes} bytes after creation. */
+    MemorySegment initialView();
+
+    /**
+     * Makes {@code newBytes} accessible (zero-filled beyond {@code current}) and returns the view of them.
+     *
+     * @throws NativeMemoryException if committing failed in a system call
+     * @throws OutOfMemoryError      if the copying fallback could not allocate
+     */
+    MemorySegment grow(MemorySegment current, long newBytes);
+
+    /** Whether views taken before a grow keep aliasing the memory after it. */
+    boolean growsInPlace();
+
+    /** Frees everything; every view becomes inaccessible. Called once. */
+    void release();
+}

@@ -1,0 +1,16 @@
+package dev.gatun.memory;
+
+import org.junit.jupiter.api.Assumptions;
+
+/** The two backings; every LinearMemory test runs on both. */
+enum Kind {
+    MAPPED, COPYING;
+
+    LinearMemory create(long min, long max, long cap, boolean shared) {
+        if (this == MAPPED)
+            Assumptions.assumeTrue(LinearMemory.mappingAvailable(), () -> "no mmap: " + Mman.UNAVAILABLE);
+        return LinearMemory.create(min, max, cap, shared, this == MAPPED);
+    }
+
+    LinearMemory create(long min, long max) { return create(min, max, -1, false); }
+}
