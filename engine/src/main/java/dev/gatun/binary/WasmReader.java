@@ -46,6 +46,9 @@ public final class WasmReader {
         return new CompileError(CompileError.Kind.MALFORMED, offset, reason);
     }
 
+    /** The next byte without consuming it, or -1 at the end. */
+    public int peek() { return pos < limit ? buf[pos] & 0xFF : -1; }
+
     public int u8() {
         if (pos >= limit) throw malformed("unexpected end");
         return buf[pos++] & 0xFF;
@@ -66,12 +69,18 @@ public final class WasmReader {
 
     /** u32 LEB128. */
     public int u32() {
+        // Fast path: most indices and counts fit in one byte.
+        if (pos < limit) {
+            int b = buf[pos];
+            if (b >= 0) { pos++; return b; }
+        }
         long result = 0;
         int shift = 0;
         for (int i = 0; i < 5; i++) {
             int b = u8();
-            if (i == 4 && (b & 0x70) != 0) throw malformedAt(offset() - 1, "integer too large");
+            // Like the reference interpreter: a fifth byte that continues is "too long" before "too large".
             if (i == 4 && (b & 0x80) != 0) throw malformedAt(offset() - 1, "integer representation too long");
+            if (i == 4 && (b & 0x70) != 0) throw malformedAt(offset() - 1, "integer too large");
             result |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) return (int) result;
             shift += 7;

@@ -1,0 +1,69 @@
+package dev.gatun;
+
+import dev.gatun.binary.ModuleAccess;
+import dev.gatun.binary.WasmModule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A decoded and validated WebAssembly module, ready to be instantiated any number of times (like the
+ * JavaScript API's {@code WebAssembly.Module}). Immutable and safe to share between threads.
+ * Obtain one from {@link WebAssembly#compile(byte[])} or its streaming and asynchronous variants.
+ */
+public final class Module {
+    static {
+        ModuleAccess.install(new ModuleAccess.Accessor() {
+            @Override public WasmModule wasm(Module m) { return m.wasm; }
+            @Override public Module create(WasmModule w) { return new Module(w); }
+        });
+    }
+
+    private final WasmModule wasm;
+    private final List<ImportDescriptor> imports;
+    private final List<ExportDescriptor> exports;
+
+    private Module(WasmModule wasm) {
+        this.wasm = Objects.requireNonNull(wasm);
+        List<ImportDescriptor> in = new ArrayList<>(wasm.imports().size());
+        for (WasmModule.Import i : wasm.imports()) {
+            ExternType t = i.kind() == ExternKind.FUNCTION ? wasm.types().get(i.typeidx()) : (ExternType) i.type();
+            in.add(new ImportDescriptor(i.module(), i.name(), t));
+        }
+        this.imports = List.copyOf(in);
+        List<ExportDescriptor> out = new ArrayList<>(wasm.exports().size());
+        for (WasmModule.Export e : wasm.exports()) {
+            ExternType t = switch (e.kind()) {
+                case FUNCTION -> wasm.funcType(e.index());
+                case TABLE -> wasm.tables().get(e.index());
+                case MEMORY -> wasm.memories().get(e.index());
+                case GLOBAL -> wasm.globals().get(e.index());
+            };
+            out.add(new ExportDescriptor(e.name(), t));
+        }
+        this.exports = List.copyOf(out);
+    }
+
+    /** The imports in declaration order, each with the type it must be satisfied with. */
+    public List<ImportDescriptor> imports() { return imports; }
+
+    /** The exports in declaration order, each with its full type. */
+    public List<ExportDescriptor> exports() { return exports; }
+
+    /** Contents of every custom section called {@code name}, in order; each array is a fresh copy. */
+    public List<byte[]> customSections(String name) {
+        Objects.requireNonNull(name, "name");
+        List<byte[]> out = new ArrayList<>();
+        for (WasmModule.CustomSection c : wasm.customs()) {
+            if (c.name().equals(name)) out.add(c.data().clone());
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        String name = wasm.names().module();
+        return "Module[" + (name != null ? name + ", " : "") + imports.size() + " imports, " + exports.size() + " exports]";
+    }
+}

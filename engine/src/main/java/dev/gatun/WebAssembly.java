@@ -1,0 +1,94 @@
+package dev.gatun;
+
+import dev.gatun.binary.ModuleAccess;
+import dev.gatun.binary.ModuleDecoder;
+import dev.gatun.binary.WasmModule;
+import dev.gatun.validation.Validator;
+
+import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+
+/**
+ * Entry point of Gatun, modelled on the JavaScript {@code WebAssembly} namespace: validate and compile
+ * module binaries, then instantiate them. Only {@link WebAssemblyException}s escape, whatever the input.
+ */
+public final class WebAssembly {
+    private WebAssembly() {}
+
+    /** Whether {@code bytes} is a valid module binary. */
+    public static boolean validate(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        try {
+            compile(bytes);
+            return true;
+        } catch (CompileError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Decodes and validates a module binary.
+     *
+     * @throws CompileError when the binary is malformed or the module invalid
+     */
+    public static Module compile(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        return guarded(() -> ModuleDecoder.decode(bytes));
+    }
+
+    /**
+     * Compiles on the common pool. The future completes exceptionally with the {@link CompileError}
+     * itself (not wrapped) when the module does not compile. The array is copied first, so the caller
+     * may reuse it.
+     */
+    public static CompletableFuture<Module> compileAsync(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        byte[] copy = bytes.clone();
+        CompletableFuture<Module> f = new CompletableFuture<>();
+        ForkJoinPool.commonPool().execute(() -> {
+            try {
+                f.complete(compile(copy));
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * Decodes while reading, one section at a time, so the whole binary is never held in memory.
+     * The stream is read to the end of the module but not closed. I/O failures become a
+     * {@link CompileError} whose reason starts with "I/O error".
+     */
+    public static Module compileStreaming(InputStream in) {
+        Objects.requireNonNull(in, "in");
+        return guarded(() -> ModuleDecoder.decode(in));
+    }
+
+    /** Like {@link #compileStreaming(InputStream)}, reading from a channel (which is not closed). */
+    public static Module compileStreaming(ReadableByteChannel channel) {
+        Objects.requireNonNull(channel, "channel");
+        return guarded(() -> ModuleDecoder.decode(channel));
+    }
+
+    /**
+     * Runs decoding and validation, turning anything that is not a CompileError into one, so no raw
+     * Java exception escapes even if a defensive check was missed (e.g. an absurd count that got past
+     * the length checks and exhausted memory).
+     */
+    private static Module guarded(Supplier<WasmModule> decode) {
+        try {
+            WasmModule m = decode.get();
+            Validator.validate(m);
+            return ModuleAccess.create(m);
+        } catch (CompileError e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            throw new CompileError(CompileError.Kind.MALFORMED, -1, "module could not be decoded: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,635 @@
+package dev.gatun.binary;
+
+import dev.gatun.CompileError;
+import dev.gatun.ExternKind;
+import dev.gatun.FunctionType;
+import dev.gatun.GlobalType;
+import dev.gatun.Limits;
+import dev.gatun.MemoryType;
+import dev.gatun.TableType;
+import dev.gatun.ValType;
+import dev.gatun.binary.WasmModule.CustomSection;
+import dev.gatun.binary.WasmModule.DataSegment;
+import dev.gatun.binary.WasmModule.ElementSegment;
+import dev.gatun.binary.WasmModule.Export;
+import dev.gatun.binary.WasmModule.FunctionBody;
+import dev.gatun.binary.WasmModule.Import;
+import dev.gatun.binary.WasmModule.Names;
+import dev.gatun.binary.WasmModule.SegmentMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes the Wasm 2.0 binary format into a {@link WasmModule}. Every function body is checked
+ * structurally (known opcodes, well-formed immediates, balanced blocks) so that all malformed-binary
+ * errors surface here, before validation, as the spec's reference interpreter reports them.
+ *
+ * <p>Some checks the spec places in validation have to be made while decoding because the decoded
+ * model cannot represent the failing input (limits out of range, non-constant initialisers). Those
+ * are remembered as the first deferred INVALID error and thrown only once the whole binary decoded,
+ * so a malformed binary is always reported as malformed.
+ *
+ * <p>Input comes either as one array or section by section from a stream; the decoder never needs
+ * more than the section it is working on.
+ */
+public final class ModuleDecoder {
+    private static final int MAGIC = 0x6D736100;            // "\0asm" little-endian
+    private static final int VERSION = 1;
+    /** Implementation limit on the locals of one function, as the JS API (and every engine) imposes. */
+    static final int MAX_LOCALS = 50_000;
+
+    private final List<FunctionType> types = new ArrayList<>();
+    private final List<Import> imports = new ArrayList<>();
+    private int[] definedFuncTypes = new int[0];
+    private final List<TableType> tables = new ArrayList<>();
+    private final List<MemoryType> memories = new ArrayList<>();
+    private final List<GlobalType> globals = new ArrayList<>();
+    private final List<ConstExpr> globalInits = new ArrayList<>();
+    private final List<Export> exports = new ArrayList<>();
+    private int start = -1;
+    private final List<ElementSegment> elements = new ArrayList<>();
+    private final List<DataSegment> datas = new ArrayList<>();
+    private int dataCount = -1;
+    private final List<FunctionBody> codes = new ArrayList<>();
+    private final List<CustomSection> customs = new ArrayList<>();
+    private Names names = Names.EMPTY;
+    private int importedFuncs, importedTables, importedMemories, importedGlobals;
+    private final List<Integer> importFuncTypes = new ArrayList<>();
+
+    private int lastRank;              // order rank of the last non-custom section
+    private boolean sawFunctionSection, sawCodeSection, sawDataSection;
+    private long dataIndexUse = -1;   // first memory.init/data.drop without a data count section
+    private CompileError deferred;     // first validation error found while decoding
+
+    private ModuleDecoder() {}
+
+    /** Decodes a whole binary. */
+    public static WasmModule decode(byte[] bytes) {
+        ModuleDecoder d = new ModuleDecoder();
+        WasmReader r = new WasmReader(bytes);
+        d.header(r);
+        while (!r.atEnd()) {
+            long idAt = r.offset();
+            int id = r.u8();
+            long sizeAt = r.offset();
+            long size = r.u32() & 0xFFFF_FFFFL;
+            if (size > r.remaining()) throw r.malformedAt(sizeAt, "length out of bounds");
+            int from = r.pos();
+            int to = from + (int) size;
+            d.section(id, new WasmReader(bytes, from, to, 0), idAt);
+            r.pos(to);
+        }
+        return d.finish();
+    }
+
+    /** Decodes from a stream, one section at a time; I/O failures become CompileErrors. */
+    public static WasmModule decode(InputStream in) {
+        return decode(new StreamSource(in));
+    }
+
+    public static WasmModule decode(ReadableByteChannel ch) {
+        return decode(new StreamSource(Channels.newInputStream(ch)));
+    }
+
+    private static WasmModule decode(StreamSource src) {
+        ModuleDecoder d = new ModuleDecoder();
+        byte[] head = src.readUpTo(8);
+        d.header(new WasmReader(head));
+        while (true) {
+            int id = src.read();
+            if (id < 0) break;
+            long sizeAt = src.offset;
+            // LEB128 u32 read bytewise from the stream, with the same rules as WasmReader.
+            byte[] leb = new byte[5];
+            int n = 0;
+            while (true) {
+                int b = src.read();
+                if (b < 0) throw new CompileError(CompileError.Kind.MALFORMED, src.offset, "unexpected end");
+                leb[n++] = (byte) b;
+                if ((b & 0x80) == 0 || n == 5) break;
+            }
+            long size = new WasmReader(leb, 0, n, sizeAt).u32() & 0xFFFF_FFFFL;
+            long base = src.offset;
+            byte[] content = src.readExactly(size, sizeAt);
+            d.section(id, new WasmReader(content, 0, content.length, base), sizeAt - 1);
+        }
+        return d.finish();
+    }
+
+    private void header(WasmReader r) {
+        if (r.remaining() < 4) throw r.malformedAt(r.offset() + r.remaining(), "unexpected end");
+        int magic = r.f32bits();
+        if (magic != MAGIC) throw r.malformedAt(0, "magic header not detected");
+        if (r.remaining() < 4) throw r.malformedAt(r.offset() + r.remaining(), "unexpected end");
+        int version = r.f32bits();
+        if (version != VERSION) throw r.malformedAt(4, "unknown binary version");
+    }
+
+    private static int rank(int id) {
+        return switch (id) {
+            case 1, 2, 3, 4, 5, 6, 7, 8, 9 -> id;
+            case 12 -> 10;
+            case 10 -> 11;
+            case 11 -> 12;
+            default -> -1;
+        };
+    }
+
+    private void defer(long offset, String reason) {
+        if (deferred == null) deferred = new CompileError(CompileError.Kind.INVALID, offset, reason);
+    }
+
+    private void section(int id, WasmReader r, long sectionOffset) {
+        if (id != 0) {
+            int rank = rank(id);
+            if (rank < 0) throw r.malformedAt(sectionOffset, "malformed section id");
+            if (rank <= lastRank) throw r.malformedAt(sectionOffset, "unexpected content after last section");
+            lastRank = rank;
+        }
+        switch (id) {
+            case 0 -> customSection(r);
+            case 1 -> typeSection(r);
+            case 2 -> importSection(r);
+            case 3 -> functionSection(r);
+            case 4 -> tableSection(r);
+            case 5 -> memorySection(r);
+            case 6 -> globalSection(r);
+            case 7 -> exportSection(r);
+            case 8 -> start = r.u32();
+            case 9 -> elementSection(r);
+            case 10 -> codeSection(r);
+            case 11 -> dataSection(r);
+            case 12 -> dataCount = r.u32();
+            default -> throw new AssertionError(id);
+        }
+        if (!r.atEnd()) throw r.malformed("section size mismatch");
+    }
+
+    // ---------------------------------------------------------------- basic values
+
+    /** A vector length: at least one byte per element must remain, so huge counts fail before allocating. */
+    private static int vecLen(WasmReader r) {
+        long at = r.offset();
+        long n = r.u32() & 0xFFFF_FFFFL;
+        if (n > r.remaining()) throw r.malformedAt(at, "length out of bounds");
+        return (int) n;
+    }
+
+    static String name(WasmReader r) {
+        long at = r.offset();
+        long n = r.u32() & 0xFFFF_FFFFL;
+        if (n > r.remaining()) throw r.malformedAt(at, "length out of bounds");
+        int from = r.pos();
+        r.skip((int) n);
+        return Utf8.decode(r.buffer(), from, (int) n, r, r.offset() - n);
+    }
+
+    private static ValType valType(WasmReader r) {
+        int b = r.u8();
+        ValType t = ValType.fromCode(b);
+        if (t == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
+        return t;
+    }
+
+    private static ValType refType(WasmReader r) {
+        int b = r.u8();
+        if (b == 0x70) return ValType.FUNCREF;
+        if (b == 0x6F) return ValType.EXTERNREF;
+        throw r.malformedAt(r.offset() - 1, "malformed reference type");
+    }
+
+    private record RawLimits(long min, long max) {} // max -1 when absent
+
+    private static RawLimits limits(WasmReader r) {
+        int flags = r.u8();
+        if (flags > 1) throw r.malformedAt(r.offset() - 1, "integer too large");
+        long min = r.u32() & 0xFFFF_FFFFL;
+        long max = flags == 1 ? r.u32() & 0xFFFF_FFFFL : -1;
+        return new RawLimits(min, max);
+    }
+
+    private MemoryType memoryType(WasmReader r) {
+        long at = r.offset();
+        RawLimits l = limits(r);
+        long min = l.min, max = l.max;
+        if (min > MemoryType.MAX_PAGES || max > MemoryType.MAX_PAGES) {
+            defer(at, "memory size must be at most 65536 pages (4GiB)");
+        } else if (max >= 0 && max < min) {
+            defer(at, "size minimum must not be greater than maximum");
+        }
+        // The model cannot hold invalid limits; clamp (the deferred error rejects the module anyway).
+        min = Math.min(min, MemoryType.MAX_PAGES);
+        if (max >= 0) max = Math.max(min, Math.min(max, MemoryType.MAX_PAGES));
+        return new MemoryType(max >= 0 ? Limits.of(min, max) : Limits.of(min), false);
+    }
+
+    private TableType tableType(WasmReader r) {
+        ValType et = refType(r);
+        long at = r.offset();
+        RawLimits l = limits(r);
+        long min = l.min, max = l.max;
+        if (max >= 0 && max < min) {
+            defer(at, "size minimum must not be greater than maximum");
+            max = min;
+        }
+        return new TableType(et, max >= 0 ? Limits.of(min, max) : Limits.of(min));
+    }
+
+    private static GlobalType globalType(WasmReader r) {
+        ValType t = valType(r);
+        int m = r.u8();
+        if (m > 1) throw r.malformedAt(r.offset() - 1, "malformed mutability");
+        return new GlobalType(t, m == 1);
+    }
+
+    // ---------------------------------------------------------------- sections
+
+    private void customSection(WasmReader r) {
+        long at = r.offset();
+        String name = name(r);
+        byte[] data = r.bytes(r.remaining());
+        customs.add(new CustomSection(name, data, at));
+        if (name.equals("name")) {
+            try {
+                names = NameSection.decode(data, 0L);
+            } catch (RuntimeException e) {
+                // A malformed name section is only a custom section: ignore it.
+                names = Names.EMPTY;
+            }
+        }
+    }
+
+    private void typeSection(WasmReader r) {
+        int n = vecLen(r);
+        for (int i = 0; i < n; i++) {
+            int form = r.u8();
+            if (form != 0x60) throw r.malformedAt(r.offset() - 1, "integer representation too long");
+            int np = vecLen(r);
+            ValType[] params = new ValType[np];
+            for (int j = 0; j < np; j++) params[j] = valType(r);
+            int nr = vecLen(r);
+            ValType[] results = new ValType[nr];
+            for (int j = 0; j < nr; j++) results[j] = valType(r);
+            types.add(new FunctionType(Arrays.asList(params), Arrays.asList(results)));
+        }
+    }
+
+    private void importSection(WasmReader r) {
+        int n = vecLen(r);
+        for (int i = 0; i < n; i++) {
+            String module = name(r);
+            String field = name(r);
+            int kind = r.u8();
+            switch (kind) {
+                case 0 -> {
+                    long at = r.offset();
+                    int typeidx = r.u32();
+                    FunctionType ft = typeidx >= 0 && typeidx < types.size() ? types.get(typeidx) : null;
+                    if (ft == null) defer(at, "unknown type");
+                    imports.add(new Import(module, field, ExternKind.FUNCTION, typeidx, ft));
+                    importFuncTypes.add(typeidx);
+                    importedFuncs++;
+                }
+                case 1 -> {
+                    TableType t = tableType(r);
+                    imports.add(new Import(module, field, ExternKind.TABLE, -1, t));
+                    tables.add(t);
+                    importedTables++;
+                }
+                case 2 -> {
+                    MemoryType m = memoryType(r);
+                    imports.add(new Import(module, field, ExternKind.MEMORY, -1, m));
+                    memories.add(m);
+                    importedMemories++;
+                }
+                case 3 -> {
+                    GlobalType g = globalType(r);
+                    imports.add(new Import(module, field, ExternKind.GLOBAL, -1, g));
+                    globals.add(g);
+                    importedGlobals++;
+                }
+                default -> throw r.malformedAt(r.offset() - 1, "malformed import kind");
+            }
+        }
+    }
+
+    private void functionSection(WasmReader r) {
+        sawFunctionSection = true;
+        int n = vecLen(r);
+        definedFuncTypes = new int[n];
+        for (int i = 0; i < n; i++) definedFuncTypes[i] = r.u32();
+    }
+
+    private void tableSection(WasmReader r) {
+        int n = vecLen(r);
+        for (int i = 0; i < n; i++) tables.add(tableType(r));
+    }
+
+    private void memorySection(WasmReader r) {
+        int n = vecLen(r);
+        for (int i = 0; i < n; i++) memories.add(memoryType(r));
+    }
+
+    private void globalSection(WasmReader r) {
+        int n = vecLen(r);
+        for (int i = 0; i < n; i++) {
+            globals.add(globalType(r));
+            globalInits.add(constExpr(r));
+        }
+    }
+
+    private void exportSection(WasmReader r) {
+        int n = vecLen(r);
+        for (int i = 0; i < n; i++) {
+            String name = name(r);
+            int kind = r.u8();
+            ExternKind k = switch (kind) {
+                case 0 -> ExternKind.FUNCTION;
+                case 1 -> ExternKind.TABLE;
+                case 2 -> ExternKind.MEMORY;
+                case 3 -> ExternKind.GLOBAL;
+                default -> throw r.malformedAt(r.offset() - 1, "malformed export kind");
+            };
+            exports.add(new Export(name, k, r.u32()));
+        }
+    }
+
+    private void elementSection(WasmReader r) {
+        int n = vecLen(r);
+        for (int i = 0; i < n; i++) {
+            long at = r.offset();
+            int flags = r.u32();
+            if (flags < 0 || flags > 7) throw r.malformedAt(at, "malformed elements segment kind");
+            SegmentMode mode = (flags & 1) == 0 ? SegmentMode.ACTIVE
+                    : (flags & 2) == 0 ? SegmentMode.PASSIVE : SegmentMode.DECLARATIVE;
+            int tableidx = 0;
+            ConstExpr offset = null;
+            if (mode == SegmentMode.ACTIVE) {
+                if ((flags & 2) != 0) tableidx = r.u32();
+                offset = constExpr(r);
+            }
+            boolean exprs = (flags & 4) != 0;
+            ValType type = ValType.FUNCREF;
+            if (flags != 0 && flags != 4) {
+                if (exprs) {
+                    type = refType(r);
+                } else {
+                    int kind = r.u8();
+                    if (kind != 0) throw r.malformedAt(r.offset() - 1, "malformed element kind");
+                }
+            }
+            int count = vecLen(r);
+            ConstExpr[] init = new ConstExpr[count];
+            for (int j = 0; j < count; j++) {
+                init[j] = exprs ? constExpr(r) : new ConstExpr.RefFunc(r.u32());
+            }
+            elements.add(new ElementSegment(mode, tableidx, offset, type, Arrays.asList(init)));
+        }
+    }
+
+    private void dataSection(WasmReader r) {
+        sawDataSection = true;
+        int n = vecLen(r);
+        if (dataCount >= 0 && n != dataCount)
+            throw r.malformed("data count and data section have inconsistent lengths");
+        for (int i = 0; i < n; i++) {
+            long at = r.offset();
+            int flags = r.u32();
+            SegmentMode mode;
+            int memidx = 0;
+            ConstExpr offset = null;
+            switch (flags) {
+                case 0 -> { mode = SegmentMode.ACTIVE; offset = constExpr(r); }
+                case 1 -> mode = SegmentMode.PASSIVE;
+                case 2 -> { mode = SegmentMode.ACTIVE; memidx = r.u32(); offset = constExpr(r); }
+                default -> throw r.malformedAt(at, "malformed data segment kind");
+            }
+            int len = vecLen(r);
+            datas.add(new DataSegment(mode, memidx, offset, r.bytes(len)));
+        }
+    }
+
+    private void codeSection(WasmReader r) {
+        sawCodeSection = true;
+        int n = vecLen(r);
+        if (n != definedFuncTypes.length)
+            throw r.malformed("function and code section have inconsistent lengths");
+        InstructionScanner scanner = new InstructionScanner(dataCount >= 0);
+        for (int i = 0; i < n; i++) {
+            long sizeAt = r.offset();
+            long size = r.u32() & 0xFFFF_FFFFL;
+            if (size > r.remaining()) throw r.malformedAt(sizeAt, "length out of bounds");
+            int bodyEnd = r.pos() + (int) size;
+            WasmReader b = new WasmReader(r.buffer(), r.pos(), bodyEnd, r.offset() - r.pos());
+            ValType[] locals = locals(b);
+            int codeStart = b.pos();
+            long codeOffset = b.offset();
+            scanner.scanFunction(b);
+            if (!b.atEnd()) throw b.malformed("section size mismatch");
+            codes.add(new FunctionBody(locals, Arrays.copyOfRange(r.buffer(), codeStart, bodyEnd), codeOffset));
+            r.pos(bodyEnd);
+        }
+        dataIndexUse = scanner.firstDataIndexUse;
+    }
+
+    private static ValType[] locals(WasmReader r) {
+        int groups = vecLen(r);
+        long total = 0;
+        int save = r.pos();
+        for (int i = 0; i < groups; i++) {
+            total += r.u32() & 0xFFFF_FFFFL;
+            valType(r);
+        }
+        if (total > 0xFFFF_FFFFL) throw r.malformedAt(r.offset(), "too many locals");
+        if (total > MAX_LOCALS) throw r.malformedAt(r.offset(), "too many locals");
+        ValType[] locals = new ValType[(int) total];
+        r.pos(save);
+        int k = 0;
+        for (int i = 0; i < groups; i++) {
+            int c = r.u32();
+            ValType t = valType(r);
+            Arrays.fill(locals, k, k + c, t);
+            k += c;
+        }
+        return locals;
+    }
+
+    /**
+     * A constant expression. The common single-instruction form is decoded directly; anything else is
+     * scanned as ordinary code (so a malformed instruction is still malformed) and then rejected as
+     * invalid, as validation would.
+     */
+    private ConstExpr constExpr(WasmReader r) {
+        int from = r.pos();
+        long at = r.offset();
+        int op = r.u8();
+        ConstExpr ce = switch (op) {
+            case 0x41 -> new ConstExpr.Num(ValType.I32, r.s32());
+            case 0x42 -> new ConstExpr.Num(ValType.I64, r.s64());
+            case 0x43 -> new ConstExpr.Num(ValType.F32, r.f32bits() & 0xFFFF_FFFFL);
+            case 0x44 -> new ConstExpr.Num(ValType.F64, r.f64bits());
+            case 0xD0 -> new ConstExpr.RefNull(refType(r));
+            case 0xD2 -> new ConstExpr.RefFunc(r.u32());
+            case 0x23 -> new ConstExpr.GlobalGet(r.u32());
+            case 0xFD -> {
+                if (r.u32() != 12) yield null;
+                long lo = r.i64le();
+                long hi = r.i64le();
+                yield new ConstExpr.V128(lo, hi);
+            }
+            default -> null;
+        };
+        if (ce != null && r.peek() == 0x0B) {
+            r.u8();
+            return ce;
+        }
+        r.pos(from);
+        InstructionScanner scanner = new InstructionScanner(true);
+        boolean constantOnly = scanner.scanConst(r);
+        defer(at, constantOnly ? "type mismatch" : "constant expression required");
+        return new ConstExpr.Num(ValType.I32, 0);
+    }
+
+    private WasmModule finish() {
+        if (sawFunctionSection && !sawCodeSection && definedFuncTypes.length != 0)
+            throw new CompileError(CompileError.Kind.MALFORMED, 0, "function and code section have inconsistent lengths");
+        if (dataCount > 0 && !sawDataSection)
+            throw new CompileError(CompileError.Kind.MALFORMED, 0, "data count and data section have inconsistent lengths");
+        // The reference decoder requires the data count section when code uses data indices. A module
+        // without any data segment is still only invalid (its data indices are unknown), as the spec
+        // tests expect for modules that text-to-binary converters wrote without a data count section.
+        if (dataIndexUse >= 0 && !datas.isEmpty())
+            throw new CompileError(CompileError.Kind.MALFORMED, dataIndexUse, "data count section required");
+        if (deferred != null) throw deferred;
+        int[] funcTypes = new int[importedFuncs + definedFuncTypes.length];
+        for (int i = 0; i < importedFuncs; i++) funcTypes[i] = importFuncTypes.get(i);
+        System.arraycopy(definedFuncTypes, 0, funcTypes, importedFuncs, definedFuncTypes.length);
+        return new WasmModule(List.copyOf(types), List.copyOf(imports), funcTypes, List.copyOf(tables),
+                List.copyOf(memories), List.copyOf(globals), List.copyOf(globalInits), List.copyOf(exports), start,
+                List.copyOf(elements), List.copyOf(datas), dataCount, List.copyOf(codes), List.copyOf(customs), names,
+                importedFuncs, importedTables, importedMemories, importedGlobals);
+    }
+
+    // ---------------------------------------------------------------- the name section
+
+    /** Decodes the name section's module, function and local names; throws on anything malformed. */
+    static final class NameSection {
+        static Names decode(byte[] data, long base) {
+            WasmReader r = new WasmReader(data, 0, data.length, base);
+            String module = null;
+            Map<Integer, String> functions = Map.of();
+            Map<Integer, Map<Integer, String>> locals = Map.of();
+            int lastId = -1;
+            while (!r.atEnd()) {
+                int id = r.u8();
+                if (id <= lastId) throw r.malformed("out-of-order name subsection");
+                lastId = id;
+                long size = r.u32() & 0xFFFF_FFFFL;
+                if (size > r.remaining()) throw r.malformed("length out of bounds");
+                int end = r.pos() + (int) size;
+                WasmReader s = new WasmReader(data, r.pos(), end, base);
+                switch (id) {
+                    case 0 -> module = name(s);
+                    case 1 -> functions = nameMap(s);
+                    case 2 -> {
+                        int n = vecLen(s);
+                        Map<Integer, Map<Integer, String>> m = new HashMap<>();
+                        for (int i = 0; i < n; i++) {
+                            int idx = s.u32();
+                            m.put(idx, nameMap(s));
+                        }
+                        locals = Map.copyOf(m);
+                    }
+                    default -> s.pos(end); // other subsections (label, type, ... names) are not used
+                }
+                if (!s.atEnd()) throw s.malformed("section size mismatch");
+                r.pos(end);
+            }
+            return new Names(module, functions, locals);
+        }
+
+        private static Map<Integer, String> nameMap(WasmReader r) {
+            int n = vecLen(r);
+            Map<Integer, String> m = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                int idx = r.u32();
+                m.put(idx, name(r));
+            }
+            return Map.copyOf(m);
+        }
+    }
+
+    // ---------------------------------------------------------------- stream input
+
+    /** Reads a stream in section-sized pieces, counting the absolute offset; I/O errors become CompileErrors. */
+    private static final class StreamSource {
+        private final InputStream in;
+        long offset;
+
+        StreamSource(InputStream in) { this.in = in; }
+
+        int read() {
+            try {
+                int b = in.read();
+                if (b >= 0) offset++;
+                return b;
+            } catch (IOException e) {
+                throw ioError(e);
+            }
+        }
+
+        private CompileError ioError(IOException e) {
+            return new CompileError(CompileError.Kind.MALFORMED, offset, "I/O error: " + e.getMessage(), e);
+        }
+
+        byte[] readUpTo(int n) {
+            byte[] b = new byte[n];
+            int got = fill(b, n);
+            return got == n ? b : Arrays.copyOf(b, got);
+        }
+
+        /** Exactly {@code size} bytes; grows the buffer as data arrives so a lying size cannot allocate 4 GiB. */
+        byte[] readExactly(long size, long sizeAt) {
+            int chunk = (int) Math.min(size, 1 << 16);
+            byte[] b = new byte[chunk];
+            int got = 0;
+            while (got < size) {
+                if (got == b.length) b = Arrays.copyOf(b, (int) Math.min(size, (long) b.length * 2));
+                int n = fillInto(b, got, b.length - got);
+                // Reported where the size was read, as when decoding from an array.
+                if (n <= 0) throw new CompileError(CompileError.Kind.MALFORMED, sizeAt, "length out of bounds");
+                got += n;
+            }
+            return b;
+        }
+
+        private int fill(byte[] b, int n) {
+            int got = 0;
+            while (got < n) {
+                int k = fillInto(b, got, n - got);
+                if (k <= 0) break;
+                got += k;
+            }
+            return got;
+        }
+
+        private int fillInto(byte[] b, int off, int len) {
+            try {
+                int k = in.read(b, off, len);
+                if (k > 0) offset += k;
+                return k;
+            } catch (IOException e) {
+                throw ioError(e);
+            }
+        }
+    }
+
+}

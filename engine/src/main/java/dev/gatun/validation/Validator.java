@@ -1,0 +1,124 @@
+package dev.gatun.validation;
+
+import dev.gatun.CompileError;
+import dev.gatun.ExternKind;
+import dev.gatun.FunctionType;
+import dev.gatun.GlobalType;
+import dev.gatun.ValType;
+import dev.gatun.binary.ConstExpr;
+import dev.gatun.binary.WasmModule;
+import dev.gatun.binary.WasmModule.DataSegment;
+import dev.gatun.binary.WasmModule.ElementSegment;
+import dev.gatun.binary.WasmModule.Export;
+import dev.gatun.binary.WasmModule.SegmentMode;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Validates a decoded module as the spec's validation rules and its appendix algorithm prescribe.
+ * Errors are {@link CompileError}s of kind INVALID worded like the reference interpreter.
+ */
+public final class Validator {
+    private Validator() {}
+
+    /** Throws a CompileError (INVALID) when {@code m} is not valid. */
+    public static void validate(WasmModule m) {
+        new ModuleCheck(m).run();
+    }
+
+    static CompileError invalid(long offset, String reason) {
+        return new CompileError(CompileError.Kind.INVALID, offset, reason);
+    }
+
+    /** Module-level rules; function bodies go to {@link FunctionValidator}. */
+    private static final class ModuleCheck {
+        private final WasmModule m;
+        private final BitSet declaredRefs = new BitSet();
+
+        ModuleCheck(WasmModule m) { this.m = m; }
+
+        void run() {
+            int ntypes = m.types().size();
+            for (int i = 0; i < m.funcTypes().length; i++) {
+                int t = m.funcTypes()[i];
+                if (t < 0 || t >= ntypes) throw invalid(0, "unknown type");
+            }
+            if (m.memories().size() > 1) throw invalid(0, "multiple memories");
+
+            // C.refs: functions referenced outside function bodies (globals, elements, exports).
+            for (ConstExpr e : m.globalInits()) declare(e);
+            for (ElementSegment s : m.elements()) {
+                for (ConstExpr e : s.init()) declare(e);
+                if (s.offset() != null) declare(s.offset());
+            }
+            for (Export e : m.exports()) {
+                if (e.kind() == ExternKind.FUNCTION && e.index() >= 0) declaredRefs.set(e.index());
+            }
+
+            List<GlobalType> globals = m.globals();
+            for (int i = 0; i < m.globalInits().size(); i++) {
+                constExpr(m.globalInits().get(i), globals.get(m.importedGlobals() + i).valType());
+            }
+            FunctionValidator fv = new FunctionValidator(m, declaredRefs);
+            for (int i = 0; i < m.codes().size(); i++) fv.validate(m.importedFuncs() + i, m.codes().get(i));
+
+            for (ElementSegment s : m.elements()) {
+                if (s.mode() == SegmentMode.ACTIVE) {
+                    if (s.tableidx() < 0 || s.tableidx() >= m.tables().size()) throw invalid(0, "unknown table " + s.tableidx());
+                    constExpr(s.offset(), ValType.I32);
+                    if (m.tables().get(s.tableidx()).elementType() != s.type()) throw invalid(0, "type mismatch");
+                }
+                for (ConstExpr e : s.init()) constExpr(e, s.type());
+            }
+            for (DataSegment d : m.datas()) {
+                if (d.mode() == SegmentMode.ACTIVE) {
+                    if (d.memidx() < 0 || d.memidx() >= m.memories().size()) throw invalid(0, "unknown memory " + d.memidx());
+                    constExpr(d.offset(), ValType.I32);
+                }
+            }
+            if (m.start() != -1) {
+                if (m.start() < 0 || m.start() >= m.functionCount()) throw invalid(0, "unknown function " + m.start());
+                FunctionType ft = m.funcType(m.start());
+                if (!ft.params().isEmpty() || !ft.results().isEmpty()) throw invalid(0, "start function");
+            }
+            Set<String> names = new HashSet<>();
+            for (Export e : m.exports()) {
+                int n = switch (e.kind()) {
+                    case FUNCTION -> m.functionCount();
+                    case TABLE -> m.tables().size();
+                    case MEMORY -> m.memories().size();
+                    case GLOBAL -> m.globals().size();
+                };
+                if (e.index() < 0 || e.index() >= n) throw invalid(0, "unknown " + e.kind() + " " + Integer.toUnsignedString(e.index()));
+                if (!names.add(e.name())) throw invalid(0, "duplicate export name");
+            }
+        }
+
+        private void declare(ConstExpr e) {
+            if (e instanceof ConstExpr.RefFunc(int f) && f >= 0) declaredRefs.set(f);
+        }
+
+        private void constExpr(ConstExpr e, ValType expected) {
+            ValType actual = switch (e) {
+                case ConstExpr.Num n -> n.type();
+                case ConstExpr.V128 v -> ValType.V128;
+                case ConstExpr.RefNull r -> r.type();
+                case ConstExpr.RefFunc(int f) -> {
+                    if (f < 0 || f >= m.functionCount()) throw invalid(0, "unknown function " + Integer.toUnsignedString(f));
+                    yield ValType.FUNCREF;
+                }
+                case ConstExpr.GlobalGet(int g) -> {
+                    // Wasm 2.0: constant expressions see only the imported globals.
+                    if (g < 0 || g >= m.importedGlobals()) throw invalid(0, "unknown global " + Integer.toUnsignedString(g));
+                    GlobalType gt = m.globals().get(g);
+                    if (gt.mutable()) throw invalid(0, "constant expression required");
+                    yield gt.valType();
+                }
+            };
+            if (actual != expected) throw invalid(0, "type mismatch");
+        }
+    }
+}

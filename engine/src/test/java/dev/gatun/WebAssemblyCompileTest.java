@@ -1,0 +1,135 @@
+package dev.gatun;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class WebAssemblyCompileTest {
+    /** (module (import "env" "f" (func (param i32))) (memory (export "mem") 1 2)
+     *   (global (export "g") (mut i64) (i64.const 7)) (func (export "run") (result i32) i32.const 1)
+     *   custom section "meta" = "hi") */
+    static final byte[] MODULE = {
+            0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00,
+            0x01, 0x09, 0x02, 0x60, 0x01, 0x7F, 0x00, 0x60, 0x00, 0x01, 0x7F,          // types
+            0x02, 0x09, 0x01, 0x03, 'e', 'n', 'v', 0x01, 'f', 0x00, 0x00,             // import env.f
+            0x03, 0x02, 0x01, 0x01,                                                   // func 1: type 1
+            0x05, 0x04, 0x01, 0x01, 0x01, 0x02,                                       // memory 1..2
+            0x06, 0x06, 0x01, 0x7E, 0x01, 0x42, 0x07, 0x0B,                           // global mut i64 = 7
+            0x07, 0x11, 0x03, 0x03, 'm', 'e', 'm', 0x02, 0x00, 0x01, 'g', 0x03, 0x00,
+            0x03, 'r', 'u', 'n', 0x00, 0x01,                                          // exports
+            0x0A, 0x06, 0x01, 0x04, 0x00, 0x41, 0x01, 0x0B,                           // code
+            0x00, 0x07, 0x04, 'm', 'e', 't', 'a', 'h', 'i'                            // custom "meta"
+    };
+
+    @Test
+    void describesImportsExportsAndCustomSections() {
+        Module m = WebAssembly.compile(MODULE);
+        assertEquals(List.of(new ImportDescriptor("env", "f", FunctionType.of(List.of(ValType.I32), List.of()))), m.imports());
+        assertEquals(List.of(
+                new ExportDescriptor("mem", MemoryType.of(1, 2)),
+                new ExportDescriptor("g", new GlobalType(ValType.I64, true)),
+                new ExportDescriptor("run", FunctionType.of(List.of(), List.of(ValType.I32)))), m.exports());
+        List<byte[]> meta = m.customSections("meta");
+        assertEquals(1, meta.size());
+        assertArrayEquals(new byte[] {'h', 'i'}, meta.get(0));
+        meta.get(0)[0] = 'X';
+        assertArrayEquals(new byte[] {'h', 'i'}, m.customSections("meta").get(0), "custom sections are copies");
+        assertTrue(m.customSections("other").isEmpty());
+        assertTrue(WebAssembly.validate(MODULE));
+    }
+
+    @Test
+    void streamingMatchesArrayDecoding() {
+        Module a = WebAssembly.compileStreaming(new ByteArrayInputStream(MODULE));
+        Module b = WebAssembly.compileStreaming(Channels.newChannel(new ByteArrayInputStream(MODULE)));
+        Module c = WebAssembly.compile(MODULE);
+        assertEquals(c.exports(), a.exports());
+        assertEquals(c.imports(), b.imports());
+    }
+
+    @Test
+    void streamingReportsAbsoluteOffsets() {
+        byte[] bad = MODULE.clone();
+        bad[bad.length - 9 - 8 + 5] = 0x42; // the i32.const 1 in the body becomes i64.const: type mismatch
+        CompileError fromArray = assertThrows(CompileError.class, () -> WebAssembly.compile(bad));
+        CompileError fromStream = assertThrows(CompileError.class, () -> WebAssembly.compileStreaming(new ByteArrayInputStream(bad)));
+        assertEquals(CompileError.Kind.INVALID, fromArray.kind());
+        assertEquals(fromArray.offset(), fromStream.offset());
+        assertEquals(fromArray.reason(), fromStream.reason());
+    }
+
+    @Test
+    void ioFailureBecomesCompileError() {
+        InputStream failing = new InputStream() {
+            int n;
+            @Override public int read() throws IOException {
+                if (n < 12) return MODULE[n++] & 0xFF;
+                throw new IOException("disk on fire");
+            }
+        };
+        CompileError e = assertThrows(CompileError.class, () -> WebAssembly.compileStreaming(failing));
+        assertTrue(e.reason().startsWith("I/O error"), e.reason());
+    }
+
+    @Test
+    void asyncCompletesWithTheCompileErrorItself() throws Exception {
+        assertNotNull(WebAssembly.compileAsync(MODULE).get());
+        byte[] bad = {0x00, 0x61, 0x73, 0x6D, 0x02, 0x00, 0x00, 0x00};
+        var f = WebAssembly.compileAsync(bad);
+        ExecutionException ee = assertThrows(ExecutionException.class, f::get);
+        CompileError e = assertInstanceOf(CompileError.class, ee.getCause());
+        assertEquals(CompileError.Kind.MALFORMED, e.kind());
+        assertEquals("unknown binary version", e.reason());
+        assertFalse(WebAssembly.validate(bad));
+    }
+
+    @Test
+    void hugeCountsFailFastWithoutAllocating() {
+        // A type section claiming 2^32-1 types in 5 bytes.
+        byte[] b = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F};
+        CompileError e = assertThrows(CompileError.class, () -> WebAssembly.compile(b));
+        assertEquals(CompileError.Kind.MALFORMED, e.kind());
+        assertEquals("length out of bounds", e.reason());
+    }
+
+    @Test
+    void deeplyNestedBlocksDoNotOverflowTheStack() {
+        int depth = 200_000;
+        byte[] body = new byte[depth * 2 + depth + 2];
+        int p = 0;
+        body[p++] = 0x00; // no locals
+        for (int i = 0; i < depth; i++) { body[p++] = 0x02; body[p++] = 0x40; }
+        for (int i = 0; i < depth; i++) body[p++] = 0x0B;
+        body[p++] = 0x0B;
+        byte[] head = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00};
+        byte[] codeSize = leb(body.length);
+        byte[] secSize = leb(1 + codeSize.length + body.length);
+        byte[] module = new byte[head.length + 1 + secSize.length + 1 + codeSize.length + body.length];
+        int q = 0;
+        System.arraycopy(head, 0, module, q, head.length); q += head.length;
+        module[q++] = 0x0A;
+        System.arraycopy(secSize, 0, module, q, secSize.length); q += secSize.length;
+        module[q++] = 0x01;
+        System.arraycopy(codeSize, 0, module, q, codeSize.length); q += codeSize.length;
+        System.arraycopy(body, 0, module, q, body.length);
+        assertTrue(WebAssembly.validate(module));
+    }
+
+    static byte[] leb(int v) {
+        byte[] out = new byte[5];
+        int n = 0;
+        do {
+            int b = v & 0x7F;
+            v >>>= 7;
+            out[n++] = (byte) (v != 0 ? b | 0x80 : b);
+        } while (v != 0);
+        return java.util.Arrays.copyOf(out, n);
+    }
+}

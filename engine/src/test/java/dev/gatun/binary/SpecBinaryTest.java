@@ -1,0 +1,74 @@
+package dev.gatun.binary;
+
+import dev.gatun.CompileError;
+import dev.gatun.WebAssembly;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Fast feedback on decoder and validator against every spec script: binary assert_malformed must fail
+ * decoding, assert_invalid must decode and fail validation, every other module must decode and validate.
+ */
+class SpecBinaryTest {
+    @Test
+    void everySpecModuleDecodesAndValidatesAsExpected() throws Exception {
+        Path dir = SpecSuite.jsonDir();
+        Assumptions.assumeTrue(dir != null, "spec test suite not found");
+        List<String> failures = new ArrayList<>();
+        int malformed = 0, invalid = 0, valid = 0;
+        for (Path json : SpecSuite.jsonFiles(dir)) {
+            for (Map<String, Object> c : SpecSuite.commands(json)) {
+                String type = (String) c.get("type");
+                String file = (String) c.get("filename");
+                if (file == null || !file.endsWith(".wasm")) continue;
+                String where = json.getFileName() + ":" + ((Number) c.get("line")).intValue() + " " + type;
+                byte[] bytes = Files.readAllBytes(dir.resolve(file));
+                String text = (String) c.get("text");
+                switch (type) {
+                    case "assert_malformed" -> {
+                        malformed++;
+                        CompileError e = compile(bytes);
+                        if (e == null || e.kind() != CompileError.Kind.MALFORMED)
+                            failures.add(where + " expected malformed '" + text + "', got " + describe(e));
+                    }
+                    case "assert_invalid" -> {
+                        invalid++;
+                        CompileError e = compile(bytes);
+                        if (e == null || e.kind() != CompileError.Kind.INVALID)
+                            failures.add(where + " expected invalid '" + text + "', got " + describe(e));
+                    }
+                    default -> {
+                        valid++;
+                        CompileError e = compile(bytes);
+                        if (e != null) failures.add(where + " (" + file + ") expected valid, got " + describe(e));
+                    }
+                }
+            }
+        }
+        System.out.printf("spec binary check: %d malformed, %d invalid, %d valid modules, %d failures%n",
+                malformed, invalid, valid, failures.size());
+        failures.stream().limit(200).forEach(System.out::println);
+        assertTrue(failures.isEmpty(), failures.size() + " failures, first: " + (failures.isEmpty() ? "" : failures.get(0)));
+    }
+
+    private static CompileError compile(byte[] bytes) {
+        try {
+            WebAssembly.compile(bytes);
+            return null;
+        } catch (CompileError e) {
+            return e;
+        }
+    }
+
+    private static String describe(CompileError e) {
+        return e == null ? "success" : e.kind() + " '" + e.reason() + "' at " + e.offset();
+    }
+}
