@@ -3,11 +3,36 @@ package dev.gatun.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.PrintWriter;
+
 /** Entry point of the {@code gatun} command. */
 @Command(name = "gatun", mixinStandardHelpOptions = true, version = "gatun 0.1.0",
-        description = "A WebAssembly runtime for the JVM.")
-public final class Main {
+        description = "A WebAssembly runtime for the JVM.",
+        subcommands = {ValidateCommand.class, InspectCommand.class, RunCommand.class, WastCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        // Bad input is the user's problem, not a bug: one line on stderr, never a stack trace.
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("gatun: " + Cli.message(ex));
+            commandLine.getErr().flush();
+            return ex instanceof Cli.Failure f ? f.exitCode : Cli.EXIT_INTERNAL;
+        });
+        return cl.execute(args);
     }
 }

@@ -1,0 +1,60 @@
+package dev.gatun.cli;
+
+import dev.gatun.WebAssemblyException;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Shared helpers and exit codes of the subcommands. */
+final class Cli {
+    private Cli() {}
+
+    /** The module is malformed or invalid, instantiation failed, or the program trapped. */
+    static final int EXIT_FAILED = 1;
+    /** Bad usage or unreadable input. */
+    static final int EXIT_USAGE = 2;
+    /** Something Gatun itself got wrong. */
+    static final int EXIT_INTERNAL = 70;
+
+    /** A failure with a message meant for the user and an exit code. */
+    static final class Failure extends RuntimeException {
+        final int exitCode;
+
+        Failure(int exitCode, String message) {
+            super(message, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+
+    static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new Failure(EXIT_USAGE, "no such file: " + file);
+        } catch (AccessDeniedException e) {
+            throw new Failure(EXIT_USAGE, "permission denied: " + file);
+        } catch (IOException e) {
+            throw new Failure(EXIT_USAGE, "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** One line for the user: the Wasm error's own message; for anything else its class too. */
+    static String message(Throwable t) {
+        return switch (t) {
+            case Failure f -> f.getMessage();
+            case WebAssemblyException w -> firstLine(w.getMessage());
+            case StackOverflowError e -> "internal error: Java stack overflow";
+            case OutOfMemoryError e -> "out of memory";
+            default -> "internal error: " + t;
+        };
+    }
+
+    static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.gatun.cli;
+
+import dev.gatun.CompileError;
+import dev.gatun.conformance.Target;
+import dev.gatun.conformance.Targets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code gatun validate FILE}: decode and validate, say why not. */
+@Command(name = "validate", description = "Check that a .wasm file is a valid module.")
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the module binary")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        byte[] bytes = Cli.read(file);
+        Target<?, ?> target = Targets.gatun();
+        if (!target.canCompile()) throw new Cli.Failure(Cli.EXIT_INTERNAL, "no decoder built in yet");
+        try {
+            target.compile(bytes);
+        } catch (CompileError e) {
+            spec.commandLine().getOut().println(describe(e));
+            return Cli.EXIT_FAILED;
+        }
+        spec.commandLine().getOut().println("valid");
+        return 0;
+    }
+
+    /** {@code invalid: type mismatch (at byte offset 37)} or {@code malformed: ...}. */
+    static String describe(CompileError e) {
+        return e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.reason() + " (at byte offset " + e.offset() + ")";
+    }
+}

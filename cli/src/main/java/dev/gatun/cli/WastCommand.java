@@ -1,0 +1,44 @@
+package dev.gatun.cli;
+
+import dev.gatun.conformance.Conformance;
+import dev.gatun.conformance.Tally;
+import dev.gatun.conformance.Targets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code gatun wast PATH...}: run spec scripts (wast2json output). */
+@Command(name = "wast", description = {
+        "Run WebAssembly spec scripts converted by wast2json.",
+        "Prints one line per script and last: N passed, N failed, N skipped."})
+final class WastCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "JSON scripts or directories (searched recursively)")
+    List<Path> paths;
+
+    @Option(names = {"-v", "--verbose"}, description = "print every failure with file:line and reason")
+    boolean verbose;
+
+    @Option(names = "--list-passing", description = "also list the scripts that pass fully (for expected-pass.txt)")
+    boolean listPassing;
+
+    @Override
+    public Integer call() {
+        List<Path> files;
+        try {
+            files = Conformance.collect(paths);
+        } catch (NoSuchFileException e) {
+            throw new Cli.Failure(Cli.EXIT_USAGE, "no such file or directory: " + e.getMessage());
+        } catch (IOException e) {
+            throw new Cli.Failure(Cli.EXIT_USAGE, "cannot read: " + e.getMessage());
+        }
+        if (files.isEmpty()) throw new Cli.Failure(Cli.EXIT_USAGE, "no .json scripts under " + paths);
+        Tally t = Conformance.run(Targets.gatun(), files, new Conformance.Options(verbose, listPassing), System.out);
+        return t.failed() == 0 ? 0 : Cli.EXIT_FAILED;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.gatun.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line end to end, in process: exit codes, stdout, and one-line errors without stack traces. */
+class MainTest {
+    /** The bundled example: surefire runs in cli/, the module sits in the repository's examples/. */
+    static final Path EXAMPLE = Path.of("../examples/mathlib.wasm");
+
+    record Result(int exit, String out, String err) {}
+
+    static Result gatun(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private static void noStackTrace(Result r) {
+        assertFalse(r.err().contains("\tat "), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void validateAcceptsTheExample() {
+        Result r = gatun("validate", EXAMPLE.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("valid", r.out().strip());
+    }
+
+    @Test
+    void validateSaysWhyAndWhere(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.wasm");
+        Files.write(bad, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5}); // type section cut short
+        Result r = gatun("validate", bad.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().startsWith("malformed: "), r.out());
+        assertTrue(r.out().contains("(at byte offset "), r.out());
+
+        // Valid structure, invalid code: (func (result i32) f32.const 0).
+        Path invalid = dir.resolve("invalid.wasm");
+        Files.write(invalid, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0,
+                1, 5, 1, 0x60, 0, 1, 0x7f,
+                3, 2, 1, 0,
+                10, 9, 1, 7, 0, 0x43, 0, 0, 0, 0, 0x0b});
+        r = gatun("validate", invalid.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.out().startsWith("invalid: "), r.out());
+    }
+
+    @Test
+    void missingFileIsAUsageErrorNotACrash() {
+        Result r = gatun("validate", "no/such/file.wasm");
+        assertEquals(Cli.EXIT_USAGE, r.exit());
+        assertEquals("gatun: no such file: no/such/file.wasm", r.err().strip());
+        noStackTrace(r);
+    }
+
+    @Test
+    void inspectShowsExportsWithTypesAndTheMemory() {
+        Result r = gatun("inspect", EXAMPLE.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"gcd\""), r.out());
+        assertTrue(r.out().contains("(i32, i32) -> (i32)"), r.out());
+        assertTrue(r.out().contains("(i32) -> (i64)"), r.out());
+        assertTrue(r.out().contains("memories: 1 defined, 0 imported"), r.out());
+        assertTrue(r.out().contains("custom sections: \"producers\""), r.out());
+    }
+
+    @Test
+    void runChecksTheExportAndItsArguments() {
+        Result r = gatun("run", "--invoke", "nope", EXAMPLE.toString());
+        assertEquals(Cli.EXIT_USAGE, r.exit());
+        assertTrue(r.err().contains("exports no function named 'nope'"), r.err());
+        r = gatun("run", "--invoke", "gcd", EXAMPLE.toString(), "12");
+        assertEquals(Cli.EXIT_USAGE, r.exit());
+        assertTrue(r.err().contains("takes 2 argument(s)"), r.err());
+        r = gatun("run", "--invoke", "gcd", EXAMPLE.toString(), "12", "x");
+        assertEquals(Cli.EXIT_USAGE, r.exit());
+        assertTrue(r.err().contains("argument 2: cannot parse 'x' as i32"), r.err());
+        noStackTrace(r);
+    }
+
+    @Test
+    void wastRejectsAMissingPath() {
+        Result r = gatun("wast", "no/such/dir");
+        assertEquals(Cli.EXIT_USAGE, r.exit());
+        noStackTrace(r);
+    }
+
+    @Test
+    void unknownSubcommandIsAUsageError() {
+        Result r = gatun("frobnicate");
+        assertEquals(2, r.exit());
+        noStackTrace(r);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.gatun.conformance;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.TestAbortedException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * The official spec suite as JUnit dynamic tests: one container per script, one test per command, named
+ * {@code file.wast:line}. Scripts on {@code expected-pass.txt} must pass fully (a regression fails the build);
+ * failures elsewhere show as aborted tests with the reason, so the build stays green while coverage grows.
+ */
+class SpecSuiteTest {
+    /** The suite: -Dgatun.spec.dir, $GATUN_SPEC_DIR, or ../shared/wasm-testsuite/json next to the repository. */
+    static Path specDir() {
+        String configured = System.getProperty("gatun.spec.dir", System.getenv("GATUN_SPEC_DIR"));
+        if (configured != null && !configured.isBlank()) return Path.of(configured);
+        // Surefire runs in conformance/, so the repository root is one up.
+        for (String candidate : List.of("../../shared/wasm-testsuite/json", "../shared/wasm-testsuite/json")) {
+            Path p = Path.of(candidate).toAbsolutePath().normalize();
+            if (Files.isDirectory(p)) return p;
+        }
+        return Path.of("../../shared/wasm-testsuite/json").toAbsolutePath().normalize();
+    }
+
+    static Set<String> expectedPass() throws IOException {
+        Set<String> names = new LinkedHashSet<>();
+        try (InputStream in = SpecSuiteTest.class.getResourceAsStream("/expected-pass.txt")) {
+            if (in == null) return names;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String l = line.strip();
+                if (!l.isEmpty() && !l.startsWith("#")) names.add(l);
+            }
+        }
+        return names;
+    }
+
+    @TestFactory
+    Stream<DynamicNode> specSuite() throws IOException {
+        Path dir = specDir();
+        Assumptions.assumeTrue(Files.isDirectory(dir), "spec suite not found at " + dir + " (set -Dgatun.spec.dir)");
+        Set<String> expected = expectedPass();
+        List<Path> files = Conformance.collect(List.of(dir));
+        Set<String> present = new LinkedHashSet<>();
+        files.forEach(f -> present.add(f.getFileName().toString()));
+        WastRunner<?, ?> runner = new WastRunner<>(Targets.gatun());
+        DynamicTest listIsCurrent = DynamicTest.dynamicTest("expected-pass.txt names existing scripts", () -> {
+            Set<String> stale = new LinkedHashSet<>(expected);
+            stale.removeAll(present);
+            Assertions.assertTrue(stale.isEmpty(), "expected-pass.txt names scripts not in " + dir + ": " + stale);
+        });
+        // Containers are built lazily, so each script runs only when JUnit reaches it.
+        AtomicReference<Tally> total = new AtomicReference<>(new Tally(0, 0, 0));
+        Stream<DynamicNode> scripts = files.stream().map(f -> {
+            boolean mustPass = expected.contains(f.getFileName().toString());
+            Stream<DynamicNode> tests = Stream.of(f).flatMap(file -> {
+                FileReport r = runner.run(file);
+                total.accumulateAndGet(r.tally(), Tally::plus);
+                return r.outcomes().stream().map(o -> DynamicTest.dynamicTest(o.name(), () -> verdict(o, mustPass)));
+            });
+            return DynamicContainer.dynamicContainer(f.getFileName().toString(), tests);
+        });
+        return Stream.concat(Stream.of(listIsCurrent), scripts).onClose(() -> {
+            runner.close();
+            System.out.println("spec suite (" + dir + "): " + total.get().summaryLine());
+        });
+    }
+
+    /** An abort without a stack trace: the reason says it all, and 50 000 traces would bloat the reports. */
+    private static TestAbortedException aborted(String reason) {
+        TestAbortedException e = new TestAbortedException(reason);
+        e.setStackTrace(new StackTraceElement[0]);
+        return e;
+    }
+
+    private static void verdict(Outcome o, boolean mustPass) {
+        switch (o.status()) {
+            case PASSED -> { }
+            case SKIPPED -> throw aborted("skipped: " + o.reason());
+            case FAILED -> {
+                if (mustPass) Assertions.fail(o.name() + " " + o.command() + ": " + o.reason());
+                throw aborted("known failure (script not on expected-pass.txt): " + o.command() + ": " + o.reason());
+            }
+        }
+    }
+}
