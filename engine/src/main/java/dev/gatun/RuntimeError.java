@@ -17,7 +17,9 @@ public final class RuntimeError extends WebAssemblyException {
         INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
         CALL_STACK_EXHAUSTED("call stack exhausted"),
         INTERRUPTED("interrupted"),
-        HOST("host function failed");
+        HOST("host function failed"),
+        /** The engine cannot run this instruction yet (SIMD in the interpreter). */
+        UNSUPPORTED("unsupported instruction");
 
         private final String message;
 

@@ -45,6 +45,12 @@ public final class ModuleDecoder {
     private static final int VERSION = 1;
     /** Implementation limit on the locals of one function, as the JS API (and every engine) imposes. */
     static final int MAX_LOCALS = 50_000;
+    /** Cap on the distinct expanded locals of a whole module (identical declarations are shared). */
+    static final long MAX_MODULE_LOCALS = 8_000_000;
+    private static final ValType[] NO_LOCALS = new ValType[0];
+
+    private final Map<String, ValType[]> localsCache = new HashMap<>();
+    private long expandedLocals;
 
     private final List<FunctionType> types = new ArrayList<>();
     private final List<Import> imports = new ArrayList<>();
@@ -440,7 +446,14 @@ public final class ModuleDecoder {
         dataIndexUse = scanner.firstDataIndexUse;
     }
 
-    private static ValType[] locals(WasmReader r) {
+    /**
+     * The expanded locals of one body. Identical declarations share one array, and the distinct
+     * arrays of a module are capped, so a small binary cannot make the decoder expand millions of
+     * locals per function into gigabytes (each body may legally declare up to the per-function limit
+     * in a few bytes).
+     */
+    private ValType[] locals(WasmReader r) {
+        long at = r.offset();
         int groups = vecLen(r);
         long total = 0;
         int save = r.pos();
@@ -448,9 +461,17 @@ public final class ModuleDecoder {
             total += r.u32() & 0xFFFF_FFFFL;
             valType(r);
         }
-        if (total > 0xFFFF_FFFFL) throw r.malformedAt(r.offset(), "too many locals");
-        if (total > MAX_LOCALS) throw r.malformedAt(r.offset(), "too many locals");
+        if (total > 0xFFFF_FFFFL) throw r.malformedAt(at, "too many locals");
+        if (total > MAX_LOCALS) throw r.malformedAt(at, "too many locals (implementation limit " + MAX_LOCALS + ")");
+        if (total == 0) return NO_LOCALS;
+        String key = new String(r.buffer(), save, r.pos() - save, java.nio.charset.StandardCharsets.ISO_8859_1);
+        ValType[] shared = localsCache.get(key);
+        if (shared != null) return shared;
+        expandedLocals += total;
+        if (expandedLocals > MAX_MODULE_LOCALS)
+            throw r.malformedAt(at, "too many locals (implementation limit " + MAX_MODULE_LOCALS + " per module)");
         ValType[] locals = new ValType[(int) total];
+        int end = r.pos();
         r.pos(save);
         int k = 0;
         for (int i = 0; i < groups; i++) {
@@ -459,6 +480,8 @@ public final class ModuleDecoder {
             Arrays.fill(locals, k, k + c, t);
             k += c;
         }
+        r.pos(end);
+        localsCache.put(key, locals);
         return locals;
     }
 

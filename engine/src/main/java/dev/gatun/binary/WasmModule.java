@@ -72,7 +72,8 @@ public record WasmModule(
     /**
      * A function body: the declared locals expanded (not including parameters), and the instruction
      * bytes from the first instruction to the final {@code end} inclusive. {@code codeOffset} is the
-     * module offset of {@code code[0]}, so errors can report absolute byte offsets.
+     * module offset of {@code code[0]}, so errors can report absolute byte offsets. Bodies with the
+     * same local declarations share one {@code locals} array: never modify it.
      */
     public record FunctionBody(ValType[] locals, byte[] code, long codeOffset) {}
 

@@ -133,6 +133,22 @@ class LinearMemoryTest {
         }
     }
 
+    @Test
+    void aGrowWhoseMprotectFailsReturnsMinusOneWithTheErrno() {
+        try (LinearMemory m = Kind.MAPPED.create(1, 4)) {
+            long base = m.segment().address();
+            // Pull the uncommitted part of the reservation away underneath the memory: mprotect must fail.
+            Mman.unmap(base + PAGE, 3 * PAGE);
+            assertEquals(-1, m.grow(1));
+            String why = m.lastGrowFailure();
+            assertTrue(why.contains("mprotect(0x" + Long.toHexString(base + PAGE) + ", 65536, PROT_READ|PROT_WRITE)"
+                    + " failed: ENOMEM (12)"), why);
+            assertEquals(1, m.pages());
+            m.storeI8(PAGE - 1, (byte) 1);
+            assertThrows(OutOfBoundsException.class, () -> m.loadI8(PAGE));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Kind.class)
     void theEmbedderCapBoundsGrowthAndCreation(Kind kind) {

@@ -1,0 +1,24 @@
+package dev.gatun.interp;
+
+/**
+ * A translated function body. Frame layout: {@code [params | locals | constants | temporaries]};
+ * the constants are copied into the frame at entry so every operand is a register.
+ * All fields are final, so a Code published through a plain field is seen fully built.
+ */
+final class Code {
+    final long[] code;
+    final long[] consts;
+    final int nParams;
+    final int nLocals;      // params + declared locals
+    final int frameSize;    // registers the frame uses (callee frames start inside it at call sites)
+    final boolean refLocals;
+
+    Code(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals) {
+        this.code = code;
+        this.consts = consts;
+        this.nParams = nParams;
+        this.nLocals = nLocals;
+        this.frameSize = frameSize;
+        this.refLocals = refLocals;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.gatun.interp;
+
+import dev.gatun.FunctionType;
+import dev.gatun.HostFunction;
+import dev.gatun.Value;
+
+/** A function instance: a Wasm function of some instance, or a host function. */
+public final class FuncInst implements dev.gatun.Function {
+    final FunctionType type;
+    final int typeId;
+    final InstanceState inst;     // null for host functions
+    final int funcidx;            // index in the defining module's function space
+    final HostFunction host;      // null for Wasm functions
+    final int nParams, nResults;
+    private Code code;            // plain field: Code is immutable with final fields
+
+    public FuncInst(InstanceState inst, int funcidx, FunctionType type) {
+        this.type = type;
+        this.typeId = Types.id(type);
+        this.inst = inst;
+        this.funcidx = funcidx;
+        this.host = null;
+        this.nParams = type.params().size();
+        this.nResults = type.results().size();
+    }
+
+    public FuncInst(FunctionType type, HostFunction host) {
+        this.type = type;
+        this.typeId = Types.id(type);
+        this.inst = null;
+        this.funcidx = -1;
+        this.host = java.util.Objects.requireNonNull(host, "host");
+        this.nParams = type.params().size();
+        this.nResults = type.results().size();
+    }
+
+    Code code() {
+        Code c = code;
+        if (c == null) code = c = inst.cache.get(funcidx);
+        return c;
+    }
+
+    @Override
+    public FunctionType type() { return type; }
+
+    @Override
+    public Value[] call(Value... args) { return Interpreter.invoke(this, args); }
+
+    /** Name from the name section, or null. */
+    String name() { return inst == null ? null : inst.module.functionName(funcidx); }
+
+    @Override
+    public String toString() {
+        if (inst == null) return "host function " + type;
+        String n = name();
+        return "func " + funcidx + (n != null ? " $" + n : "") + " " + type;
+    }
+}

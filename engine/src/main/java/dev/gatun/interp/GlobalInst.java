@@ -1,0 +1,12 @@
+package dev.gatun.interp;
+
+import dev.gatun.GlobalType;
+
+/** A global's storage: numeric values as raw bits, references as objects. Shared when imported. */
+public final class GlobalInst {
+    public final GlobalType type;
+    public long bits;
+    public Object ref;
+
+    public GlobalInst(GlobalType type) { this.type = type; }
+}

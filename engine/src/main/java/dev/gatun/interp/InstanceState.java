@@ -1,0 +1,30 @@
+package dev.gatun.interp;
+
+import dev.gatun.binary.WasmModule;
+
+import java.lang.foreign.MemorySegment;
+
+/** The run-time state of one instance, as the interpreter sees it. Filled in by the instantiation code. */
+public final class InstanceState {
+    public final WasmModule module;
+    public final CodeCache cache;
+    public FuncInst[] funcs;
+    public TableInst[] tables;
+    public MemInst[] mems;
+    public MemInst mem0;
+    public GlobalInst[] globals;
+    public Object[][] elems;     // element segments' references; empty once dropped
+    public byte[][] datas;       // data segments' bytes; empty once dropped
+    public volatile boolean interruptRequested;
+    public volatile long deadlineNanos;   // System.nanoTime() deadline, 0 = none
+
+    public InstanceState(WasmModule module, CodeCache cache) {
+        this.module = module;
+        this.cache = cache;
+    }
+
+    MemorySegment memSeg() {
+        MemInst m = mem0;
+        return m == null ? null : m.seg;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gatun.interp;
+
+import dev.gatun.RuntimeError;
+
+import java.util.Arrays;
+
+/**
+ * Per-thread execution state: the register file (a {@code long[]} plus a parallel {@code Object[]} for
+ * references) and the explicit call stack. Wasm-to-Wasm calls never recurse on the Java stack; a host
+ * function calling back into Wasm does, and is counted against the same depth limit.
+ */
+final class Machine {
+    static final int DEFAULT_MAX_DEPTH = 10_000;
+    static final int DEFAULT_MAX_SLOTS = 8 << 20;
+
+    private static final ThreadLocal<Machine> CURRENT = ThreadLocal.withInitial(Machine::new);
+
+    static Machine current() { return CURRENT.get(); }
+
+    final int maxDepth = Integer.getInteger("gatun.maxCallDepth", DEFAULT_MAX_DEPTH);
+    final int maxSlots = Integer.getInteger("gatun.maxStackSlots", DEFAULT_MAX_SLOTS);
+
+    long[] regs = new long[4096];
+    Object[] refs = new Object[4096];
+    int top;            // first free register (where a host-to-Wasm entry puts its frame)
+    int depth;          // current frame index in the stacks below
+    final FuncInst[] fns;
+    final int[] pcs;    // caller's resume pc for frame k
+    final int[] fps;    // caller's fp for frame k
+
+    Machine() {
+        fns = new FuncInst[maxDepth + 2];
+        pcs = new int[maxDepth + 2];
+        fps = new int[maxDepth + 2];
+    }
+
+    /** Function prologue: room for the frame, zeroed locals, constants in place. Returns the register file. */
+    long[] enter(Code cc, int fp) {
+        int end = fp + cc.frameSize;
+        if (end > regs.length) grow(end);
+        long[] r = regs;
+        Arrays.fill(r, fp + cc.nParams, fp + cc.nLocals, 0L);
+        long[] k = cc.consts;
+        if (k.length > 0) System.arraycopy(k, 0, r, fp + cc.nLocals, k.length);
+        if (cc.refLocals) Arrays.fill(refs, fp + cc.nParams, fp + cc.nLocals, null);
+        return r;
+    }
+
+    void ensure(int end) {
+        if (end > regs.length) grow(end);
+    }
+
+    private void grow(int end) {
+        if (end > maxSlots) throw new WasmTrap(RuntimeError.Trap.CALL_STACK_EXHAUSTED, "value stack exhausted");
+        int n = (int) Math.min(maxSlots, Math.max((long) end + 1024, (long) regs.length * 2));
+        regs = Arrays.copyOf(regs, n);
+        refs = Arrays.copyOf(refs, n);
+    }
+}

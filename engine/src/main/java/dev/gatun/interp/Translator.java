@@ -1,0 +1,763 @@
+package dev.gatun.interp;
+
+import dev.gatun.FunctionType;
+import dev.gatun.RuntimeError;
+import dev.gatun.ValType;
+import dev.gatun.binary.WasmModule;
+import dev.gatun.binary.WasmReader;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/**
+ * Translates one validated function body into register IR (see {@link Op}).
+ *
+ * <p>The operand stack is emulated: each entry is just a register. Locals are registers
+ * {@code [0, nLocals)}, constants (collected by a pre-scan and copied into the frame at entry) follow,
+ * then temporaries: the entry at stack height i, when computed, lives in its canonical register
+ * {@code T(i) = tempBase + i}. So {@code local.get} and constants emit nothing, values at block
+ * boundaries land in a canonical place, and call arguments already sit where the callee's frame begins.
+ *
+ * <p>Before a local is overwritten, the stack entries still naming it are copied into their canonical
+ * temporaries; the entries naming each local are chained (per-local list through the stack positions),
+ * so this costs O(1) per entry and adversarial code cannot make translation quadratic. The body is
+ * trusted to be valid (the validator ran first).
+ */
+final class Translator {
+    private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
+
+    /** A control frame of the translation. */
+    private static final class Ctrl {
+        int kind;
+        int base;                 // stack height below the frame's params
+        boolean[] params, results; // ref flags
+        int loopPc;
+        int[] fixups = new int[2];
+        int nFixups;
+        int elseFixup = -1;
+        boolean endReachable;
+        int[] savedParams;
+    }
+
+    private final WasmModule mod;
+    private final int[] typeIds;
+    private final WasmReader r;
+    private final int nParams, nLocals;
+    private final boolean[] localRef;
+    private final int tempBase;
+    private final HashMap<Long, Integer> constIndex = new HashMap<>();
+    private final long[] consts;
+
+    private long[] buf = new long[64];
+    private int len;
+    private int lastPos = -1;  // word of the last relinkable producer, -1 when none
+    private int lastDst;
+
+    private int[] sreg = new int[16];
+    private boolean[] sref = new boolean[16];
+    private int[] prevRef = new int[16];
+    private int h, maxH;
+    private final int[] topRef;
+    private int[] locStack = new int[16];
+    private int locTop;
+
+    private final List<Ctrl> ctrls = new ArrayList<>();
+    private boolean unreachable;
+
+    static Code translate(WasmModule mod, int funcidx, int[] typeIds) {
+        return new Translator(mod, funcidx, typeIds).run();
+    }
+
+    private Translator(WasmModule mod, int funcidx, int[] typeIds) {
+        this.mod = mod;
+        this.typeIds = typeIds;
+        FunctionType ft = mod.funcType(funcidx);
+        WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
+        this.nParams = ft.params().size();
+        this.nLocals = nParams + body.locals().length;
+        this.localRef = new boolean[nLocals];
+        for (int i = 0; i < nParams; i++) localRef[i] = ft.params().get(i).isReference();
+        for (int i = 0; i < body.locals().length; i++) localRef[nParams + i] = body.locals()[i].isReference();
+        this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
+        this.consts = prescan(body.code());
+        this.tempBase = nLocals + consts.length;
+        this.topRef = new int[nLocals];
+        Arrays.fill(topRef, -1);
+        Ctrl f = new Ctrl();
+        f.kind = FUNC;
+        f.base = 0;
+        f.params = new boolean[0];
+        f.results = refFlags(ft.results());
+        ctrls.add(f);
+    }
+
+    private static boolean[] refFlags(List<ValType> ts) {
+        boolean[] b = new boolean[ts.size()];
+        for (int i = 0; i < b.length; i++) b[i] = ts.get(i).isReference();
+        return b;
+    }
+
+    // ---- pre-scan: collect the constants so temporaries can be numbered from the start ----
+
+    private long[] prescan(byte[] body) {
+        WasmReader s = new WasmReader(body, 0, body.length, 0);
+        List<Long> values = new ArrayList<>();
+        while (!s.atEnd()) {
+            int op = s.u8();
+            long v;
+            switch (op) {
+                case 0x41 -> v = s.s32();
+                case 0x42 -> v = s.s64();
+                case 0x43 -> v = s.f32bits();
+                case 0x44 -> v = s.f64bits();
+                default -> { skipImmediates(s, op); continue; }
+            }
+            if (constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
+        }
+        long[] out = new long[values.size()];
+        for (int i = 0; i < out.length; i++) out[i] = values.get(i);
+        return out;
+    }
+
+    /** Skips the immediates of {@code op} (its byte already read). */
+    private static void skipImmediates(WasmReader s, int op) {
+        switch (op) {
+            case 0x02, 0x03, 0x04 -> s.s33();
+            case 0x0C, 0x0D, 0x10, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0xD2 -> s.u32();
+            case 0x0E -> { int n = s.u32(); for (int i = 0; i <= n; i++) s.u32(); }
+            case 0x11 -> { s.u32(); s.u32(); }
+            case 0x1C -> { int n = s.u32(); for (int i = 0; i < n; i++) s.u8(); }
+            case 0x3F, 0x40, 0xD0 -> s.u8();
+            case 0x41 -> s.s32();
+            case 0x42 -> s.s64();
+            case 0x43 -> s.skip(4);
+            case 0x44 -> s.skip(8);
+            case 0xFC -> {
+                int sub = s.u32();
+                switch (sub) {
+                    case 8 -> { s.u32(); s.u8(); }
+                    case 9, 13, 15, 16, 17 -> s.u32();
+                    case 10 -> { s.u8(); s.u8(); }
+                    case 11 -> s.u8();
+                    case 12, 14 -> { s.u32(); s.u32(); }
+                    default -> { }
+                }
+            }
+            case 0xFD -> throw new WasmTrap(RuntimeError.Trap.UNSUPPORTED, "SIMD not supported yet");
+            default -> {
+                if (op >= 0x28 && op <= 0x3E) { s.u32(); s.u32(); }
+            }
+        }
+    }
+
+    // ---- emission ----
+
+    private int T(int i) { return tempBase + i; }
+
+    private int constReg(long v) { return nLocals + constIndex.get(v); }
+
+    private void emit(long w) {
+        if (len == buf.length) buf = Arrays.copyOf(buf, len * 2);
+        buf[len++] = w;
+        lastPos = -1;
+    }
+
+    private void emit(int op, int a, int b, int c) { emit(Op.word(op, a, b, c)); }
+
+    private void produce(int op, int a, int b, int c) {
+        emit(op, a, b, c);
+        lastPos = len - 1;
+        lastDst = a;
+    }
+
+    private void copy(int dst, int src, boolean ref) {
+        if (dst != src) emit(ref ? Op.COPY_REF : Op.COPY, dst, src, 0);
+    }
+
+    /** Places a label at the current position: no relinking or fusion across it. */
+    private void label() { lastPos = -1; }
+
+    // ---- emulated stack ----
+
+    private void push(int reg, boolean ref) {
+        if (h == sreg.length) {
+            int n = h * 2;
+            sreg = Arrays.copyOf(sreg, n);
+            sref = Arrays.copyOf(sref, n);
+            prevRef = Arrays.copyOf(prevRef, n);
+        }
+        sreg[h] = reg;
+        sref[h] = ref;
+        if (reg < nLocals) {
+            prevRef[h] = topRef[reg];
+            topRef[reg] = h;
+            if (locTop == locStack.length) locStack = Arrays.copyOf(locStack, locTop * 2);
+            locStack[locTop++] = h;
+        }
+        h++;
+        if (h > maxH) maxH = h;
+    }
+
+    private int pushTemp(boolean ref) {
+        int reg = T(h);
+        push(reg, ref);
+        return reg;
+    }
+
+    private int pop() {
+        int reg = sreg[--h];
+        if (reg < nLocals) topRef[reg] = prevRef[h];
+        while (locTop > 0 && locStack[locTop - 1] >= h) locTop--;
+        return reg;
+    }
+
+    private void popTo(int height) {
+        while (h > height) pop();
+    }
+
+    /** Copies every stack entry that names local x into its canonical temporary (x is about to change). */
+    private void preserve(int x) {
+        for (int p = topRef[x]; p >= 0; p = prevRef[p]) {
+            copy(T(p), x, sref[p]);
+            sreg[p] = T(p);
+        }
+        topRef[x] = -1;
+    }
+
+    /** Copies all stack entries that name locals into temporaries (at block entries, so both paths agree). */
+    private void materializeLocals() {
+        while (locTop > 0) {
+            int p = locStack[--locTop];
+            if (p < h && sreg[p] < nLocals) {
+                int x = sreg[p];
+                copy(T(p), x, sref[p]);
+                sreg[p] = T(p);
+                topRef[x] = -1;
+            }
+        }
+    }
+
+    /** Moves the top n entries into their canonical temporaries (loop and if params). */
+    private void canonicalizeTop(int n) {
+        for (int p = h - n; p < h; p++) {
+            if (sreg[p] != T(p)) {
+                int x = sreg[p];
+                copy(T(p), x, sref[p]);
+                if (x < nLocals) {
+                    // Only reachable when the entry was not materialized: keep the chain consistent.
+                    topRef[x] = -1;
+                }
+                sreg[p] = T(p);
+            }
+        }
+    }
+
+    // ---- branches ----
+
+    private void fixup(Ctrl c, int pos) {
+        if (c.nFixups == c.fixups.length) c.fixups = Arrays.copyOf(c.fixups, c.nFixups * 2);
+        c.fixups[c.nFixups++] = pos;
+    }
+
+    /** Target word for a branch to c at position pos: backward targets are stored complemented (interrupt check). */
+    private void target(Ctrl c, int pos) {
+        if (c.kind == LOOP) buf[pos] = ~c.loopPc;
+        else { fixup(c, pos); c.endReachable = true; }
+    }
+
+    private boolean[] labelTypes(Ctrl c) { return c.kind == LOOP ? c.params : c.results; }
+
+    private boolean needsCopies(Ctrl c) {
+        int n = labelTypes(c).length;
+        for (int j = 0; j < n; j++) if (sreg[h - n + j] != T(c.base + j)) return true;
+        return false;
+    }
+
+    private void branchCopies(Ctrl c) {
+        boolean[] t = labelTypes(c);
+        int n = t.length;
+        for (int j = 0; j < n; j++) copy(T(c.base + j), sreg[h - n + j], t[j]);
+    }
+
+    /** Emits an unconditional branch to c (with value copies), or a return for the function frame. */
+    private void branchTo(Ctrl c) {
+        if (c.kind == FUNC) { emitReturn(); return; }
+        branchCopies(c);
+        emit(Op.BR, 0, 0, 0);
+        emit(0);
+        target(c, len - 1);
+    }
+
+    /**
+     * Emits a conditional branch on cond (the entry just popped, at height h) and returns the position of
+     * its target word. Fuses with the compare or eqz that produced cond, when that was the last instruction.
+     */
+    private int condBranch(int cond, boolean whenTrue) {
+        if (lastPos == len - 1 && lastDst == cond && cond == T(h)) {
+            long w = buf[lastPos];
+            int op = (int) w & 0x3FF;
+            int wasm = op - Op.NUM + 0x45;
+            int fused = -1;
+            if (wasm >= 0x46 && wasm <= 0x4F) fused = Op.BR_I32_EQ + cmpIndex(wasm - 0x46, whenTrue);
+            else if (wasm >= 0x51 && wasm <= 0x5A) fused = Op.BR_I64_EQ + cmpIndex(wasm - 0x51, whenTrue);
+            else if (wasm == 0x45 || wasm == 0x50) fused = whenTrue ? Op.BR_Z : Op.BR_NZ;
+            if (fused >= 0) {
+                buf[lastPos] = (w & ~0x3FFL & ~((long) Op.FIELD_MASK << 10)) | fused;
+                lastPos = -1;
+                emit(0);
+                return len - 1;
+            }
+        }
+        emit(whenTrue ? Op.BR_NZ : Op.BR_Z, 0, cond, 0);
+        emit(0);
+        return len - 1;
+    }
+
+    /** Index of a compare in wasm order (eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u), negated when asked. */
+    private static int cmpIndex(int i, boolean keep) {
+        if (keep) return i;
+        return switch (i) {
+            case 0 -> 1; case 1 -> 0;
+            case 2 -> 8; case 3 -> 9;   // lt -> ge
+            case 4 -> 6; case 5 -> 7;   // gt -> le
+            case 6 -> 4; case 7 -> 5;   // le -> gt
+            case 8 -> 2; case 9 -> 3;   // ge -> lt
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    private void emitReturn() {
+        Ctrl f = ctrls.get(0);
+        boolean[] t = f.results;
+        int n = t.length;
+        if (n == 0) { emit(Op.RET0, 0, 0, 0); return; }
+        if (n == 1) {
+            int src = sreg[h - 1];
+            if (t[0]) { copy(0, src, true); emit(Op.RET0, 0, 0, 0); }
+            else emit(Op.RET1, 0, src, 0);
+            return;
+        }
+        boolean conflict = false;
+        for (int j = 0; j < n; j++) {
+            int src = sreg[h - n + j];
+            if (src < n && src != j) conflict = true;
+        }
+        if (conflict) {
+            // Parallel move through scratch temporaries above the stack.
+            for (int j = 0; j < n; j++) copy(T(h + j), sreg[h - n + j], t[j]);
+            if (h + n > maxH) maxH = h + n;
+            for (int j = 0; j < n; j++) copy(j, T(h + j), t[j]);
+        } else {
+            for (int j = 0; j < n; j++) copy(j, sreg[h - n + j], t[j]);
+        }
+        emit(Op.RET0, 0, 0, 0);
+    }
+
+    // ---- block types ----
+
+    private FunctionType blockType() {
+        long v = r.s33();
+        if (v == -64) return FunctionType.of(List.of(), List.of());
+        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
+        return mod.types().get((int) v);
+    }
+
+    private Ctrl enter(int kind, FunctionType bt) {
+        Ctrl c = new Ctrl();
+        c.kind = kind;
+        c.params = refFlags(bt.params());
+        c.results = refFlags(bt.results());
+        c.base = h - c.params.length;
+        ctrls.add(c);
+        return c;
+    }
+
+    // ---- the translation loop ----
+
+    private Code run() {
+        while (!ctrls.isEmpty()) {
+            int op = unreachable ? skipDead() : r.u8();
+            step(op);
+        }
+        int frameSize = tempBase + maxH + 1;
+        if (frameSize > Op.MAX_REG) {
+            throw new WasmTrap(RuntimeError.Trap.CALL_STACK_EXHAUSTED,
+                    "function needs " + frameSize + " registers, more than the " + Op.MAX_REG + " a frame can have");
+        }
+        boolean refLocals = false;
+        for (int i = nParams; i < nLocals; i++) refLocals |= localRef[i];
+        return new Code(Arrays.copyOf(buf, len), consts, nParams, nLocals, frameSize, refLocals);
+    }
+
+    /** Skips unreachable instructions up to the else or end of the current frame; returns that opcode. */
+    private int skipDead() {
+        int depth = 0;
+        for (;;) {
+            int op = r.u8();
+            switch (op) {
+                case 0x02, 0x03, 0x04 -> { r.s33(); depth++; }
+                case 0x05 -> { if (depth == 0) return op; }
+                case 0x0B -> { if (depth == 0) return op; depth--; }
+                default -> skipImmediates(r, op);
+            }
+        }
+    }
+
+    private Ctrl top() { return ctrls.get(ctrls.size() - 1); }
+
+    private void step(int op) {
+        switch (op) {
+            case 0x00 -> { emit(Op.UNREACHABLE, 0, 0, 0); unreachable = true; }
+            case 0x01 -> { }
+            case 0x02 -> {
+                FunctionType bt = blockType();
+                materializeLocals();
+                enter(BLOCK, bt);
+            }
+            case 0x03 -> {
+                FunctionType bt = blockType();
+                materializeLocals();
+                canonicalizeTop(bt.params().size());
+                Ctrl c = enter(LOOP, bt);
+                c.loopPc = len;
+                label();
+            }
+            case 0x04 -> {
+                FunctionType bt = blockType();
+                int cond = pop();
+                // Keep the compare fusable when nothing needs materializing.
+                int np = bt.params().size();
+                boolean clean = locTop == 0;
+                for (int p = h - np; p < h && clean; p++) clean = sreg[p] == T(p);
+                int pos;
+                if (clean) {
+                    pos = condBranch(cond, false);
+                } else {
+                    // cond's register may be a temporary above the params: copies below it cannot clobber it.
+                    materializeLocals();
+                    canonicalizeTop(np);
+                    pos = condBranch(cond, false);
+                }
+                Ctrl c = enter(IF, bt);
+                c.elseFixup = pos;
+                c.savedParams = Arrays.copyOfRange(sreg, h - np, h);
+            }
+            case 0x05 -> {
+                Ctrl c = top();
+                if (!unreachable) {
+                    branchCopies(resultsView(c));
+                    emit(Op.BR, 0, 0, 0);
+                    emit(0);
+                    fixup(c, len - 1);
+                    c.endReachable = true;
+                }
+                buf[c.elseFixup] = len;
+                c.elseFixup = -1;
+                label();
+                popTo(c.base);
+                for (int j = 0; j < c.savedParams.length; j++) push(c.savedParams[j], c.params[j]);
+                unreachable = false;
+            }
+            case 0x0B -> end();
+            case 0x0C -> {
+                Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
+                branchTo(c);
+                unreachable = true;
+            }
+            case 0x0D -> {
+                Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
+                int cond = pop();
+                if (c.kind != FUNC && !needsCopies(c)) {
+                    int pos = condBranch(cond, true);
+                    target(c, pos);
+                } else {
+                    int skip = condBranch(cond, false);
+                    branchTo(c);
+                    buf[skip] = len;
+                    label();
+                }
+            }
+            case 0x0E -> brTable();
+            case 0x0F -> { emitReturn(); unreachable = true; }
+            case 0x10 -> {
+                int f = r.u32();
+                FunctionType ft = mod.funcType(f);
+                int base = callArgs(ft, 0);
+                emit(Op.CALL, T(base), f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
+                callResults(ft, base);
+            }
+            case 0x11 -> {
+                int typeidx = r.u32();
+                int table = r.u32();
+                FunctionType ft = mod.types().get(typeidx);
+                int idx = pop();
+                int base = callArgs(ft, 1);
+                emit(Op.CALL_INDIRECT, T(base), idx, table);
+                emit(typeIds[typeidx]);
+                callResults(ft, base);
+            }
+            case 0x1A -> pop();
+            case 0x1B, 0x1C -> {
+                if (op == 0x1C) { int n = r.u32(); for (int i = 0; i < n; i++) r.u8(); }
+                int cond = pop();
+                boolean ref = sref[h - 1];
+                int v2 = pop();
+                int v1 = pop();
+                int dst = T(h);
+                produce(ref ? Op.SELECT_REF : Op.SELECT, dst, v1, v2);
+                int p = lastPos;
+                emit(cond);
+                lastPos = p;
+                push(dst, ref);
+            }
+            case 0x20 -> { int x = r.u32(); push(x, localRef[x]); }
+            case 0x21, 0x22 -> setLocal(r.u32(), op == 0x22);
+            case 0x23 -> {
+                int g = r.u32();
+                boolean ref = mod.globals().get(g).valType().isReference();
+                int dst = T(h);
+                produce(ref ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, dst, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
+                push(dst, ref);
+            }
+            case 0x24 -> {
+                int g = r.u32();
+                boolean ref = mod.globals().get(g).valType().isReference();
+                int v = pop();
+                emit(ref ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, v, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
+            }
+            case 0x25 -> {
+                int t = r.u32();
+                int idx = pop();
+                int dst = T(h);
+                produce(Op.TABLE_GET, dst, idx, t);
+                push(dst, true);
+            }
+            case 0x26 -> {
+                int t = r.u32();
+                int v = pop();
+                int idx = pop();
+                emit(Op.TABLE_SET, v, idx, t);
+            }
+            case 0x3F -> { r.u8(); int dst = T(h); produce(Op.MEMORY_SIZE, dst, 0, 0); push(dst, false); }
+            case 0x40 -> {
+                r.u8();
+                int d = pop();
+                int dst = T(h);
+                produce(Op.MEMORY_GROW, dst, d, 0);
+                push(dst, false);
+            }
+            case 0x41 -> push(constReg(r.s32()), false);
+            case 0x42 -> push(constReg(r.s64()), false);
+            case 0x43 -> push(constReg(r.f32bits()), false);
+            case 0x44 -> push(constReg(r.f64bits()), false);
+            case 0xD0 -> { r.u8(); int dst = T(h); produce(Op.REF_NULL, dst, 0, 0); push(dst, true); }
+            case 0xD1 -> { int v = pop(); int dst = T(h); produce(Op.REF_IS_NULL, dst, v, 0); push(dst, false); }
+            case 0xD2 -> {
+                int f = r.u32();
+                int dst = T(h);
+                produce(Op.REF_FUNC, dst, f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
+                push(dst, true);
+            }
+            case 0xFC -> prefixed(r.u32());
+            case 0xFD -> throw new WasmTrap(RuntimeError.Trap.UNSUPPORTED, "SIMD not supported yet");
+            default -> {
+                if (op >= 0x28 && op <= 0x3E) memoryAccess(op);
+                else if (op >= 0x45 && op <= 0xC4) numeric(op);
+                else throw new IllegalStateException("opcode 0x" + Integer.toHexString(op) + " in a validated body");
+            }
+        }
+    }
+
+    private Ctrl resultsView(Ctrl c) {
+        // A branch-like copy of the top results into c's result registers (the if-then fallthrough).
+        Ctrl v = new Ctrl();
+        v.kind = BLOCK;
+        v.base = c.base;
+        v.results = c.results;
+        return v;
+    }
+
+    private void end() {
+        Ctrl c = ctrls.remove(ctrls.size() - 1);
+        if (c.kind == FUNC) {
+            if (!unreachable) emitReturn();
+            return;
+        }
+        if (!unreachable) {
+            int n = c.results.length;
+            for (int j = 0; j < n; j++) copy(T(c.base + j), sreg[h - n + j], c.results[j]);
+            c.endReachable = true;
+        }
+        if (c.elseFixup >= 0) {
+            // An if without else: the false path carries the (canonical) params as results.
+            buf[c.elseFixup] = len;
+            c.endReachable = true;
+        }
+        if (c.kind == LOOP) {
+            // Loop labels are at the start; the end is reachable only by falling through.
+        } else {
+            for (int i = 0; i < c.nFixups; i++) buf[c.fixups[i]] = len;
+        }
+        label();
+        popTo(c.base);
+        for (int j = 0; j < c.results.length; j++) push(T(h), c.results[j]);
+        unreachable = !c.endReachable;
+    }
+
+    private void brTable() {
+        int n = r.u32();
+        int[] labels = new int[n + 1];
+        for (int i = 0; i <= n; i++) labels[i] = r.u32();
+        int idx = pop();
+        emit(Op.BR_TABLE, 0, idx, 0);
+        emit(n);
+        int table = len;
+        for (int i = 0; i <= n; i++) emit(0);
+        IdentityHashMap<Ctrl, List<Integer>> tramps = new IdentityHashMap<>();
+        for (int i = 0; i <= n; i++) {
+            Ctrl c = ctrls.get(ctrls.size() - 1 - labels[i]);
+            if (c.kind != FUNC && !needsCopies(c)) target(c, table + i);
+            else tramps.computeIfAbsent(c, k -> new ArrayList<>()).add(table + i);
+        }
+        for (var e : tramps.entrySet()) {
+            int at = len;
+            for (int pos : e.getValue()) buf[pos] = at;
+            branchTo(e.getKey());
+        }
+        unreachable = true;
+    }
+
+    /** Puts the call's arguments in consecutive temporaries; returns the stack position of the first. */
+    private int callArgs(FunctionType ft, int above) {
+        int np = ft.params().size();
+        int base = h - np;
+        for (int p = base; p < h; p++) {
+            if (sreg[p] != T(p)) {
+                int x = sreg[p];
+                copy(T(p), x, sref[p]);
+            }
+        }
+        popTo(base);
+        int top = base + Math.max(np, ft.results().size()) + above;
+        if (top > maxH) maxH = top;
+        return base;
+    }
+
+    private void callResults(FunctionType ft, int base) {
+        for (ValType t : ft.results()) push(T(h), t.isReference());
+    }
+
+    private void setLocal(int x, boolean tee) {
+        boolean ref = sref[h - 1];
+        int src = pop();
+        if (src == x) {
+            if (tee) push(x, ref);
+            return;
+        }
+        if (topRef[x] < 0 && lastPos >= 0 && lastDst == src && src == T(h)) {
+            // Relink: the instruction that made the value writes the local directly.
+            buf[lastPos] = (buf[lastPos] & ~((long) Op.FIELD_MASK << 10)) | (long) x << 10;
+            lastPos = -1;
+        } else {
+            preserve(x);
+            copy(x, src, ref);
+        }
+        if (tee) push(x, ref);
+    }
+
+    private void memoryAccess(int op) {
+        r.u32();
+        long offset = r.u32() & 0xFFFF_FFFFL;
+        boolean store = op >= 0x36;
+        int v = store ? pop() : 0;
+        int addr = pop();
+        if (offset > Op.MAX_REG) {
+            emit(Op.ADDR_BIG, T(h), addr, 0);
+            emit(offset);
+            addr = T(h);
+            offset = 0;
+        }
+        int irop = Op.MEM + (op - 0x28);
+        if (store) {
+            emit(irop, v, addr, (int) offset);
+        } else {
+            int dst = T(h);
+            produce(irop, dst, addr, (int) offset);
+            push(dst, false);
+        }
+    }
+
+    private static boolean isBinary(int op) {
+        return (op >= 0x46 && op <= 0x4F) || (op >= 0x51 && op <= 0x66) || (op >= 0x6A && op <= 0x78)
+                || (op >= 0x7C && op <= 0x8A) || (op >= 0x92 && op <= 0x98) || (op >= 0xA0 && op <= 0xA6);
+    }
+
+    private void numeric(int op) {
+        // Reinterpretations change only the type: the bits are the same. i64.extend_i32_s is free too,
+        // because i32 values are always held sign-extended in their 64-bit register.
+        if (op >= 0xBC && op <= 0xBF || op == 0xAC) return;
+        int irop = Op.NUM + (op - 0x45);
+        if (isBinary(op)) {
+            int b2 = pop();
+            int b1 = pop();
+            int dst = T(h);
+            produce(irop, dst, b1, b2);
+            push(dst, false);
+        } else {
+            int b1 = pop();
+            int dst = T(h);
+            produce(irop, dst, b1, 0);
+            push(dst, false);
+        }
+    }
+
+    private void prefixed(int sub) {
+        switch (sub) {
+            case 0, 1, 2, 3, 4, 5, 6, 7 -> {
+                int b1 = pop();
+                int dst = T(h);
+                produce(Op.TRUNC_SAT + sub, dst, b1, 0);
+                push(dst, false);
+            }
+            case 8 -> {
+                int seg = r.u32(); r.u8();
+                int n = pop(), s = pop(), d = pop();
+                emit(Op.MEMORY_INIT, d, s, n); emit(seg);
+            }
+            case 9 -> { emit(Op.DATA_DROP, 0, 0, 0); emit(r.u32()); }
+            case 10 -> { r.u8(); r.u8(); int n = pop(), s = pop(), d = pop(); emit(Op.MEMORY_COPY, d, s, n); }
+            case 11 -> { r.u8(); int n = pop(), v = pop(), d = pop(); emit(Op.MEMORY_FILL, d, v, n); }
+            case 12 -> {
+                int seg = r.u32(); int t = r.u32();
+                int n = pop(), s = pop(), d = pop();
+                emit(Op.TABLE_INIT, d, s, n); emit((long) seg << 32 | t);
+            }
+            case 13 -> { emit(Op.ELEM_DROP, 0, 0, 0); emit(r.u32()); }
+            case 14 -> {
+                int x = r.u32(); int y = r.u32();
+                int n = pop(), s = pop(), d = pop();
+                emit(Op.TABLE_COPY, d, s, n); emit((long) x << 32 | y);
+            }
+            case 15 -> {
+                int t = r.u32();
+                int n = pop(), init = pop();
+                int dst = T(h);
+                produce(Op.TABLE_GROW, dst, init, n);
+                int p = lastPos;
+                emit(t);
+                lastPos = p;
+                push(dst, false);
+            }
+            case 16 -> { int t = r.u32(); int dst = T(h); produce(Op.TABLE_SIZE, dst, 0, t); push(dst, false); }
+            case 17 -> {
+                int t = r.u32();
+                int n = pop(), v = pop(), i = pop();
+                emit(Op.TABLE_FILL, i, v, n); emit(t);
+            }
+            default -> throw new IllegalStateException("0xFC " + sub + " in a validated body");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.gatun.binary;
+
+import dev.gatun.CompileError;
+import dev.gatun.ValType;
+import dev.gatun.WebAssembly;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ModuleDecoderTest {
+    /** wat2wasm --debug-names of: (module $mod (func $first (param $x i32) (local $tmp i64) nop)
+     *  (func $second) (export "first" (func $first))) */
+    static final byte[] NAMES = bytes(
+            0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x60,
+            0x01, 0x7f, 0x00, 0x60, 0x00, 0x00, 0x03, 0x03, 0x02, 0x00, 0x01, 0x07,
+            0x09, 0x01, 0x05, 0x66, 0x69, 0x72, 0x73, 0x74, 0x00, 0x00, 0x0a, 0x0a,
+            0x02, 0x05, 0x01, 0x01, 0x7e, 0x01, 0x0b, 0x02, 0x00, 0x0b, 0x00, 0x2c,
+            0x04, 0x6e, 0x61, 0x6d, 0x65, 0x00, 0x04, 0x03, 0x6d, 0x6f, 0x64, 0x01,
+            0x10, 0x02, 0x00, 0x05, 0x66, 0x69, 0x72, 0x73, 0x74, 0x01, 0x06, 0x73,
+            0x65, 0x63, 0x6f, 0x6e, 0x64, 0x02, 0x0d, 0x02, 0x00, 0x02, 0x00, 0x01,
+            0x78, 0x01, 0x03, 0x74, 0x6d, 0x70, 0x01, 0x00);
+
+    @Test
+    void decodesTheNameSection() {
+        WasmModule m = ModuleDecoder.decode(NAMES);
+        assertEquals("mod", m.names().module());
+        assertEquals("first", m.functionName(0));
+        assertEquals("second", m.functionName(1));
+        assertEquals(Map.of(0, "x", 1, "tmp"), m.names().locals().get(0));
+    }
+
+    @Test
+    void aMalformedNameSectionIsIgnored() {
+        byte[] b = NAMES.clone();
+        b[indexOf(b, "second")] = (byte) 0xC0;   // invalid UTF-8 inside the function names
+        WasmModule m = ModuleDecoder.decode(b);
+        assertSame(WasmModule.Names.EMPTY, m.names());
+        assertTrue(WebAssembly.validate(b));
+        byte[] c = NAMES.clone();
+        c[indexOf(c, "mod") - 2] = 0x7F;           // module-name subsection size runs past the section
+        assertTrue(WebAssembly.validate(c));
+    }
+
+    @Test
+    void bodiesHoldTheInstructionsThroughTheFinalEnd() {
+        WasmModule m = ModuleDecoder.decode(NAMES);
+        WasmModule.FunctionBody first = m.codes().get(0);
+        assertArrayEquals(new ValType[] {ValType.I64}, first.locals());
+        assertArrayEquals(new byte[] {0x01, 0x0B}, first.code());
+        assertEquals(0x01, NAMES[(int) first.codeOffset()]);
+        assertEquals(0x0B, NAMES[(int) first.codeOffset() + 1]);
+        WasmModule.FunctionBody second = m.codes().get(1);
+        assertArrayEquals(new byte[] {0x0B}, second.code());
+        assertEquals(0, second.locals().length);
+        assertEquals(45, second.codeOffset());
+        assertEquals(0x0B, NAMES[45]);
+    }
+
+    @Test
+    void localsCannotBeAmplifiedIntoGigabytes() {
+        // n functions, each declaring (count_i x i32) with distinct counts near the per-function limit:
+        // about 4 bytes of input per 40,000 expanded locals.
+        int n = 4000;
+        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        for (int i = 0; i < n; i++) {
+            byte[] count = leb(40_000 + i);
+            byte[] body = concat(new byte[] {0x01}, count, new byte[] {0x7F, 0x0B});
+            code.writeBytes(leb(body.length));
+            code.writeBytes(body);
+        }
+        CompileError e = assertThrows(CompileError.class, () -> WebAssembly.compile(module(n, code.toByteArray())));
+        assertEquals(CompileError.Kind.MALFORMED, e.kind());
+        assertTrue(e.reason().startsWith("too many locals"), e.reason());
+
+        // The same declaration repeated is shared, not expanded per function.
+        ByteArrayOutputStream same = new ByteArrayOutputStream();
+        for (int i = 0; i < n; i++) {
+            byte[] body = concat(new byte[] {0x01}, leb(50_000), new byte[] {0x7F, 0x0B});
+            same.writeBytes(leb(body.length));
+            same.writeBytes(body);
+        }
+        WasmModule m = ModuleDecoder.decode(module(n, same.toByteArray()));
+        assertSame(m.codes().get(0).locals(), m.codes().get(n - 1).locals());
+    }
+
+    /** A module with {@code n} functions of type [] -> [] and the given code section entries. */
+    static byte[] module(int n, byte[] entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(bytes(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00));
+        ByteArrayOutputStream funcs = new ByteArrayOutputStream();
+        funcs.writeBytes(leb(n));
+        for (int i = 0; i < n; i++) funcs.write(0);
+        section(out, 3, funcs.toByteArray());
+        section(out, 10, concat(leb(n), entries));
+        return out.toByteArray();
+    }
+
+    static void section(ByteArrayOutputStream out, int id, byte[] content) {
+        out.write(id);
+        out.writeBytes(leb(content.length));
+        out.writeBytes(content);
+    }
+
+    static byte[] leb(int v) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        do {
+            int b = v & 0x7F;
+            v >>>= 7;
+            out.write(v != 0 ? b | 0x80 : b);
+        } while (v != 0);
+        return out.toByteArray();
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) out.writeBytes(p);
+        return out.toByteArray();
+    }
+
+    static byte[] bytes(int... v) {
+        byte[] b = new byte[v.length];
+        for (int i = 0; i < v.length; i++) b[i] = (byte) v[i];
+        return b;
+    }
+
+    static int indexOf(byte[] hay, String needle) {
+        byte[] n = needle.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        outer:
+        for (int i = 0; i + n.length <= hay.length; i++) {
+            for (int j = 0; j < n.length; j++) if (hay[i + j] != n[j]) continue outer;
+            return i;
+        }
+        throw new IllegalArgumentException(needle);
+    }
+}
