@@ -15,4 +15,9 @@ public interface Function extends Extern {
      * @throws RuntimeError on a trap, with the Wasm stack
      */
     Value[] call(Value... args);
+
+    /** A function implemented in Java, with the Wasm type it is imported at. */
+    static Function host(FunctionType type, HostFunction impl) {
+        return new dev.gatun.interp.FuncInst(java.util.Objects.requireNonNull(type, "type"), impl);
+    }
 }

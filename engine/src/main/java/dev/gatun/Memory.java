@@ -19,7 +19,7 @@ import java.util.OptionalLong;
  * and throw {@link IndexOutOfBoundsException} (with the range and the memory size in the message) when the
  * bytes are outside the memory. After {@link #close()}, every access throws {@link IllegalStateException}.
  */
-public final class Memory implements AutoCloseable {
+public final class Memory implements Extern, AutoCloseable {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);

@@ -76,6 +76,24 @@ public final class WebAssembly {
     }
 
     /**
+     * Instantiates a module: resolves and type-checks its imports, allocates its tables, memories and
+     * globals, applies element then data segments, and runs the start function.
+     *
+     * @throws LinkError    if an import is missing or has an incompatible type
+     * @throws RuntimeError if a segment is out of bounds or the start function traps
+     */
+    public static Instance instantiate(Module module, Imports imports) {
+        Objects.requireNonNull(module, "module");
+        return Instantiator.instantiate(module, imports);
+    }
+
+    /** {@link #instantiate} on the common pool; the future fails with the same errors. */
+    public static CompletableFuture<Instance> instantiateAsync(Module module, Imports imports) {
+        Objects.requireNonNull(module, "module");
+        return CompletableFuture.supplyAsync(() -> Instantiator.instantiate(module, imports), ForkJoinPool.commonPool());
+    }
+
+    /**
      * Runs decoding and validation, turning anything that is not a CompileError into one, so no raw
      * Java exception escapes even if a defensive check was missed (e.g. an absurd count that got past
      * the length checks and exhausted memory).

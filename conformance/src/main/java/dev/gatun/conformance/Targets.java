@@ -10,6 +10,6 @@ public final class Targets {
      * Instance, Table, Global) merges; then move it into src/main/java and pass {@code new GatunExecutor()} here.
      */
     public static Target<?, ?> gatun() {
-        return new GatunTarget<>(null);
+        return new GatunTarget<>(new GatunExecutor());
     }
 }

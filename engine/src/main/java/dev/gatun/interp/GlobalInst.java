@@ -4,6 +4,8 @@ import dev.gatun.GlobalType;
 
 /** A global's storage: numeric values as raw bits, references as objects. Shared when imported. */
 public final class GlobalInst {
+    /** The public wrapper, once one exists (so an exported import is the same object). */
+    public Object api;
     public final GlobalType type;
     public long bits;
     public Object ref;

@@ -25,6 +25,6 @@ public final class InstanceState {
 
     MemorySegment memSeg() {
         MemInst m = mem0;
-        return m == null ? null : m.seg;
+        return m == null ? null : m.lin.segment();
     }
 }

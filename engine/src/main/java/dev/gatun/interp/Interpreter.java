@@ -30,6 +30,8 @@ public final class Interpreter {
     /** Back-edges and calls between two interrupt polls. */
     static final int BUDGET = 4096;
 
+    private static final boolean DEBUG = Boolean.getBoolean("gatun.debug");
+
     private static final int M = Op.FIELD_MASK;
 
     static float f(long x) { return Float.intBitsToFloat((int) x); }
@@ -364,10 +366,10 @@ public final class Interpreter {
             case Op.NUM + 0x96 - 0x45: regs[a] = fb(fmin(f(regs[b]), f(regs[c]))); return pc;
             case Op.NUM + 0x97 - 0x45: regs[a] = fb(fmax(f(regs[b]), f(regs[c]))); return pc;
             case Op.NUM + 0x98 - 0x45: regs[a] = ((int) regs[b] & 0x7FFF_FFFF) | ((int) regs[c] & 0x8000_0000); return pc;
-            case Op.NUM + 0x9B - 0x45: regs[a] = db(Math.ceil(d(regs[b]))); return pc;
-            case Op.NUM + 0x9C - 0x45: regs[a] = db(Math.floor(d(regs[b]))); return pc;
-            case Op.NUM + 0x9D - 0x45: regs[a] = db(trunc(d(regs[b]))); return pc;
-            case Op.NUM + 0x9E - 0x45: regs[a] = db(Math.rint(d(regs[b]))); return pc;
+            case Op.NUM + 0x9B - 0x45: regs[a] = db(quiet(Math.ceil(d(regs[b])))); return pc;
+            case Op.NUM + 0x9C - 0x45: regs[a] = db(quiet(Math.floor(d(regs[b])))); return pc;
+            case Op.NUM + 0x9D - 0x45: regs[a] = db(quiet(trunc(d(regs[b])))); return pc;
+            case Op.NUM + 0x9E - 0x45: regs[a] = db(quiet(Math.rint(d(regs[b])))); return pc;
             case Op.NUM + 0xA4 - 0x45: regs[a] = db(dmin(d(regs[b]), d(regs[c]))); return pc;
             case Op.NUM + 0xA5 - 0x45: regs[a] = db(dmax(d(regs[b]), d(regs[c]))); return pc;
             case Op.NUM + 0xA6 - 0x45: regs[a] = (regs[b] & 0x7FFF_FFFF_FFFF_FFFFL) | (regs[c] & 0x8000_0000_0000_0000L); return pc;
@@ -438,6 +440,9 @@ public final class Interpreter {
         return Long.remainderUnsigned(x, y);
     }
 
+    /** Rounding returns a NaN operand as is; Wasm wants it quiet (an arithmetic NaN). */
+    static double quiet(double v) { return v != v ? Double.longBitsToDouble(db(v) | 0x0008_0000_0000_0000L) : v; }
+
     static double trunc(double v) { return v < 0 ? Math.ceil(v) : Math.floor(v); }
 
     static float fmin(float x, float y) { return x != x || y != y ? x + y : Math.min(x, y); }
@@ -506,7 +511,8 @@ public final class Interpreter {
         return BUDGET;
     }
 
-    static Value toValue(ValType t, long bits, Object ref) {
+    /** A Value from register contents. */
+    public static Value toValue(ValType t, long bits, Object ref) {
         return switch (t) {
             case I32 -> Value.i32((int) bits);
             case I64 -> Value.i64(bits);
@@ -519,7 +525,7 @@ public final class Interpreter {
     }
 
     /** Raw bits of a numeric value. */
-    static long bits(Value v) {
+    public static long bits(Value v) {
         return switch (v) {
             case Value.I32 x -> x.value();
             case Value.I64 x -> x.value();
@@ -544,7 +550,7 @@ public final class Interpreter {
         return new FuncInst(f.type(), f::call);
     }
 
-    static boolean matches(ValType t, Value v) {
+    public static boolean matches(ValType t, Value v) {
         return v != null && v.type() == t;
     }
 
@@ -629,6 +635,9 @@ public final class Interpreter {
             if (e instanceof ArrayIndexOutOfBoundsException) {
                 throw new RuntimeError(Trap.HOST, "internal error: " + e, stack(m, savedDepth), e);
             }
+            if (DEBUG) e.printStackTrace();
+            throw new RuntimeError(Trap.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
+        } catch (dev.gatun.memory.OutOfBoundsException e) {
             throw new RuntimeError(Trap.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
         } catch (RuntimeException e) {
             throw new RuntimeError(Trap.HOST, "internal error: " + e, stack(m, savedDepth), e);

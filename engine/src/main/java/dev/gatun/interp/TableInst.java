@@ -8,6 +8,8 @@ import java.util.OptionalLong;
 
 /** A table's storage: funcref elements are {@link FuncInst}s, externref elements any object; null is ref.null. */
 public final class TableInst {
+    /** The public wrapper, once one exists (so an exported import is the same object). */
+    public Object api;
     public final dev.gatun.ValType elementType;
     public final long max;          // effective maximum elements
     public final OptionalLong declaredMax;

@@ -66,6 +66,7 @@ final class Translator {
 
     private final List<Ctrl> ctrls = new ArrayList<>();
     private boolean unreachable;
+    private final boolean[] funcResults;
 
     static Code translate(WasmModule mod, int funcidx, int[] typeIds) {
         return new Translator(mod, funcidx, typeIds).run();
@@ -91,6 +92,7 @@ final class Translator {
         f.base = 0;
         f.params = new boolean[0];
         f.results = refFlags(ft.results());
+        funcResults = f.results;
         ctrls.add(f);
     }
 
@@ -330,8 +332,7 @@ final class Translator {
     }
 
     private void emitReturn() {
-        Ctrl f = ctrls.get(0);
-        boolean[] t = f.results;
+        boolean[] t = funcResults;
         int n = t.length;
         if (n == 0) { emit(Op.RET0, 0, 0, 0); return; }
         if (n == 1) {

@@ -1,0 +1,193 @@
+package dev.gatun;
+
+import dev.gatun.binary.ConstExpr;
+import dev.gatun.binary.ModuleAccess;
+import dev.gatun.binary.WasmModule;
+import dev.gatun.interp.CodeCache;
+import dev.gatun.interp.FuncInst;
+import dev.gatun.interp.GlobalInst;
+import dev.gatun.interp.InstanceState;
+import dev.gatun.interp.Interpreter;
+import dev.gatun.interp.MemInst;
+import dev.gatun.interp.TableInst;
+import dev.gatun.interp.WasmTrap;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/** Linking and instantiation (spec: module instantiation, Wasm 2.0 order). */
+final class Instantiator {
+    private Instantiator() {}
+
+    /** Translated code per module, shared by its instances (weak: dropped with the Module). */
+    private static final Map<Module, CodeCache> CACHES = Collections.synchronizedMap(new WeakHashMap<>());
+
+    static CodeCache cache(Module module, WasmModule wm) {
+        return CACHES.computeIfAbsent(module, k -> new CodeCache(wm));
+    }
+
+    static Instance instantiate(Module module, Imports imports) {
+        if (imports == null) imports = Imports.empty();
+        WasmModule wm = ModuleAccess.wasm(module);
+        InstanceState st = new InstanceState(wm, cache(module, wm));
+        int nf = wm.functionCount();
+        FuncInst[] funcs = new FuncInst[nf];
+        TableInst[] tables = new TableInst[wm.tables().size()];
+        MemInst[] mems = new MemInst[wm.memories().size()];
+        GlobalInst[] globals = new GlobalInst[wm.globals().size()];
+        int fi = 0, ti = 0, mi = 0, gi = 0;
+
+        // Resolve and type-check the imports.
+        for (WasmModule.Import imp : wm.imports()) {
+            Extern e = imports.get(imp.module(), imp.name());
+            if (e == null) throw new LinkError(imp.module(), imp.name(), "unknown import");
+            switch (imp.kind()) {
+                case FUNCTION -> {
+                    FunctionType want = wm.types().get(imp.typeidx());
+                    if (!(e instanceof Function f)) throw incompatible(imp, "expected a function, got " + e.type().kind());
+                    if (!f.type().equals(want)) throw incompatible(imp, "expected function " + want + ", got " + f.type());
+                    funcs[fi++] = Interpreter.funcInst(f);
+                }
+                case TABLE -> {
+                    TableType want = (TableType) imp.type();
+                    if (!(e instanceof Table t)) throw incompatible(imp, "expected a table, got " + e.type().kind());
+                    TableType got = t.type();
+                    if (got.elementType() != want.elementType() || !got.limits().matches(want.limits()))
+                        throw incompatible(imp, "expected " + want + ", got " + got);
+                    tables[ti++] = t.inst;
+                }
+                case MEMORY -> {
+                    MemoryType want = (MemoryType) imp.type();
+                    if (!(e instanceof Memory m)) throw incompatible(imp, "expected a memory, got " + e.type().kind());
+                    MemoryType got = m.type();
+                    if (got.shared() != want.shared() || !got.limits().matches(want.limits()))
+                        throw incompatible(imp, "expected " + want + ", got " + got);
+                    mems[mi++] = new MemInst(m);
+                }
+                case GLOBAL -> {
+                    GlobalType want = (GlobalType) imp.type();
+                    if (!(e instanceof Global g)) throw incompatible(imp, "expected a global, got " + e.type().kind());
+                    if (!g.type().equals(want)) throw incompatible(imp, "expected " + want + ", got " + g.type());
+                    globals[gi++] = g.inst;
+                }
+            }
+        }
+
+        // Allocate the module's own functions, tables, memories and globals.
+        for (int i = fi; i < nf; i++) funcs[i] = new FuncInst(st, i, wm.funcType(i));
+        st.funcs = funcs;
+        for (int i = ti; i < tables.length; i++) {
+            try {
+                tables[i] = new TableInst(wm.tables().get(i), null);
+            } catch (WasmTrap | OutOfMemoryError ex) {
+                throw new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_TABLE, "cannot allocate table " + i, List.of(), null);
+            }
+        }
+        st.tables = tables;
+        List<Memory> own = new ArrayList<>();
+        for (int i = mi; i < mems.length; i++) {
+            Memory m;
+            try {
+                m = new Memory(wm.memories().get(i));
+            } catch (RuntimeException ex) {
+                for (Memory o : own) o.close();
+                throw new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY, "cannot allocate memory " + i + ": " + ex.getMessage(), List.of(), ex);
+            }
+            own.add(m);
+            mems[i] = new MemInst(m);
+        }
+        st.mems = mems;
+        st.mem0 = mems.length > 0 ? mems[0] : null;
+        st.globals = globals;
+        for (int i = gi; i < globals.length; i++) {
+            GlobalInst g = new GlobalInst(wm.globals().get(i));
+            ConstExpr init = wm.globalInits().get(i - wm.importedGlobals());
+            g.bits = evalBits(st, init);
+            g.ref = evalRef(st, init);
+            globals[i] = g;
+        }
+
+        // Segments: references and bytes evaluated now; applied below in spec order.
+        List<WasmModule.ElementSegment> es = wm.elements();
+        st.elems = new Object[es.size()][];
+        for (int i = 0; i < es.size(); i++) {
+            List<ConstExpr> init = es.get(i).init();
+            Object[] refs = new Object[init.size()];
+            for (int j = 0; j < refs.length; j++) refs[j] = evalRef(st, init.get(j));
+            st.elems[i] = refs;
+        }
+        List<WasmModule.DataSegment> ds = wm.datas();
+        st.datas = new byte[ds.size()][];
+        for (int i = 0; i < ds.size(); i++) st.datas[i] = ds.get(i).bytes();
+
+        try {
+            for (int i = 0; i < es.size(); i++) {
+                WasmModule.ElementSegment seg = es.get(i);
+                if (seg.mode() == WasmModule.SegmentMode.ACTIVE) {
+                    TableInst t = tables[seg.tableidx()];
+                    long off = evalBits(st, seg.offset()) & 0xFFFF_FFFFL;
+                    Object[] refs = st.elems[i];
+                    if (off + refs.length > t.size) throw trap(RuntimeError.Trap.OUT_OF_BOUNDS_TABLE);
+                    System.arraycopy(refs, 0, t.elems, (int) off, refs.length);
+                }
+                if (seg.mode() != WasmModule.SegmentMode.PASSIVE) st.elems[i] = new Object[0];
+            }
+            for (int i = 0; i < ds.size(); i++) {
+                WasmModule.DataSegment seg = ds.get(i);
+                if (seg.mode() == WasmModule.SegmentMode.ACTIVE) {
+                    Memory m = mems[seg.memidx()].memory;
+                    long off = evalBits(st, seg.offset()) & 0xFFFF_FFFFL;
+                    byte[] b = seg.bytes();
+                    if (off + b.length > m.byteSize()) throw trap(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY);
+                    if (b.length > 0) m.write(off, b);
+                    st.datas[i] = new byte[0];
+                }
+            }
+        } catch (RuntimeError ex) {
+            for (Memory o : own) o.close();
+            throw ex;
+        }
+
+        LinkedHashMap<String, Extern> ex = new LinkedHashMap<>();
+        for (WasmModule.Export e : wm.exports()) {
+            Extern v = switch (e.kind()) {
+                case FUNCTION -> funcs[e.index()];
+                case TABLE -> Table.of(tables[e.index()]);
+                case MEMORY -> mems[e.index()].memory;
+                case GLOBAL -> Global.of(globals[e.index()]);
+            };
+            ex.put(e.name(), v);
+        }
+        Instance instance = new Instance(module, st, new Exports(wm.names().module(), ex), List.copyOf(own));
+        if (wm.start() >= 0) funcs[wm.start()].call();
+        return instance;
+    }
+
+    private static RuntimeError trap(RuntimeError.Trap t) {
+        return new RuntimeError(t, null, List.of(), null);
+    }
+
+    private static LinkError incompatible(WasmModule.Import imp, String detail) {
+        return new LinkError(imp.module(), imp.name(), "incompatible import type (" + detail + ")");
+    }
+
+    private static long evalBits(InstanceState st, ConstExpr e) {
+        return switch (e) {
+            case ConstExpr.Num n -> n.bits();
+            case ConstExpr.GlobalGet g -> st.globals[g.globalidx()].bits;
+            default -> 0;
+        };
+    }
+
+    private static Object evalRef(InstanceState st, ConstExpr e) {
+        return switch (e) {
+            case ConstExpr.RefFunc f -> st.funcs[f.funcidx()];
+            case ConstExpr.GlobalGet g -> st.globals[g.globalidx()].ref;
+            default -> null;
+        };
+    }
+}

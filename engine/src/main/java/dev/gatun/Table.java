@@ -1,0 +1,66 @@
+package dev.gatun;
+
+import dev.gatun.interp.Interpreter;
+import dev.gatun.interp.TableInst;
+
+import java.util.Objects;
+
+/**
+ * A table of references ({@code funcref} or {@code externref}), created by Java code or exported by an
+ * instance. Indices out of range throw a {@link RuntimeError} ("out of bounds table access").
+ * Not synchronised: share a table between threads only with external synchronisation.
+ */
+public final class Table implements Extern {
+    final TableInst inst;
+
+    /** A table of {@code type.limits().min()} elements, each {@code init} (which must match the element type). */
+    public Table(TableType type, Value init) {
+        Objects.requireNonNull(type, "type");
+        if (init == null) init = Value.zero(type.elementType());
+        if (init.type() != type.elementType()) throw new IllegalArgumentException("init must be " + type.elementType() + ", got " + init);
+        this.inst = new TableInst(type, Interpreter.ref(init));
+        inst.api = this;
+    }
+
+    Table(TableInst inst) {
+        this.inst = inst;
+        inst.api = this;
+    }
+
+    static Table of(TableInst inst) {
+        return inst.api instanceof Table t ? t : new Table(inst);
+    }
+
+    /** The current type: the declared maximum, with the current size as minimum. */
+    @Override
+    public TableType type() { return inst.type(); }
+
+    public long size() { return inst.size; }
+
+    public Value get(long index) {
+        check(index);
+        return Interpreter.toValue(inst.elementType, 0, inst.elems[(int) index]);
+    }
+
+    public void set(long index, Value value) {
+        check(index);
+        if (value == null || value.type() != inst.elementType) throw new IllegalArgumentException("value must be " + inst.elementType + ", got " + value);
+        inst.elems[(int) index] = Interpreter.ref(value);
+    }
+
+    /** Grows by {@code delta} elements set to {@code init}; returns the old size, or -1 if it cannot grow. */
+    public long grow(long delta, Value init) {
+        if (init == null) init = Value.zero(inst.elementType);
+        if (init.type() != inst.elementType) throw new IllegalArgumentException("init must be " + inst.elementType + ", got " + init);
+        return inst.grow(delta, Interpreter.ref(init));
+    }
+
+    private void check(long index) {
+        if (index < 0 || index >= inst.size) {
+            throw new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_TABLE, "index " + index + ", size " + inst.size, java.util.List.of(), null);
+        }
+    }
+
+    @Override
+    public String toString() { return "Table[" + type() + "]"; }
+}

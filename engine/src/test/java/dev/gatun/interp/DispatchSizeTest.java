@@ -1,0 +1,41 @@
+package dev.gatun.interp;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.attribute.CodeAttribute;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * HotSpot never JIT-compiles a method above 8,000 bytecode bytes (HugeMethodLimit): a dispatch loop
+ * that grows past it runs interpreted forever. This reads the built class file and fails first.
+ */
+class DispatchSizeTest {
+    static final int HUGE_METHOD_LIMIT = 8000;
+
+    @Test
+    void dispatchMethodsStayBelowHugeMethodLimit() throws Exception {
+        byte[] bytes;
+        try (InputStream in = Interpreter.class.getResourceAsStream("Interpreter.class")) {
+            bytes = in.readAllBytes();
+        }
+        ClassModel cm = ClassFile.of().parse(bytes);
+        int checked = 0;
+        StringBuilder sizes = new StringBuilder();
+        for (MethodModel m : cm.methods()) {
+            String name = m.methodName().stringValue();
+            if (!name.equals("run") && !name.startsWith("runMisc") && !name.startsWith("runSimd")) continue;
+            int len = m.code().map(c -> ((CodeAttribute) c).codeLength()).orElse(0);
+            sizes.append(name).append('=').append(len).append(' ');
+            assertTrue(len < HUGE_METHOD_LIMIT, name + " is " + len + " bytecode bytes, HotSpot will not compile it");
+            checked++;
+        }
+        System.out.println("dispatch method sizes: " + sizes);
+        assertFalse(checked < 3, "expected run, runMisc and runSimd, found " + sizes);
+    }
+}
