@@ -1,7 +1,13 @@
 package dev.gatun.wasi;
 
+import dev.gatun.Function;
 import dev.gatun.FunctionType;
 import dev.gatun.HostFunction;
+import dev.gatun.Imports;
+import dev.gatun.Instance;
+import dev.gatun.LinkError;
+import dev.gatun.Memory;
+import dev.gatun.RuntimeError;
 import dev.gatun.ValType;
 import dev.gatun.Value;
 import java.io.IOException;
@@ -42,6 +48,66 @@ public final class Wasi implements AutoCloseable {
     }
 
     public static Builder builder() { return new Builder(); }
+
+    /** The preview1 functions as an import object: {@code WebAssembly.instantiate(module, wasi.imports())}. */
+    public Imports imports() {
+        Imports.Builder b = Imports.builder();
+        addTo(b);
+        return b.build();
+    }
+
+    /** Adds the preview1 functions to an import object under construction, beside the embedder's own. */
+    public void addTo(Imports.Builder builder) {
+        for (Binding b : bindings) builder.function(MODULE, b.name(), b.type(), b.function());
+    }
+
+    /**
+     * Runs a command module: calls its {@code _start} and returns the exit status (0 when {@code _start}
+     * returns, the argument of {@code proc_exit} otherwise).
+     *
+     * @throws RuntimeError if the program traps
+     * @throws LinkError if the instance exports no {@code _start} or no {@code memory}
+     */
+    public int start(Instance instance) {
+        Function start = instance.exports().function("_start");
+        bind(instance);
+        try {
+            start.call();
+            return 0;
+        } catch (RuntimeException e) {
+            WasiExit exit = exitOf(e);
+            if (exit != null) return exit.exitCode();
+            throw e;
+        } finally {
+            impl.flushStdio();
+        }
+    }
+
+    /** Prepares a reactor module: calls its {@code _initialize} if it exports one. */
+    public void initialize(Instance instance) {
+        bind(instance);
+        if (instance.exports().has("_initialize")) {
+            try {
+                instance.exports().function("_initialize").call();
+            } finally {
+                impl.flushStdio();
+            }
+        }
+    }
+
+    private void bind(Instance instance) {
+        Memory memory = instance.exports().memory("memory");
+        // Re-read on every call: memory.grow may have replaced the segment.
+        impl.bind(memory::segment);
+    }
+
+    /** proc_exit's exception, as thrown or as the cause the engine wrapped it in. */
+    private static WasiExit exitOf(Throwable t) {
+        for (int depth = 0; t != null && depth < 8; t = t.getCause(), depth++) {
+            if (t instanceof WasiExit e) return e;
+        }
+        return null;
+    }
 
     /** The preview1 functions, by import name. */
     List<Binding> bindings() { return bindings; }
