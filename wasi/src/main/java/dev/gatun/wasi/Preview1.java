@@ -724,28 +724,11 @@ final class Preview1 implements AutoCloseable {
             try (Sandbox.Resolved r = Sandbox.resolve(d, string(mem(), path, pathLen), false)) {
                 if (r.name.equals(".")) return Errno.EXIST;
                 if (r.lstat() != null) return Errno.EXIST;
-                checkStill(r);
-                Files.createDirectory(r.host());
+                Files.createDirectory(Sandbox.anchored(r));
                 return Errno.SUCCESS;
             }
         } catch (Exception e) {
             return Errno.of(e);
-        }
-    }
-
-    /**
-     * For the operations SecureDirectoryStream lacks (mkdir, symlink, link, readlink), which go through the
-     * host path: refuse if that path no longer names the directory handle we resolved, i.e. something on it
-     * was swapped since. Narrows, but cannot close, the window that openat-style calls would.
-     */
-    private static void checkStill(Sandbox.Resolved r) throws IOException, Errno.WasiError {
-        Object handleKey = r.dir.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
-        BasicFileAttributes byPath = Files.readAttributes(r.dirHost, BasicFileAttributes.class, Sandbox.NOFOLLOW);
-        if (!byPath.isDirectory() || handleKey == null || !handleKey.equals(byPath.fileKey())) {
-            throw Errno.error(Errno.NOTCAPABLE);
-        }
-        for (Path p = r.dirHost; p != null; p = p.getParent()) {
-            if (Files.isSymbolicLink(p)) throw Errno.error(Errno.NOTCAPABLE);
         }
     }
 
@@ -790,9 +773,7 @@ final class Preview1 implements AutoCloseable {
                 if (a == null) return Errno.NOENT;
                 if (a.isDirectory()) return Errno.PERM;
                 if (dst.name.equals(".") || dst.lstat() != null) return Errno.EXIST;
-                checkStill(src);
-                checkStill(dst);
-                Files.createLink(dst.host(), src.host());
+                Files.createLink(Sandbox.anchored(dst), Sandbox.anchored(src));
                 return Errno.SUCCESS;
             }
         } catch (Exception e) {
@@ -886,8 +867,7 @@ final class Preview1 implements AutoCloseable {
                 BasicFileAttributes a = r.lstat();
                 if (a == null) return Errno.NOENT;
                 if (!a.isSymbolicLink()) return Errno.INVAL;
-                checkStill(r);
-                byte[] target = Files.readSymbolicLink(r.host()).toString().getBytes(StandardCharsets.UTF_8);
+                byte[] target = Files.readSymbolicLink(Sandbox.anchored(r)).toString().getBytes(StandardCharsets.UTF_8);
                 int n = (int) Math.min(target.length, Integer.toUnsignedLong(bufLen));
                 MemorySegment.copy(target, 0, m, JAVA_BYTE, u(buf), n);
                 putI32(m, bufusedPtr, n);
@@ -952,8 +932,7 @@ final class Preview1 implements AutoCloseable {
             if (target.isEmpty()) return Errno.NOENT;
             try (Sandbox.Resolved r = Sandbox.resolve(d, string(m, newPath, newPathLen), false)) {
                 if (r.name.equals(".") || r.lstat() != null) return Errno.EXIST;
-                checkStill(r);
-                Files.createSymbolicLink(r.host(), Path.of(target));
+                Files.createSymbolicLink(Sandbox.anchored(r), Path.of(target));
                 return Errno.SUCCESS;
             }
         } catch (Exception e) {

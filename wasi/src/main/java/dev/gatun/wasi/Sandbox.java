@@ -173,6 +173,33 @@ final class Sandbox {
         }
     }
 
+    private static final Path PROC_FDS = Path.of("/proc/self/fd");
+
+    /**
+     * A host path for the last component of {@code r} that cannot be redirected by swapping components of
+     * the directory's own path, for the operations SecureDirectoryStream lacks (mkdir, symlink, link,
+     * readlink): {@code /proc/self/fd/N/name}, where descriptor N is open on the very directory the handle
+     * holds (same device and inode). The kernel resolves that magic link to the open directory, not by
+     * path. Where there is no /proc (not Linux), these operations are refused with ENOTSUP rather than
+     * done by a path that a concurrent swap could turn outside.
+     */
+    static Path anchored(Resolved r) throws IOException, Errno.WasiError {
+        if (r.name.equals(".")) throw Errno.error(Errno.EXIST);
+        Object key = r.dir.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+        if (key == null || !Files.isDirectory(PROC_FDS)) throw Errno.error(Errno.NOTSUP);
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC_FDS)) {
+            for (Path fd : fds) {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(fd, BasicFileAttributes.class); // through the magic link
+                    if (a.isDirectory() && key.equals(a.fileKey())) return fd.resolve(r.name);
+                } catch (IOException closedMeanwhile) {
+                    // some other descriptor went away while we looked; not ours, ours is open
+                }
+            }
+        }
+        throw Errno.error(Errno.NOTSUP);
+    }
+
     /** Maps host file attributes to a WASI filetype. */
     static byte filetype(BasicFileAttributes a) {
         if (a.isRegularFile()) return Abi.FILETYPE_REGULAR_FILE;

@@ -75,6 +75,8 @@ final class Fixtures {
         cases.add(new Case("tree", files("a.txt", "alpha\n", "sub/b.txt", "beta beta\n", "sub/inner/c.bin", "\0\1\2\3",
                 "z-last/.hidden", "h"), "data", List.of(run("tree", "", "data"))));
         cases.add(new Case("clocks", files(), ".", List.of(run("clocks", ""))));
+        cases.add(new Case("rawcalls", files(), "/box", List.of(run("rawcalls", "", "/box"))));
+        cases.add(new Case("exit-status", files(), ".", List.of(run("trap", "", "7"), run("trap", "", "0"))));
         StringBuilder runs = new StringBuilder();
         for (int i = 0; i < 2000; i++) runs.append("a".repeat(i % 300)).append((char) ('b' + i % 20));
         byte[] binary = new byte[70_000];

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every fixture under Node's node:wasi and checks the committed reference outputs
  * (src/test/resources/wasi/reference) still describe what Node does. Run with
- * {@code -DargLine=-Dwasi.updateReference=true} to rewrite them after changing a fixture.
+ * {@code mvn ... -Dwasi.updateReference=true} (surefire passes it on) to rewrite them after changing a fixture.
  */
 class NodeReferenceTest {
     static List<Fixtures.Case> cases() throws Exception { return Fixtures.cases(); }

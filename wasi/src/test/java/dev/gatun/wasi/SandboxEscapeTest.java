@@ -255,12 +255,30 @@ class SandboxEscapeTest {
                     int c = g.open(dirfd, "sw/created-" + (i % 4), Abi.OFLAGS_CREAT, rw, 0, follow);
                     if (c >= 0) g.call("fd_close", c);
                     g.pathCall("path_create_directory", dirfd, "sw/mk-" + (i % 4));
+                    int[] target = g.str("t"), name = g.str("sw/ln-" + (i % 4)), src = g.str("inside.txt"),
+                            hard = g.str("sw/hard-" + (i % 4)), secret = g.str("sw/secret");
+                    g.call("path_symlink", target[0], target[1], dirfd, name[0], name[1]);
+                    g.call("path_link", dirfd, 0, src[0], src[1], dirfd, hard[0], hard[1]);
+                    // a hard link *from* the swapped path would hand the guest the outside file
+                    g.call("path_link", dirfd, 0, secret[0], secret[1], dirfd, hard[0], hard[1]);
+                    int buf = g.alloc(64), used = g.alloc(4);
+                    if (g.call("path_readlink", dirfd, name[0], name[1], buf, 64, used) == 0
+                            && !g.string(buf, g.u32(used)).equals("t")) escapes++;
                 }
                 if (i > 200_000) break;
             }
         } finally {
             stop.set(true);
             swapper.join();
+        }
+        try (var s = Files.list(outside)) {
+            escapes += (int) s.filter(p -> !p.getFileName().toString().equals("secret")).count();
+        }
+        try (var s = Files.walk(root)) {
+            // any file in the sandbox now holding the secret got there through a link made across the swap
+            for (Path p : (Iterable<Path>) s::iterator) {
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.readString(p).contains(SECRET)) escapes++;
+            }
         }
         System.out.printf("race: %d swaps, %d successful opens, %d escapes%n", swaps.get(), opened, escapes);
         assertTrue(swaps.get() > 0, "the swapper never ran");
