@@ -8,11 +8,6 @@ import dev.gatun.RuntimeError;
 import dev.gatun.WebAssembly;
 import dev.gatun.wasi.Wasi;
 
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,10 +32,9 @@ final class WasiRun {
         List<String> argv = new ArrayList<>();
         argv.add(file.getFileName().toString());
         argv.addAll(args);
-        // Raw file descriptors, not the PrintWriters: guest output is bytes and must pass through unchanged.
-        InputStream stdin = new FileInputStream(FileDescriptor.in);
-        OutputStream stdout = new FileOutputStream(FileDescriptor.out), stderr = new FileOutputStream(FileDescriptor.err);
-        Wasi.Builder b = Wasi.builder().args(argv).stdin(stdin).stdout(stdout).stderr(stderr);
+        // The process's own streams, not the PrintWriters: guest output is bytes and must pass through unchanged,
+        // and a terminal shows up to the guest as a character device (so its libc line-buffers).
+        Wasi.Builder b = Wasi.builder().args(argv).inheritStdio();
         for (String d : dirs) {
             int sep = d.indexOf("::");
             String host = sep < 0 ? d : d.substring(0, sep), guest = sep < 0 ? d : d.substring(sep + 2);

@@ -126,7 +126,7 @@ final class Sandbox {
                 BasicFileAttributes a = lstat(top.dir, rel);
                 if (a != null && a.isSymbolicLink() && (!isLast || followFinal || trailingSlash)) {
                     if (++links > MAX_SYMLINKS) throw Errno.error(Errno.LOOP);
-                    String target = Files.readSymbolicLink(top.host.resolve(c)).toString();
+                    String target = Files.readSymbolicLink(anchored(top.dir, c)).toString();
                     // An absolute target names a host path: outside every capability.
                     if (target.startsWith("/") || target.isEmpty()) throw Errno.error(Errno.NOTCAPABLE);
                     Deque<String> spliced = new ArrayDeque<>();
@@ -185,13 +185,17 @@ final class Sandbox {
      */
     static Path anchored(Resolved r) throws IOException, Errno.WasiError {
         if (r.name.equals(".")) throw Errno.error(Errno.EXIST);
-        Object key = r.dir.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
+        return anchored(r.dir, r.name);
+    }
+
+    static Path anchored(SecureDirectoryStream<Path> dir, String name) throws IOException, Errno.WasiError {
+        Object key = dir.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
         if (key == null || !Files.isDirectory(PROC_FDS)) throw Errno.error(Errno.NOTSUP);
         try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC_FDS)) {
             for (Path fd : fds) {
                 try {
                     BasicFileAttributes a = Files.readAttributes(fd, BasicFileAttributes.class); // through the magic link
-                    if (a.isDirectory() && key.equals(a.fileKey())) return fd.resolve(r.name);
+                    if (a.isDirectory() && key.equals(a.fileKey())) return fd.resolve(name);
                 } catch (IOException closedMeanwhile) {
                     // some other descriptor went away while we looked; not ours, ours is open
                 }
