@@ -107,6 +107,16 @@ public final class Interpreter {
                             continue;
                         }
                         case Op.SELECT: regs[a] = regs[fp + (int) code[pc++]] != 0 ? regs[b] : regs[c]; continue;
+                        case Op.SEL_I32_EQ + 0: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] == (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
+                        case Op.SEL_I32_EQ + 1: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] != (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
+                        case Op.SEL_I32_EQ + 2: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] < (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
+                        case Op.SEL_I32_EQ + 3: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) < 0 ? regs[b] : regs[c]; continue; }
+                        case Op.SEL_I32_EQ + 4: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] > (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
+                        case Op.SEL_I32_EQ + 5: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) > 0 ? regs[b] : regs[c]; continue; }
+                        case Op.SEL_I32_EQ + 6: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] <= (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
+                        case Op.SEL_I32_EQ + 7: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) <= 0 ? regs[b] : regs[c]; continue; }
+                        case Op.SEL_I32_EQ + 8: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] >= (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
+                        case Op.SEL_I32_EQ + 9: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) >= 0 ? regs[b] : regs[c]; continue; }
                         case Op.GLOBAL_GET: regs[a] = inst.globals[(b - fp) | (c - fp) << Op.FIELD_BITS].bits; continue;
                         case Op.GLOBAL_SET: inst.globals[(b - fp) | (c - fp) << Op.FIELD_BITS].bits = regs[a]; continue;
                         case Op.NUM + 0x00: regs[a] = (int) regs[b] == 0 ? 1 : 0; continue;

@@ -37,6 +37,8 @@ final class Op {
     /** Loads and stores: wasm opcode 0x28..0x3E maps to MEM + (opcode - 0x28); a = value, b = address, c = offset. */
     static final int MEM = 160;
     static final int LOAD_END = MEM + (0x35 - 0x28);
+    /** 184..193: select fused with the i32 compare that made its condition; ext: lhs | rhs << 32. */
+    static final int SEL_I32_EQ = 184;
 
     static final int COLD = 256;
     static final int UNREACHABLE = 256;

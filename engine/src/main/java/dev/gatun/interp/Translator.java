@@ -508,10 +508,21 @@ final class Translator {
                 int v2 = pop();
                 int v1 = pop();
                 int dst = T(h);
-                produce(ref ? Op.SELECT_REF : Op.SELECT, dst, v1, v2);
-                int p = lastPos;
-                emit(cond);
-                lastPos = p;
+                int wasm = lastPos == len - 1 && lastDst == cond && cond == T(h + 2) ? ((int) buf[lastPos] & 0x3FF) - Op.NUM + 0x45 : -1;
+                if (!ref && wasm >= 0x46 && wasm <= 0x4F) {
+                    // Fuse with the compare just emitted: it is dropped, its operands move to the ext word.
+                    long cw = buf[--len];
+                    long lhs = (cw >>> 28) & Op.FIELD_MASK, rhs = cw >>> 46;
+                    produce(Op.SEL_I32_EQ + (wasm - 0x46), dst, v1, v2);
+                    int p = lastPos;
+                    emit(lhs | rhs << 32);
+                    lastPos = p;
+                } else {
+                    produce(ref ? Op.SELECT_REF : Op.SELECT, dst, v1, v2);
+                    int p = lastPos;
+                    emit(cond);
+                    lastPos = p;
+                }
                 push(dst, ref);
             }
             case 0x20 -> { int x = r.u32(); push(x, localRef[x]); }
@@ -658,9 +669,20 @@ final class Translator {
             if (tee) push(x, ref);
             return;
         }
-        if (topRef[x] < 0 && lastPos >= 0 && lastDst == src && src == T(h)) {
-            // Relink: the instruction that made the value writes the local directly.
-            buf[lastPos] = (buf[lastPos] & ~((long) Op.FIELD_MASK << 10)) | (long) x << 10;
+        if (lastPos >= 0 && lastDst == src && src == T(h)) {
+            // Relink: the instruction that made the value writes the local directly. Stale stack entries
+            // naming x are preserved first, by copies moved in front of that instruction (they read the
+            // old x; the instruction reads only entries above them, never their temporaries).
+            int p0 = lastPos;
+            int tail = len - p0;
+            long[] moved = Arrays.copyOfRange(buf, p0, len);
+            len = p0;
+            preserve(x);
+            if (len + tail > buf.length) buf = Arrays.copyOf(buf, (len + tail) * 2);
+            System.arraycopy(moved, 0, buf, len, tail);
+            int at = len;
+            len += tail;
+            buf[at] = (buf[at] & ~((long) Op.FIELD_MASK << 10)) | (long) x << 10;
             lastPos = -1;
         } else {
             preserve(x);
