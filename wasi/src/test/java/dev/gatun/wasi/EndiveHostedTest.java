@@ -45,7 +45,9 @@ class EndiveHostedTest {
         List<String> argv = new ArrayList<>();
         argv.add(run.wasm().toString());
         argv.addAll(run.args());
-        try (Wasi wasi = Wasi.builder().args(argv).preopen(sandbox, guestDir, false)
+        Wasi.Builder builder = Wasi.builder().args(argv);
+        run.env().forEach(builder::env);
+        try (Wasi wasi = builder.preopen(sandbox, guestDir, false)
                 .stdin(new ByteArrayInputStream(run.stdin().getBytes(StandardCharsets.UTF_8)))
                 .stdout(stdout).stderr(OutputStream.nullOutputStream()).build()) {
             List<ImportFunction> fns = new ArrayList<>();

@@ -28,8 +28,10 @@ final class Fixtures {
     static final Path RESOURCES = Path.of("src/test/resources/wasi").toAbsolutePath();
     static final Path EXAMPLES = Path.of("../examples").toAbsolutePath().normalize();
 
-    /** One program run: the module, its argv after the program name, its stdin. */
-    record Run(Path wasm, List<String> args, String stdin) {}
+    /** One program run: the module, its argv after the program name, its stdin, its environment. */
+    record Run(Path wasm, List<String> args, String stdin, Map<String, String> env) {
+        Run(Path wasm, List<String> args, String stdin) { this(wasm, args, stdin, Map.of()); }
+    }
 
     /** A case: the sandbox's initial files (guest-relative path to content), the guest name of the preopen, and runs in order. */
     record Case(String name, Map<String, byte[]> files, String guestDir, List<Run> runs) {
@@ -75,7 +77,8 @@ final class Fixtures {
         cases.add(new Case("tree", files("a.txt", "alpha\n", "sub/b.txt", "beta beta\n", "sub/inner/c.bin", "\0\1\2\3",
                 "z-last/.hidden", "h"), "data", List.of(run("tree", "", "data"))));
         cases.add(new Case("clocks", files(), ".", List.of(run("clocks", ""))));
-        cases.add(new Case("rawcalls", files(), "/box", List.of(run("rawcalls", "", "/box"))));
+        cases.add(new Case("rawcalls", files(), "/box", List.of(
+                new Run(fixture("rawcalls"), List.of("/box"), "", Map.of("GREETING", "hola, ünïcode")))));
         cases.add(new Case("exit-status", files(), ".", List.of(run("trap", "", "7"), run("trap", "", "0"))));
         StringBuilder runs = new StringBuilder();
         for (int i = 0; i < 2000; i++) runs.append("a".repeat(i % 300)).append((char) ('b' + i % 20));
@@ -146,7 +149,9 @@ final class Fixtures {
     /** Node's node:wasi through the committed runner script. */
     static final Runtime NODE = (run, sandbox, guestDir, stdout) -> {
         List<String> cmd = new ArrayList<>(List.of("node", "--no-warnings", RESOURCES.resolve("node-run.mjs").toString(),
-                "--dir", sandbox + "::" + guestDir, "--", run.wasm().toString()));
+                "--dir", sandbox + "::" + guestDir));
+        run.env().forEach((k, v) -> cmd.addAll(List.of("--env", k + "=" + v)));
+        cmd.addAll(List.of("--", run.wasm().toString()));
         cmd.addAll(run.args());
         Process p;
         try {

@@ -28,7 +28,9 @@ class GatunDifferentialTest {
         List<String> argv = new ArrayList<>();
         argv.add(run.wasm().toString());
         argv.addAll(run.args());
-        try (Wasi wasi = Wasi.builder().args(argv).preopen(sandbox, guestDir, false)
+        Wasi.Builder builder = Wasi.builder().args(argv);
+        run.env().forEach(builder::env);
+        try (Wasi wasi = builder.preopen(sandbox, guestDir, false)
                 .stdin(new ByteArrayInputStream(run.stdin().getBytes(StandardCharsets.UTF_8)))
                 .stdout(stdout).stderr(OutputStream.nullOutputStream()).build()) {
             Instance instance = WebAssembly.instantiate(module, wasi.imports());
