@@ -24,6 +24,22 @@ import java.util.Objects;
 /**
  * WASI preview1 for one guest program: its arguments, environment, standard streams and preopened
  * directories. Build one per program run; {@link #close()} closes every descriptor the guest left open.
+ *
+ * <pre>{@code
+ * try (Wasi wasi = Wasi.builder()
+ *         .args("grayscale", "/pics/in.ppm", "/pics/out.pgm")
+ *         .preopen(Path.of("pictures"), "/pics", false)
+ *         .inheritStdio()
+ *         .build()) {
+ *     Instance instance = WebAssembly.instantiate(module, wasi.imports());
+ *     int status = wasi.start(instance);   // _start's outcome: 0, or proc_exit's argument
+ * }
+ * }</pre>
+ *
+ * <p>The guest reaches the host file system only beneath its preopens: {@code ..}, absolute paths and
+ * symlinks that would lead out are refused with ENOTCAPABLE, resolution never follows a symlink itself
+ * and opens each directory relative to the one before (so swapping a directory for a symlink meanwhile
+ * cannot redirect it), and a read-only preopen grants no right that changes anything.
  */
 public final class Wasi implements AutoCloseable {
     /** The import module name every preview1 function lives under. */
