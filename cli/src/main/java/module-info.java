@@ -1,6 +1,7 @@
 /** The gatun command line. */
 module dev.gatun.cli {
     requires dev.gatun;
+    requires dev.gatun.wasi;
     requires dev.gatun.conformance;
     requires info.picocli;
     opens dev.gatun.cli to info.picocli;

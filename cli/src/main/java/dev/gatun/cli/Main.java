@@ -25,6 +25,8 @@ public final class Main implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. */
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
+        // Everything after the module is the program's: "gatun run prog.wasm -n 3" passes -n to prog.
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         cl.setOut(out);
         cl.setErr(err);
         // Bad input is the user's problem, not a bug: one line on stderr, never a stack trace.

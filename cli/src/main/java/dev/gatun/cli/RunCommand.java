@@ -21,17 +21,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code gatun run [--invoke NAME] MODULE ARGS...}: call an export, or (later) run a WASI command. */
+/** {@code gatun run [--invoke NAME] MODULE ARGS...}: call an export, or run a WASI command. */
 @Command(name = "run", description = {
-        "Run a module: with --invoke, call one exported function and print its results, one per line."})
+        "Run a WASI command module (its _start) with ARGS as its arguments; the exit status is the program's,",
+        "134 if it traps. With --invoke, call one exported function instead and print its results, one per line."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--invoke", paramLabel = "NAME", description = "exported function to call with ARGS")
     String invoke;
 
+    @Option(names = "--dir", paramLabel = "HOST[::GUEST]",
+            description = "let the program use host directory HOST, seen as GUEST (default: the same name); repeatable")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(names = "--env", paramLabel = "NAME[=VALUE]",
+            description = "set an environment variable for the program (NAME alone passes on the host's value); repeatable")
+    List<String> envs = new ArrayList<>();
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "the module binary")
     Path file;
 
-    @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments, parsed by the function's param types")
+    @Parameters(index = "1..*", paramLabel = "ARGS",
+            description = "the program's arguments; with --invoke, the function's, parsed by its param types")
     List<String> args = new ArrayList<>();
 
     @Spec
@@ -40,6 +50,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] bytes = Cli.read(file);
+        if (invoke == null) return WasiRun.run(file, bytes, dirs, envs, args, spec.commandLine().getErr());
         Target<?, ?> target = Targets.gatun();
         if (!target.canCompile()) throw new Cli.Failure(Cli.EXIT_INTERNAL, "no decoder built in yet");
         return run(target, bytes);
@@ -51,10 +62,6 @@ final class RunCommand implements Callable<Integer> {
             module = target.compile(bytes);
         } catch (CompileError e) {
             throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
-        }
-        if (invoke == null) {
-            throw new Cli.Failure(Cli.EXIT_USAGE, "WASI support not built yet: running a command module needs it;"
-                    + " use --invoke NAME to call an exported function");
         }
         FunctionType type = target.exportedFunction(module, invoke);
         if (type == null) throw new Cli.Failure(Cli.EXIT_USAGE, file + " exports no function named '" + invoke + "'");

@@ -1,0 +1,53 @@
+package dev.gatun.wasi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.gatun.Instance;
+import dev.gatun.Module;
+import dev.gatun.WebAssembly;
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fixtures under Gatun and under Node's node:wasi, same inputs: exit statuses, stdout and every file
+ * left in the sandbox must match byte for byte (and match the committed Node reference).
+ */
+class GatunDifferentialTest {
+    static List<Fixtures.Case> cases() throws Exception { return Fixtures.cases(); }
+
+    static final Fixtures.Runtime GATUN = (run, sandbox, guestDir, stdout) -> {
+        Module module = WebAssembly.compile(Files.readAllBytes(run.wasm()));
+        List<String> argv = new ArrayList<>();
+        argv.add(run.wasm().toString());
+        argv.addAll(run.args());
+        Wasi.Builder builder = Wasi.builder().args(argv);
+        run.env().forEach(builder::env);
+        try (Wasi wasi = builder.preopen(sandbox, guestDir, false)
+                .stdin(new ByteArrayInputStream(run.stdin().getBytes(StandardCharsets.UTF_8)))
+                .stdout(stdout).stderr(OutputStream.nullOutputStream()).build()) {
+            Instance instance = WebAssembly.instantiate(module, wasi.imports());
+            try {
+                return wasi.start(instance);
+            } finally {
+                instance.close();
+            }
+        }
+    };
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void gatunMatchesNode(Fixtures.Case c, @TempDir Path work) throws Exception {
+        String gatun = Fixtures.execute(GATUN, c, Files.createDirectories(work.resolve("gatun"))).render();
+        String node = Fixtures.execute(Fixtures.NODE, c, Files.createDirectories(work.resolve("node"))).render();
+        assertEquals(node, gatun, "Gatun and Node differ on " + c.name());
+        assertEquals(Fixtures.readReference(c.name()), gatun);
+    }
+}

@@ -1,0 +1,21 @@
+;; A reactor: _initialize writes "init\n" to stdout; greet writes "hi\n" after growing memory by one page
+;; and placing its iovec and bytes in the new page (WASI must see the grown memory).
+(module
+  (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "init\n")
+  (global $inited (mut i32) (i32.const 0))
+  (func (export "_initialize")
+    (i32.store (i32.const 0) (i32.const 16))
+    (i32.store (i32.const 4) (i32.const 5))
+    (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+    (global.set $inited (i32.const 1)))
+  (func (export "initialized") (result i32) (global.get $inited))
+  (func (export "greet") (result i32)
+    (drop (memory.grow (i32.const 1)))
+    (i32.store8 (i32.const 65600) (i32.const 104))
+    (i32.store8 (i32.const 65601) (i32.const 105))
+    (i32.store8 (i32.const 65602) (i32.const 10))
+    (i32.store (i32.const 65540) (i32.const 65600))
+    (i32.store (i32.const 65544) (i32.const 3))
+    (call $fd_write (i32.const 1) (i32.const 65540) (i32.const 1) (i32.const 65548))))
