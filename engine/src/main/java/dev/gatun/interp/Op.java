@@ -40,10 +40,12 @@ final class Op {
     /** 184..193: select fused with the i32 compare that made its condition; ext: lhs | rhs << 32. */
     static final int SEL_I32_EQ = 184;
     /**
-     * 194..207: a load fused with the i32.add that computed its address (memarg offset 0):
-     * a <- load(u32(b + c)), in wasm load order i32 i64 f32 f64 i32.8s i32.8u i32.16s i32.16u i64.8s ... i64.32u.
+     * 194..201: a load fused with the i32.add that computed its address (memarg offset 0):
+     * a <- load(u32(b + c)), in wasm load order i32 i64 f32 f64 i32.8s i32.8u i32.16s i32.16u.
      */
     static final int LOAD_ADD = 194;
+    /** a <- ext: a constant without a frame slot (past {@code Translator.MAX_CONST_SLOTS} distinct ones). */
+    static final int CONST = 208;
 
     static final int COLD = 256;
     static final int UNREACHABLE = 256;

@@ -28,6 +28,8 @@ import java.util.List;
  */
 final class Translator {
     private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
+    /** Distinct constants that get a frame slot; further ones are materialized by a CONST instruction. */
+    static final int MAX_CONST_SLOTS = 8192;
 
     /** A control frame of the translation. */
     private static final class Ctrl {
@@ -117,7 +119,7 @@ final class Translator {
                 case 0x44 -> v = s.f64bits();
                 default -> { skipImmediates(s, op); continue; }
             }
-            if (constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
+            if (values.size() < MAX_CONST_SLOTS && constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
         }
         long[] out = new long[values.size()];
         for (int i = 0; i < out.length; i++) out[i] = values.get(i);
@@ -159,7 +161,14 @@ final class Translator {
 
     private int T(int i) { return tempBase + i; }
 
-    private int constReg(long v) { return nLocals + constIndex.get(v); }
+    private void pushConst(long v) {
+        Integer i = constIndex.get(v);
+        if (i != null) { push(nLocals + i, false); return; }
+        int dst = T(h);
+        emit(Op.CONST, dst, 0, 0);
+        emit(v);
+        push(dst, false);
+    }
 
     private void emit(long w) {
         if (len == buf.length) buf = Arrays.copyOf(buf, len * 2);
@@ -561,10 +570,10 @@ final class Translator {
                 produce(Op.MEMORY_GROW, dst, d, 0);
                 push(dst, false);
             }
-            case 0x41 -> push(constReg(r.s32()), false);
-            case 0x42 -> push(constReg(r.s64()), false);
-            case 0x43 -> push(constReg(r.f32bits()), false);
-            case 0x44 -> push(constReg(r.f64bits()), false);
+            case 0x41 -> pushConst(r.s32());
+            case 0x42 -> pushConst(r.s64());
+            case 0x43 -> pushConst(r.f32bits());
+            case 0x44 -> pushConst(r.f64bits());
             case 0xD0 -> { r.u8(); int dst = T(h); produce(Op.REF_NULL, dst, 0, 0); push(dst, true); }
             case 0xD1 -> { int v = pop(); int dst = T(h); produce(Op.REF_IS_NULL, dst, v, 0); push(dst, false); }
             case 0xD2 -> {
@@ -704,7 +713,7 @@ final class Translator {
             offset = 0;
         }
         int irop = Op.MEM + (op - 0x28);
-        if (!store && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
+        if (!store && op <= 0x2F && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
                 && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (0x6A - 0x45)) {
             // The i32.add that made the address becomes the load: same result register T(h).
             buf[lastPos] = (buf[lastPos] & ~0x3FFL) | (Op.LOAD_ADD + (op - 0x28));
