@@ -91,6 +91,16 @@ public final class Interpreter {
                         case Op.BR_I64_EQ + 7: if (Long.compareUnsigned(regs[b], regs[c]) <= 0) break branch; pc++; continue;
                         case Op.BR_I64_EQ + 8: if (regs[b] >= regs[c]) break branch; pc++; continue;
                         case Op.BR_I64_EQ + 9: if (Long.compareUnsigned(regs[b], regs[c]) >= 0) break branch; pc++; continue;
+                        case Op.ADD_BR_NZ: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v != 0) break branch; pc++; continue; }
+                        case Op.ADD_BR_Z: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v == 0) break branch; pc++; continue; }
+                        case Op.SUB_BR_NZ: { int v = (int) regs[b] - (int) regs[c]; regs[a] = v; if (v != 0) break branch; pc++; continue; }
+                        case Op.SUB_BR_Z: { int v = (int) regs[b] - (int) regs[c]; regs[a] = v; if (v == 0) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 0: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v == (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 1: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v != (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 2: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v < (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 3: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) < 0) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 4: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v > (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 5: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) > 0) break branch; pc++; continue; }
                         case Op.CALL: callee = inst.funcs[(b - fp) | (c - fp) << Op.FIELD_BITS]; break call;
                         case Op.CALL_INDIRECT: callee = indirect(inst, (int) regs[b], c - fp, (int) code[pc++]); break call;
                         case Op.RET1: regs[fp] = regs[b]; // fall through
@@ -150,18 +160,6 @@ public final class Interpreter {
                         case Op.NUM + 0x11: regs[a] = Long.compareUnsigned(regs[b], regs[c]) > 0 ? 1 : 0; continue;
                         case Op.NUM + 0x13: regs[a] = Long.compareUnsigned(regs[b], regs[c]) <= 0 ? 1 : 0; continue;
                         case Op.NUM + 0x15: regs[a] = Long.compareUnsigned(regs[b], regs[c]) >= 0 ? 1 : 0; continue;
-                        case Op.NUM + 0x16: regs[a] = f(regs[b]) == f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x17: regs[a] = f(regs[b]) != f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x18: regs[a] = f(regs[b]) < f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x19: regs[a] = f(regs[b]) > f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1A: regs[a] = f(regs[b]) <= f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1B: regs[a] = f(regs[b]) >= f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1C: regs[a] = d(regs[b]) == d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1D: regs[a] = d(regs[b]) != d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1E: regs[a] = d(regs[b]) < d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1F: regs[a] = d(regs[b]) > d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x20: regs[a] = d(regs[b]) <= d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x21: regs[a] = d(regs[b]) >= d(regs[c]) ? 1 : 0; continue;
                         case Op.NUM + 0x25: regs[a] = (int) regs[b] + (int) regs[c]; continue;
                         case Op.NUM + 0x26: regs[a] = (int) regs[b] - (int) regs[c]; continue;
                         case Op.NUM + 0x27: regs[a] = (int) regs[b] * (int) regs[c]; continue;
@@ -370,6 +368,18 @@ public final class Interpreter {
             case Op.NUM + 0x72: regs[a] = db((double) (int) regs[b]); return pc;
             case Op.NUM + 0x74: regs[a] = db((double) regs[b]); return pc;
             case Op.NUM + 0x76: regs[a] = db((double) f(regs[b])); return pc;
+            case Op.NUM + 0x16: regs[a] = f(regs[b]) == f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x17: regs[a] = f(regs[b]) != f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x18: regs[a] = f(regs[b]) < f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x19: regs[a] = f(regs[b]) > f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1A: regs[a] = f(regs[b]) <= f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1B: regs[a] = f(regs[b]) >= f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1C: regs[a] = d(regs[b]) == d(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1D: regs[a] = d(regs[b]) != d(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1E: regs[a] = d(regs[b]) < d(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1F: regs[a] = d(regs[b]) > d(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x20: regs[a] = d(regs[b]) <= d(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x21: regs[a] = d(regs[b]) >= d(regs[c]) ? 1 : 0; return pc;
             case Op.TRUNC_SAT: regs[a] = (int) f(regs[b]); return pc;
             case Op.TRUNC_SAT + 1: regs[a] = (int) satU64(f(regs[b]), true); return pc;
             case Op.TRUNC_SAT + 2: regs[a] = (int) d(regs[b]); return pc;

@@ -46,6 +46,13 @@ final class Op {
     static final int LOAD_ADD = 194;
     /** a <- ext: a constant without a frame slot (past {@code Translator.MAX_CONST_SLOTS} distinct ones). */
     static final int CONST = 208;
+    /** 209..212: i32.add / i32.sub fused with a branch on the result being nonzero / zero; ext: target. */
+    static final int ADD_BR_NZ = 209, ADD_BR_Z = 210, SUB_BR_NZ = 211, SUB_BR_Z = 212;
+    /**
+     * 213..218: i32.add fused with the compare+branch that tests its result against a register
+     * (eq ne lt_s lt_u gt_s gt_u); ext: target (low 32 bits) | compared register << 32.
+     */
+    static final int ADD_CMP_BR = 213;
 
     static final int COLD = 256;
     static final int UNREACHABLE = 256;

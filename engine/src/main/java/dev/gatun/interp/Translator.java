@@ -57,6 +57,8 @@ final class Translator {
     private int len;
     private int lastPos = -1;  // word of the last relinkable producer, -1 when none
     private int lastDst;
+    private int curStart = -1, prevStart = -1;  // first words of the last two instructions
+    private int labelAt;                        // code position of the last label
 
     private int[] sreg = new int[16];
     private boolean[] sref = new boolean[16];
@@ -176,7 +178,16 @@ final class Translator {
         lastPos = -1;
     }
 
-    private void emit(int op, int a, int b, int c) { emit(Op.word(op, a, b, c)); }
+    private void emit(int op, int a, int b, int c) {
+        prevStart = curStart;
+        curStart = len;
+        emit(Op.word(op, a, b, c));
+    }
+
+    /** Sets a branch target word, keeping its high half (ADD_CMP_BR keeps a register there). */
+    private void patch(int pos, int target) {
+        buf[pos] = (buf[pos] & 0xFFFF_FFFF_0000_0000L) | (target & 0xFFFF_FFFFL);
+    }
 
     private void produce(int op, int a, int b, int c) {
         emit(op, a, b, c);
@@ -189,7 +200,7 @@ final class Translator {
     }
 
     /** Places a label at the current position: no relinking or fusion across it. */
-    private void label() { lastPos = -1; }
+    private void label() { lastPos = -1; labelAt = len; }
 
     // ---- emulated stack ----
 
@@ -275,7 +286,7 @@ final class Translator {
 
     /** Target word for a branch to c at position pos: backward targets are stored complemented (interrupt check). */
     private void target(Ctrl c, int pos) {
-        if (c.kind == LOOP) buf[pos] = ~c.loopPc;
+        if (c.kind == LOOP) patch(pos, ~c.loopPc);
         else { fixup(c, pos); c.endReachable = true; }
     }
 
@@ -316,7 +327,33 @@ final class Translator {
             else if (wasm >= 0x51 && wasm <= 0x5A) fused = Op.BR_I64_EQ + cmpIndex(wasm - 0x51, whenTrue);
             else if (wasm == 0x45 || wasm == 0x50) fused = whenTrue ? Op.BR_Z : Op.BR_NZ;
             if (fused >= 0) {
+                int k = fused - Op.BR_I32_EQ;
+                if (k >= 0 && k <= 5 && prevStart == lastPos - 1 && prevStart >= labelAt
+                        && ((int) buf[prevStart] & 0x3FF) == I32_ADD
+                        && ((buf[prevStart] >>> 10) & Op.FIELD_MASK) == ((w >>> 28) & Op.FIELD_MASK)) {
+                    // The add that made the compared value (a loop counter) joins the branch.
+                    long rhs = w >>> 46;
+                    buf[prevStart] = (buf[prevStart] & ~0x3FFL) | (Op.ADD_CMP_BR + k);
+                    len = lastPos;
+                    curStart = prevStart;
+                    prevStart = -1;
+                    lastPos = -1;
+                    emit(rhs << 32);
+                    return len - 1;
+                }
                 buf[lastPos] = (w & ~0x3FFL & ~((long) Op.FIELD_MASK << 10)) | fused;
+                lastPos = -1;
+                emit(0);
+                return len - 1;
+            }
+        }
+        if (curStart == len - 1 && curStart >= labelAt) {
+            long w = buf[curStart];
+            int op = (int) w & 0x3FF;
+            if ((op == I32_ADD || op == I32_SUB) && ((w >>> 10) & Op.FIELD_MASK) == cond) {
+                // br_if on a counter just updated by add/sub (e.g. local.tee then br_if).
+                int f = op == I32_ADD ? (whenTrue ? Op.ADD_BR_NZ : Op.ADD_BR_Z) : (whenTrue ? Op.SUB_BR_NZ : Op.SUB_BR_Z);
+                buf[curStart] = (w & ~0x3FFL) | f;
                 lastPos = -1;
                 emit(0);
                 return len - 1;
@@ -326,6 +363,8 @@ final class Translator {
         emit(0);
         return len - 1;
     }
+
+    private static final int I32_ADD = Op.NUM + (0x6A - 0x45), I32_SUB = Op.NUM + (0x6B - 0x45);
 
     /** Index of a compare in wasm order (eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u), negated when asked. */
     private static int cmpIndex(int i, boolean keep) {
@@ -464,7 +503,7 @@ final class Translator {
                     fixup(c, len - 1);
                     c.endReachable = true;
                 }
-                buf[c.elseFixup] = len;
+                patch(c.elseFixup, len);
                 c.elseFixup = -1;
                 label();
                 popTo(c.base);
@@ -486,7 +525,7 @@ final class Translator {
                 } else {
                     int skip = condBranch(cond, false);
                     branchTo(c);
-                    buf[skip] = len;
+                    patch(skip, len);
                     label();
                 }
             }
@@ -614,13 +653,13 @@ final class Translator {
         }
         if (c.elseFixup >= 0) {
             // An if without else: the false path carries the (canonical) params as results.
-            buf[c.elseFixup] = len;
+            patch(c.elseFixup, len);
             c.endReachable = true;
         }
         if (c.kind == LOOP) {
             // Loop labels are at the start; the end is reachable only by falling through.
         } else {
-            for (int i = 0; i < c.nFixups; i++) buf[c.fixups[i]] = len;
+            for (int i = 0; i < c.nFixups; i++) patch(c.fixups[i], len);
         }
         label();
         popTo(c.base);
@@ -645,7 +684,7 @@ final class Translator {
         }
         for (var e : tramps.entrySet()) {
             int at = len;
-            for (int pos : e.getValue()) buf[pos] = at;
+            for (int pos : e.getValue()) patch(pos, at);
             branchTo(e.getKey());
         }
         unreachable = true;
@@ -693,6 +732,8 @@ final class Translator {
             len += tail;
             buf[at] = (buf[at] & ~((long) Op.FIELD_MASK << 10)) | (long) x << 10;
             lastPos = -1;
+            curStart = at;
+            prevStart = -1;
         } else {
             preserve(x);
             copy(x, src, ref);
