@@ -70,8 +70,13 @@ public final class ModuleDecoder {
     private int importedFuncs, importedTables, importedMemories, importedGlobals;
     private final List<Integer> importFuncTypes = new ArrayList<>();
 
+    // Offsets of items for validation errors (see WasmModule.Offsets).
+    private final LongList funcOffsets = new LongList(), memoryOffsets = new LongList(), globalInitOffsets = new LongList(),
+            exportOffsets = new LongList(), elementOffsets = new LongList(), dataOffsets = new LongList();
+    private long startOffset;
+
     private int lastRank;              // order rank of the last non-custom section
-    private boolean sawFunctionSection, sawCodeSection, sawDataSection;
+    private boolean sawDataSection;
     private long dataIndexUse = -1;   // first memory.init/data.drop without a data count section
     private CompileError deferred;     // first validation error found while decoding
 
@@ -93,7 +98,7 @@ public final class ModuleDecoder {
             d.section(id, new WasmReader(bytes, from, to, 0), idAt);
             r.pos(to);
         }
-        return d.finish();
+        return d.finish(bytes.length);
     }
 
     /** Decodes from a stream, one section at a time; I/O failures become CompileErrors. */
@@ -127,7 +132,7 @@ public final class ModuleDecoder {
             byte[] content = src.readExactly(size, sizeAt);
             d.section(id, new WasmReader(content, 0, content.length, base), sizeAt - 1);
         }
-        return d.finish();
+        return d.finish(src.offset);
     }
 
     private void header(WasmReader r) {
@@ -169,7 +174,7 @@ public final class ModuleDecoder {
             case 5 -> memorySection(r);
             case 6 -> globalSection(r);
             case 7 -> exportSection(r);
-            case 8 -> start = r.u32();
+            case 8 -> { startOffset = r.offset(); start = r.u32(); }
             case 9 -> elementSection(r);
             case 10 -> codeSection(r);
             case 11 -> dataSection(r);
@@ -181,11 +186,14 @@ public final class ModuleDecoder {
 
     // ---------------------------------------------------------------- basic values
 
-    /** A vector length: at least one byte per element must remain, so huge counts fail before allocating. */
+    /**
+     * A vector length: at least one byte per element must remain, so huge counts fail before
+     * allocating (with the message the reference gives when it runs out of section reading them).
+     */
     private static int vecLen(WasmReader r) {
         long at = r.offset();
         long n = r.u32() & 0xFFFF_FFFFL;
-        if (n > r.remaining()) throw r.malformedAt(at, "length out of bounds");
+        if (n > r.remaining()) throw r.malformedAt(at, "unexpected end of section or function");
         return (int) n;
     }
 
@@ -216,6 +224,8 @@ public final class ModuleDecoder {
 
     private static RawLimits limits(WasmReader r) {
         int flags = r.u8();
+        // The reference reads the flags as a one-byte LEB128, hence these two messages.
+        if ((flags & 0x80) != 0) throw r.malformedAt(r.offset() - 1, "integer representation too long");
         if (flags > 1) throw r.malformedAt(r.offset() - 1, "integer too large");
         long min = r.u32() & 0xFFFF_FFFFL;
         long max = flags == 1 ? r.u32() & 0xFFFF_FFFFL : -1;
@@ -311,6 +321,7 @@ public final class ModuleDecoder {
                     importedTables++;
                 }
                 case 2 -> {
+                    memoryOffsets.add(r.offset());
                     MemoryType m = memoryType(r);
                     imports.add(new Import(module, field, ExternKind.MEMORY, -1, m));
                     memories.add(m);
@@ -328,10 +339,12 @@ public final class ModuleDecoder {
     }
 
     private void functionSection(WasmReader r) {
-        sawFunctionSection = true;
         int n = vecLen(r);
         definedFuncTypes = new int[n];
-        for (int i = 0; i < n; i++) definedFuncTypes[i] = r.u32();
+        for (int i = 0; i < n; i++) {
+            funcOffsets.add(r.offset());
+            definedFuncTypes[i] = r.u32();
+        }
     }
 
     private void tableSection(WasmReader r) {
@@ -341,13 +354,17 @@ public final class ModuleDecoder {
 
     private void memorySection(WasmReader r) {
         int n = vecLen(r);
-        for (int i = 0; i < n; i++) memories.add(memoryType(r));
+        for (int i = 0; i < n; i++) {
+            memoryOffsets.add(r.offset());
+            memories.add(memoryType(r));
+        }
     }
 
     private void globalSection(WasmReader r) {
         int n = vecLen(r);
         for (int i = 0; i < n; i++) {
             globals.add(globalType(r));
+            globalInitOffsets.add(r.offset());
             globalInits.add(constExpr(r));
         }
     }
@@ -355,6 +372,7 @@ public final class ModuleDecoder {
     private void exportSection(WasmReader r) {
         int n = vecLen(r);
         for (int i = 0; i < n; i++) {
+            exportOffsets.add(r.offset());
             String name = name(r);
             int kind = r.u8();
             ExternKind k = switch (kind) {
@@ -372,6 +390,7 @@ public final class ModuleDecoder {
         int n = vecLen(r);
         for (int i = 0; i < n; i++) {
             long at = r.offset();
+            elementOffsets.add(at);
             int flags = r.u32();
             if (flags < 0 || flags > 7) throw r.malformedAt(at, "malformed elements segment kind");
             SegmentMode mode = (flags & 1) == 0 ? SegmentMode.ACTIVE
@@ -408,6 +427,7 @@ public final class ModuleDecoder {
             throw r.malformed("data count and data section have inconsistent lengths");
         for (int i = 0; i < n; i++) {
             long at = r.offset();
+            dataOffsets.add(at);
             int flags = r.u32();
             SegmentMode mode;
             int memidx = 0;
@@ -424,10 +444,7 @@ public final class ModuleDecoder {
     }
 
     private void codeSection(WasmReader r) {
-        sawCodeSection = true;
         int n = vecLen(r);
-        if (n != definedFuncTypes.length)
-            throw r.malformed("function and code section have inconsistent lengths");
         InstructionScanner scanner = new InstructionScanner(dataCount >= 0);
         for (int i = 0; i < n; i++) {
             long sizeAt = r.offset();
@@ -521,11 +538,12 @@ public final class ModuleDecoder {
         return new ConstExpr.Num(ValType.I32, 0);
     }
 
-    private WasmModule finish() {
-        if (sawFunctionSection && !sawCodeSection && definedFuncTypes.length != 0)
-            throw new CompileError(CompileError.Kind.MALFORMED, 0, "function and code section have inconsistent lengths");
+    private WasmModule finish(long end) {
+        // Checked last, as the reference does, so misplaced sections are reported as such first.
+        if (codes.size() != definedFuncTypes.length)
+            throw new CompileError(CompileError.Kind.MALFORMED, end, "function and code section have inconsistent lengths");
         if (dataCount > 0 && !sawDataSection)
-            throw new CompileError(CompileError.Kind.MALFORMED, 0, "data count and data section have inconsistent lengths");
+            throw new CompileError(CompileError.Kind.MALFORMED, end, "data count and data section have inconsistent lengths");
         // The reference decoder requires the data count section when code uses data indices. A module
         // without any data segment is still only invalid (its data indices are unknown), as the spec
         // tests expect for modules that text-to-binary converters wrote without a data count section.
@@ -538,7 +556,9 @@ public final class ModuleDecoder {
         return new WasmModule(List.copyOf(types), List.copyOf(imports), funcTypes, List.copyOf(tables),
                 List.copyOf(memories), List.copyOf(globals), List.copyOf(globalInits), List.copyOf(exports), start,
                 List.copyOf(elements), List.copyOf(datas), dataCount, List.copyOf(codes), List.copyOf(customs), names,
-                importedFuncs, importedTables, importedMemories, importedGlobals);
+                importedFuncs, importedTables, importedMemories, importedGlobals,
+                new WasmModule.Offsets(funcOffsets.toArray(), memoryOffsets.toArray(), globalInitOffsets.toArray(),
+                        exportOffsets.toArray(), elementOffsets.toArray(), dataOffsets.toArray(), startOffset));
     }
 
     // ---------------------------------------------------------------- the name section
@@ -588,6 +608,19 @@ public final class ModuleDecoder {
             }
             return Map.copyOf(m);
         }
+    }
+
+    /** A growable list of longs without boxing. */
+    private static final class LongList {
+        private long[] a = new long[8];
+        private int n;
+
+        void add(long v) {
+            if (n == a.length) a = Arrays.copyOf(a, n * 2);
+            a[n++] = v;
+        }
+
+        long[] toArray() { return Arrays.copyOf(a, n); }
     }
 
     // ---------------------------------------------------------------- stream input

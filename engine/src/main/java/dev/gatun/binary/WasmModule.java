@@ -30,6 +30,7 @@ import java.util.Map;
  * @param customs       custom sections in order (the name section included)
  * @param names         decoded name section (empty when absent or malformed: the spec says custom
  *                      sections never make a module invalid)
+ * @param offsets       where items were in the binary, for error messages
  */
 public record WasmModule(
         List<FunctionType> types,
@@ -50,7 +51,28 @@ public record WasmModule(
         int importedFuncs,
         int importedTables,
         int importedMemories,
-        int importedGlobals) {
+        int importedGlobals,
+        Offsets offsets) {
+
+    /**
+     * Module byte offsets of decoded items, so validation errors can point into the binary: the
+     * function-section entry of each defined function, the declaration of each memory (imports first),
+     * each defined global's initialiser, each export, element and data segment, and the start section.
+     */
+    public record Offsets(long[] funcs, long[] memories, long[] globalInits, long[] exports,
+                          long[] elements, long[] datas, long start) {
+        public static final Offsets NONE = new Offsets(new long[0], new long[0], new long[0], new long[0],
+                new long[0], new long[0], 0);
+
+        static long at(long[] a, int i) { return a != null && i >= 0 && i < a.length ? a[i] : 0; }
+
+        public long func(int definedIndex) { return at(funcs, definedIndex); }
+        public long memory(int memidx) { return at(memories, memidx); }
+        public long globalInit(int definedIndex) { return at(globalInits, definedIndex); }
+        public long export(int i) { return at(exports, i); }
+        public long element(int i) { return at(elements, i); }
+        public long data(int i) { return at(datas, i); }
+    }
 
     /** One import: {@code desc} is the index into the type section for functions, else the type itself. */
     public record Import(String module, String name, ExternKind kind, int typeidx, Object type) {}

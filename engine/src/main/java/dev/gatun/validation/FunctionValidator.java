@@ -44,6 +44,9 @@ final class FunctionValidator {
     private int[] ctlKind = new int[16], ctlBt = new int[16], ctlHeight = new int[16];
     private boolean[] ctlUnreachable = new boolean[16];
     private int csp;
+    // The innermost frame's height and unreachable flag, mirrored out of the arrays for the hot pops.
+    private int curHeight;
+    private boolean curUnreachable;
     private int[] locals = new int[16];
     private int nlocals;
     private int[] scratch = new int[16];
@@ -81,7 +84,6 @@ final class FunctionValidator {
 
     // ---------------------------------------------------------------- stacks
 
-    private CompileError err;   // unused marker to keep the field layout obvious
     private WasmReader r;
     private long opOffset;
 
@@ -99,21 +101,20 @@ final class FunctionValidator {
     }
 
     private int pop() {
-        int f = csp - 1;
-        if (sp == ctlHeight[f]) {
-            if (ctlUnreachable[f]) return UNKNOWN;
-            throw mismatch();
-        }
-        return vals[--sp];
+        if (sp > curHeight) return vals[--sp];
+        if (curUnreachable) return UNKNOWN;
+        throw mismatch();
     }
 
     private int pop(int expect) {
-        int actual = pop();
-        if (actual != expect && actual != UNKNOWN && expect != UNKNOWN) throw mismatch();
-        return actual;
+        if (sp > curHeight) {
+            int actual = vals[--sp];
+            if (actual != expect && actual != UNKNOWN && expect != UNKNOWN) throw mismatch();
+            return actual;
+        }
+        if (curUnreachable) return UNKNOWN;
+        throw mismatch();
     }
-
-    private void popNum(int expect) { pop(expect); }
 
     private void pushCtrl(int kind, int bt) {
         if (csp == ctlKind.length) {
@@ -128,6 +129,8 @@ final class FunctionValidator {
         ctlHeight[csp] = sp;
         ctlUnreachable[csp] = false;
         csp++;
+        curHeight = sp;
+        curUnreachable = false;
         int pc = paramCount(bt);
         for (int i = 0; i < pc; i++) push(param(bt, i));
     }
@@ -139,6 +142,10 @@ final class FunctionValidator {
         for (int i = resultCount(bt) - 1; i >= 0; i--) pop(result(bt, i));
         if (sp != ctlHeight[f]) throw mismatch();
         csp--;
+        if (csp > 0) {
+            curHeight = ctlHeight[csp - 1];
+            curUnreachable = ctlUnreachable[csp - 1];
+        }
         return f;
     }
 
@@ -146,6 +153,7 @@ final class FunctionValidator {
         int f = csp - 1;
         sp = ctlHeight[f];
         ctlUnreachable[f] = true;
+        curUnreachable = true;
     }
 
     private int paramCount(int bt) { return bt >= 0 ? typeParams[bt].length : 0; }

@@ -38,15 +38,20 @@ public final class Validator {
         private final WasmModule m;
         private final BitSet declaredRefs = new BitSet();
 
-        ModuleCheck(WasmModule m) { this.m = m; }
+        private final WasmModule.Offsets at;
+
+        ModuleCheck(WasmModule m) {
+            this.m = m;
+            this.at = m.offsets() != null ? m.offsets() : WasmModule.Offsets.NONE;
+        }
 
         void run() {
             int ntypes = m.types().size();
             for (int i = 0; i < m.funcTypes().length; i++) {
                 int t = m.funcTypes()[i];
-                if (t < 0 || t >= ntypes) throw invalid(0, "unknown type");
+                if (t < 0 || t >= ntypes) throw invalid(at.func(i - m.importedFuncs()), "unknown type");
             }
-            if (m.memories().size() > 1) throw invalid(0, "multiple memories");
+            if (m.memories().size() > 1) throw invalid(at.memory(1), "multiple memories");
 
             // C.refs: functions referenced outside function bodies (globals, elements, exports).
             for (ConstExpr e : m.globalInits()) declare(e);
@@ -60,40 +65,49 @@ public final class Validator {
 
             List<GlobalType> globals = m.globals();
             for (int i = 0; i < m.globalInits().size(); i++) {
-                constExpr(m.globalInits().get(i), globals.get(m.importedGlobals() + i).valType());
+                constExpr(m.globalInits().get(i), globals.get(m.importedGlobals() + i).valType(), at.globalInit(i));
             }
             FunctionValidator fv = new FunctionValidator(m, declaredRefs);
             for (int i = 0; i < m.codes().size(); i++) fv.validate(m.importedFuncs() + i, m.codes().get(i));
 
-            for (ElementSegment s : m.elements()) {
+            for (int i = 0; i < m.elements().size(); i++) {
+                ElementSegment s = m.elements().get(i);
+                long o = at.element(i);
                 if (s.mode() == SegmentMode.ACTIVE) {
-                    if (s.tableidx() < 0 || s.tableidx() >= m.tables().size()) throw invalid(0, "unknown table " + s.tableidx());
-                    constExpr(s.offset(), ValType.I32);
-                    if (m.tables().get(s.tableidx()).elementType() != s.type()) throw invalid(0, "type mismatch");
+                    if (s.tableidx() < 0 || s.tableidx() >= m.tables().size())
+                        throw invalid(o, "unknown table " + Integer.toUnsignedString(s.tableidx()));
+                    constExpr(s.offset(), ValType.I32, o);
+                    if (m.tables().get(s.tableidx()).elementType() != s.type()) throw invalid(o, "type mismatch");
                 }
-                for (ConstExpr e : s.init()) constExpr(e, s.type());
+                for (ConstExpr e : s.init()) constExpr(e, s.type(), o);
             }
-            for (DataSegment d : m.datas()) {
+            for (int i = 0; i < m.datas().size(); i++) {
+                DataSegment d = m.datas().get(i);
+                long o = at.data(i);
                 if (d.mode() == SegmentMode.ACTIVE) {
-                    if (d.memidx() < 0 || d.memidx() >= m.memories().size()) throw invalid(0, "unknown memory " + d.memidx());
-                    constExpr(d.offset(), ValType.I32);
+                    if (d.memidx() < 0 || d.memidx() >= m.memories().size())
+                        throw invalid(o, "unknown memory " + Integer.toUnsignedString(d.memidx()));
+                    constExpr(d.offset(), ValType.I32, o);
                 }
             }
             if (m.start() != -1) {
-                if (m.start() < 0 || m.start() >= m.functionCount()) throw invalid(0, "unknown function " + m.start());
+                if (m.start() < 0 || m.start() >= m.functionCount())
+                    throw invalid(at.start(), "unknown function " + Integer.toUnsignedString(m.start()));
                 FunctionType ft = m.funcType(m.start());
-                if (!ft.params().isEmpty() || !ft.results().isEmpty()) throw invalid(0, "start function");
+                if (!ft.params().isEmpty() || !ft.results().isEmpty()) throw invalid(at.start(), "start function");
             }
             Set<String> names = new HashSet<>();
-            for (Export e : m.exports()) {
+            for (int i = 0; i < m.exports().size(); i++) {
+                Export e = m.exports().get(i);
+                long o = at.export(i);
                 int n = switch (e.kind()) {
                     case FUNCTION -> m.functionCount();
                     case TABLE -> m.tables().size();
                     case MEMORY -> m.memories().size();
                     case GLOBAL -> m.globals().size();
                 };
-                if (e.index() < 0 || e.index() >= n) throw invalid(0, "unknown " + e.kind() + " " + Integer.toUnsignedString(e.index()));
-                if (!names.add(e.name())) throw invalid(0, "duplicate export name");
+                if (e.index() < 0 || e.index() >= n) throw invalid(o, "unknown " + e.kind() + " " + Integer.toUnsignedString(e.index()));
+                if (!names.add(e.name())) throw invalid(o, "duplicate export name");
             }
         }
 
@@ -101,24 +115,24 @@ public final class Validator {
             if (e instanceof ConstExpr.RefFunc(int f) && f >= 0) declaredRefs.set(f);
         }
 
-        private void constExpr(ConstExpr e, ValType expected) {
+        private void constExpr(ConstExpr e, ValType expected, long o) {
             ValType actual = switch (e) {
                 case ConstExpr.Num n -> n.type();
                 case ConstExpr.V128 v -> ValType.V128;
                 case ConstExpr.RefNull r -> r.type();
                 case ConstExpr.RefFunc(int f) -> {
-                    if (f < 0 || f >= m.functionCount()) throw invalid(0, "unknown function " + Integer.toUnsignedString(f));
+                    if (f < 0 || f >= m.functionCount()) throw invalid(o, "unknown function " + Integer.toUnsignedString(f));
                     yield ValType.FUNCREF;
                 }
                 case ConstExpr.GlobalGet(int g) -> {
                     // Wasm 2.0: constant expressions see only the imported globals.
-                    if (g < 0 || g >= m.importedGlobals()) throw invalid(0, "unknown global " + Integer.toUnsignedString(g));
+                    if (g < 0 || g >= m.importedGlobals()) throw invalid(o, "unknown global " + Integer.toUnsignedString(g));
                     GlobalType gt = m.globals().get(g);
-                    if (gt.mutable()) throw invalid(0, "constant expression required");
+                    if (gt.mutable()) throw invalid(o, "constant expression required");
                     yield gt.valType();
                 }
             };
-            if (actual != expected) throw invalid(0, "type mismatch");
+            if (actual != expected) throw invalid(o, "type mismatch");
         }
     }
 }

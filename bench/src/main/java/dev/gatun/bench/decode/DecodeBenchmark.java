@@ -51,6 +51,12 @@ public class DecodeBenchmark {
         return WebAssembly.compile(bytes);
     }
 
+    /** Decode and validate from a stream, section by section. */
+    @Benchmark
+    public Object gatunCompileStreaming() {
+        return WebAssembly.compileStreaming(new java.io.ByteArrayInputStream(bytes));
+    }
+
     /** Decoding alone (structural checks of every body included, type checking not). */
     @Benchmark
     public Object gatunDecodeOnly() {
