@@ -8,6 +8,12 @@ import java.nio.file.Path;
 final class ProcStatus {
     private ProcStatus() {}
 
+    /** Skips the calling test where there is no /proc (not Linux). */
+    static void assumeAvailable() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/status")),
+                "needs /proc/self/status");
+    }
+
     static long vmSizeBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmSize:")) {
