@@ -92,6 +92,26 @@ class MainTest {
     }
 
     @Test
+    void runInvokePrintsResultsOnePerLine() {
+        Result r = gatun("run", "--invoke", "gcd", EXAMPLE.toString(), "48", "18");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("6", r.out().strip());
+        r = gatun("run", "--invoke", "fib", EXAMPLE.toString(), "93"); // wraps: printed signed, like wasmtime
+        assertEquals("-6246583658587674878", r.out().strip(), r.err());
+        r = gatun("run", "--invoke", "hypot", EXAMPLE.toString(), "3", "4");
+        assertEquals("5.0", r.out().strip(), r.err());
+    }
+
+    @Test
+    void runInvokeReportsATrapWithTheWasmStack() {
+        Result r = gatun("run", "--invoke", "crc32", EXAMPLE.toString(), "0", "99999999");
+        assertEquals(Cli.EXIT_FAILED, r.exit());
+        assertTrue(r.err().startsWith("gatun: trap: out of bounds memory access"), r.err());
+        assertTrue(r.err().contains("at "), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void wastRejectsAMissingPath() {
         Result r = gatun("wast", "no/such/dir");
         assertEquals(Cli.EXIT_USAGE, r.exit());

@@ -238,7 +238,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
             } catch (MissingModule e) {
                 return Verdict.fail(e.getMessage());
             } catch (RuntimeError e) {
-                return Verdict.fail("unexpected trap: " + describe(e));
+                return Verdict.fail("unexpected " + describe(e));
             }
         }
 
@@ -250,7 +250,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
             } catch (MissingModule e) {
                 return Verdict.fail(e.getMessage());
             } catch (RuntimeError e) {
-                return Verdict.fail("unexpected trap: " + describe(e));
+                return Verdict.fail("unexpected " + describe(e));
             }
             if (results == null) results = new Value[0];
             if (cmd.has("either")) {
@@ -285,11 +285,11 @@ public final class WastRunner<M, I> implements AutoCloseable {
             } catch (RuntimeError e) {
                 if (exhaustion) {
                     return e.trap() == RuntimeError.Trap.CALL_STACK_EXHAUSTED ? Verdict.PASS
-                            : Verdict.fail("expected call stack exhausted, got trap: " + describe(e));
+                            : Verdict.fail("expected call stack exhausted, got " + describe(e));
                 }
                 // The reference interpreter sometimes appends detail ("uninitialized element 2"): compare by prefix.
                 return text.startsWith(e.trap().message()) ? Verdict.PASS
-                        : Verdict.fail("expected trap \"" + text + "\", got trap: " + describe(e));
+                        : Verdict.fail("expected trap \"" + text + "\", got " + describe(e));
             }
             return Verdict.fail("expected " + (exhaustion ? "call stack exhaustion" : "trap \"" + text + "\"")
                     + ", but it returned " + formatAll(results));
