@@ -108,8 +108,9 @@ public final class Interpreter {
                             int k = m.depth;
                             if (k == baseDepth) return;
                             m.depth = k - 1;
-                            pc = m.pcs[k];
-                            fp = m.fps[k];
+                            long link = m.links[k];
+                            pc = (int) (link >>> 32);
+                            fp = (int) link;
                             FuncInst fn = m.fns[k - 1];
                             code = fn.code().code;
                             inst = fn.inst;
@@ -248,9 +249,9 @@ public final class Interpreter {
             }
             int k = m.depth + 1;
             if (k > m.maxDepth) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
-            m.pcs[k] = pc;
-            m.fps[k] = fp;
-            m.fns[k] = callee;
+            m.links[k] = (long) pc << 32 | fp;
+            FuncInst[] fns = m.fns;
+            if (fns[k] != callee) fns[k] = callee;   // a loop calling one function stores nothing
             m.depth = k;
             cc = callee.code();
             regs = m.enter(cc, a);
