@@ -550,7 +550,7 @@ public final class Interpreter {
             case F64 -> Value.f64Bits(bits);
             case FUNCREF -> Value.funcref((Function) ref);
             case EXTERNREF -> Value.externref(ref);
-            case V128 -> throw new WasmTrap(Trap.UNSUPPORTED, "v128 values not supported yet");
+            case V128 -> throw new RuntimeError(Trap.UNSUPPORTED, "v128 values not supported yet", List.of(), null);
         };
     }
 
@@ -637,6 +637,9 @@ public final class Interpreter {
             } catch (RuntimeException e) {
                 throw new RuntimeError(Trap.HOST, String.valueOf(e), List.of(), e);
             }
+        }
+        if (ps.contains(ValType.V128) || rs.contains(ValType.V128)) {
+            throw new RuntimeError(Trap.UNSUPPORTED, "SIMD not supported yet: " + ft, List.of(), null);
         }
         Machine m = Machine.current();
         int savedTop = m.top, savedDepth = m.depth;
