@@ -113,8 +113,13 @@ public final class Interpreter {
                             fp = (int) link;
                             FuncInst fn = m.fns[k - 1];
                             code = fn.code().code;
-                            inst = fn.inst;
-                            mem = inst.memSeg();
+                            // One run loop serves every frame, so mem is current for this instance
+                            // (memory.grow reloads it); only a switch of instance needs a reload.
+                            InstanceState ri = fn.inst;
+                            if (ri != inst) {
+                                inst = ri;
+                                mem = ri.memSeg();
+                            }
                             continue;
                         }
                         case Op.SELECT: regs[a] = regs[fp + (int) code[pc++]] != 0 ? regs[b] : regs[c]; continue;
@@ -258,8 +263,10 @@ public final class Interpreter {
             code = cc.code;
             fp = a;
             pc = 0;
-            inst = callee.inst;
-            mem = inst.memSeg();
+            if (callee.inst != inst) {
+                inst = callee.inst;
+                mem = inst.memSeg();
+            }
             if (--budget < 0) budget = poll(inst);
         }
     }
