@@ -25,13 +25,11 @@ final class Machine {
     int top;            // first free register (where a host-to-Wasm entry puts its frame)
     int depth;          // current frame index in the stacks below
     final FuncInst[] fns;
-    final int[] pcs;    // caller's resume pc for frame k
-    final int[] fps;    // caller's fp for frame k
+    final long[] links; // frame k's return link: caller's resume pc << 32 | caller's fp
 
     Machine() {
         fns = new FuncInst[maxDepth + 2];
-        pcs = new int[maxDepth + 2];
-        fps = new int[maxDepth + 2];
+        links = new long[maxDepth + 2];
     }
 
     /** Function prologue: room for the frame, zeroed locals, constants in place. Returns the register file. */
