@@ -117,6 +117,20 @@ public final class Interpreter {
                         case Op.SEL_I32_EQ + 7: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) <= 0 ? regs[b] : regs[c]; continue; }
                         case Op.SEL_I32_EQ + 8: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] >= (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
                         case Op.SEL_I32_EQ + 9: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) >= 0 ? regs[b] : regs[c]; continue; }
+                        case Op.LOAD_ADD + 0x00: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x01: regs[a] = mem.get(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x02: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x03: regs[a] = mem.get(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x04: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x05: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFF; continue;
+                        case Op.LOAD_ADD + 0x06: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x07: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFFFF; continue;
+                        case Op.LOAD_ADD + 0x08: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x09: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFF; continue;
+                        case Op.LOAD_ADD + 0x0A: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x0B: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFFFF; continue;
+                        case Op.LOAD_ADD + 0x0C: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x0D: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFFFF_FFFFL; continue;
                         case Op.GLOBAL_GET: regs[a] = inst.globals[(b - fp) | (c - fp) << Op.FIELD_BITS].bits; continue;
                         case Op.GLOBAL_SET: inst.globals[(b - fp) | (c - fp) << Op.FIELD_BITS].bits = regs[a]; continue;
                         case Op.NUM + 0x00: regs[a] = (int) regs[b] == 0 ? 1 : 0; continue;

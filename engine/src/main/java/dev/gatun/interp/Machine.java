@@ -39,9 +39,12 @@ final class Machine {
         int end = fp + cc.frameSize;
         if (end > regs.length) grow(end);
         long[] r = regs;
-        Arrays.fill(r, fp + cc.nParams, fp + cc.nLocals, 0L);
+        for (int i = fp + cc.nParams, e = fp + cc.nLocals; i < e; i++) r[i] = 0L;
         long[] k = cc.consts;
-        if (k.length > 0) System.arraycopy(k, 0, r, fp + cc.nLocals, k.length);
+        int base = fp + cc.nLocals;
+        // Small constant pools (the common case) are cheaper to copy inline than through arraycopy.
+        if (k.length <= 8) for (int i = 0; i < k.length; i++) r[base + i] = k[i];
+        else System.arraycopy(k, 0, r, base, k.length);
         if (cc.refLocals) Arrays.fill(refs, fp + cc.nParams, fp + cc.nLocals, null);
         return r;
     }

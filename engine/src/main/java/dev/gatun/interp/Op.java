@@ -39,6 +39,11 @@ final class Op {
     static final int LOAD_END = MEM + (0x35 - 0x28);
     /** 184..193: select fused with the i32 compare that made its condition; ext: lhs | rhs << 32. */
     static final int SEL_I32_EQ = 184;
+    /**
+     * 194..207: a load fused with the i32.add that computed its address (memarg offset 0):
+     * a <- load(u32(b + c)), in wasm load order i32 i64 f32 f64 i32.8s i32.8u i32.16s i32.16u i64.8s ... i64.32u.
+     */
+    static final int LOAD_ADD = 194;
 
     static final int COLD = 256;
     static final int UNREACHABLE = 256;

@@ -704,6 +704,13 @@ final class Translator {
             offset = 0;
         }
         int irop = Op.MEM + (op - 0x28);
+        if (!store && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
+                && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (0x6A - 0x45)) {
+            // The i32.add that made the address becomes the load: same result register T(h).
+            buf[lastPos] = (buf[lastPos] & ~0x3FFL) | (Op.LOAD_ADD + (op - 0x28));
+            push(addr, false);
+            return;
+        }
         if (store) {
             emit(irop, v, addr, (int) offset);
         } else {
