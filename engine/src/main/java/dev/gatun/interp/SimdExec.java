@@ -19,9 +19,35 @@ final class SimdExec {
 
     private static final long U32 = 0xFFFF_FFFFL;
 
-    /** Runs one v128 instruction; a, b, c are absolute registers (fp added). Returns the next pc. */
+    private static final int M = Op.FIELD_MASK;
+
+    /**
+     * Runs the v128 instruction (a, b, c are absolute registers, fp added) and then every v128 instruction
+     * that directly follows it, plus the scalar register moves and i32.add/sub that glue them together
+     * (addresses, loop counters), so a straight run of SIMD code costs one call from the main loop, whose
+     * many live values make each call from it expensive. Returns the pc of the first instruction left to
+     * {@code Interpreter.run}. Nothing here branches, so there is no interrupt poll to miss.
+     */
     static int run(Machine m, InstanceState inst, int op, int a, int b, int c, long[] code, int pc, int fp) {
-        if (op >= Op.SIMD + 0x80) return runHigh(m, inst, op, a, b, c, code, pc, fp);
+        long[] regs = m.regs;
+        for (;;) {
+            if (op >= Op.SIMD + 0x80) pc = runHigh(m, inst, op, a, b, c, code, pc, fp);
+            else if (op >= Op.SIMD) pc = runLow(m, inst, op, a, b, c, code, pc, fp);
+            else if (op == Op.COPY) regs[a] = regs[b];
+            else if (op == Op.NUM + 0x25) regs[a] = (int) regs[b] + (int) regs[c];
+            else regs[a] = (int) regs[b] - (int) regs[c];   // NUM + 0x26, the only other op let in below
+            long w = code[pc];
+            op = (int) w & 0x3FF;
+            if (op < Op.SIMD && op != Op.COPY && op != Op.NUM + 0x25 && op != Op.NUM + 0x26) return pc;
+            pc++;
+            a = fp + ((int) (w >>> 10) & M);
+            b = fp + ((int) (w >>> 28) & M);
+            c = fp + (int) (w >>> 46);
+        }
+    }
+
+    /** Sub-opcodes 0x00..0x7F. */
+    static int runLow(Machine m, InstanceState inst, int op, int a, int b, int c, long[] code, int pc, int fp) {
         long[] regs = m.regs;
         switch (op) {
             case Op.SIMD + 0x00: Simd.v128_load(regs, a, inst.memSeg(), (regs[b] & U32) + code[pc]); return pc + 1;
