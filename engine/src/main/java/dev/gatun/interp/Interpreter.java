@@ -91,6 +91,16 @@ public final class Interpreter {
                         case Op.BR_I64_EQ + 7: if (Long.compareUnsigned(regs[b], regs[c]) <= 0) break branch; pc++; continue;
                         case Op.BR_I64_EQ + 8: if (regs[b] >= regs[c]) break branch; pc++; continue;
                         case Op.BR_I64_EQ + 9: if (Long.compareUnsigned(regs[b], regs[c]) >= 0) break branch; pc++; continue;
+                        case Op.ADD_BR_NZ: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v != 0) break branch; pc++; continue; }
+                        case Op.ADD_BR_Z: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v == 0) break branch; pc++; continue; }
+                        case Op.SUB_BR_NZ: { int v = (int) regs[b] - (int) regs[c]; regs[a] = v; if (v != 0) break branch; pc++; continue; }
+                        case Op.SUB_BR_Z: { int v = (int) regs[b] - (int) regs[c]; regs[a] = v; if (v == 0) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 0: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v == (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 1: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v != (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 2: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v < (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 3: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) < 0) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 4: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v > (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
+                        case Op.ADD_CMP_BR + 5: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) > 0) break branch; pc++; continue; }
                         case Op.CALL: callee = inst.funcs[(b - fp) | (c - fp) << Op.FIELD_BITS]; break call;
                         case Op.CALL_INDIRECT: callee = indirect(inst, (int) regs[b], c - fp, (int) code[pc++]); break call;
                         case Op.RET1: regs[fp] = regs[b]; // fall through
@@ -125,12 +135,7 @@ public final class Interpreter {
                         case Op.LOAD_ADD + 0x05: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFF; continue;
                         case Op.LOAD_ADD + 0x06: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case Op.LOAD_ADD + 0x07: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFFFF; continue;
-                        case Op.LOAD_ADD + 0x08: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
-                        case Op.LOAD_ADD + 0x09: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFF; continue;
-                        case Op.LOAD_ADD + 0x0A: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
-                        case Op.LOAD_ADD + 0x0B: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFFFF; continue;
-                        case Op.LOAD_ADD + 0x0C: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
-                        case Op.LOAD_ADD + 0x0D: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFFFF_FFFFL; continue;
+                        case Op.CONST: regs[a] = code[pc++]; continue;
                         case Op.GLOBAL_GET: regs[a] = inst.globals[(b - fp) | (c - fp) << Op.FIELD_BITS].bits; continue;
                         case Op.GLOBAL_SET: inst.globals[(b - fp) | (c - fp) << Op.FIELD_BITS].bits = regs[a]; continue;
                         case Op.NUM + 0x00: regs[a] = (int) regs[b] == 0 ? 1 : 0; continue;
@@ -155,21 +160,6 @@ public final class Interpreter {
                         case Op.NUM + 0x11: regs[a] = Long.compareUnsigned(regs[b], regs[c]) > 0 ? 1 : 0; continue;
                         case Op.NUM + 0x13: regs[a] = Long.compareUnsigned(regs[b], regs[c]) <= 0 ? 1 : 0; continue;
                         case Op.NUM + 0x15: regs[a] = Long.compareUnsigned(regs[b], regs[c]) >= 0 ? 1 : 0; continue;
-                        case Op.NUM + 0x16: regs[a] = f(regs[b]) == f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x17: regs[a] = f(regs[b]) != f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x18: regs[a] = f(regs[b]) < f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x19: regs[a] = f(regs[b]) > f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1A: regs[a] = f(regs[b]) <= f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1B: regs[a] = f(regs[b]) >= f(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1C: regs[a] = d(regs[b]) == d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1D: regs[a] = d(regs[b]) != d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1E: regs[a] = d(regs[b]) < d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x1F: regs[a] = d(regs[b]) > d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x20: regs[a] = d(regs[b]) <= d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x21: regs[a] = d(regs[b]) >= d(regs[c]) ? 1 : 0; continue;
-                        case Op.NUM + 0x22: regs[a] = Integer.numberOfLeadingZeros((int) regs[b]); continue;
-                        case Op.NUM + 0x23: regs[a] = Integer.numberOfTrailingZeros((int) regs[b]); continue;
-                        case Op.NUM + 0x24: regs[a] = Integer.bitCount((int) regs[b]); continue;
                         case Op.NUM + 0x25: regs[a] = (int) regs[b] + (int) regs[c]; continue;
                         case Op.NUM + 0x26: regs[a] = (int) regs[b] - (int) regs[c]; continue;
                         case Op.NUM + 0x27: regs[a] = (int) regs[b] * (int) regs[c]; continue;
@@ -183,26 +173,15 @@ public final class Interpreter {
                         case Op.NUM + 0x2F: regs[a] = (int) regs[b] << (int) regs[c]; continue;
                         case Op.NUM + 0x30: regs[a] = (int) regs[b] >> (int) regs[c]; continue;
                         case Op.NUM + 0x31: regs[a] = (int) regs[b] >>> (int) regs[c]; continue;
-                        case Op.NUM + 0x32: regs[a] = Integer.rotateLeft((int) regs[b], (int) regs[c]); continue;
-                        case Op.NUM + 0x33: regs[a] = Integer.rotateRight((int) regs[b], (int) regs[c]); continue;
-                        case Op.NUM + 0x34: regs[a] = Long.numberOfLeadingZeros(regs[b]); continue;
-                        case Op.NUM + 0x35: regs[a] = Long.numberOfTrailingZeros(regs[b]); continue;
-                        case Op.NUM + 0x36: regs[a] = Long.bitCount(regs[b]); continue;
                         case Op.NUM + 0x37: regs[a] = regs[b] + regs[c]; continue;
                         case Op.NUM + 0x38: regs[a] = regs[b] - regs[c]; continue;
                         case Op.NUM + 0x39: regs[a] = regs[b] * regs[c]; continue;
-                        case Op.NUM + 0x3A: regs[a] = divS(regs[b], regs[c]); continue;
-                        case Op.NUM + 0x3B: regs[a] = divU(regs[b], regs[c]); continue;
-                        case Op.NUM + 0x3C: regs[a] = remS(regs[b], regs[c]); continue;
-                        case Op.NUM + 0x3D: regs[a] = remU(regs[b], regs[c]); continue;
                         case Op.NUM + 0x3E: regs[a] = regs[b] & regs[c]; continue;
                         case Op.NUM + 0x3F: regs[a] = regs[b] | regs[c]; continue;
                         case Op.NUM + 0x40: regs[a] = regs[b] ^ regs[c]; continue;
                         case Op.NUM + 0x41: regs[a] = regs[b] << regs[c]; continue;
                         case Op.NUM + 0x42: regs[a] = regs[b] >> regs[c]; continue;
                         case Op.NUM + 0x43: regs[a] = regs[b] >>> regs[c]; continue;
-                        case Op.NUM + 0x44: regs[a] = Long.rotateLeft(regs[b], (int) regs[c]); continue;
-                        case Op.NUM + 0x45: regs[a] = Long.rotateRight(regs[b], (int) regs[c]); continue;
                         case Op.NUM + 0x46: regs[a] = (int) regs[b] & 0x7FFF_FFFF; continue;
                         case Op.NUM + 0x47: regs[a] = (int) regs[b] ^ 0x8000_0000; continue;
                         case Op.NUM + 0x4C: regs[a] = fb((float) Math.sqrt(f(regs[b]))); continue;
@@ -219,12 +198,6 @@ public final class Interpreter {
                         case Op.NUM + 0x5E: regs[a] = db(d(regs[b]) / d(regs[c])); continue;
                         case Op.NUM + 0x62: regs[a] = (int) regs[b]; continue;
                         case Op.NUM + 0x68: regs[a] = regs[b] & 0xFFFF_FFFFL; continue;
-                        case Op.NUM + 0x6D: regs[a] = fb((float) (int) regs[b]); continue;
-                        case Op.NUM + 0x6F: regs[a] = fb((float) regs[b]); continue;
-                        case Op.NUM + 0x71: regs[a] = fb((float) d(regs[b])); continue;
-                        case Op.NUM + 0x72: regs[a] = db((double) (int) regs[b]); continue;
-                        case Op.NUM + 0x74: regs[a] = db((double) regs[b]); continue;
-                        case Op.NUM + 0x76: regs[a] = db((double) f(regs[b])); continue;
                         case Op.NUM + 0x7B: regs[a] = (byte) regs[b]; continue;
                         case Op.NUM + 0x7C: regs[a] = (short) regs[b]; continue;
                         case Op.NUM + 0x7D: regs[a] = (byte) regs[b]; continue;
@@ -377,6 +350,38 @@ public final class Interpreter {
                 mem.asSlice(d, n).fill((byte) regs[b]);
                 return pc;
             }
+            case Op.NUM + 0x22: regs[a] = Integer.numberOfLeadingZeros((int) regs[b]); return pc;
+            case Op.NUM + 0x23: regs[a] = Integer.numberOfTrailingZeros((int) regs[b]); return pc;
+            case Op.NUM + 0x24: regs[a] = Integer.bitCount((int) regs[b]); return pc;
+            case Op.NUM + 0x32: regs[a] = Integer.rotateLeft((int) regs[b], (int) regs[c]); return pc;
+            case Op.NUM + 0x33: regs[a] = Integer.rotateRight((int) regs[b], (int) regs[c]); return pc;
+            case Op.NUM + 0x34: regs[a] = Long.numberOfLeadingZeros(regs[b]); return pc;
+            case Op.NUM + 0x35: regs[a] = Long.numberOfTrailingZeros(regs[b]); return pc;
+            case Op.NUM + 0x36: regs[a] = Long.bitCount(regs[b]); return pc;
+            case Op.NUM + 0x3A: regs[a] = divS(regs[b], regs[c]); return pc;
+            case Op.NUM + 0x3B: regs[a] = divU(regs[b], regs[c]); return pc;
+            case Op.NUM + 0x3C: regs[a] = remS(regs[b], regs[c]); return pc;
+            case Op.NUM + 0x3D: regs[a] = remU(regs[b], regs[c]); return pc;
+            case Op.NUM + 0x44: regs[a] = Long.rotateLeft(regs[b], (int) regs[c]); return pc;
+            case Op.NUM + 0x45: regs[a] = Long.rotateRight(regs[b], (int) regs[c]); return pc;
+            case Op.NUM + 0x6D: regs[a] = fb((float) (int) regs[b]); return pc;
+            case Op.NUM + 0x6F: regs[a] = fb((float) regs[b]); return pc;
+            case Op.NUM + 0x71: regs[a] = fb((float) d(regs[b])); return pc;
+            case Op.NUM + 0x72: regs[a] = db((double) (int) regs[b]); return pc;
+            case Op.NUM + 0x74: regs[a] = db((double) regs[b]); return pc;
+            case Op.NUM + 0x76: regs[a] = db((double) f(regs[b])); return pc;
+            case Op.NUM + 0x16: regs[a] = f(regs[b]) == f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x17: regs[a] = f(regs[b]) != f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x18: regs[a] = f(regs[b]) < f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x19: regs[a] = f(regs[b]) > f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1A: regs[a] = f(regs[b]) <= f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1B: regs[a] = f(regs[b]) >= f(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1C: regs[a] = d(regs[b]) == d(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1D: regs[a] = d(regs[b]) != d(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1E: regs[a] = d(regs[b]) < d(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x1F: regs[a] = d(regs[b]) > d(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x20: regs[a] = d(regs[b]) <= d(regs[c]) ? 1 : 0; return pc;
+            case Op.NUM + 0x21: regs[a] = d(regs[b]) >= d(regs[c]) ? 1 : 0; return pc;
             case Op.TRUNC_SAT: regs[a] = (int) f(regs[b]); return pc;
             case Op.TRUNC_SAT + 1: regs[a] = (int) satU64(f(regs[b]), true); return pc;
             case Op.TRUNC_SAT + 2: regs[a] = (int) d(regs[b]); return pc;

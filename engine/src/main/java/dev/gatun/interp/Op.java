@@ -40,10 +40,19 @@ final class Op {
     /** 184..193: select fused with the i32 compare that made its condition; ext: lhs | rhs << 32. */
     static final int SEL_I32_EQ = 184;
     /**
-     * 194..207: a load fused with the i32.add that computed its address (memarg offset 0):
-     * a <- load(u32(b + c)), in wasm load order i32 i64 f32 f64 i32.8s i32.8u i32.16s i32.16u i64.8s ... i64.32u.
+     * 194..201: a load fused with the i32.add that computed its address (memarg offset 0):
+     * a <- load(u32(b + c)), in wasm load order i32 i64 f32 f64 i32.8s i32.8u i32.16s i32.16u.
      */
     static final int LOAD_ADD = 194;
+    /** a <- ext: a constant without a frame slot (past {@code Translator.MAX_CONST_SLOTS} distinct ones). */
+    static final int CONST = 208;
+    /** 209..212: i32.add / i32.sub fused with a branch on the result being nonzero / zero; ext: target. */
+    static final int ADD_BR_NZ = 209, ADD_BR_Z = 210, SUB_BR_NZ = 211, SUB_BR_Z = 212;
+    /**
+     * 213..218: i32.add fused with the compare+branch that tests its result against a register
+     * (eq ne lt_s lt_u gt_s gt_u); ext: target (low 32 bits) | compared register << 32.
+     */
+    static final int ADD_CMP_BR = 213;
 
     static final int COLD = 256;
     static final int UNREACHABLE = 256;

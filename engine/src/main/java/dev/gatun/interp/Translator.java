@@ -28,6 +28,8 @@ import java.util.List;
  */
 final class Translator {
     private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
+    /** Distinct constants that get a frame slot; further ones are materialized by a CONST instruction. */
+    static final int MAX_CONST_SLOTS = 8192;
 
     /** A control frame of the translation. */
     private static final class Ctrl {
@@ -61,6 +63,8 @@ final class Translator {
     private int len;
     private int lastPos = -1;  // word of the last relinkable producer, -1 when none
     private int lastDst;
+    private int curStart = -1, prevStart = -1;  // first words of the last two instructions
+    private int labelAt;                        // code position of the last label
 
     private int[] sreg = new int[16];
     private byte[] sref = new byte[16];
@@ -152,7 +156,7 @@ final class Translator {
                 case 0x44 -> v = s.f64bits();
                 default -> { skipImmediates(s, op); continue; }
             }
-            if (constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
+            if (values.size() < MAX_CONST_SLOTS && constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
         }
         long[] out = new long[values.size()];
         for (int i = 0; i < out.length; i++) out[i] = values.get(i);
@@ -194,7 +198,14 @@ final class Translator {
 
     private int T(int i) { return tempBase + soff[i]; }
 
-    private int constReg(long v) { return localSlots + constIndex.get(v); }
+    private void pushConst(long v) {
+        Integer i = constIndex.get(v);
+        if (i != null) { push(localSlots + i, false); return; }
+        int dst = T(h);
+        emit(Op.CONST, dst, 0, 0);
+        emit(v);
+        push(dst, false);
+    }
 
     private void emit(long w) {
         if (len == buf.length) buf = Arrays.copyOf(buf, len * 2);
@@ -202,7 +213,16 @@ final class Translator {
         lastPos = -1;
     }
 
-    private void emit(int op, int a, int b, int c) { emit(Op.word(op, a, b, c)); }
+    private void emit(int op, int a, int b, int c) {
+        prevStart = curStart;
+        curStart = len;
+        emit(Op.word(op, a, b, c));
+    }
+
+    /** Sets a branch target word, keeping its high half (ADD_CMP_BR keeps a register there). */
+    private void patch(int pos, int target) {
+        buf[pos] = (buf[pos] & 0xFFFF_FFFF_0000_0000L) | (target & 0xFFFF_FFFFL);
+    }
 
     private void produce(int op, int a, int b, int c) {
         emit(op, a, b, c);
@@ -219,7 +239,7 @@ final class Translator {
     }
 
     /** Places a label at the current position: no relinking or fusion across it. */
-    private void label() { lastPos = -1; }
+    private void label() { lastPos = -1; labelAt = len; }
 
     // ---- emulated stack ----
 
@@ -309,7 +329,7 @@ final class Translator {
 
     /** Target word for a branch to c at position pos: backward targets are stored complemented (interrupt check). */
     private void target(Ctrl c, int pos) {
-        if (c.kind == LOOP) buf[pos] = ~c.loopPc;
+        if (c.kind == LOOP) patch(pos, ~c.loopPc);
         else { fixup(c, pos); c.endReachable = true; }
     }
 
@@ -351,7 +371,33 @@ final class Translator {
             else if (wasm >= 0x51 && wasm <= 0x5A) fused = Op.BR_I64_EQ + cmpIndex(wasm - 0x51, whenTrue);
             else if (wasm == 0x45 || wasm == 0x50) fused = whenTrue ? Op.BR_Z : Op.BR_NZ;
             if (fused >= 0) {
+                int k = fused - Op.BR_I32_EQ;
+                if (k >= 0 && k <= 5 && prevStart == lastPos - 1 && prevStart >= labelAt
+                        && ((int) buf[prevStart] & 0x3FF) == I32_ADD
+                        && ((buf[prevStart] >>> 10) & Op.FIELD_MASK) == ((w >>> 28) & Op.FIELD_MASK)) {
+                    // The add that made the compared value (a loop counter) joins the branch.
+                    long rhs = w >>> 46;
+                    buf[prevStart] = (buf[prevStart] & ~0x3FFL) | (Op.ADD_CMP_BR + k);
+                    len = lastPos;
+                    curStart = prevStart;
+                    prevStart = -1;
+                    lastPos = -1;
+                    emit(rhs << 32);
+                    return len - 1;
+                }
                 buf[lastPos] = (w & ~0x3FFL & ~((long) Op.FIELD_MASK << 10)) | fused;
+                lastPos = -1;
+                emit(0);
+                return len - 1;
+            }
+        }
+        if (curStart == len - 1 && curStart >= labelAt) {
+            long w = buf[curStart];
+            int op = (int) w & 0x3FF;
+            if ((op == I32_ADD || op == I32_SUB) && ((w >>> 10) & Op.FIELD_MASK) == cond) {
+                // br_if on a counter just updated by add/sub (e.g. local.tee then br_if).
+                int f = op == I32_ADD ? (whenTrue ? Op.ADD_BR_NZ : Op.ADD_BR_Z) : (whenTrue ? Op.SUB_BR_NZ : Op.SUB_BR_Z);
+                buf[curStart] = (w & ~0x3FFL) | f;
                 lastPos = -1;
                 emit(0);
                 return len - 1;
@@ -361,6 +407,8 @@ final class Translator {
         emit(0);
         return len - 1;
     }
+
+    private static final int I32_ADD = Op.NUM + (0x6A - 0x45), I32_SUB = Op.NUM + (0x6B - 0x45);
 
     /** Index of a compare in wasm order (eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u), negated when asked. */
     private static int cmpIndex(int i, boolean keep) {
@@ -505,7 +553,7 @@ final class Translator {
                     fixup(c, len - 1);
                     c.endReachable = true;
                 }
-                buf[c.elseFixup] = len;
+                patch(c.elseFixup, len);
                 c.elseFixup = -1;
                 label();
                 popTo(c.base);
@@ -527,7 +575,7 @@ final class Translator {
                 } else {
                     int skip = condBranch(cond, false);
                     branchTo(c);
-                    buf[skip] = len;
+                    patch(skip, len);
                     label();
                 }
             }
@@ -619,10 +667,10 @@ final class Translator {
                 produce(Op.MEMORY_GROW, dst, d, 0);
                 push(dst, NUM);
             }
-            case 0x41 -> push(constReg(r.s32()), false);
-            case 0x42 -> push(constReg(r.s64()), false);
-            case 0x43 -> push(constReg(r.f32bits()), false);
-            case 0x44 -> push(constReg(r.f64bits()), false);
+            case 0x41 -> pushConst(r.s32());
+            case 0x42 -> pushConst(r.s64());
+            case 0x43 -> pushConst(r.f32bits());
+            case 0x44 -> pushConst(r.f64bits());
             case 0xD0 -> { r.u8(); int dst = T(h); produce(Op.REF_NULL, dst, 0, 0); push(dst, REF); }
             case 0xD1 -> { int v = pop(); int dst = T(h); produce(Op.REF_IS_NULL, dst, v, 0); push(dst, NUM); }
             case 0xD2 -> {
@@ -663,13 +711,13 @@ final class Translator {
         }
         if (c.elseFixup >= 0) {
             // An if without else: the false path carries the (canonical) params as results.
-            buf[c.elseFixup] = len;
+            patch(c.elseFixup, len);
             c.endReachable = true;
         }
         if (c.kind == LOOP) {
             // Loop labels are at the start; the end is reachable only by falling through.
         } else {
-            for (int i = 0; i < c.nFixups; i++) buf[c.fixups[i]] = len;
+            for (int i = 0; i < c.nFixups; i++) patch(c.fixups[i], len);
         }
         label();
         popTo(c.base);
@@ -694,7 +742,7 @@ final class Translator {
         }
         for (var e : tramps.entrySet()) {
             int at = len;
-            for (int pos : e.getValue()) buf[pos] = at;
+            for (int pos : e.getValue()) patch(pos, at);
             branchTo(e.getKey());
         }
         unreachable = true;
@@ -743,6 +791,8 @@ final class Translator {
             len += tail;
             buf[at] = (buf[at] & ~((long) Op.FIELD_MASK << 10)) | (long) x << 10;
             lastPos = -1;
+            curStart = at;
+            prevStart = -1;
         } else {
             preserve(x);
             copy(x, src, ref);
@@ -763,7 +813,7 @@ final class Translator {
             offset = 0;
         }
         int irop = Op.MEM + (op - 0x28);
-        if (!store && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
+        if (!store && op <= 0x2F && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
                 && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (0x6A - 0x45)) {
             // The i32.add that made the address becomes the load: same result register T(h).
             buf[lastPos] = (buf[lastPos] & ~0x3FFL) | (Op.LOAD_ADD + (op - 0x28));

@@ -1,0 +1,19 @@
+/**
+ * The tier-1 engine: a register-IR translator and a switch-dispatched interpreter (not exported).
+ *
+ * <ul>
+ *   <li>{@link dev.gatun.interp.Translator} turns a validated body into {@code long[]} words
+ *       ({@code op:10 | a:18 | b:18 | c:18}, extension words for wide immediates and branch targets),
+ *       lazily on first call, cached per module ({@link dev.gatun.interp.CodeCache}).</li>
+ *   <li>Frames are {@code [params | locals | constants | temporaries]} in one {@code long[]} per thread
+ *       (references in a parallel {@code Object[]}); a callee's frame starts at its first argument, which
+ *       the caller already placed in its top temporaries, so calls copy nothing.</li>
+ *   <li>{@link dev.gatun.interp.Interpreter#run} is the only hot dispatch method; cold families go to
+ *       {@code runMisc} and {@code runSimd}. Wasm calls use an explicit call stack
+ *       ({@link dev.gatun.interp.Machine}); traps are stackless {@link dev.gatun.interp.WasmTrap}s turned
+ *       into {@link dev.gatun.RuntimeError}s with the Wasm stack at the API boundary.</li>
+ *   <li>Invariant: an i32 is held sign-extended in its 64-bit register (so {@code i64.extend_i32_s} and
+ *       branch-on-zero tests need no masking).</li>
+ * </ul>
+ */
+package dev.gatun.interp;
