@@ -272,7 +272,8 @@ final class SimdExec {
             case Op.SIMD + 0xFD: Simd.i32x4_trunc_sat_f64x2_u_zero(regs, a, b); break;
             case Op.SIMD + 0xFE: Simd.f64x2_convert_low_i32x4_s(regs, a, b); break;
             case Op.SIMD + 0xFF: Simd.f64x2_convert_low_i32x4_u(regs, a, b); break;
-            case SimdTranslator.V128_COPY: regs[a] = regs[b]; regs[a + 1] = regs[b + 1]; break;
+            // A 128-bit move (x | x), not two longs: the next kernel's vector load then forwards from the store.
+            case SimdTranslator.V128_COPY: Simd.v128_or(regs, a, b, b); break;
             case SimdTranslator.V128_SELECT: {
                 int s = regs[fp + (int) code[pc]] != 0 ? b : c;
                 long lo = regs[s], hi = regs[s + 1];

@@ -10,7 +10,8 @@ import dev.gatun.vector.Simd;
  * unary/splat/any_true/bitmask b = operand; binary and shifts b, c = operands; extract_lane c = lane;
  * replace_lane b, c = vector, scalar, ext = lane; bitselect b, c, ext = third operand; loads b = address,
  * ext = offset; lane loads b = address, c = vector, ext = offset | lane << 32; stores a = value, b = address,
- * ext = offset (| lane << 32); v128.const two ext words (low, high); i8x16.shuffle b, c, ext = index of its
+ * ext = offset (| lane << 32); v128.const is a frame constant (the prescan pools it) or, past the pool's
+ * limit, an op with two ext words (low, high); i8x16.shuffle b, c, ext = index of its
  * {@link dev.gatun.vector.ShufflePlan} in the function's pool (built here, once).
  */
 final class SimdTranslator {
@@ -119,6 +120,8 @@ final class SimdTranslator {
             }
             case 'C' -> {
                 long lo = r.f64bits(), hi = r.f64bits();
+                int k = t.v128ConstReg(lo, hi);
+                if (k >= 0) { t.pushValue(k, Translator.VEC); return; }
                 int dst = t.nextTemp();
                 t.produceWith(op, dst, 0, 0, lo, hi, 2);
                 t.pushValue(dst, Translator.VEC);

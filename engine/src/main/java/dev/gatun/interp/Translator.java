@@ -57,6 +57,7 @@ final class Translator {
     private final int tempBase;
     private final List<Object> pool = new ArrayList<>();
     private final HashMap<Long, Integer> constIndex = new HashMap<>();
+    private final HashMap<List<Long>, Integer> v128Index = new HashMap<>();
     private final long[] consts;
 
     private long[] buf = new long[64];
@@ -154,6 +155,21 @@ final class Translator {
                 case 0x42 -> v = s.s64();
                 case 0x43 -> v = s.f32bits();
                 case 0x44 -> v = s.f64bits();
+                case 0xFD -> {
+                    // v128.const values join the pool as (low, high) pairs, so a constant costs nothing at run time.
+                    int at = s.pos();
+                    if (s.u32() == 0x0C) {
+                        long lo = s.f64bits(), hi = s.f64bits();
+                        if (values.size() + 2 <= MAX_CONST_SLOTS && v128Index.putIfAbsent(List.of(lo, hi), values.size()) == null) {
+                            values.add(lo);
+                            values.add(hi);
+                        }
+                    } else {
+                        s.pos(at);
+                        SimdTranslator.skipImmediates(s);
+                    }
+                    continue;
+                }
                 default -> { skipImmediates(s, op); continue; }
             }
             if (values.size() < MAX_CONST_SLOTS && constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
@@ -922,6 +938,12 @@ final class Translator {
     void emitWith(int op, int a, int b, int c, long ext0) {
         emit(op, a, b, c);
         emit(ext0);
+    }
+
+    /** The register pair holding v128 constant (lo, hi) in the frame's constants, or -1 if it is not there. */
+    int v128ConstReg(long lo, long hi) {
+        Integer i = v128Index.get(List.of(lo, hi));
+        return i == null ? -1 : localSlots + i;
     }
 
     /** Adds an object (a shuffle plan) to the function's pool; returns its index. */
