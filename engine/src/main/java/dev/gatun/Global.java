@@ -28,7 +28,7 @@ public final class Global implements Extern {
     @Override
     public GlobalType type() { return inst.type; }
 
-    public Value get() { return Interpreter.toValue(inst.type.valType(), inst.bits, inst.ref); }
+    public Value get() { return Interpreter.toValue(inst.type.valType(), inst.bits, inst.hi, inst.ref); }
 
     /** Sets a mutable global. @throws IllegalStateException if the global is immutable */
     public void set(Value value) {
@@ -41,6 +41,7 @@ public final class Global implements Extern {
             throw new IllegalArgumentException("value must be " + inst.type.valType() + ", got " + value);
         }
         inst.bits = Interpreter.bits(value);
+        inst.hi = Interpreter.hi(value);
         inst.ref = Interpreter.ref(value);
     }
 

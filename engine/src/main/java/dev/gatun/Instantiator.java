@@ -107,6 +107,7 @@ final class Instantiator {
             GlobalInst g = new GlobalInst(wm.globals().get(i));
             ConstExpr init = wm.globalInits().get(i - wm.importedGlobals());
             g.bits = evalBits(st, init);
+            g.hi = evalHi(st, init);
             g.ref = evalRef(st, init);
             globals[i] = g;
         }
@@ -178,7 +179,17 @@ final class Instantiator {
     private static long evalBits(InstanceState st, ConstExpr e) {
         return switch (e) {
             case ConstExpr.Num n -> n.bits();
+            case ConstExpr.V128 v -> v.lo();
             case ConstExpr.GlobalGet g -> st.globals[g.globalidx()].bits;
+            default -> 0;
+        };
+    }
+
+    /** High half of a v128 initializer (0 for the other types). */
+    private static long evalHi(InstanceState st, ConstExpr e) {
+        return switch (e) {
+            case ConstExpr.V128 v -> v.hi();
+            case ConstExpr.GlobalGet g -> st.globals[g.globalidx()].hi;
             default -> 0;
         };
     }

@@ -8,12 +8,21 @@ package dev.gatun.interp;
 final class Code {
     final long[] code;
     final long[] consts;
-    final int nParams;
-    final int nLocals;      // params + declared locals
+    final int nParams;      // registers the params take (a v128 takes two)
+    final int nLocals;      // registers params + declared locals take
     final int frameSize;    // registers the frame uses (callee frames start inside it at call sites)
     final boolean refLocals;
+    /** Objects instructions refer to by index (i8x16.shuffle plans). */
+    final Object[] pool;
+
+    static final Object[] NO_POOL = new Object[0];
 
     Code(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals) {
+        this(code, consts, nParams, nLocals, frameSize, refLocals, NO_POOL);
+    }
+
+    Code(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals, Object[] pool) {
+        this.pool = pool;
         this.code = code;
         this.consts = consts;
         this.nParams = nParams;

@@ -8,6 +8,8 @@ public final class GlobalInst {
     public Object api;
     public final GlobalType type;
     public long bits;
+    /** High half of a v128 global (bits is the low half). */
+    public long hi;
     public Object ref;
 
     public GlobalInst(GlobalType type) { this.type = type; }

@@ -233,7 +233,9 @@ public final class Interpreter {
                         case Op.MEM + 0x15: mem.set(I16, (regs[b] & 0xFFFF_FFFFL) + (c - fp), (short) regs[a]); continue;
                         case Op.MEM + 0x16: mem.set(I32, (regs[b] & 0xFFFF_FFFFL) + (c - fp), (int) regs[a]); continue;
                         default:
-                            pc = runMisc(m, inst, (int) w & 0x3FF, a, b, c, code, pc, fp);
+                            int op = (int) w & 0x3FF;
+                            pc = op >= Op.SIMD ? SimdExec.run(m, inst, op, a, b, c, code, pc, fp)
+                                    : runMisc(m, inst, op, a, b, c, code, pc, fp);
                             mem = inst.memSeg();
                             continue;
                     }
@@ -428,9 +430,9 @@ public final class Interpreter {
         }
     }
 
-    /** Secondary dispatch for v128 instructions: the translator does not emit them yet. */
+    /** Secondary dispatch for v128 instructions (see {@link SimdExec}). */
     static int runSimd(Machine m, InstanceState inst, int op, int a, int b, int c, long[] code, int pc, int fp) {
-        throw new WasmTrap(Trap.UNSUPPORTED, "SIMD not supported yet");
+        return SimdExec.run(m, inst, op, a, b, c, code, pc, fp);
     }
 
     // ---- numeric helpers (small, so C2 inlines them into run) ----
@@ -557,8 +559,18 @@ public final class Interpreter {
             case F64 -> Value.f64Bits(bits);
             case FUNCREF -> Value.funcref((Function) ref);
             case EXTERNREF -> Value.externref(ref);
-            case V128 -> throw new RuntimeError(Trap.UNSUPPORTED, "v128 values not supported yet", List.of(), null);
+            case V128 -> throw new IllegalArgumentException("a v128 needs both halves: use toValue(t, lo, hi, ref)");
         };
+    }
+
+    /** A Value from register contents; hi is the high half of a v128 (ignored for other types). */
+    public static Value toValue(ValType t, long bits, long hi, Object ref) {
+        return t == ValType.V128 ? Value.v128(bits, hi) : toValue(t, bits, ref);
+    }
+
+    /** High half of a v128 value, 0 for the others. */
+    public static long hi(Value v) {
+        return v instanceof Value.V128 x ? x.hi() : 0;
     }
 
     /** Raw bits of a numeric value. */
@@ -568,6 +580,7 @@ public final class Interpreter {
             case Value.I64 x -> x.value();
             case Value.F32 x -> x.bits();
             case Value.F64 x -> x.bits();
+            case Value.V128 x -> x.lo();
             default -> 0;
         };
     }
@@ -596,9 +609,14 @@ public final class Interpreter {
         FunctionType ft = f.type;
         List<ValType> ps = ft.params(), rs = ft.results();
         Value[] args = new Value[ps.size()];
-        for (int i = 0; i < args.length; i++) args[i] = toValue(ps.get(i), m.regs[fp + i], m.refs[fp + i]);
+        // Values are packed by width: a v128 takes two registers.
+        for (int i = 0, r = fp; i < args.length; i++) {
+            ValType t = ps.get(i);
+            args[i] = toValue(t, m.regs[r], m.regs[r + 1 < m.regs.length ? r + 1 : r], m.refs[r]);
+            r += t == ValType.V128 ? 2 : 1;
+        }
         int savedTop = m.top;
-        m.top = fp + Math.max(args.length, rs.size());
+        m.top = fp + Math.max(Translator.slots(ps), Translator.slots(rs));
         Value[] res;
         try {
             res = f.host.call(args);
@@ -613,11 +631,10 @@ public final class Interpreter {
         if (res.length != rs.size()) {
             throw new WasmTrap(Trap.HOST, "host function returned " + res.length + " values, its type has " + rs.size());
         }
-        m.ensure(fp + res.length);
-        for (int i = 0; i < res.length; i++) {
+        m.ensure(fp + Translator.slots(rs));
+        for (int i = 0, r = fp; i < res.length; i++) {
             if (!matches(rs.get(i), res[i])) throw new WasmTrap(Trap.HOST, "host function result " + i + " is not " + rs.get(i));
-            m.regs[fp + i] = bits(res[i]);
-            m.refs[fp + i] = ref(res[i]);
+            r = store(m, r, res[i]);
         }
         return m.regs;
     }
@@ -645,25 +662,23 @@ public final class Interpreter {
                 throw new RuntimeError(Trap.HOST, String.valueOf(e), List.of(), e);
             }
         }
-        if (ps.contains(ValType.V128) || rs.contains(ValType.V128)) {
-            throw new RuntimeError(Trap.UNSUPPORTED, "SIMD not supported yet: " + ft, List.of(), null);
-        }
         Machine m = Machine.current();
         int savedTop = m.top, savedDepth = m.depth;
         int fp = savedTop;
         try {
-            m.ensure(fp + Math.max(ps.size(), rs.size()));
-            for (int i = 0; i < args.length; i++) {
-                m.regs[fp + i] = bits(args[i]);
-                m.refs[fp + i] = ref(args[i]);
-            }
+            m.ensure(fp + Math.max(Translator.slots(ps), Translator.slots(rs)));
+            for (int i = 0, r = fp; i < args.length; i++) r = store(m, r, args[i]);
             int k = m.depth + 1;
             if (k > m.maxDepth) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
             m.fns[k] = f;
             m.depth = k;
             run(m, f, fp);
             Value[] out = new Value[rs.size()];
-            for (int i = 0; i < out.length; i++) out[i] = toValue(rs.get(i), m.regs[fp + i], m.refs[fp + i]);
+            for (int i = 0, r = fp; i < out.length; i++) {
+                ValType t = rs.get(i);
+                out[i] = toValue(t, m.regs[r], t == ValType.V128 ? m.regs[r + 1] : 0, m.refs[r]);
+                r += t == ValType.V128 ? 2 : 1;
+            }
             return out;
         } catch (RuntimeError e) {
             throw e;
@@ -685,6 +700,18 @@ public final class Interpreter {
             m.top = savedTop;
             m.depth = savedDepth;
         }
+    }
+
+    /** Stores a value at register r (both halves of a v128); returns the next register. */
+    private static int store(Machine m, int r, Value v) {
+        m.regs[r] = bits(v);
+        m.refs[r] = ref(v);
+        if (v instanceof Value.V128 x) {
+            m.regs[r + 1] = x.hi();
+            m.refs[r + 1] = null;
+            return r + 2;
+        }
+        return r + 1;
     }
 
     private static List<RuntimeError.Frame> stack(Machine m, int savedDepth) {

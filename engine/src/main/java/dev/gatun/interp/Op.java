@@ -79,7 +79,7 @@ final class Op {
     static final int MEMORY_COPY = 277;  // d=a s=b n=c
     static final int MEMORY_FILL = 278;  // d=a val=b n=c
     static final int TRUNC_SAT = 280;    // 280..287: 0xFC00..0xFC07
-    static final int SIMD = 300;         // reserved for runSimd (not supported yet)
+    static final int SIMD = 300;         // v128 ops, dispatched to SimdExec
 
     static long word(int op, int a, int b, int c) {
         return (op & 0x3FFL) | (long) a << 10 | (long) b << 28 | (long) c << 46;

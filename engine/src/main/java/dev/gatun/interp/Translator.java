@@ -35,7 +35,7 @@ final class Translator {
     private static final class Ctrl {
         int kind;
         int base;                 // stack height below the frame's params
-        boolean[] params, results; // ref flags
+        byte[] params, results;   // kinds (NUM, REF, VEC)
         int loopPc;
         int[] fixups = new int[2];
         int nFixups;
@@ -48,9 +48,16 @@ final class Translator {
     private final int[] typeIds;
     private final WasmReader r;
     private final int nParams, nLocals;
-    private final boolean[] localRef;
+    /** Value kinds: a v128 (VEC) takes a register pair, everything else one register. */
+    static final byte NUM = 0, REF = 1, VEC = 2;
+    private final byte[] localKind;
+    /** Register of each local (params first); equals the local index when the function has no v128 local. */
+    private final int[] localReg;
+    private final int paramSlots, localSlots;
     private final int tempBase;
+    private final List<Object> pool = new ArrayList<>();
     private final HashMap<Long, Integer> constIndex = new HashMap<>();
+    private final HashMap<List<Long>, Integer> v128Index = new HashMap<>();
     private final long[] consts;
 
     private long[] buf = new long[64];
@@ -61,7 +68,9 @@ final class Translator {
     private int labelAt;                        // code position of the last label
 
     private int[] sreg = new int[16];
-    private boolean[] sref = new boolean[16];
+    private byte[] sref = new byte[16];
+    /** soff[i]: register offset of stack entry i above tempBase (v128 entries take two). */
+    private int[] soff = new int[17];
     private int[] prevRef = new int[16];
     private int h, maxH;
     private final int[] topRef;
@@ -70,7 +79,7 @@ final class Translator {
 
     private final List<Ctrl> ctrls = new ArrayList<>();
     private boolean unreachable;
-    private final boolean[] funcResults;
+    private final byte[] funcResults;
 
     static Code translate(WasmModule mod, int funcidx, int[] typeIds) {
         return new Translator(mod, funcidx, typeIds).run();
@@ -83,27 +92,54 @@ final class Translator {
         WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
         this.nParams = ft.params().size();
         this.nLocals = nParams + body.locals().length;
-        this.localRef = new boolean[nLocals];
-        for (int i = 0; i < nParams; i++) localRef[i] = ft.params().get(i).isReference();
-        for (int i = 0; i < body.locals().length; i++) localRef[nParams + i] = body.locals()[i].isReference();
+        this.localKind = new byte[nLocals];
+        for (int i = 0; i < nParams; i++) localKind[i] = kind(ft.params().get(i));
+        for (int i = 0; i < body.locals().length; i++) localKind[nParams + i] = kind(body.locals()[i]);
+        this.localReg = new int[nLocals];
+        int slot = 0, ps = 0;
+        for (int i = 0; i < nLocals; i++) {
+            if (i == nParams) ps = slot;
+            localReg[i] = slot;
+            slot += width(localKind[i]);
+        }
+        this.paramSlots = nLocals == nParams ? slot : ps;
+        this.localSlots = slot;
         this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
         this.consts = prescan(body.code());
-        this.tempBase = nLocals + consts.length;
-        this.topRef = new int[nLocals];
+        this.tempBase = localSlots + consts.length;
+        this.topRef = new int[localSlots];
         Arrays.fill(topRef, -1);
         Ctrl f = new Ctrl();
         f.kind = FUNC;
         f.base = 0;
-        f.params = new boolean[0];
-        f.results = refFlags(ft.results());
+        f.params = new byte[0];
+        f.results = kinds(ft.results());
         funcResults = f.results;
         ctrls.add(f);
     }
 
-    private static boolean[] refFlags(List<ValType> ts) {
-        boolean[] b = new boolean[ts.size()];
-        for (int i = 0; i < b.length; i++) b[i] = ts.get(i).isReference();
+    static byte kind(ValType t) { return t == ValType.V128 ? VEC : t.isReference() ? REF : NUM; }
+
+    static int width(byte kind) { return kind == VEC ? 2 : 1; }
+
+    private static byte[] kinds(List<ValType> ts) {
+        byte[] b = new byte[ts.size()];
+        for (int i = 0; i < b.length; i++) b[i] = kind(ts.get(i));
         return b;
+    }
+
+    /** Registers a value sequence of these types takes. */
+    static int slots(List<ValType> ts) {
+        int n = 0;
+        for (ValType t : ts) n += t == ValType.V128 ? 2 : 1;
+        return n;
+    }
+
+    /** Register of label value j of c (its canonical temporary: packed from c's base by width). */
+    private int labelReg(Ctrl c, byte[] t, int j) {
+        int reg = T(c.base);
+        for (int i = 0; i < j; i++) reg += width(t[i]);
+        return reg;
     }
 
     // ---- pre-scan: collect the constants so temporaries can be numbered from the start ----
@@ -119,6 +155,21 @@ final class Translator {
                 case 0x42 -> v = s.s64();
                 case 0x43 -> v = s.f32bits();
                 case 0x44 -> v = s.f64bits();
+                case 0xFD -> {
+                    // v128.const values join the pool as (low, high) pairs, so a constant costs nothing at run time.
+                    int at = s.pos();
+                    if (s.u32() == 0x0C) {
+                        long lo = s.f64bits(), hi = s.f64bits();
+                        if (values.size() + 2 <= MAX_CONST_SLOTS && v128Index.putIfAbsent(List.of(lo, hi), values.size()) == null) {
+                            values.add(lo);
+                            values.add(hi);
+                        }
+                    } else {
+                        s.pos(at);
+                        SimdTranslator.skipImmediates(s);
+                    }
+                    continue;
+                }
                 default -> { skipImmediates(s, op); continue; }
             }
             if (values.size() < MAX_CONST_SLOTS && constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
@@ -152,7 +203,7 @@ final class Translator {
                     default -> { }
                 }
             }
-            case 0xFD -> throw new WasmTrap(RuntimeError.Trap.UNSUPPORTED, "SIMD not supported yet");
+            case 0xFD -> SimdTranslator.skipImmediates(s);
             default -> {
                 if (op >= 0x28 && op <= 0x3E) { s.u32(); s.u32(); }
             }
@@ -161,11 +212,11 @@ final class Translator {
 
     // ---- emission ----
 
-    private int T(int i) { return tempBase + i; }
+    private int T(int i) { return tempBase + soff[i]; }
 
     private void pushConst(long v) {
         Integer i = constIndex.get(v);
-        if (i != null) { push(nLocals + i, false); return; }
+        if (i != null) { push(localSlots + i, false); return; }
         int dst = T(h);
         emit(Op.CONST, dst, 0, 0);
         emit(v);
@@ -199,28 +250,36 @@ final class Translator {
         if (dst != src) emit(ref ? Op.COPY_REF : Op.COPY, dst, src, 0);
     }
 
+    private void copy(int dst, int src, byte kind) {
+        if (dst != src) emit(kind == VEC ? SimdTranslator.V128_COPY : kind == REF ? Op.COPY_REF : Op.COPY, dst, src, 0);
+    }
+
     /** Places a label at the current position: no relinking or fusion across it. */
     private void label() { lastPos = -1; labelAt = len; }
 
     // ---- emulated stack ----
 
-    private void push(int reg, boolean ref) {
+    private void push(int reg, boolean ref) { push(reg, ref ? REF : NUM); }
+
+    private void push(int reg, byte kind) {
         if (h == sreg.length) {
             int n = h * 2;
             sreg = Arrays.copyOf(sreg, n);
             sref = Arrays.copyOf(sref, n);
             prevRef = Arrays.copyOf(prevRef, n);
+            soff = Arrays.copyOf(soff, n + 1);
         }
         sreg[h] = reg;
-        sref[h] = ref;
-        if (reg < nLocals) {
+        sref[h] = kind;
+        soff[h + 1] = soff[h] + width(kind);
+        if (reg < localSlots) {
             prevRef[h] = topRef[reg];
             topRef[reg] = h;
             if (locTop == locStack.length) locStack = Arrays.copyOf(locStack, locTop * 2);
             locStack[locTop++] = h;
         }
         h++;
-        if (h > maxH) maxH = h;
+        if (soff[h] > maxH) maxH = soff[h];
     }
 
     private int pushTemp(boolean ref) {
@@ -231,7 +290,7 @@ final class Translator {
 
     private int pop() {
         int reg = sreg[--h];
-        if (reg < nLocals) topRef[reg] = prevRef[h];
+        if (reg < localSlots) topRef[reg] = prevRef[h];
         while (locTop > 0 && locStack[locTop - 1] >= h) locTop--;
         return reg;
     }
@@ -253,7 +312,7 @@ final class Translator {
     private void materializeLocals() {
         while (locTop > 0) {
             int p = locStack[--locTop];
-            if (p < h && sreg[p] < nLocals) {
+            if (p < h && sreg[p] < localSlots) {
                 int x = sreg[p];
                 copy(T(p), x, sref[p]);
                 sreg[p] = T(p);
@@ -268,7 +327,7 @@ final class Translator {
             if (sreg[p] != T(p)) {
                 int x = sreg[p];
                 copy(T(p), x, sref[p]);
-                if (x < nLocals) {
+                if (x < localSlots) {
                     // Only reachable when the entry was not materialized: keep the chain consistent.
                     topRef[x] = -1;
                 }
@@ -290,18 +349,19 @@ final class Translator {
         else { fixup(c, pos); c.endReachable = true; }
     }
 
-    private boolean[] labelTypes(Ctrl c) { return c.kind == LOOP ? c.params : c.results; }
+    private byte[] labelTypes(Ctrl c) { return c.kind == LOOP ? c.params : c.results; }
 
     private boolean needsCopies(Ctrl c) {
-        int n = labelTypes(c).length;
-        for (int j = 0; j < n; j++) if (sreg[h - n + j] != T(c.base + j)) return true;
+        byte[] t = labelTypes(c);
+        int n = t.length;
+        for (int j = 0; j < n; j++) if (sreg[h - n + j] != labelReg(c, t, j)) return true;
         return false;
     }
 
     private void branchCopies(Ctrl c) {
-        boolean[] t = labelTypes(c);
+        byte[] t = labelTypes(c);
         int n = t.length;
-        for (int j = 0; j < n; j++) copy(T(c.base + j), sreg[h - n + j], t[j]);
+        for (int j = 0; j < n; j++) copy(labelReg(c, t, j), sreg[h - n + j], t[j]);
     }
 
     /** Emits an unconditional branch to c (with value copies), or a return for the function frame. */
@@ -380,27 +440,32 @@ final class Translator {
     }
 
     private void emitReturn() {
-        boolean[] t = funcResults;
+        byte[] t = funcResults;
         int n = t.length;
         if (n == 0) { emit(Op.RET0, 0, 0, 0); return; }
         if (n == 1) {
             int src = sreg[h - 1];
-            if (t[0]) { copy(0, src, true); emit(Op.RET0, 0, 0, 0); }
+            if (t[0] != NUM) { copy(0, src, t[0]); emit(Op.RET0, 0, 0, 0); }
             else emit(Op.RET1, 0, src, 0);
             return;
         }
+        // Results go to registers [0, resultSlots), packed by width.
+        int[] dst = new int[n];
+        int resultSlots = 0;
+        for (int j = 0; j < n; j++) { dst[j] = resultSlots; resultSlots += width(t[j]); }
         boolean conflict = false;
         for (int j = 0; j < n; j++) {
             int src = sreg[h - n + j];
-            if (src < n && src != j) conflict = true;
+            if (src < resultSlots && src != dst[j]) conflict = true;
         }
         if (conflict) {
             // Parallel move through scratch temporaries above the stack.
-            for (int j = 0; j < n; j++) copy(T(h + j), sreg[h - n + j], t[j]);
-            if (h + n > maxH) maxH = h + n;
-            for (int j = 0; j < n; j++) copy(j, T(h + j), t[j]);
+            int scratch = T(h);
+            for (int j = 0; j < n; j++) copy(scratch + dst[j], sreg[h - n + j], t[j]);
+            if (soff[h] + resultSlots > maxH) maxH = soff[h] + resultSlots;
+            for (int j = 0; j < n; j++) copy(dst[j], scratch + dst[j], t[j]);
         } else {
-            for (int j = 0; j < n; j++) copy(j, sreg[h - n + j], t[j]);
+            for (int j = 0; j < n; j++) copy(dst[j], sreg[h - n + j], t[j]);
         }
         emit(Op.RET0, 0, 0, 0);
     }
@@ -417,8 +482,8 @@ final class Translator {
     private Ctrl enter(int kind, FunctionType bt) {
         Ctrl c = new Ctrl();
         c.kind = kind;
-        c.params = refFlags(bt.params());
-        c.results = refFlags(bt.results());
+        c.params = kinds(bt.params());
+        c.results = kinds(bt.results());
         c.base = h - c.params.length;
         ctrls.add(c);
         return c;
@@ -437,8 +502,9 @@ final class Translator {
                     "function needs " + frameSize + " registers, more than the " + Op.MAX_REG + " a frame can have");
         }
         boolean refLocals = false;
-        for (int i = nParams; i < nLocals; i++) refLocals |= localRef[i];
-        return new Code(Arrays.copyOf(buf, len), consts, nParams, nLocals, frameSize, refLocals);
+        for (int i = nParams; i < nLocals; i++) refLocals |= localKind[i] == REF;
+        return new Code(Arrays.copyOf(buf, len), consts, paramSlots, localSlots, frameSize, refLocals,
+                pool.isEmpty() ? Code.NO_POOL : pool.toArray());
     }
 
     /** Skips unreachable instructions up to the else or end of the current frame; returns that opcode. */
@@ -552,12 +618,18 @@ final class Translator {
             case 0x1B, 0x1C -> {
                 if (op == 0x1C) { int n = r.u32(); for (int i = 0; i < n; i++) r.u8(); }
                 int cond = pop();
-                boolean ref = sref[h - 1];
+                byte kind = sref[h - 1];
+                boolean ref = kind == REF;
                 int v2 = pop();
                 int v1 = pop();
                 int dst = T(h);
                 int wasm = lastPos == len - 1 && lastDst == cond && cond == T(h + 2) ? ((int) buf[lastPos] & 0x3FF) - Op.NUM + 0x45 : -1;
-                if (!ref && wasm >= 0x46 && wasm <= 0x4F) {
+                if (kind == VEC) {
+                    produce(SimdTranslator.V128_SELECT, dst, v1, v2);
+                    int p = lastPos;
+                    emit(cond);
+                    lastPos = p;
+                } else if (!ref && wasm >= 0x46 && wasm <= 0x4F) {
                     // Fuse with the compare just emitted: it is dropped, its operands move to the ext word.
                     long cw = buf[--len];
                     long lhs = (cw >>> 28) & Op.FIELD_MASK, rhs = cw >>> 46;
@@ -571,29 +643,31 @@ final class Translator {
                     emit(cond);
                     lastPos = p;
                 }
-                push(dst, ref);
+                push(dst, kind);
             }
-            case 0x20 -> { int x = r.u32(); push(x, localRef[x]); }
-            case 0x21, 0x22 -> setLocal(r.u32(), op == 0x22);
+            case 0x20 -> { int x = r.u32(); push(localReg[x], localKind[x]); }
+            case 0x21, 0x22 -> { int x = r.u32(); setLocal(localReg[x], op == 0x22); }
             case 0x23 -> {
                 int g = r.u32();
-                boolean ref = mod.globals().get(g).valType().isReference();
+                byte kind = kind(mod.globals().get(g).valType());
                 int dst = T(h);
-                produce(ref ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET, dst, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
-                push(dst, ref);
+                int irop = kind == VEC ? SimdTranslator.V128_GLOBAL_GET : kind == REF ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET;
+                produce(irop, dst, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
+                push(dst, kind);
             }
             case 0x24 -> {
                 int g = r.u32();
-                boolean ref = mod.globals().get(g).valType().isReference();
+                byte kind = kind(mod.globals().get(g).valType());
                 int v = pop();
-                emit(ref ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET, v, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
+                int irop = kind == VEC ? SimdTranslator.V128_GLOBAL_SET : kind == REF ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET;
+                emit(irop, v, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
             }
             case 0x25 -> {
                 int t = r.u32();
                 int idx = pop();
                 int dst = T(h);
                 produce(Op.TABLE_GET, dst, idx, t);
-                push(dst, true);
+                push(dst, REF);
             }
             case 0x26 -> {
                 int t = r.u32();
@@ -601,28 +675,28 @@ final class Translator {
                 int idx = pop();
                 emit(Op.TABLE_SET, v, idx, t);
             }
-            case 0x3F -> { r.u8(); int dst = T(h); produce(Op.MEMORY_SIZE, dst, 0, 0); push(dst, false); }
+            case 0x3F -> { r.u8(); int dst = T(h); produce(Op.MEMORY_SIZE, dst, 0, 0); push(dst, NUM); }
             case 0x40 -> {
                 r.u8();
                 int d = pop();
                 int dst = T(h);
                 produce(Op.MEMORY_GROW, dst, d, 0);
-                push(dst, false);
+                push(dst, NUM);
             }
             case 0x41 -> pushConst(r.s32());
             case 0x42 -> pushConst(r.s64());
             case 0x43 -> pushConst(r.f32bits());
             case 0x44 -> pushConst(r.f64bits());
-            case 0xD0 -> { r.u8(); int dst = T(h); produce(Op.REF_NULL, dst, 0, 0); push(dst, true); }
-            case 0xD1 -> { int v = pop(); int dst = T(h); produce(Op.REF_IS_NULL, dst, v, 0); push(dst, false); }
+            case 0xD0 -> { r.u8(); int dst = T(h); produce(Op.REF_NULL, dst, 0, 0); push(dst, REF); }
+            case 0xD1 -> { int v = pop(); int dst = T(h); produce(Op.REF_IS_NULL, dst, v, 0); push(dst, NUM); }
             case 0xD2 -> {
                 int f = r.u32();
                 int dst = T(h);
                 produce(Op.REF_FUNC, dst, f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
-                push(dst, true);
+                push(dst, REF);
             }
             case 0xFC -> prefixed(r.u32());
-            case 0xFD -> throw new WasmTrap(RuntimeError.Trap.UNSUPPORTED, "SIMD not supported yet");
+            case 0xFD -> SimdTranslator.translate(this, r, r.u32());
             default -> {
                 if (op >= 0x28 && op <= 0x3E) memoryAccess(op);
                 else if (op >= 0x45 && op <= 0xC4) numeric(op);
@@ -648,7 +722,7 @@ final class Translator {
         }
         if (!unreachable) {
             int n = c.results.length;
-            for (int j = 0; j < n; j++) copy(T(c.base + j), sreg[h - n + j], c.results[j]);
+            for (int j = 0; j < n; j++) copy(labelReg(c, c.results, j), sreg[h - n + j], c.results[j]);
             c.endReachable = true;
         }
         if (c.elseFixup >= 0) {
@@ -701,17 +775,18 @@ final class Translator {
             }
         }
         popTo(base);
-        int top = base + Math.max(np, ft.results().size()) + above;
+        int top = soff[base] + Math.max(slots(ft.params()), slots(ft.results())) + above;
         if (top > maxH) maxH = top;
         return base;
     }
 
     private void callResults(FunctionType ft, int base) {
-        for (ValType t : ft.results()) push(T(h), t.isReference());
+        for (ValType t : ft.results()) push(T(h), kind(t));
     }
 
+    /** x is the local's register. */
     private void setLocal(int x, boolean tee) {
-        boolean ref = sref[h - 1];
+        byte ref = sref[h - 1];
         int src = pop();
         if (src == x) {
             if (tee) push(x, ref);
@@ -758,7 +833,7 @@ final class Translator {
                 && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (0x6A - 0x45)) {
             // The i32.add that made the address becomes the load: same result register T(h).
             buf[lastPos] = (buf[lastPos] & ~0x3FFL) | (Op.LOAD_ADD + (op - 0x28));
-            push(addr, false);
+            push(addr, NUM);
             return;
         }
         if (store) {
@@ -766,7 +841,7 @@ final class Translator {
         } else {
             int dst = T(h);
             produce(irop, dst, addr, (int) offset);
-            push(dst, false);
+            push(dst, NUM);
         }
     }
 
@@ -785,12 +860,12 @@ final class Translator {
             int b1 = pop();
             int dst = T(h);
             produce(irop, dst, b1, b2);
-            push(dst, false);
+            push(dst, NUM);
         } else {
             int b1 = pop();
             int dst = T(h);
             produce(irop, dst, b1, 0);
-            push(dst, false);
+            push(dst, NUM);
         }
     }
 
@@ -800,7 +875,7 @@ final class Translator {
                 int b1 = pop();
                 int dst = T(h);
                 produce(Op.TRUNC_SAT + sub, dst, b1, 0);
-                push(dst, false);
+                push(dst, NUM);
             }
             case 8 -> {
                 int seg = r.u32(); r.u8();
@@ -829,9 +904,9 @@ final class Translator {
                 int p = lastPos;
                 emit(t);
                 lastPos = p;
-                push(dst, false);
+                push(dst, NUM);
             }
-            case 16 -> { int t = r.u32(); int dst = T(h); produce(Op.TABLE_SIZE, dst, 0, t); push(dst, false); }
+            case 16 -> { int t = r.u32(); int dst = T(h); produce(Op.TABLE_SIZE, dst, 0, t); push(dst, NUM); }
             case 17 -> {
                 int t = r.u32();
                 int n = pop(), v = pop(), i = pop();
@@ -839,5 +914,41 @@ final class Translator {
             }
             default -> throw new IllegalStateException("0xFC " + sub + " in a validated body");
         }
+    }
+
+    // ---- hooks for SimdTranslator (kept here so the stack bookkeeping stays private) ----
+
+    int popValue() { return pop(); }
+
+    /** Register the next pushed value will occupy (its canonical temporary). */
+    int nextTemp() { return T(h); }
+
+    void pushValue(int reg, byte kind) { push(reg, kind); }
+
+    /** Emits an instruction that writes register a (so local.set can retarget it), with n extension words. */
+    void produceWith(int op, int a, int b, int c, long ext0, long ext1, int nExt) {
+        produce(op, a, b, c);
+        int p = lastPos;
+        if (nExt > 0) emit(ext0);
+        if (nExt > 1) emit(ext1);
+        lastPos = p;
+        lastDst = a;
+    }
+
+    void emitWith(int op, int a, int b, int c, long ext0) {
+        emit(op, a, b, c);
+        emit(ext0);
+    }
+
+    /** The register pair holding v128 constant (lo, hi) in the frame's constants, or -1 if it is not there. */
+    int v128ConstReg(long lo, long hi) {
+        Integer i = v128Index.get(List.of(lo, hi));
+        return i == null ? -1 : localSlots + i;
+    }
+
+    /** Adds an object (a shuffle plan) to the function's pool; returns its index. */
+    int poolAdd(Object o) {
+        pool.add(o);
+        return pool.size() - 1;
     }
 }

@@ -44,4 +44,26 @@ class DispatchSizeTest {
         System.out.println("dispatch method sizes: " + sizes);
         assertFalse(checked < 3, "expected run, runMisc and runSimd, found " + sizes);
     }
+
+    /** The v128 secondary dispatch (SimdExec.run, one switch over every v128 op) is under the same limit. */
+    @Test
+    void simdDispatchMethodsStayBelowHugeMethodLimit() throws Exception {
+        byte[] bytes;
+        try (InputStream in = SimdExec.class.getResourceAsStream("SimdExec.class")) {
+            bytes = in.readAllBytes();
+        }
+        ClassModel cm = ClassFile.of().parse(bytes);
+        int checked = 0;
+        StringBuilder sizes = new StringBuilder();
+        for (MethodModel m : cm.methods()) {
+            String name = m.methodName().stringValue();
+            if (!name.startsWith("run")) continue;
+            int len = m.code().map(c -> ((CodeAttribute) c).codeLength()).orElse(0);
+            sizes.append(name).append('=').append(len).append(' ');
+            assertTrue(len < HUGE_METHOD_LIMIT, name + " is " + len + " bytecode bytes, HotSpot will not compile it");
+            checked++;
+        }
+        System.out.println("SIMD dispatch method sizes: " + sizes);
+        assertFalse(checked < 1, "expected SimdExec.run, found " + sizes);
+    }
 }

@@ -41,8 +41,10 @@ import jdk.incubator.vector.VectorSpecies;
  * </ul>
  *
  * <p>Vectors never escape a kernel: each loads its operands with {@code LongVector.fromArray}, views them
- * with {@code reinterpretAs*}, and stores the result with {@code intoArray}. Bitwise ops, lane access and
- * splats work directly on the two longs, which is cheaper than any vector round trip.
+ * with {@code reinterpretAs*}, and stores the result with {@code intoArray}. Lane access works directly
+ * on the two longs. Bitwise ops, splats and v128.load/store go through one 128-bit vector access too: two
+ * 64-bit stores followed by the next kernel's 128-bit load of the same register defeat store-to-load
+ * forwarding (about 6 ns per instruction in the interpreter, measured), which costs far more than the round trip.
  */
 public final class Simd {
     private Simd() {}
@@ -72,46 +74,33 @@ public final class Simd {
 
     /** v128.not */
     public static void v128_not(long[] regs, int dst, int a) {
-        long lo = ~regs[a], hi = ~regs[a + 1];
-        regs[dst] = lo;
-        regs[dst + 1] = hi;
+        LongVector.fromArray(L, regs, a).not().intoArray(regs, dst);
     }
 
     /** v128.and */
     public static void v128_and(long[] regs, int dst, int a, int b) {
-        long lo = regs[a] & regs[b], hi = regs[a + 1] & regs[b + 1];
-        regs[dst] = lo;
-        regs[dst + 1] = hi;
+        LongVector.fromArray(L, regs, a).and(LongVector.fromArray(L, regs, b)).intoArray(regs, dst);
     }
 
     /** v128.andnot: a &amp; ~b */
     public static void v128_andnot(long[] regs, int dst, int a, int b) {
-        long lo = regs[a] & ~regs[b], hi = regs[a + 1] & ~regs[b + 1];
-        regs[dst] = lo;
-        regs[dst + 1] = hi;
+        LongVector.fromArray(L, regs, a).lanewise(VectorOperators.AND_NOT, LongVector.fromArray(L, regs, b)).intoArray(regs, dst);
     }
 
     /** v128.or */
     public static void v128_or(long[] regs, int dst, int a, int b) {
-        long lo = regs[a] | regs[b], hi = regs[a + 1] | regs[b + 1];
-        regs[dst] = lo;
-        regs[dst + 1] = hi;
+        LongVector.fromArray(L, regs, a).or(LongVector.fromArray(L, regs, b)).intoArray(regs, dst);
     }
 
     /** v128.xor */
     public static void v128_xor(long[] regs, int dst, int a, int b) {
-        long lo = regs[a] ^ regs[b], hi = regs[a + 1] ^ regs[b + 1];
-        regs[dst] = lo;
-        regs[dst + 1] = hi;
+        LongVector.fromArray(L, regs, a).lanewise(VectorOperators.XOR, LongVector.fromArray(L, regs, b)).intoArray(regs, dst);
     }
 
     /** v128.bitselect: bits of a where c is 1, bits of b where c is 0. */
     public static void v128_bitselect(long[] regs, int dst, int a, int b, int c) {
-        long c0 = regs[c], c1 = regs[c + 1];
-        long lo = (regs[a] & c0) | (regs[b] & ~c0);
-        long hi = (regs[a + 1] & c1) | (regs[b + 1] & ~c1);
-        regs[dst] = lo;
-        regs[dst + 1] = hi;
+        LongVector x = LongVector.fromArray(L, regs, a), y = LongVector.fromArray(L, regs, b);
+        y.bitwiseBlend(x, LongVector.fromArray(L, regs, c)).intoArray(regs, dst);
     }
 
     /** v128.any_true: 1 if any bit is set. */
@@ -123,30 +112,22 @@ public final class Simd {
 
     /** i8x16.splat: the low 8 bits of the i32 in every lane. */
     public static void i8x16_splat(long[] regs, int dst, int a) {
-        long v = (regs[a] & 0xFFL) * SPLAT8;
-        regs[dst] = v;
-        regs[dst + 1] = v;
+        LongVector.broadcast(L, (regs[a] & 0xFFL) * SPLAT8).intoArray(regs, dst);
     }
 
     /** i16x8.splat */
     public static void i16x8_splat(long[] regs, int dst, int a) {
-        long v = (regs[a] & 0xFFFFL) * SPLAT16;
-        regs[dst] = v;
-        regs[dst + 1] = v;
+        LongVector.broadcast(L, (regs[a] & 0xFFFFL) * SPLAT16).intoArray(regs, dst);
     }
 
     /** i32x4.splat */
     public static void i32x4_splat(long[] regs, int dst, int a) {
-        long v = (regs[a] & 0xFFFF_FFFFL) * SPLAT32;
-        regs[dst] = v;
-        regs[dst + 1] = v;
+        LongVector.broadcast(L, (regs[a] & 0xFFFF_FFFFL) * SPLAT32).intoArray(regs, dst);
     }
 
     /** i64x2.splat */
     public static void i64x2_splat(long[] regs, int dst, int a) {
-        long v = regs[a];
-        regs[dst] = v;
-        regs[dst + 1] = v;
+        LongVector.broadcast(L, regs[a]).intoArray(regs, dst);
     }
 
     /** f32x4.splat (raw bits, NaN payloads kept). */
@@ -1733,16 +1714,13 @@ public final class Simd {
     /** v128.load: 16 bytes at ea. */
     public static void v128_load(long[] regs, int dst, MemorySegment mem, long ea) {
         Objects.checkFromIndexSize(ea, 16L, mem.byteSize());
-        long lo = mem.get(LE_LONG, ea), hi = mem.get(LE_LONG, ea + 8);
-        regs[dst] = lo;
-        regs[dst + 1] = hi;
+        LongVector.fromMemorySegment(L, mem, ea, ByteOrder.LITTLE_ENDIAN).intoArray(regs, dst);
     }
 
     /** v128.store: 16 bytes at ea; nothing is written unless all 16 are in range. */
     public static void v128_store(long[] regs, int src, MemorySegment mem, long ea) {
         Objects.checkFromIndexSize(ea, 16L, mem.byteSize());
-        mem.set(LE_LONG, ea, regs[src]);
-        mem.set(LE_LONG, ea + 8, regs[src + 1]);
+        LongVector.fromArray(L, regs, src).intoMemorySegment(mem, ea, ByteOrder.LITTLE_ENDIAN);
     }
 
     /** v128.load8x8_s: 8 bytes, each sign-extended to i16. */
