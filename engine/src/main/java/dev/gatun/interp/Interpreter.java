@@ -142,6 +142,11 @@ public final class Interpreter {
                         case Op.LOAD_ADD + 0x06: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case Op.LOAD_ADD + 0x07: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFFFF; continue;
                         case Op.CONST: regs[a] = code[pc++]; continue;
+                        case Op.STORE_ADD + 0: mem.set(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL, (int) regs[a]); continue;
+                        case Op.STORE_ADD + 1: mem.set(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL, regs[a]); continue;
+                        case Op.STORE_ADD + 2: mem.set(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL, (int) regs[a]); continue;
+                        case Op.STORE_ADD + 3: mem.set(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL, regs[a]); continue;
+                        case Op.STORE_ADD + 4: mem.set(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL, (byte) regs[a]); continue;
                         case Op.GLOBAL_GET: regs[a] = inst.globals[(b - fp) | (c - fp) << Op.FIELD_BITS].bits; continue;
                         case Op.GLOBAL_SET: inst.globals[(b - fp) | (c - fp) << Op.FIELD_BITS].bits = regs[a]; continue;
                         case Op.NUM + 0x00: regs[a] = (int) regs[b] == 0 ? 1 : 0; continue;

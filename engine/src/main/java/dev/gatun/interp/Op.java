@@ -53,6 +53,12 @@ final class Op {
      * (eq ne lt_s lt_u gt_s gt_u); ext: target (low 32 bits) | compared register << 32.
      */
     static final int ADD_CMP_BR = 213;
+    /**
+     * 219..223: a store fused with the i32.add that computed its address (memarg offset 0):
+     * store(u32(b + c)) <- a, in wasm store order i32 i64 f32 f64 i32.8 (the wider-narrowing ones stay
+     * plain: run has little room left under the C1 size limit).
+     */
+    static final int STORE_ADD = 219;
 
     static final int COLD = 256;
     static final int UNREACHABLE = 256;

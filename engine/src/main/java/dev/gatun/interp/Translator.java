@@ -836,6 +836,15 @@ final class Translator {
             push(addr, NUM);
             return;
         }
+        if (store && op <= 0x3A && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
+                && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (0x6A - 0x45)) {
+            // The i32.add that made the address becomes the store; its result register is dead after it.
+            // The value operand was pushed after the add without emitting code, so it is ready there.
+            long w = buf[lastPos];
+            buf[lastPos] = (w & ~0x3FFL & ~((long) Op.FIELD_MASK << 10)) | (long) v << 10 | (Op.STORE_ADD + (op - 0x36));
+            lastPos = -1;
+            return;
+        }
         if (store) {
             emit(irop, v, addr, (int) offset);
         } else {
