@@ -30,8 +30,9 @@ final class Instantiator {
         return CACHES.computeIfAbsent(module, k -> new CodeCache(wm));
     }
 
-    static Instance instantiate(Module module, Imports imports) {
+    static Instance instantiate(Module module, Imports imports, InstanceLimits limits) {
         if (imports == null) imports = Imports.empty();
+        if (limits == null) limits = InstanceLimits.NONE;
         WasmModule wm = ModuleAccess.wasm(module);
         InstanceState st = new InstanceState(wm, cache(module, wm));
         int nf = wm.functionCount();
@@ -92,7 +93,7 @@ final class Instantiator {
         for (int i = mi; i < mems.length; i++) {
             Memory m;
             try {
-                m = new Memory(wm.memories().get(i));
+                m = new Memory(wm.memories().get(i), limits.memoryPages());
             } catch (RuntimeException ex) {
                 for (Memory o : own) o.close();
                 throw new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY, "cannot allocate memory " + i + ": " + ex.getMessage(), List.of(), ex);

@@ -83,14 +83,28 @@ public final class WebAssembly {
      * @throws RuntimeError if a segment is out of bounds or the start function traps
      */
     public static Instance instantiate(Module module, Imports imports) {
+        return instantiate(module, imports, InstanceLimits.NONE);
+    }
+
+    /**
+     * {@link #instantiate(Module, Imports)} under resource caps, e.g. for untrusted modules: a memory the
+     * module defines never grows past {@code limits.memoryPages()}; a module whose minimum exceeds the cap
+     * fails to instantiate with a RuntimeError.
+     */
+    public static Instance instantiate(Module module, Imports imports, InstanceLimits limits) {
         Objects.requireNonNull(module, "module");
-        return Instantiator.instantiate(module, imports);
+        return Instantiator.instantiate(module, imports, limits);
     }
 
     /** {@link #instantiate} on the common pool; the future fails with the same errors. */
     public static CompletableFuture<Instance> instantiateAsync(Module module, Imports imports) {
+        return instantiateAsync(module, imports, InstanceLimits.NONE);
+    }
+
+    /** {@link #instantiate(Module, Imports, InstanceLimits)} on the common pool. */
+    public static CompletableFuture<Instance> instantiateAsync(Module module, Imports imports, InstanceLimits limits) {
         Objects.requireNonNull(module, "module");
-        return CompletableFuture.supplyAsync(() -> Instantiator.instantiate(module, imports), ForkJoinPool.commonPool());
+        return CompletableFuture.supplyAsync(() -> Instantiator.instantiate(module, imports, limits), ForkJoinPool.commonPool());
     }
 
     /**

@@ -55,4 +55,26 @@ class RuntimeApiTest {
         assertEquals("mem", wrongKind.name());
         inst.close();
     }
+
+    @Test
+    void instanceLimitsCapDefinedMemories() {
+        ModuleBuilder b = new ModuleBuilder().memory(1);
+        int t = b.type(new int[] {I32}, new int[] {I32});
+        b.exportFunc("grow", b.func(t, new int[0][], new Bytes().localGet(0).op(0x40, 0x00).op(0x0B).toArray()));
+        b.exportMemory("mem");
+        Module m = WebAssembly.compile(b.build());
+        try (Instance capped = WebAssembly.instantiate(m, Imports.empty(), InstanceLimits.memoryPages(4))) {
+            Function grow = capped.exports().function("grow");
+            assertEquals(Value.i32(1), grow.call(Value.i32(3))[0]);
+            assertEquals(Value.i32(-1), grow.call(Value.i32(1))[0], "growing past the cap fails as memory.grow does");
+            assertEquals(4, capped.exports().memory("mem").pages());
+        }
+        try (Instance free = WebAssembly.instantiate(m, Imports.empty())) {
+            assertEquals(Value.i32(1), free.exports().function("grow").call(Value.i32(100))[0]);
+        }
+        ModuleBuilder big = new ModuleBuilder().memory(8);
+        big.exportMemory("mem");
+        Module bm = WebAssembly.compile(big.build());
+        assertThrows(RuntimeError.class, () -> WebAssembly.instantiate(bm, Imports.empty(), InstanceLimits.memoryPages(4)));
+    }
 }
