@@ -129,10 +129,6 @@ public final class Interpreter {
                         case Op.SEL_I32_EQ + 3: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) < 0 ? regs[b] : regs[c]; continue; }
                         case Op.SEL_I32_EQ + 4: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] > (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
                         case Op.SEL_I32_EQ + 5: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) > 0 ? regs[b] : regs[c]; continue; }
-                        case Op.SEL_I32_EQ + 6: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] <= (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
-                        case Op.SEL_I32_EQ + 7: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) <= 0 ? regs[b] : regs[c]; continue; }
-                        case Op.SEL_I32_EQ + 8: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] >= (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
-                        case Op.SEL_I32_EQ + 9: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) >= 0 ? regs[b] : regs[c]; continue; }
                         case Op.LOAD_ADD + 0x00: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case Op.LOAD_ADD + 0x01: regs[a] = mem.get(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case Op.LOAD_ADD + 0x02: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;

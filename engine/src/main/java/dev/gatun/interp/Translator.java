@@ -644,7 +644,13 @@ final class Translator {
                     // Fuse with the compare just emitted: it is dropped, its operands move to the ext word.
                     long cw = buf[--len];
                     long lhs = (cw >>> 28) & Op.FIELD_MASK, rhs = cw >>> 46;
-                    produce(Op.SEL_I32_EQ + (wasm - 0x46), dst, v1, v2);
+                    int k = wasm - 0x46;
+                    if (k >= 6) {
+                        // le/ge select the other value on the negated compare (gt/lt): run keeps six variants.
+                        k = cmpIndex(k, false);
+                        int t = v1; v1 = v2; v2 = t;
+                    }
+                    produce(Op.SEL_I32_EQ + k, dst, v1, v2);
                     int p = lastPos;
                     emit(lhs | rhs << 32);
                     lastPos = p;
