@@ -1764,29 +1764,25 @@ public final class Simd {
     /** v128.load8_splat */
     public static void v128_load8_splat(long[] regs, int dst, MemorySegment mem, long ea) {
         long v = (mem.get(ValueLayout.JAVA_BYTE, ea) & 0xFFL) * SPLAT8;
-        regs[dst] = v;
-        regs[dst + 1] = v;
+        LongVector.broadcast(L, v).intoArray(regs, dst);
     }
 
     /** v128.load16_splat */
     public static void v128_load16_splat(long[] regs, int dst, MemorySegment mem, long ea) {
         long v = (mem.get(LE_SHORT, ea) & 0xFFFFL) * SPLAT16;
-        regs[dst] = v;
-        regs[dst + 1] = v;
+        LongVector.broadcast(L, v).intoArray(regs, dst);
     }
 
     /** v128.load32_splat */
     public static void v128_load32_splat(long[] regs, int dst, MemorySegment mem, long ea) {
         long v = (mem.get(LE_INT, ea) & 0xFFFF_FFFFL) * SPLAT32;
-        regs[dst] = v;
-        regs[dst + 1] = v;
+        LongVector.broadcast(L, v).intoArray(regs, dst);
     }
 
     /** v128.load64_splat */
     public static void v128_load64_splat(long[] regs, int dst, MemorySegment mem, long ea) {
         long v = mem.get(LE_LONG, ea);
-        regs[dst] = v;
-        regs[dst + 1] = v;
+        LongVector.broadcast(L, v).intoArray(regs, dst);
     }
 
     /** v128.load32_zero */
