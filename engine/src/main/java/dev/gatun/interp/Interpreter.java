@@ -167,7 +167,17 @@ public final class Interpreter {
                         case Op.NUM + 0x11: regs[a] = Long.compareUnsigned(regs[b], regs[c]) > 0 ? 1 : 0; continue;
                         case Op.NUM + 0x13: regs[a] = Long.compareUnsigned(regs[b], regs[c]) <= 0 ? 1 : 0; continue;
                         case Op.NUM + 0x15: regs[a] = Long.compareUnsigned(regs[b], regs[c]) >= 0 ? 1 : 0; continue;
-                        case Op.NUM + 0x25: regs[a] = (int) regs[b] + (int) regs[c]; continue;
+                        case Op.NUM + 0x25: {
+                            regs[a] = (int) regs[b] + (int) regs[c];
+                            // Pointer and counter updates come in runs of adds: run the next one here
+                            // instead of through another dispatch.
+                            long x = code[pc];
+                            if (((int) x & 0x3FF) == Op.NUM + 0x25) {
+                                pc++;
+                                regs[fp + ((int) (x >>> 10) & M)] = (int) regs[fp + ((int) (x >>> 28) & M)] + (int) regs[fp + (int) (x >>> 46)];
+                            }
+                            continue;
+                        }
                         case Op.NUM + 0x26: regs[a] = (int) regs[b] - (int) regs[c]; continue;
                         case Op.NUM + 0x27: regs[a] = (int) regs[b] * (int) regs[c]; continue;
                         case Op.NUM + 0x28: regs[a] = divS((int) regs[b], (int) regs[c]); continue;
