@@ -132,7 +132,15 @@ public final class Interpreter {
                         case Op.LOAD_ADD + 0x00: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case Op.LOAD_ADD + 0x01: regs[a] = mem.get(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case Op.LOAD_ADD + 0x02: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
-                        case Op.LOAD_ADD + 0x03: regs[a] = mem.get(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x03: {
+                            regs[a] = mem.get(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL);
+                            long x = code[pc];
+                            if (((int) x & 0x3FF) == Op.LOAD_ADD + 0x03) {
+                                pc++;
+                                regs[fp + ((int) (x >>> 10) & M)] = mem.get(I64, (regs[fp + ((int) (x >>> 28) & M)] + regs[fp + (int) (x >>> 46)]) & 0xFFFF_FFFFL);
+                            }
+                            continue;
+                        }
                         case Op.LOAD_ADD + 0x04: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case Op.LOAD_ADD + 0x05: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFF; continue;
                         case Op.LOAD_ADD + 0x06: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
@@ -223,7 +231,16 @@ public final class Interpreter {
                         case Op.MEM + 0x00: regs[a] = mem.get(I32, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
                         case Op.MEM + 0x01: regs[a] = mem.get(I64, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
                         case Op.MEM + 0x02: regs[a] = mem.get(I32, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
-                        case Op.MEM + 0x03: regs[a] = mem.get(I64, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
+                        case Op.MEM + 0x03: {
+                            regs[a] = mem.get(I64, (regs[b] & 0xFFFF_FFFFL) + (c - fp));
+                            // f64 operands are loaded in pairs (x[i] * y[j]): the second in this dispatch.
+                            long x = code[pc];
+                            if (((int) x & 0x3FF) == Op.MEM + 0x03) {
+                                pc++;
+                                regs[fp + ((int) (x >>> 10) & M)] = mem.get(I64, (regs[fp + ((int) (x >>> 28) & M)] & 0xFFFF_FFFFL) + (int) (x >>> 46));
+                            }
+                            continue;
+                        }
                         case Op.MEM + 0x04: regs[a] = mem.get(I8, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
                         case Op.MEM + 0x05: regs[a] = mem.get(I8, (regs[b] & 0xFFFF_FFFFL) + (c - fp)) & 0xFF; continue;
                         case Op.MEM + 0x06: regs[a] = mem.get(I16, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
