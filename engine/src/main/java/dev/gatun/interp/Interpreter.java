@@ -129,14 +129,18 @@ public final class Interpreter {
                         case Op.SEL_I32_EQ + 3: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) < 0 ? regs[b] : regs[c]; continue; }
                         case Op.SEL_I32_EQ + 4: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] > (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
                         case Op.SEL_I32_EQ + 5: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) > 0 ? regs[b] : regs[c]; continue; }
-                        case Op.SEL_I32_EQ + 6: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] <= (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
-                        case Op.SEL_I32_EQ + 7: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) <= 0 ? regs[b] : regs[c]; continue; }
-                        case Op.SEL_I32_EQ + 8: { long x = code[pc++]; regs[a] = (int) regs[fp + (int) x] >= (int) regs[fp + (int) (x >>> 32)] ? regs[b] : regs[c]; continue; }
-                        case Op.SEL_I32_EQ + 9: { long x = code[pc++]; regs[a] = Integer.compareUnsigned((int) regs[fp + (int) x], (int) regs[fp + (int) (x >>> 32)]) >= 0 ? regs[b] : regs[c]; continue; }
                         case Op.LOAD_ADD + 0x00: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case Op.LOAD_ADD + 0x01: regs[a] = mem.get(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case Op.LOAD_ADD + 0x02: regs[a] = mem.get(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
-                        case Op.LOAD_ADD + 0x03: regs[a] = mem.get(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
+                        case Op.LOAD_ADD + 0x03: {
+                            regs[a] = mem.get(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL);
+                            long x = code[pc];
+                            if (((int) x & 0x3FF) == Op.LOAD_ADD + 0x03) {
+                                pc++;
+                                regs[fp + ((int) (x >>> 10) & M)] = mem.get(I64, (regs[fp + ((int) (x >>> 28) & M)] + regs[fp + (int) (x >>> 46)]) & 0xFFFF_FFFFL);
+                            }
+                            continue;
+                        }
                         case Op.LOAD_ADD + 0x04: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case Op.LOAD_ADD + 0x05: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFF; continue;
                         case Op.LOAD_ADD + 0x06: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
@@ -171,7 +175,17 @@ public final class Interpreter {
                         case Op.NUM + 0x11: regs[a] = Long.compareUnsigned(regs[b], regs[c]) > 0 ? 1 : 0; continue;
                         case Op.NUM + 0x13: regs[a] = Long.compareUnsigned(regs[b], regs[c]) <= 0 ? 1 : 0; continue;
                         case Op.NUM + 0x15: regs[a] = Long.compareUnsigned(regs[b], regs[c]) >= 0 ? 1 : 0; continue;
-                        case Op.NUM + 0x25: regs[a] = (int) regs[b] + (int) regs[c]; continue;
+                        case Op.NUM + 0x25: {
+                            regs[a] = (int) regs[b] + (int) regs[c];
+                            // Pointer and counter updates come in runs of adds: run the next one here
+                            // instead of through another dispatch.
+                            long x = code[pc];
+                            if (((int) x & 0x3FF) == Op.NUM + 0x25) {
+                                pc++;
+                                regs[fp + ((int) (x >>> 10) & M)] = (int) regs[fp + ((int) (x >>> 28) & M)] + (int) regs[fp + (int) (x >>> 46)];
+                            }
+                            continue;
+                        }
                         case Op.NUM + 0x26: regs[a] = (int) regs[b] - (int) regs[c]; continue;
                         case Op.NUM + 0x27: regs[a] = (int) regs[b] * (int) regs[c]; continue;
                         case Op.NUM + 0x28: regs[a] = divS((int) regs[b], (int) regs[c]); continue;
@@ -217,7 +231,16 @@ public final class Interpreter {
                         case Op.MEM + 0x00: regs[a] = mem.get(I32, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
                         case Op.MEM + 0x01: regs[a] = mem.get(I64, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
                         case Op.MEM + 0x02: regs[a] = mem.get(I32, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
-                        case Op.MEM + 0x03: regs[a] = mem.get(I64, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
+                        case Op.MEM + 0x03: {
+                            regs[a] = mem.get(I64, (regs[b] & 0xFFFF_FFFFL) + (c - fp));
+                            // f64 operands are loaded in pairs (x[i] * y[j]): the second in this dispatch.
+                            long x = code[pc];
+                            if (((int) x & 0x3FF) == Op.MEM + 0x03) {
+                                pc++;
+                                regs[fp + ((int) (x >>> 10) & M)] = mem.get(I64, (regs[fp + ((int) (x >>> 28) & M)] & 0xFFFF_FFFFL) + (int) (x >>> 46));
+                            }
+                            continue;
+                        }
                         case Op.MEM + 0x04: regs[a] = mem.get(I8, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;
                         case Op.MEM + 0x05: regs[a] = mem.get(I8, (regs[b] & 0xFFFF_FFFFL) + (c - fp)) & 0xFF; continue;
                         case Op.MEM + 0x06: regs[a] = mem.get(I16, (regs[b] & 0xFFFF_FFFFL) + (c - fp)); continue;

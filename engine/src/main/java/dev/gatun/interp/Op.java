@@ -37,7 +37,10 @@ final class Op {
     /** Loads and stores: wasm opcode 0x28..0x3E maps to MEM + (opcode - 0x28); a = value, b = address, c = offset. */
     static final int MEM = 160;
     static final int LOAD_END = MEM + (0x35 - 0x28);
-    /** 184..193: select fused with the i32 compare that made its condition; ext: lhs | rhs << 32. */
+    /**
+     * 184..189: select fused with the i32 compare that made its condition (eq ne lt_s lt_u gt_s gt_u;
+     * le/ge are emitted as the negated compare with the values swapped); ext: lhs | rhs << 32.
+     */
     static final int SEL_I32_EQ = 184;
     /**
      * 194..201: a load fused with the i32.add that computed its address (memarg offset 0):

@@ -388,9 +388,18 @@ final class Translator {
             else if (wasm == 0x45 || wasm == 0x50) fused = whenTrue ? Op.BR_Z : Op.BR_NZ;
             if (fused >= 0) {
                 int k = fused - Op.BR_I32_EQ;
+                long addDst = prevStart >= 0 && prevStart == lastPos - 1 ? (buf[prevStart] >>> 10) & Op.FIELD_MASK : -1;
+                long lhsReg = (w >>> 28) & Op.FIELD_MASK, rhsReg = w >>> 46;
+                int km = k >= 0 && k <= 9 ? MIRROR[k] : -1;
+                if (km >= 0 && km <= 5 && addDst == rhsReg && addDst != lhsReg && prevStart >= labelAt
+                        && ((int) buf[prevStart] & 0x3FF) == I32_ADD) {
+                    // The counter is the compare's right operand (n != i): mirror the compare so it is the left.
+                    k = km;
+                    w = (w & 0x3FFL) | (w & ((long) Op.FIELD_MASK << 10)) | rhsReg << 28 | lhsReg << 46;
+                }
                 if (k >= 0 && k <= 5 && prevStart == lastPos - 1 && prevStart >= labelAt
                         && ((int) buf[prevStart] & 0x3FF) == I32_ADD
-                        && ((buf[prevStart] >>> 10) & Op.FIELD_MASK) == ((w >>> 28) & Op.FIELD_MASK)) {
+                        && addDst == ((w >>> 28) & Op.FIELD_MASK)) {
                     // The add that made the compared value (a loop counter) joins the branch.
                     long rhs = w >>> 46;
                     buf[prevStart] = (buf[prevStart] & ~0x3FFL) | (Op.ADD_CMP_BR + k);
@@ -425,6 +434,8 @@ final class Translator {
     }
 
     private static final int I32_ADD = Op.NUM + (0x6A - 0x45), I32_SUB = Op.NUM + (0x6B - 0x45);
+    /** A compare with its operands swapped, in wasm order (eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u). */
+    private static final int[] MIRROR = {0, 1, 4, 5, 2, 3, 8, 9, 6, 7};
 
     /** Index of a compare in wasm order (eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u), negated when asked. */
     private static int cmpIndex(int i, boolean keep) {
@@ -633,7 +644,13 @@ final class Translator {
                     // Fuse with the compare just emitted: it is dropped, its operands move to the ext word.
                     long cw = buf[--len];
                     long lhs = (cw >>> 28) & Op.FIELD_MASK, rhs = cw >>> 46;
-                    produce(Op.SEL_I32_EQ + (wasm - 0x46), dst, v1, v2);
+                    int k = wasm - 0x46;
+                    if (k >= 6) {
+                        // le/ge select the other value on the negated compare (gt/lt): run keeps six variants.
+                        k = cmpIndex(k, false);
+                        int t = v1; v1 = v2; v2 = t;
+                    }
+                    produce(Op.SEL_I32_EQ + k, dst, v1, v2);
                     int p = lastPos;
                     emit(lhs | rhs << 32);
                     lastPos = p;

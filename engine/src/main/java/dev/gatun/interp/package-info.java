@@ -12,6 +12,10 @@
  *       {@code runMisc} and {@code runSimd}. Wasm calls use an explicit call stack
  *       ({@link dev.gatun.interp.Machine}); traps are stackless {@link dev.gatun.interp.WasmTrap}s turned
  *       into {@link dev.gatun.RuntimeError}s with the Wasm stack at the API boundary.</li>
+ *   <li>Fusion happens in two places: the translator folds pairs into one word (compare+branch,
+ *       add+load/store, add+compare+branch, compare+select), and a few handlers in {@code run} execute a
+ *       directly following instruction of the same kind without another dispatch (runs of i32.add, pairs
+ *       of f64.load), which needs no encoding and keeps every word a valid branch target.</li>
  *   <li>Invariant: an i32 is held sign-extended in its 64-bit register (so {@code i64.extend_i32_s} and
  *       branch-on-zero tests need no masking).</li>
  * </ul>

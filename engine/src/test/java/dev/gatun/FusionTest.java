@@ -1,0 +1,88 @@
+package dev.gatun;
+
+import dev.gatun.interp.ModuleBuilder;
+import dev.gatun.interp.ModuleBuilder.Bytes;
+import org.junit.jupiter.api.Test;
+
+import static dev.gatun.interp.ModuleBuilder.I32;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The translator's fused forms keep Wasm semantics: wrapping addresses, mirrored compares, swapped selects. */
+class FusionTest {
+    private static Exports instantiate(ModuleBuilder b) {
+        return WebAssembly.instantiate(WebAssembly.compile(b.build()), Imports.empty()).exports();
+    }
+
+    /** store(base, idx, v) = i32.store8/i32.store (base + idx) v, the add fused into the store. */
+    @Test
+    void storeWithAddedAddressWrapsAt32Bits() {
+        ModuleBuilder b = new ModuleBuilder().memory(1);
+        int st = b.type(new int[] {I32, I32, I32}, new int[0]);
+        int ld = b.type(new int[] {I32}, new int[] {I32});
+        int store8 = b.func(st, new int[0][], new Bytes().localGet(0).localGet(1).op(0x6A).localGet(2)
+                .op(0x3A, 0x00, 0x00).op(0x0B).toArray());
+        int store32 = b.func(st, new int[0][], new Bytes().localGet(0).localGet(1).op(0x6A).localGet(2)
+                .op(0x36, 0x02, 0x00).op(0x0B).toArray());
+        int load32 = b.func(ld, new int[0][], new Bytes().localGet(0).op(0x28, 0x02, 0x00).op(0x0B).toArray());
+        b.exportFunc("store8", store8).exportFunc("store32", store32).exportFunc("load32", load32);
+        Exports e = instantiate(b);
+        // -4 + 8 wraps to address 4 in Wasm's 32-bit arithmetic.
+        e.function("store8").call(Value.i32(-4), Value.i32(8), Value.i32(0x1AB));
+        assertEquals(Value.i32(0xAB), e.function("load32").call(Value.i32(4))[0]);
+        e.function("store32").call(Value.i32(0x7FFF_FFFF), Value.i32(0x8000_0009), Value.i32(0x12345678));
+        assertEquals(Value.i32(0x12345678), e.function("load32").call(Value.i32(8))[0]);
+        RuntimeError err = assertThrows(RuntimeError.class,
+                () -> e.function("store32").call(Value.i32(65534), Value.i32(0), Value.i32(1)));
+        assertEquals(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY, err.trap());
+    }
+
+    /** count(n): i = 0; do i++ while (n CMP i); return i, with the counter as the compare's right operand. */
+    private static int count(int cmp, int n) {
+        ModuleBuilder b = new ModuleBuilder();
+        int t = b.type(new int[] {I32}, new int[] {I32});
+        int f = b.func(t, new int[][] {{1, I32}}, new Bytes().op(0x03, 0x40)
+                .localGet(0).localGet(1).i32Const(1).op(0x6A).op(0x22).u32(1)
+                .op(cmp).op(0x0D).u32(0).op(0x0B)
+                .localGet(1).op(0x0B).toArray());
+        b.exportFunc("count", f);
+        Value v = instantiate(b).function("count").call(Value.i32(n))[0];
+        return ((Value.I32) v).value();
+    }
+
+    @Test
+    void loopCounterOnTheRightOfTheCompare() {
+        assertEquals(10, count(0x47, 10));  // ne
+        assertEquals(1, count(0x46, 10));   // eq
+        assertEquals(10, count(0x4B, 10));  // gt_u
+        assertEquals(7, count(0x4A, 7));    // gt_s
+        assertEquals(1, count(0x4A, -5));   // gt_s, negative bound
+        assertEquals(1, count(0x49, 10));   // lt_u
+        assertEquals(1, count(0x48, 3));    // lt_s
+        assertEquals(1, count(0x4C, 5));    // le_s (mirrors to ge_s: not fused)
+        assertEquals(6, count(0x4E, 5));    // ge_s (mirrors to le_s: not fused)
+    }
+
+    @Test
+    void selectOnLeAndGe() {
+        int[][] pairs = {{1, 2}, {2, 1}, {2, 2}, {-1, 1}, {1, -1}};
+        for (int cmp = 0x4C; cmp <= 0x4F; cmp++) {
+            ModuleBuilder b = new ModuleBuilder();
+            int t = b.type(new int[] {I32, I32}, new int[] {I32});
+            int f = b.func(t, new int[0][], new Bytes().i32Const(100).i32Const(200).localGet(0).localGet(1)
+                    .op(cmp).op(0x1B).op(0x0B).toArray());
+            b.exportFunc("sel", f);
+            Function sel = instantiate(b).function("sel");
+            for (int[] p : pairs) {
+                int x = p[0], y = p[1];
+                boolean c = switch (cmp) {
+                    case 0x4C -> x <= y;
+                    case 0x4D -> Integer.compareUnsigned(x, y) <= 0;
+                    case 0x4E -> x >= y;
+                    default -> Integer.compareUnsigned(x, y) >= 0;
+                };
+                assertEquals(Value.i32(c ? 100 : 200), sel.call(Value.i32(x), Value.i32(y))[0],
+                        "op 0x" + Integer.toHexString(cmp) + " on " + x + ", " + y);
+            }
+        }
+    }
+}
