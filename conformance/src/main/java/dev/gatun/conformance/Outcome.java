@@ -4,10 +4,6 @@ package dev.gatun.conformance;
 public record Outcome(String source, int line, String command, Status status, String reason) {
     public enum Status { PASSED, FAILED, SKIPPED }
 
-    /** Skip reason for commands that need execution while no engine is built in. */
-    public static final String NO_ENGINE = "no engine";
-    /** Skip reason for every command while no decoder is built in. */
-    public static final String NO_DECODER = "no decoder";
     /** Skip reason for {@code (module quote ...)} text that must fail to parse: Gatun has no text parser. */
     public static final String TEXT_FORMAT = "text format (.wat) not supported";
 

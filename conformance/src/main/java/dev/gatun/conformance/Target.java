@@ -7,20 +7,14 @@ import java.util.Map;
 
 /**
  * What the spec runner needs from a Wasm implementation. Keeping the runner behind this small seam lets it
- * be tested with a scripted fake and lets the execution half be switched on separately from the compile half.
+ * be tested with a scripted fake.
  *
  * @param <M> compiled module handle
  * @param <I> instance handle
  */
 public interface Target<M, I> {
-    /** False while no decoder is built in: every command then is skipped. */
-    default boolean canCompile() { return true; }
-
     /** Decodes and validates; throws {@link dev.gatun.CompileError} for bad bytes. */
     M compile(byte[] bytes);
-
-    /** False while the execution engine is not built in: commands that need it are skipped, never passed. */
-    boolean canExecute();
 
     /**
      * Instantiates against the {@code spectest} host module plus the instances registered so far

@@ -130,8 +130,6 @@ public final class WastRunner<M, I> implements AutoCloseable {
         }
 
         private Verdict dispatch(String type, JsonNode cmd) throws Throwable {
-            if (!target.canCompile() && !(type.equals("assert_malformed") && "text".equals(cmd.path("module_type").asText())))
-                return Verdict.skip(Outcome.NO_DECODER);
             return switch (type) {
                 case "module" -> module(cmd);
                 case "register" -> register(cmd);
@@ -169,10 +167,6 @@ public final class WastRunner<M, I> implements AutoCloseable {
                 noCurrent = "its module command failed";
                 return Verdict.fail("valid module rejected: " + describe(e));
             }
-            if (!target.canExecute()) {
-                noCurrent = Outcome.NO_ENGINE;
-                return Verdict.skip(Outcome.NO_ENGINE);
-            }
             try {
                 I instance = worker.call(() -> target.instantiate(module, Map.copyOf(registered)));
                 created.add(instance);
@@ -199,7 +193,6 @@ public final class WastRunner<M, I> implements AutoCloseable {
         private String missing;
 
         private Verdict register(JsonNode cmd) {
-            if (!target.canExecute()) return Verdict.skip(Outcome.NO_ENGINE);
             I inst = instance(cmd.get("name"));
             if (inst == null) return Verdict.fail(missing);
             registered.put(cmd.path("as").asText(), inst);
@@ -231,7 +224,6 @@ public final class WastRunner<M, I> implements AutoCloseable {
         }
 
         private Verdict action(JsonNode cmd) throws Throwable {
-            if (!target.canExecute()) return Verdict.skip(Outcome.NO_ENGINE);
             try {
                 perform(cmd.path("action"));
                 return Verdict.PASS;
@@ -243,7 +235,6 @@ public final class WastRunner<M, I> implements AutoCloseable {
         }
 
         private Verdict assertReturn(JsonNode cmd) throws Throwable {
-            if (!target.canExecute()) return Verdict.skip(Outcome.NO_ENGINE);
             Value[] results;
             try {
                 results = perform(cmd.path("action"));
@@ -275,7 +266,6 @@ public final class WastRunner<M, I> implements AutoCloseable {
         }
 
         private Verdict assertTrap(JsonNode cmd, boolean exhaustion) throws Throwable {
-            if (!target.canExecute()) return Verdict.skip(Outcome.NO_ENGINE);
             String text = cmd.path("text").asText();
             Value[] results;
             try {
@@ -314,7 +304,6 @@ public final class WastRunner<M, I> implements AutoCloseable {
             } catch (CompileError e) {
                 return Verdict.fail("valid module rejected: " + describe(e));
             }
-            if (!target.canExecute()) return Verdict.skip(Outcome.NO_ENGINE);
             String expected = link ? "link error" : "trap";
             try {
                 created.add(worker.call(() -> target.instantiate(module, Map.copyOf(registered))));

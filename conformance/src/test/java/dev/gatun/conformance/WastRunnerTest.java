@@ -20,10 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WastRunnerTest {
     /** "Modules" are the file's text; instances are the module text too. */
     static final class Fake implements Target<String, String> {
-        final boolean execute;
         volatile boolean interrupted;
-
-        Fake(boolean execute) { this.execute = execute; }
 
         @Override public String compile(byte[] bytes) {
             String s = new String(bytes, StandardCharsets.UTF_8);
@@ -33,8 +30,6 @@ class WastRunnerTest {
                 default -> s;
             };
         }
-
-        @Override public boolean canExecute() { return execute; }
 
         @Override public String instantiate(String module, Map<String, String> registered) {
             return switch (module) {
@@ -87,7 +82,7 @@ class WastRunnerTest {
 
     @Test
     void everyCommandGetsTheVerdictItsBehaviourDeserves() throws Exception {
-        Fake fake = new Fake(true);
+        Fake fake = new Fake();
         FileReport r;
         try (WastRunner<String, String> runner = new WastRunner<>(fake, Duration.ofSeconds(2))) {
             r = runner.run(script());
@@ -105,22 +100,9 @@ class WastRunnerTest {
     }
 
     @Test
-    void withoutAnEngineExecutionIsSkippedNeverPassed() throws Exception {
-        FileReport r;
-        try (WastRunner<String, String> runner = new WastRunner<>(new Fake(false), Duration.ofSeconds(2))) {
-            r = runner.run(script());
-        }
-        // Only compile-side checks can pass or fail; a module that fails to compile is still a failure.
-        assertEquals("SSSSSSSSSSSSSSSPFPSSSSSSSFSS", statuses(r), r.outcomes().toString());
-        for (Outcome o : r.outcomes())
-            if (o.status() == Outcome.Status.SKIPPED && o.line() != 19) assertEquals(Outcome.NO_ENGINE, o.reason(), o.name());
-        assertTrue(!r.fullyPasses());
-    }
-
-    @Test
     void aScriptIsAbandonedAfterRepeatedTimeouts() throws Exception {
         FileReport r;
-        try (WastRunner<String, String> runner = new WastRunner<>(new Fake(true), Duration.ofMillis(300))) {
+        try (WastRunner<String, String> runner = new WastRunner<>(new Fake(), Duration.ofMillis(300))) {
             r = runner.run(script().resolveSibling("hangs.json"));
         }
         assertEquals("PFFF", statuses(r), r.outcomes().toString());
@@ -130,7 +112,7 @@ class WastRunnerTest {
 
     @Test
     void missingScriptIsOneFailure() {
-        try (WastRunner<String, String> runner = new WastRunner<>(new Fake(true))) {
+        try (WastRunner<String, String> runner = new WastRunner<>(new Fake())) {
             FileReport r = runner.run(Path.of("does-not-exist.json"));
             assertEquals(new Tally(0, 1, 0), r.tally());
         }
