@@ -66,6 +66,13 @@ final class Translator {
     private int lastDst;
     private int curStart = -1, prevStart = -1;  // first words of the last two instructions
     private int labelAt;                        // code position of the last label
+    /** Per local register: word of the last relinked instruction that wrote it (-1: none), for renameDef. */
+    private final int[] defPos;
+    /** events when defPos was set; events counts removals and shifts of words, which make positions stale. */
+    private final int[] defEvent;
+    private int events;
+    /** The words setLocal took off the end to relink, while it preserves (null otherwise). */
+    private long[] pendingTail;
 
     private int[] sreg = new int[16];
     private byte[] sref = new byte[16];
@@ -109,6 +116,9 @@ final class Translator {
         this.tempBase = localSlots + consts.length;
         this.topRef = new int[localSlots];
         Arrays.fill(topRef, -1);
+        this.defPos = new int[localSlots];
+        Arrays.fill(defPos, -1);
+        this.defEvent = new int[localSlots];
         Ctrl f = new Ctrl();
         f.kind = FUNC;
         f.base = 0;
@@ -301,11 +311,101 @@ final class Translator {
 
     /** Copies every stack entry that names local x into its canonical temporary (x is about to change). */
     private void preserve(int x) {
+        if (renameDef(x)) return;
         for (int p = topRef[x]; p >= 0; p = prevRef[p]) {
             copy(T(p), x, sref[p]);
             sreg[p] = T(p);
         }
         topRef[x] = -1;
+    }
+
+    /**
+     * Instead of copying x's old value aside, makes the instruction that wrote it (defPos[x]) write the one
+     * stack entry's temporary directly, and the reads of x since then read that temporary: clang reuses a
+     * local (an address, then a loaded channel) and the copy would cost a dispatch per iteration. Only
+     * for straight-line code (no label, branch or call since the write) built from instructions whose
+     * register fields are known; anything else keeps the copy.
+     */
+    private boolean renameDef(int x) {
+        int p = topRef[x];
+        if (p < 0 || prevRef[p] >= 0 || sref[p] != NUM || x >= defPos.length) return false;
+        int d = defPos[x];
+        if (d < 0 || d < labelAt || defEvent[x] != events) return false;
+        int t = T(p);
+        long w = buf[d];
+        int op = (int) w & 0x3FF;
+        int n = renameLength(op);
+        if (n == 0 || !isProducer(op) || ((w >>> 10) & Op.FIELD_MASK) != x || mentions(d, op, t)) return false;
+        // Check the words after the write first: none may write x or touch t, and they must end at len.
+        int q = d + n;
+        while (q < len) {
+            int o = (int) buf[q] & 0x3FF;
+            int k = renameLength(o);
+            if (k == 0 || q + k > len || mentions(q, o, t)) return false;
+            if (isProducer(o) && ((buf[q] >>> 10) & Op.FIELD_MASK) == x) return false;
+            q += k;
+        }
+        if (q != len) return false;
+        // A relinked instruction waiting to be put back (setLocal) runs after the rename: it may read x.
+        if (pendingTail != null && renameLength((int) pendingTail[0] & 0x3FF) != pendingTail.length) return false;
+        buf[d] = (w & ~((long) Op.FIELD_MASK << 10)) | (long) t << 10;
+        for (q = d + n; q < len; q += renameLength((int) buf[q] & 0x3FF)) replaceReads(buf, q, x, t);
+        if (pendingTail != null) replaceReads(pendingTail, 0, x, t);
+        sreg[p] = t;
+        topRef[x] = -1;
+        defPos[x] = -1;
+        return true;
+    }
+
+    /** Words of an instruction renameDef understands (0: any other). */
+    private static int renameLength(int op) {
+        if (op >= Op.SEL_I32_EQ && op <= Op.SEL_I32_EQ + 5) return 2;
+        if (op == Op.COPY || isI32Binary(op) || (op >= Op.MEM && op <= Op.MEM + (0x3E - 0x28))
+                || (op >= Op.LOAD_ADD && op <= Op.LOAD_ADD + 7) || (op >= Op.STORE_ADD && op <= Op.STORE_ADD + 4)) return 1;
+        return 0;
+    }
+
+    private static boolean isI32Binary(int op) {
+        int wasm = op - Op.NUM + 0x45;
+        return op >= Op.NUM && ((wasm >= 0x46 && wasm <= 0x4F) || (wasm >= 0x6A && wasm <= 0x78));
+    }
+
+    /** Field a is the destination (otherwise, for stores, a value read). */
+    private static boolean isProducer(int op) {
+        return !(op >= Op.MEM + (0x36 - 0x28) && op <= Op.MEM + (0x3E - 0x28)) && !(op >= Op.STORE_ADD && op <= Op.STORE_ADD + 4);
+    }
+
+    /** Whether c is the second operand register (not a memarg offset or unused). */
+    private static boolean cIsReg(int op) {
+        return !(op >= Op.MEM && op <= Op.MEM + (0x3E - 0x28)) && op != Op.COPY;
+    }
+
+    private boolean mentions(int q, int op, int t) {
+        long w = buf[q];
+        if (((w >>> 10) & Op.FIELD_MASK) == t || ((w >>> 28) & Op.FIELD_MASK) == t) return true;
+        if (cIsReg(op) && (w >>> 46) == t) return true;
+        if (op >= Op.SEL_I32_EQ && op <= Op.SEL_I32_EQ + 5) {
+            long e = buf[q + 1];
+            return (e & 0xFFFF_FFFFL) == t || (e >>> 32) == t;
+        }
+        return false;
+    }
+
+    /** Rewrites the register reads of x in the instruction at q to t. */
+    private static void replaceReads(long[] buf, int q, int x, int t) {
+        int op = (int) buf[q] & 0x3FF;
+        long w = buf[q];
+        if (!isProducer(op) && ((w >>> 10) & Op.FIELD_MASK) == x) w = (w & ~((long) Op.FIELD_MASK << 10)) | (long) t << 10;
+        if (((w >>> 28) & Op.FIELD_MASK) == x) w = (w & ~((long) Op.FIELD_MASK << 28)) | (long) t << 28;
+        if (cIsReg(op) && (w >>> 46) == x) w = (w & ((1L << 46) - 1)) | (long) t << 46;
+        buf[q] = w;
+        if (op >= Op.SEL_I32_EQ && op <= Op.SEL_I32_EQ + 5) {
+            long e = buf[q + 1];
+            long lo = e & 0xFFFF_FFFFL, hi = e >>> 32;
+            if (lo == x) lo = t;
+            if (hi == x) hi = t;
+            buf[q + 1] = lo | hi << 32;
+        }
     }
 
     /** Copies all stack entries that name locals into temporaries (at block entries, so both paths agree). */
@@ -404,6 +504,7 @@ final class Translator {
                     long rhs = w >>> 46;
                     buf[prevStart] = (buf[prevStart] & ~0x3FFL) | (Op.ADD_CMP_BR + k);
                     len = lastPos;
+                    events++;
                     curStart = prevStart;
                     prevStart = -1;
                     lastPos = -1;
@@ -643,6 +744,7 @@ final class Translator {
                 } else if (!ref && wasm >= 0x46 && wasm <= 0x4F) {
                     // Fuse with the compare just emitted: it is dropped, its operands move to the ext word.
                     long cw = buf[--len];
+                    events++;
                     long lhs = (cw >>> 28) & Op.FIELD_MASK, rhs = cw >>> 46;
                     int k = wasm - 0x46;
                     if (k >= 6) {
@@ -817,12 +919,17 @@ final class Translator {
             int tail = len - p0;
             long[] moved = Arrays.copyOfRange(buf, p0, len);
             len = p0;
+            pendingTail = moved;
             preserve(x);
+            pendingTail = null;
+            if (len != p0) events++;
             if (len + tail > buf.length) buf = Arrays.copyOf(buf, (len + tail) * 2);
             System.arraycopy(moved, 0, buf, len, tail);
             int at = len;
             len += tail;
             buf[at] = (buf[at] & ~((long) Op.FIELD_MASK << 10)) | (long) x << 10;
+            defPos[x] = at;
+            defEvent[x] = events;
             lastPos = -1;
             curStart = at;
             prevStart = -1;
