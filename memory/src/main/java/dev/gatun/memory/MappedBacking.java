@@ -25,6 +25,7 @@ final class MappedBacking implements Backing {
         this.reservedBytes = limitBytes + GUARD_BYTES;
         this.base = Mman.reserve(reservedBytes);
         try {
+            Mman.adviseHugePages(base, reservedBytes);
             if (initialBytes > 0) Mman.protect(base, initialBytes, Mman.PROT_READ_WRITE);
         } catch (RuntimeException e) {
             try {

@@ -203,6 +203,15 @@ public class posix_h extends posix_h$shared {
     public static int MADV_DONTNEED() {
         return MADV_DONTNEED;
     }
+    private static final int MADV_HUGEPAGE = (int)14L;
+    /**
+     * {@snippet lang=c :
+     * #define MADV_HUGEPAGE 14
+     * }
+     */
+    public static int MADV_HUGEPAGE() {
+        return MADV_HUGEPAGE;
+    }
 
     private static class mmap {
         public static final FunctionDescriptor DESC = FunctionDescriptor.of(
