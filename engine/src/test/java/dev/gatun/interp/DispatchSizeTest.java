@@ -4,9 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassModel;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.attribute.CodeAttribute;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,45 +27,37 @@ class DispatchSizeTest {
 
     @Test
     void dispatchMethodsStayBelowHugeMethodLimit() throws Exception {
-        byte[] bytes;
-        try (InputStream in = Interpreter.class.getResourceAsStream("Interpreter.class")) {
-            bytes = in.readAllBytes();
-        }
-        ClassModel cm = ClassFile.of().parse(bytes);
-        int checked = 0;
-        StringBuilder sizes = new StringBuilder();
-        for (MethodModel m : cm.methods()) {
-            String name = m.methodName().stringValue();
-            if (!name.equals("run") && !name.startsWith("runMisc") && !name.startsWith("runSimd")) continue;
-            int len = m.code().map(c -> ((CodeAttribute) c).codeLength()).orElse(0);
-            sizes.append(name).append('=').append(len).append(' ');
-            assertTrue(len < HUGE_METHOD_LIMIT, name + " is " + len + " bytecode bytes, HotSpot will not compile it");
-            if (name.equals("run")) assertTrue(len < C1_BUDGET, "run is " + len + " bytecode bytes: C1 may fail to compile it");
-            checked++;
-        }
+        Map<String, Integer> sizes = codeLengths(Interpreter.class,
+                name -> name.equals("run") || name.startsWith("runMisc") || name.startsWith("runSimd"));
         System.out.println("dispatch method sizes: " + sizes);
-        assertFalse(checked < 3, "expected run, runMisc and runSimd, found " + sizes);
+        assertFalse(sizes.size() < 3, "expected run, runMisc and runSimd, found " + sizes);
+        sizes.forEach((name, len) ->
+                assertTrue(len < HUGE_METHOD_LIMIT, name + " is " + len + " bytecode bytes, HotSpot will not compile it"));
+        assertTrue(sizes.get("run") < C1_BUDGET, "run is " + sizes.get("run") + " bytecode bytes: C1 may fail to compile it");
     }
 
     /** The v128 secondary dispatch (SimdExec.run, one switch over every v128 op) is under the same limit. */
     @Test
     void simdDispatchMethodsStayBelowHugeMethodLimit() throws Exception {
+        Map<String, Integer> sizes = codeLengths(SimdExec.class, name -> name.startsWith("run"));
+        System.out.println("SIMD dispatch method sizes: " + sizes);
+        assertFalse(sizes.isEmpty(), "expected SimdExec.run");
+        sizes.forEach((name, len) ->
+                assertTrue(len < HUGE_METHOD_LIMIT, name + " is " + len + " bytecode bytes, HotSpot will not compile it"));
+    }
+
+    /** Bytecode length of each method of the built {@code type} whose name passes {@code select}. */
+    private static Map<String, Integer> codeLengths(Class<?> type, Predicate<String> select) throws Exception {
         byte[] bytes;
-        try (InputStream in = SimdExec.class.getResourceAsStream("SimdExec.class")) {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
             bytes = in.readAllBytes();
         }
-        ClassModel cm = ClassFile.of().parse(bytes);
-        int checked = 0;
-        StringBuilder sizes = new StringBuilder();
-        for (MethodModel m : cm.methods()) {
+        Map<String, Integer> sizes = new TreeMap<>();
+        for (MethodModel m : ClassFile.of().parse(bytes).methods()) {
             String name = m.methodName().stringValue();
-            if (!name.startsWith("run")) continue;
-            int len = m.code().map(c -> ((CodeAttribute) c).codeLength()).orElse(0);
-            sizes.append(name).append('=').append(len).append(' ');
-            assertTrue(len < HUGE_METHOD_LIMIT, name + " is " + len + " bytecode bytes, HotSpot will not compile it");
-            checked++;
+            if (select.test(name))
+                sizes.merge(name, m.code().map(c -> ((CodeAttribute) c).codeLength()).orElse(0), Math::max);
         }
-        System.out.println("SIMD dispatch method sizes: " + sizes);
-        assertFalse(checked < 1, "expected SimdExec.run, found " + sizes);
+        return sizes;
     }
 }
