@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gatun.ValType;
 import dev.gatun.Value;
-import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,14 +39,7 @@ class EndiveHostedTest {
     }
 
     static final Fixtures.Runtime ENDIVE_HOSTED = (run, sandbox, guestDir, stdout) -> {
-        List<String> argv = new ArrayList<>();
-        argv.add(run.wasm().toString());
-        argv.addAll(run.args());
-        Wasi.Builder builder = Wasi.builder().args(argv);
-        run.env().forEach(builder::env);
-        try (Wasi wasi = builder.preopen(sandbox, guestDir, false)
-                .stdin(new ByteArrayInputStream(run.stdin().getBytes(StandardCharsets.UTF_8)))
-                .stdout(stdout).stderr(OutputStream.nullOutputStream()).build()) {
+        try (Wasi wasi = Fixtures.wasiFor(run, sandbox, guestDir, stdout)) {
             List<ImportFunction> fns = new ArrayList<>();
             for (Wasi.Binding b : wasi.bindings()) {
                 List<ValType> params = b.type().params();

@@ -1,8 +1,10 @@
 package dev.gatun.wasi;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +55,18 @@ final class Fixtures {
     interface Runtime {
         /** Runs {@code run} with {@code sandbox} preopened as {@code guestDir}; returns exit status, appends stdout. */
         int run(Run run, Path sandbox, String guestDir, ByteArrayOutputStream stdout) throws Exception;
+    }
+
+    /** The WASI context both hosted runtimes give a run: its argv, env, stdin, the one preopen, stdout captured. */
+    static Wasi wasiFor(Run run, Path sandbox, String guestDir, ByteArrayOutputStream stdout) {
+        List<String> argv = new ArrayList<>();
+        argv.add(run.wasm().toString());
+        argv.addAll(run.args());
+        Wasi.Builder builder = Wasi.builder().args(argv);
+        run.env().forEach(builder::env);
+        return builder.preopen(sandbox, guestDir, false)
+                .stdin(new ByteArrayInputStream(run.stdin().getBytes(StandardCharsets.UTF_8)))
+                .stdout(stdout).stderr(OutputStream.nullOutputStream()).build();
     }
 
     static Path fixture(String name) { return RESOURCES.resolve(name + ".wasm"); }

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.gatun.Instance;
 import dev.gatun.Module;
 import dev.gatun.WebAssembly;
-import java.io.ByteArrayInputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,14 +21,7 @@ class GatunDifferentialTest {
 
     static final Fixtures.Runtime GATUN = (run, sandbox, guestDir, stdout) -> {
         Module module = WebAssembly.compile(Files.readAllBytes(run.wasm()));
-        List<String> argv = new ArrayList<>();
-        argv.add(run.wasm().toString());
-        argv.addAll(run.args());
-        Wasi.Builder builder = Wasi.builder().args(argv);
-        run.env().forEach(builder::env);
-        try (Wasi wasi = builder.preopen(sandbox, guestDir, false)
-                .stdin(new ByteArrayInputStream(run.stdin().getBytes(StandardCharsets.UTF_8)))
-                .stdout(stdout).stderr(OutputStream.nullOutputStream()).build()) {
+        try (Wasi wasi = Fixtures.wasiFor(run, sandbox, guestDir, stdout)) {
             Instance instance = WebAssembly.instantiate(module, wasi.imports());
             try {
                 return wasi.start(instance);
