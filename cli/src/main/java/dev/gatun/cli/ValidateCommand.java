@@ -1,8 +1,7 @@
 package dev.gatun.cli;
 
 import dev.gatun.CompileError;
-import dev.gatun.conformance.Target;
-import dev.gatun.conformance.Targets;
+import dev.gatun.WebAssembly;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,9 +22,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] bytes = Cli.read(file);
-        Target<?, ?> target = Targets.gatun();
         try {
-            target.compile(bytes);
+            WebAssembly.compile(bytes);
         } catch (CompileError e) {
             spec.commandLine().getOut().println(describe(e));
             return Cli.EXIT_FAILED;
