@@ -27,7 +27,7 @@ final class Instantiator {
     private static final Map<Module, CodeCache> CACHES = Collections.synchronizedMap(new WeakHashMap<>());
 
     static CodeCache cache(Module module, WasmModule wm) {
-        return CACHES.computeIfAbsent(module, k -> new CodeCache(wm));
+        return CACHES.computeIfAbsent(module, k -> new CodeCache(wm, module.tier == Tier.COMPILER));
     }
 
     static Instance instantiate(Module module, Imports imports, InstanceLimits limits) {

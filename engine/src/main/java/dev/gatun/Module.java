@@ -16,16 +16,19 @@ public final class Module {
     static {
         ModuleAccess.install(new ModuleAccess.Accessor() {
             @Override public WasmModule wasm(Module m) { return m.wasm; }
-            @Override public Module create(WasmModule w) { return new Module(w); }
+            @Override public Module create(WasmModule w) { return new Module(w, Tier.fromProperty()); }
         });
     }
 
     private final WasmModule wasm;
+    /** How the module's functions run (read by the instantiation code). */
+    final Tier tier;
     private final List<ImportDescriptor> imports;
     private final List<ExportDescriptor> exports;
 
-    private Module(WasmModule wasm) {
+    Module(WasmModule wasm, Tier tier) {
         this.wasm = Objects.requireNonNull(wasm);
+        this.tier = Objects.requireNonNull(tier, "tier");
         List<ImportDescriptor> in = new ArrayList<>(wasm.imports().size());
         for (WasmModule.Import i : wasm.imports()) {
             ExternType t = i.kind() == ExternKind.FUNCTION ? wasm.types().get(i.typeidx()) : (ExternType) i.type();
@@ -60,6 +63,9 @@ public final class Module {
         }
         return out;
     }
+
+    /** The execution tier chosen when the module was compiled. */
+    public Tier tier() { return tier; }
 
     @Override
     public String toString() {

@@ -1,6 +1,5 @@
 package dev.gatun;
 
-import dev.gatun.binary.ModuleAccess;
 import dev.gatun.binary.ModuleDecoder;
 import dev.gatun.binary.WasmModule;
 import dev.gatun.validation.Validator;
@@ -36,8 +35,18 @@ public final class WebAssembly {
      * @throws CompileError when the binary is malformed or the module invalid
      */
     public static Module compile(byte[] bytes) {
+        return compile(bytes, Tier.fromProperty());
+    }
+
+    /**
+     * Decodes and validates a module binary whose functions will run in {@code tier}.
+     *
+     * @throws CompileError when the binary is malformed or the module invalid
+     */
+    public static Module compile(byte[] bytes, Tier tier) {
         Objects.requireNonNull(bytes, "bytes");
-        return guarded(() -> ModuleDecoder.decode(bytes));
+        Objects.requireNonNull(tier, "tier");
+        return guarded(() -> ModuleDecoder.decode(bytes), tier);
     }
 
     /**
@@ -46,12 +55,18 @@ public final class WebAssembly {
      * may reuse it.
      */
     public static CompletableFuture<Module> compileAsync(byte[] bytes) {
+        return compileAsync(bytes, Tier.fromProperty());
+    }
+
+    /** {@link #compileAsync(byte[])} for {@code tier}. */
+    public static CompletableFuture<Module> compileAsync(byte[] bytes, Tier tier) {
         Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(tier, "tier");
         byte[] copy = bytes.clone();
         CompletableFuture<Module> f = new CompletableFuture<>();
         ForkJoinPool.commonPool().execute(() -> {
             try {
-                f.complete(compile(copy));
+                f.complete(compile(copy, tier));
             } catch (Throwable t) {
                 f.completeExceptionally(t);
             }
@@ -65,14 +80,26 @@ public final class WebAssembly {
      * {@link CompileError} whose reason starts with "I/O error".
      */
     public static Module compileStreaming(InputStream in) {
+        return compileStreaming(in, Tier.fromProperty());
+    }
+
+    /** {@link #compileStreaming(InputStream)} for {@code tier}. */
+    public static Module compileStreaming(InputStream in, Tier tier) {
         Objects.requireNonNull(in, "in");
-        return guarded(() -> ModuleDecoder.decode(in));
+        Objects.requireNonNull(tier, "tier");
+        return guarded(() -> ModuleDecoder.decode(in), tier);
     }
 
     /** Like {@link #compileStreaming(InputStream)}, reading from a channel (which is not closed). */
     public static Module compileStreaming(ReadableByteChannel channel) {
+        return compileStreaming(channel, Tier.fromProperty());
+    }
+
+    /** {@link #compileStreaming(ReadableByteChannel)} for {@code tier}. */
+    public static Module compileStreaming(ReadableByteChannel channel, Tier tier) {
         Objects.requireNonNull(channel, "channel");
-        return guarded(() -> ModuleDecoder.decode(channel));
+        Objects.requireNonNull(tier, "tier");
+        return guarded(() -> ModuleDecoder.decode(channel), tier);
     }
 
     /**
@@ -112,11 +139,11 @@ public final class WebAssembly {
      * Java exception escapes even if a defensive check was missed (e.g. an absurd count that got past
      * the length checks and exhausted memory).
      */
-    private static Module guarded(Supplier<WasmModule> decode) {
+    private static Module guarded(Supplier<WasmModule> decode, Tier tier) {
         try {
             WasmModule m = decode.get();
             Validator.validate(m);
-            return ModuleAccess.create(m);
+            return new Module(m, tier);
         } catch (CompileError e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -13,6 +13,10 @@ public final class FuncInst implements dev.gatun.Function {
     final HostFunction host;      // null for Wasm functions
     final int nParams, nResults;
     private Code code;            // plain field: Code is immutable with final fields
+    /** The module's compiled code when this function is compiled (tier 2), else null. */
+    final CompiledCode cm;
+    /** The interpreter's CALL leaves its loop for this callee (a host or compiled function). */
+    final boolean outOfLine;
 
     public FuncInst(InstanceState inst, int funcidx, FunctionType type) {
         this.type = type;
@@ -22,6 +26,8 @@ public final class FuncInst implements dev.gatun.Function {
         this.host = null;
         this.nParams = type.params().size();
         this.nResults = type.results().size();
+        this.cm = inst.cache.compiled(funcidx);
+        this.outOfLine = cm != null;
     }
 
     public FuncInst(FunctionType type, HostFunction host) {
@@ -32,6 +38,8 @@ public final class FuncInst implements dev.gatun.Function {
         this.host = java.util.Objects.requireNonNull(host, "host");
         this.nParams = type.params().size();
         this.nResults = type.results().size();
+        this.cm = null;
+        this.outOfLine = true;
     }
 
     Code code() {

@@ -277,7 +277,7 @@ public final class Interpreter {
                 pc = t;
                 continue;
             }
-            if (callee.host != null) {
+            if (callee.outOfLine) {
                 regs = callHost(m, callee, a);
                 mem = inst.memSeg();
                 continue;
@@ -632,8 +632,15 @@ public final class Interpreter {
         return v != null && v.type() == t;
     }
 
-    /** Calls a host function from Wasm; its arguments and then results are at fp. Returns the register file. */
+    /**
+     * Calls a host or compiled function from the interpreter; its arguments and then results are at fp.
+     * Returns the register file.
+     */
     static long[] callHost(Machine m, FuncInst f, int fp) {
+        if (f.host == null) {
+            Rt.call(f, m, fp, m.depth + 1);
+            return m.regs;
+        }
         FunctionType ft = f.type;
         List<ValType> ps = ft.params(), rs = ft.results();
         Value[] args = new Value[ps.size()];
@@ -698,9 +705,13 @@ public final class Interpreter {
             for (int i = 0, r = fp; i < args.length; i++) r = store(m, r, args[i]);
             int k = m.depth + 1;
             if (k > m.maxDepth) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
-            m.fns[k] = f;
-            m.depth = k;
-            run(m, f, fp);
+            if (f.cm != null) {
+                f.cm.invoke(f.funcidx, m, fp, f.inst, k);
+            } else {
+                m.fns[k] = f;
+                m.depth = k;
+                run(m, f, fp);
+            }
             Value[] out = new Value[rs.size()];
             for (int i = 0, r = fp; i < out.length; i++) {
                 ValType t = rs.get(i);
@@ -711,7 +722,8 @@ public final class Interpreter {
         } catch (RuntimeError e) {
             throw e;
         } catch (WasmTrap t) {
-            throw new RuntimeError(t.kind, t.getMessage(), stack(m, savedDepth), t.getCause());
+            addFrames(t, m, savedDepth);
+            throw new RuntimeError(t.kind, t.getMessage(), t.frames(), t.getCause());
         } catch (StackOverflowError e) {
             throw new RuntimeError(Trap.CALL_STACK_EXHAUSTED, "Java stack overflow", stack(m, savedDepth), null);
         } catch (IndexOutOfBoundsException e) {
@@ -740,6 +752,14 @@ public final class Interpreter {
             return r + 2;
         }
         return r + 1;
+    }
+
+    /** Adds the interpreter frames above savedDepth (innermost first) to a trap's unwound frames. */
+    static void addFrames(WasmTrap t, Machine m, int savedDepth) {
+        for (int k = m.depth; k > savedDepth && t.frames().size() < 64; k--) {
+            FuncInst f = m.fns[k];
+            t.addFrame(new RuntimeError.Frame(f.funcidx, f.name()));
+        }
     }
 
     private static List<RuntimeError.Frame> stack(Machine m, int savedDepth) {

@@ -190,7 +190,7 @@ final class Translator {
     }
 
     /** Skips the immediates of {@code op} (its byte already read). */
-    private static void skipImmediates(WasmReader s, int op) {
+    static void skipImmediates(WasmReader s, int op) {
         switch (op) {
             case 0x02, 0x03, 0x04 -> s.s33();
             case 0x0C, 0x0D, 0x10, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0xD2 -> s.u32();

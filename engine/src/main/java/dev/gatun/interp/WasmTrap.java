@@ -6,6 +6,8 @@ import dev.gatun.RuntimeError;
 public final class WasmTrap extends RuntimeException {
     private static final long serialVersionUID = 1L;
     public final RuntimeError.Trap kind;
+    /** Wasm frames already unwound (innermost first): compiled code adds its own as the trap passes. */
+    private java.util.List<RuntimeError.Frame> frames;
 
     public WasmTrap(RuntimeError.Trap kind, String detail) {
         super(detail, null, false, false);
@@ -17,5 +19,16 @@ public final class WasmTrap extends RuntimeException {
     public WasmTrap(RuntimeError.Trap kind, String detail, Throwable cause) {
         super(detail, cause, false, false);
         this.kind = kind;
+    }
+
+    /** Records an unwound frame (the list is capped like the interpreter's stack walk). */
+    void addFrame(RuntimeError.Frame f) {
+        if (frames == null) frames = new java.util.ArrayList<>();
+        if (frames.size() < 64) frames.add(f);
+    }
+
+    /** The frames unwound so far, innermost first. */
+    java.util.List<RuntimeError.Frame> frames() {
+        return frames == null ? java.util.List.of() : frames;
     }
 }

@@ -1,0 +1,564 @@
+package dev.gatun.interp;
+
+import dev.gatun.FunctionType;
+import dev.gatun.ValType;
+import dev.gatun.binary.WasmModule;
+import dev.gatun.binary.WasmReader;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.attribute.CodeAttribute;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static java.lang.constant.ConstantDescs.*;
+
+/**
+ * Tier 2: compiles a module's validated function bodies to JVM bytecode, one static method per Wasm
+ * function in one hidden class per module (unloaded with it). The Wasm operand stack is the JVM operand
+ * stack (validation guarantees the same types at every join, which is what the JVM verifier wants);
+ * Wasm locals are typed JVM locals, so C2 does the register allocation. Functions it cannot compile
+ * (v128, or a method over HotSpot's 8,000-byte JIT limit) stay in the interpreter and are called through
+ * {@link Rt#call}.
+ *
+ * <p>Every method takes {@code (params..., InstanceState inst, int depth)}: the class is shared by all
+ * instances, and depth is the explicit call-depth count (the interpreter's limit, checked at entry).
+ * A function with several results returns them boxed in an {@code Object[]} (rare in practice).
+ */
+final class Compiler {
+    private Compiler() {}
+
+    /** Methods above this many bytes are left to the interpreter (HotSpot's HugeMethodLimit is 8,000). */
+    static final int MAX_METHOD_BYTES = Integer.getInteger("gatun.compiler.maxMethodBytes", 7_500);
+    /** Compile failures throw instead of falling back to the interpreter (for tests). */
+    private static final boolean STRICT = Boolean.getBoolean("gatun.compiler.strict");
+    private static final int CHUNK_BITS = 6;
+
+    static final ClassDesc CD_INST = ClassDesc.of("dev.gatun.interp.InstanceState");
+    static final ClassDesc CD_FUNC = ClassDesc.of("dev.gatun.interp.FuncInst");
+    static final ClassDesc CD_MACHINE = ClassDesc.of("dev.gatun.interp.Machine");
+    static final ClassDesc CD_RT = ClassDesc.of("dev.gatun.interp.Rt");
+    static final ClassDesc CD_INTERP = ClassDesc.of("dev.gatun.interp.Interpreter");
+    static final ClassDesc CD_CODE = ClassDesc.of("dev.gatun.interp.CompiledCode");
+    static final ClassDesc CD_FTYPE = ClassDesc.of("dev.gatun.FunctionType");
+    static final ClassDesc CD_SEG = ClassDesc.of("java.lang.foreign.MemorySegment");
+    static final ClassDesc CD_RTE = ClassDesc.of("java.lang.RuntimeException");
+    static final ClassDesc CD_TRAP = ClassDesc.of("dev.gatun.interp.WasmTrap");
+    static final ClassDesc CD_OBJS = CD_Object.arrayType();
+    static final ClassDesc CD_FLOAT = ClassDesc.of("java.lang.Float");
+    static final ClassDesc CD_DOUBLE = ClassDesc.of("java.lang.Double");
+    static final ClassDesc CD_INTEGER = ClassDesc.of("java.lang.Integer");
+    static final ClassDesc CD_LONG = ClassDesc.of("java.lang.Long");
+    static final ClassDesc CD_MATH = ClassDesc.of("java.lang.Math");
+
+    /** A module's compiled code and which defined functions (by index among the defined ones) it has. */
+    record Result(CompiledCode code, boolean[] compiled) {
+        boolean has(int defined) { return code != null && compiled[defined]; }
+    }
+
+    private static final Result NONE = new Result(null, new boolean[0]);
+
+    static Result compile(WasmModule mod, int[] typeIds) {
+        int nDef = mod.codes().size();
+        if (nDef == 0) return NONE;
+        boolean[] ok = new boolean[nDef];
+        Scan[] scans = new Scan[nDef];
+        boolean any = false;
+        for (int i = 0; i < nDef; i++) {
+            scans[i] = Scan.of(mod, mod.importedFuncs() + i);
+            ok[i] = scans[i].ok;
+            any |= ok[i];
+        }
+        try {
+            // Oversized methods are only known once generated; dropping them changes only their callers'
+            // call sites (to the slow path), so this converges at once in practice.
+            for (int attempt = 0; any && attempt < 4; attempt++) {
+                byte[] bytes = new Compiler.ModuleGen(mod, typeIds, ok, scans).generate();
+                if (!dropOversized(mod, bytes, ok)) return define(bytes, ok);
+                any = false;
+                for (boolean b : ok) any |= b;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            if (STRICT) throw new IllegalStateException("tier-2 compilation failed", e);
+            if (Boolean.getBoolean("gatun.debug")) e.printStackTrace();
+        }
+        return NONE;
+    }
+
+    private static boolean dropOversized(WasmModule mod, byte[] bytes, boolean[] ok) {
+        boolean dropped = false;
+        ClassModel cm = ClassFile.of().parse(bytes);
+        for (MethodModel m : cm.methods()) {
+            String name = m.methodName().stringValue();
+            if (!name.startsWith("f")) continue;
+            int len = m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+            if (len > MAX_METHOD_BYTES) {
+                ok[Integer.parseInt(name.substring(1)) - mod.importedFuncs()] = false;
+                dropped = true;
+            }
+        }
+        return dropped;
+    }
+
+    private static Result define(byte[] bytes, boolean[] ok) {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            CompiledCode code = (CompiledCode) l.findConstructor(l.lookupClass(), MethodType.methodType(void.class)).invoke();
+            return new Result(code, ok);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    // ---- the pre-scan: can a body be compiled, and what does it use ----
+
+    /** What a pre-scan of a body found. */
+    record Scan(boolean ok, boolean memory, boolean loops) {
+        static Scan of(WasmModule mod, int funcidx) {
+            FunctionType ft = mod.funcType(funcidx);
+            WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
+            if (!plain(ft)) return new Scan(false, false, false);
+            for (ValType t : body.locals()) if (t == ValType.V128) return new Scan(false, false, false);
+            boolean memory = false, loops = false;
+            WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
+            while (!s.atEnd()) {
+                int op = s.u8();
+                switch (op) {
+                    case 0xFD -> { return new Scan(false, false, false); }
+                    case 0x02, 0x03, 0x04 -> {
+                        long v = s.s33();
+                        if (v == -0x05 /* 0x7B v128 */ || v >= 0 && !plain(mod.types().get((int) v))) return new Scan(false, false, false);
+                        if (op == 0x03) loops = true;
+                    }
+                    case 0x10 -> { if (!plain(mod.funcType(s.u32()))) return new Scan(false, false, false); }
+                    case 0x11 -> { if (!plain(mod.types().get(s.u32()))) return new Scan(false, false, false); s.u32(); }
+                    case 0x1C -> {
+                        int n = s.u32();
+                        for (int i = 0; i < n; i++) if (s.u8() == 0x7B) return new Scan(false, false, false);
+                    }
+                    case 0xFC -> {
+                        int sub = s.u32();
+                        if (sub >= 8 && sub <= 11) memory = true;
+                        switch (sub) {
+                            case 8 -> { s.u32(); s.u8(); }
+                            case 9, 13, 15, 16, 17 -> s.u32();
+                            case 10 -> { s.u8(); s.u8(); }
+                            case 11 -> s.u8();
+                            case 12, 14 -> { s.u32(); s.u32(); }
+                            default -> { }
+                        }
+                    }
+                    default -> {
+                        if (op >= 0x28 && op <= 0x40) memory = true;
+                        Translator.skipImmediates(s, op);
+                    }
+                }
+            }
+            return new Scan(true, memory, loops);
+        }
+
+        /** No v128 and few enough parameters for a JVM method (255 slots, two of them ours). */
+        static boolean plain(FunctionType ft) {
+            int slots = 2;
+            for (ValType t : ft.params()) {
+                if (t == ValType.V128) return false;
+                slots += t == ValType.I64 || t == ValType.F64 ? 2 : 1;
+            }
+            for (ValType t : ft.results()) if (t == ValType.V128) return false;
+            return slots <= 255;
+        }
+    }
+
+    // ---- types ----
+
+    static ClassDesc desc(ValType t) {
+        return switch (t) {
+            case I32 -> CD_int;
+            case I64 -> CD_long;
+            case F32 -> CD_float;
+            case F64 -> CD_double;
+            default -> CD_Object;
+        };
+    }
+
+    static TypeKind kind(ValType t) {
+        return switch (t) {
+            case I32 -> TypeKind.INT;
+            case I64 -> TypeKind.LONG;
+            case F32 -> TypeKind.FLOAT;
+            case F64 -> TypeKind.DOUBLE;
+            default -> TypeKind.REFERENCE;
+        };
+    }
+
+    static boolean wide(ValType t) { return t == ValType.I64 || t == ValType.F64; }
+
+    static ClassDesc ret(FunctionType ft) {
+        return switch (ft.results().size()) {
+            case 0 -> CD_void;
+            case 1 -> desc(ft.results().get(0));
+            default -> CD_OBJS;
+        };
+    }
+
+    /** (params..., tail...) -> result of ft. */
+    static MethodTypeDesc mtd(FunctionType ft, ClassDesc... tail) {
+        List<ClassDesc> ps = new ArrayList<>();
+        for (ValType t : ft.params()) ps.add(desc(t));
+        ps.addAll(List.of(tail));
+        return MethodTypeDesc.of(ret(ft), ps);
+    }
+
+    static MethodTypeDesc fnDesc(FunctionType ft) { return mtd(ft, CD_INST, CD_int); }
+
+    /** Converts the value on top of the stack to its raw 64-bit register form. */
+    static void toBits(CodeBuilder cb, ValType t) {
+        switch (t) {
+            case I32 -> cb.i2l();
+            case F32 -> { cb.invokestatic(CD_FLOAT, "floatToRawIntBits", MethodTypeDesc.of(CD_int, CD_float)); cb.i2l(); }
+            case F64 -> cb.invokestatic(CD_DOUBLE, "doubleToRawLongBits", MethodTypeDesc.of(CD_long, CD_double));
+            default -> { }
+        }
+    }
+
+    static void fromBits(CodeBuilder cb, ValType t) {
+        switch (t) {
+            case I32 -> cb.l2i();
+            case F32 -> { cb.l2i(); cb.invokestatic(CD_FLOAT, "intBitsToFloat", MethodTypeDesc.of(CD_float, CD_int)); }
+            case F64 -> cb.invokestatic(CD_DOUBLE, "longBitsToDouble", MethodTypeDesc.of(CD_double, CD_long));
+            default -> { }
+        }
+    }
+
+    static void unbox(CodeBuilder cb, ValType t) {
+        switch (t) {
+            case I32 -> cb.invokestatic(CD_RT, "unI32", MethodTypeDesc.of(CD_int, CD_Object));
+            case I64 -> cb.invokestatic(CD_RT, "unI64", MethodTypeDesc.of(CD_long, CD_Object));
+            case F32 -> cb.invokestatic(CD_RT, "unF32", MethodTypeDesc.of(CD_float, CD_Object));
+            case F64 -> cb.invokestatic(CD_RT, "unF64", MethodTypeDesc.of(CD_double, CD_Object));
+            default -> { }
+        }
+    }
+
+    static void box(CodeBuilder cb, ValType t) {
+        if (t.isReference()) return;
+        cb.invokestatic(CD_RT, "box", MethodTypeDesc.of(CD_Object, desc(t)));
+    }
+
+    static void rt(CodeBuilder cb, String name, ClassDesc ret, ClassDesc... params) {
+        cb.invokestatic(CD_RT, name, MethodTypeDesc.of(ret, params));
+    }
+
+    static Opcode negate(Opcode op) {
+        return switch (op) {
+            case IFEQ -> Opcode.IFNE; case IFNE -> Opcode.IFEQ;
+            case IFLT -> Opcode.IFGE; case IFGE -> Opcode.IFLT;
+            case IFGT -> Opcode.IFLE; case IFLE -> Opcode.IFGT;
+            case IF_ICMPEQ -> Opcode.IF_ICMPNE; case IF_ICMPNE -> Opcode.IF_ICMPEQ;
+            case IF_ICMPLT -> Opcode.IF_ICMPGE; case IF_ICMPGE -> Opcode.IF_ICMPLT;
+            case IF_ICMPGT -> Opcode.IF_ICMPLE; case IF_ICMPLE -> Opcode.IF_ICMPGT;
+            case IFNULL -> Opcode.IFNONNULL; case IFNONNULL -> Opcode.IFNULL;
+            default -> throw new IllegalArgumentException(op.toString());
+        };
+    }
+
+    // ---- the module's class ----
+
+    static final class ModuleGen {
+        final WasmModule mod;
+        final int[] typeIds;
+        final boolean[] ok;
+        final Scan[] scans;
+        final int imported;
+        final ClassDesc self = ClassDesc.of("dev.gatun.interp.WasmCode");
+        /** Type indices that need a slow-call adapter / a call_indirect dispatcher. */
+        final TreeSet<Integer> slowTypes = new TreeSet<>(), indirectTypes = new TreeSet<>();
+
+        ModuleGen(WasmModule mod, int[] typeIds, boolean[] ok, Scan[] scans) {
+            this.mod = mod;
+            this.typeIds = typeIds;
+            this.ok = ok;
+            this.scans = scans;
+            this.imported = mod.importedFuncs();
+        }
+
+        boolean compiled(int funcidx) { return funcidx >= imported && ok[funcidx - imported]; }
+
+        byte[] generate() {
+            ClassHierarchyResolver chr = ClassHierarchyResolver.defaultResolver()
+                    .orElse(ClassHierarchyResolver.ofClassLoading(Compiler.class.getClassLoader()));
+            ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(chr));
+            return cf.build(self, clb -> {
+                clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
+                clb.withInterfaceSymbols(CD_CODE);
+                clb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, cb -> {
+                    cb.aload(0);
+                    cb.invokespecial(CD_Object, INIT_NAME, MTD_void);
+                    cb.return_();
+                });
+                for (int i = 0; i < ok.length; i++) {
+                    if (!ok[i]) continue;
+                    int funcidx = imported + i;
+                    FunctionType ft = mod.funcType(funcidx);
+                    Scan scan = scans[i];
+                    clb.withMethodBody("f" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC,
+                            cb -> new FuncGen(this, cb, funcidx, scan).emit());
+                }
+                // Dispatchers may add slow adapters, so they come first.
+                for (int t : indirectTypes) {
+                    FunctionType ft = mod.types().get(t);
+                    slowTypes.add(t);
+                    clb.withMethodBody("ci" + t, mtd(ft, CD_FUNC, CD_INST, CD_int), ClassFile.ACC_STATIC, cb -> dispatcher(cb, t));
+                }
+                for (int t : slowTypes) {
+                    FunctionType ft = mod.types().get(t);
+                    clb.withMethodBody("slow" + t, mtd(ft, CD_FUNC, CD_INST, CD_int), ClassFile.ACC_STATIC, cb -> slow(cb, ft));
+                }
+                invoker(clb);
+            });
+        }
+
+        /** Loads parameters 0..n-1 of a static method onto the stack. */
+        static int loadParams(CodeBuilder cb, FunctionType ft) {
+            int slot = 0;
+            for (ValType t : ft.params()) {
+                cb.loadLocal(kind(t), slot);
+                slot += wide(t) ? 2 : 1;
+            }
+            return slot;
+        }
+
+        /** call_indirect's same-instance fast path: a switch on funcidx over the functions of that type. */
+        void dispatcher(CodeBuilder cb, int typeidx) {
+            FunctionType ft = mod.types().get(typeidx);
+            int pslots = 0;
+            for (ValType t : ft.params()) pslots += wide(t) ? 2 : 1;
+            int fSlot = pslots, instSlot = pslots + 1, depthSlot = pslots + 2;
+            int id = typeIds[typeidx];
+            List<Integer> targets = new ArrayList<>();
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i] && typeIds[mod.funcTypes()[imported + i]] == id) targets.add(imported + i);
+            }
+            Label slow = cb.newLabel();
+            if (!targets.isEmpty() && targets.size() <= 256) {
+                cb.aload(fSlot);
+                cb.getfield(CD_FUNC, "inst", CD_INST);
+                cb.aload(instSlot);
+                cb.if_acmpne(slow);
+                cb.aload(fSlot);
+                cb.getfield(CD_FUNC, "funcidx", CD_int);
+                List<SwitchCase> cases = new ArrayList<>();
+                List<Label> labels = new ArrayList<>();
+                for (int f : targets) {
+                    Label l = cb.newLabel();
+                    labels.add(l);
+                    cases.add(SwitchCase.of(f, l));
+                }
+                cb.lookupswitch(slow, cases);
+                for (int k = 0; k < targets.size(); k++) {
+                    cb.labelBinding(labels.get(k));
+                    loadParams(cb, ft);
+                    cb.aload(instSlot);
+                    cb.iload(depthSlot);
+                    cb.invokestatic(self, "f" + targets.get(k), fnDesc(ft));
+                    returnOf(cb, ft);
+                }
+            }
+            cb.labelBinding(slow);
+            loadParams(cb, ft);
+            cb.aload(fSlot);
+            cb.aload(instSlot);
+            cb.iload(depthSlot);
+            cb.invokestatic(self, "slow" + typeidx, mtd(ft, CD_FUNC, CD_INST, CD_int));
+            returnOf(cb, ft);
+        }
+
+        static void returnOf(CodeBuilder cb, FunctionType ft) {
+            switch (ft.results().size()) {
+                case 0 -> cb.return_();
+                case 1 -> cb.return_(kind(ft.results().get(0)));
+                default -> cb.areturn();
+            }
+        }
+
+        /** Calls any FuncInst through the registers (host, other instance, interpreted). */
+        void slow(CodeBuilder cb, FunctionType ft) {
+            int pslots = 0;
+            for (ValType t : ft.params()) pslots += wide(t) ? 2 : 1;
+            int fSlot = pslots, depthSlot = pslots + 2, mSlot = pslots + 3, fpSlot = pslots + 4;
+            rt(cb, "machine", CD_MACHINE);
+            cb.astore(mSlot);
+            cb.aload(mSlot);
+            cb.loadConstant(Math.max(ft.params().size(), ft.results().size()));
+            rt(cb, "frame", CD_int, CD_MACHINE, CD_int);
+            cb.istore(fpSlot);
+            int slot = 0;
+            for (int i = 0; i < ft.params().size(); i++) {
+                ValType t = ft.params().get(i);
+                cb.aload(mSlot);
+                cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_long.arrayType());
+                cb.iload(fpSlot);
+                cb.loadConstant(i);
+                cb.iadd();
+                cb.loadLocal(kind(t), slot);
+                slot += wide(t) ? 2 : 1;
+                if (t.isReference()) cb.aastore();
+                else {
+                    toBits(cb, t);
+                    cb.lastore();
+                }
+            }
+            cb.aload(fSlot);
+            cb.aload(mSlot);
+            cb.iload(fpSlot);
+            cb.iload(depthSlot);
+            rt(cb, "call", CD_void, CD_FUNC, CD_MACHINE, CD_int, CD_int);
+            List<ValType> rs = ft.results();
+            if (rs.isEmpty()) {
+                cb.return_();
+            } else if (rs.size() == 1) {
+                ValType t = rs.get(0);
+                cb.aload(mSlot);
+                cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_long.arrayType());
+                cb.iload(fpSlot);
+                if (t.isReference()) cb.aaload();
+                else {
+                    cb.laload();
+                    fromBits(cb, t);
+                }
+                cb.return_(kind(t));
+            } else {
+                cb.aload(mSlot);
+                cb.iload(fpSlot);
+                cb.aload(fSlot);
+                cb.getfield(CD_FUNC, "type", CD_FTYPE);
+                rt(cb, "unspill", CD_OBJS, CD_MACHINE, CD_int, CD_FTYPE);
+                cb.areturn();
+            }
+        }
+
+        /** The generic entry: a switch on funcidx >> CHUNK_BITS to static per-chunk switches. */
+        void invoker(java.lang.classfile.ClassBuilder clb) {
+            MethodTypeDesc chunkDesc = MethodTypeDesc.of(CD_void, CD_int, CD_MACHINE, CD_int, CD_INST, CD_int);
+            TreeMap<Integer, List<Integer>> chunks = new TreeMap<>();
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i]) chunks.computeIfAbsent((imported + i) >> CHUNK_BITS, k -> new ArrayList<>()).add(imported + i);
+            }
+            clb.withMethodBody("invoke", MethodTypeDesc.of(CD_void, CD_int, CD_MACHINE, CD_int, CD_INST, CD_int),
+                    ClassFile.ACC_PUBLIC, cb -> {
+                        Label bad = cb.newLabel();
+                        List<SwitchCase> cases = new ArrayList<>();
+                        Map<Integer, Label> ls = new HashMap<>();
+                        for (int c : chunks.keySet()) {
+                            Label l = cb.newLabel();
+                            ls.put(c, l);
+                            cases.add(SwitchCase.of(c, l));
+                        }
+                        cb.iload(1);
+                        cb.loadConstant(CHUNK_BITS);
+                        cb.ishr();
+                        cb.lookupswitch(bad, cases);
+                        for (int c : chunks.keySet()) {
+                            cb.labelBinding(ls.get(c));
+                            for (int s = 1; s <= 5; s++) cb.loadLocal(s == 2 || s == 4 ? TypeKind.REFERENCE : TypeKind.INT, s);
+                            cb.invokestatic(self, "inv" + c, chunkDesc);
+                            cb.return_();
+                        }
+                        cb.labelBinding(bad);
+                        rt(cb, "unreachable", CD_TRAP);
+                        cb.athrow();
+                    });
+            for (var e : chunks.entrySet()) {
+                clb.withMethodBody("inv" + e.getKey(), chunkDesc, ClassFile.ACC_STATIC, cb -> invokeChunk(cb, e.getValue()));
+            }
+        }
+
+        /** Locals: funcidx 0, m 1, fp 2, inst 3, depth 4, regs 5, refs 6, result scratch 7. */
+        void invokeChunk(CodeBuilder cb, List<Integer> funcs) {
+            cb.aload(1);
+            cb.getfield(CD_MACHINE, "regs", CD_long.arrayType());
+            cb.astore(5);
+            cb.aload(1);
+            cb.getfield(CD_MACHINE, "refs", CD_OBJS);
+            cb.astore(6);
+            Label bad = cb.newLabel();
+            List<SwitchCase> cases = new ArrayList<>();
+            List<Label> labels = new ArrayList<>();
+            for (int f : funcs) {
+                Label l = cb.newLabel();
+                labels.add(l);
+                cases.add(SwitchCase.of(f, l));
+            }
+            cb.iload(0);
+            cb.lookupswitch(bad, cases);
+            for (int k = 0; k < funcs.size(); k++) {
+                int f = funcs.get(k);
+                FunctionType ft = mod.funcType(f);
+                cb.labelBinding(labels.get(k));
+                for (int i = 0; i < ft.params().size(); i++) {
+                    ValType t = ft.params().get(i);
+                    cb.aload(t.isReference() ? 6 : 5);
+                    cb.iload(2);
+                    cb.loadConstant(i);
+                    cb.iadd();
+                    if (t.isReference()) cb.aaload();
+                    else {
+                        cb.laload();
+                        fromBits(cb, t);
+                    }
+                }
+                cb.aload(3);
+                cb.iload(4);
+                cb.invokestatic(self, "f" + f, fnDesc(ft));
+                List<ValType> rs = ft.results();
+                if (rs.size() == 1) {
+                    ValType t = rs.get(0);
+                    if (t.isReference()) {
+                        cb.astore(7);
+                        cb.aload(1);
+                        cb.getfield(CD_MACHINE, "refs", CD_OBJS);
+                        cb.iload(2);
+                        cb.aload(7);
+                        cb.aastore();
+                    } else {
+                        toBits(cb, t);
+                        cb.lstore(7);
+                        cb.aload(1);
+                        cb.getfield(CD_MACHINE, "regs", CD_long.arrayType());
+                        cb.iload(2);
+                        cb.lload(7);
+                        cb.lastore();
+                    }
+                } else if (rs.size() > 1) {
+                    cb.aload(1);
+                    cb.iload(2);
+                    cb.aload(3);
+                    cb.loadConstant(f);
+                    rt(cb, "spill", CD_void, CD_OBJS, CD_MACHINE, CD_int, CD_INST, CD_int);
+                }
+                cb.return_();
+            }
+            cb.labelBinding(bad);
+            rt(cb, "unreachable", CD_TRAP);
+            cb.athrow();
+        }
+    }
+}

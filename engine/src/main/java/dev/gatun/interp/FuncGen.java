@@ -1,0 +1,926 @@
+package dev.gatun.interp;
+
+import dev.gatun.FunctionType;
+import dev.gatun.ValType;
+import dev.gatun.binary.WasmModule;
+import dev.gatun.binary.WasmReader;
+
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gatun.interp.Compiler.*;
+import static java.lang.constant.ConstantDescs.*;
+
+/**
+ * Emits one Wasm function as a static JVM method (see {@link Compiler}). Values stay on the JVM operand
+ * stack; a type stack mirrors it, because the JVM needs the width of what it drops, selects or moves.
+ * A comparison feeding br_if, if or select becomes the JVM's compare-and-branch instead of a 0/1 value.
+ */
+final class FuncGen {
+    private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
+    private static final MethodTypeDesc UNWIND = MethodTypeDesc.of(CD_RTE, CD_RTE, CD_INST, CD_int);
+
+    private static final class Ctl {
+        int kind;
+        Label label;       // branch target: end of block/if/function, start of loop
+        Label elseLabel;   // an if's false path until its else (or end) is seen
+        int height;        // type-stack height below the frame's params
+        ValType[] params, results;
+        boolean endReachable;
+
+        ValType[] labelTypes() { return kind == LOOP ? params : results; }
+    }
+
+    private final Compiler.ModuleGen g;
+    private final CodeBuilder cb;
+    private final WasmModule mod;
+    private final int funcidx;
+    private final FunctionType type;
+    private final Compiler.Scan scan;
+    private final WasmReader r;
+    private final int[] localSlot;
+    private final ValType[] localType;
+    private final int instSlot, depthSlot, memSlot, budgetSlot;
+    private int nextSlot;
+    private final Map<Long, Integer> scratch = new HashMap<>();
+
+    private ValType[] stack = new ValType[16];
+    private int sp;
+    private final List<Ctl> ctrls = new ArrayList<>();
+    private boolean unreachable;
+    /** The branch opcode of a comparison whose 0/1 result is not materialised yet, or null. */
+    private Opcode pending;
+
+    FuncGen(Compiler.ModuleGen g, CodeBuilder cb, int funcidx, Compiler.Scan scan) {
+        this.g = g;
+        this.cb = cb;
+        this.mod = g.mod;
+        this.funcidx = funcidx;
+        this.type = mod.funcType(funcidx);
+        this.scan = scan;
+        WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
+        this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
+        int np = type.params().size();
+        int n = np + body.locals().length;
+        localSlot = new int[n];
+        localType = new ValType[n];
+        int slot = 0;
+        for (int i = 0; i < np; i++) {
+            localType[i] = type.params().get(i);
+            localSlot[i] = slot;
+            slot += wide(localType[i]) ? 2 : 1;
+        }
+        instSlot = slot++;
+        depthSlot = slot++;
+        for (int i = np; i < n; i++) {
+            localType[i] = body.locals()[i - np];
+            localSlot[i] = slot;
+            slot += wide(localType[i]) ? 2 : 1;
+        }
+        memSlot = slot++;
+        budgetSlot = slot++;
+        nextSlot = slot;
+    }
+
+    void emit() {
+        Label ok = cb.newLabel();
+        cb.iload(depthSlot);
+        cb.loadConstant(Rt.MAX_DEPTH);
+        cb.if_icmple(ok);
+        rt(cb, "exhausted", CD_TRAP);
+        cb.athrow();
+        cb.labelBinding(ok);
+        for (int i = type.params().size(); i < localType.length; i++) {
+            switch (localType[i]) {
+                case I32 -> cb.iconst_0();
+                case I64 -> cb.lconst_0();
+                case F32 -> cb.fconst_0();
+                case F64 -> cb.dconst_0();
+                default -> cb.aconst_null();
+            }
+            cb.storeLocal(kind(localType[i]), localSlot[i]);
+        }
+        if (scan.memory()) reloadMem();
+        if (scan.loops()) {
+            cb.loadConstant(Interpreter.BUDGET);
+            cb.istore(budgetSlot);
+        }
+        Label start = cb.newBoundLabel();
+        Ctl f = new Ctl();
+        f.kind = FUNC;
+        f.label = cb.newLabel();
+        f.height = 0;
+        f.params = new ValType[0];
+        f.results = type.results().toArray(new ValType[0]);
+        ctrls.add(f);
+        while (!ctrls.isEmpty()) {
+            int op = unreachable ? skipDead() : r.u8();
+            step(op);
+        }
+        Label end = cb.newBoundLabel();
+        cb.exceptionCatch(start, end, end, CD_RTE);
+        cb.aload(instSlot);
+        cb.loadConstant(funcidx);
+        cb.invokestatic(CD_RT, "unwind", UNWIND);
+        cb.athrow();
+    }
+
+    // ---- stack bookkeeping ----
+
+    private void push(ValType t) {
+        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+        stack[sp++] = t;
+    }
+
+    private ValType pop() { return stack[--sp]; }
+
+    private ValType peek(int i) { return stack[sp - 1 - i]; }
+
+    private void jvmPop(ValType t) {
+        if (wide(t)) cb.pop2();
+        else cb.pop();
+    }
+
+    private int scratchSlot(ValType t, int k) {
+        long key = (long) kind(t).ordinal() << 32 | (k & 0xFFFF_FFFFL);
+        Integer s = scratch.get(key);
+        if (s == null) {
+            s = nextSlot;
+            nextSlot += wide(t) ? 2 : 1;
+            scratch.put(key, s);
+        }
+        return s;
+    }
+
+    /** Materialises a pending comparison as an i32 0/1. */
+    private void flush() {
+        if (pending == null) return;
+        Opcode op = pending;
+        pending = null;
+        Label t = cb.newLabel(), e = cb.newLabel();
+        cb.branch(op, t);
+        cb.iconst_0();
+        cb.goto_(e);
+        cb.labelBinding(t);
+        cb.iconst_1();
+        cb.labelBinding(e);
+    }
+
+    /** The branch opcode that tests the i32 condition on top (popping it from the type stack). */
+    private Opcode condition() {
+        pop();
+        if (pending != null) {
+            Opcode op = pending;
+            pending = null;
+            return op;
+        }
+        return Opcode.IFNE;
+    }
+
+    private void compare(Opcode op) {
+        pop();
+        pop();
+        push(ValType.I32);
+        pending = op;
+    }
+
+    private void reloadMem() {
+        cb.aload(instSlot);
+        rt(cb, "mem", CD_SEG, CD_INST);
+        cb.astore(memSlot);
+    }
+
+    // ---- control ----
+
+    private int skipDead() {
+        int depth = 0;
+        for (;;) {
+            int op = r.u8();
+            switch (op) {
+                case 0x02, 0x03, 0x04 -> { r.s33(); depth++; }
+                case 0x05 -> { if (depth == 0) return op; }
+                case 0x0B -> { if (depth == 0) return op; depth--; }
+                case 0xFC -> {
+                    int sub = r.u32();
+                    switch (sub) {
+                        case 8 -> { r.u32(); r.u8(); }
+                        case 9, 13, 15, 16, 17 -> r.u32();
+                        case 10 -> { r.u8(); r.u8(); }
+                        case 11 -> r.u8();
+                        case 12, 14 -> { r.u32(); r.u32(); }
+                        default -> { }
+                    }
+                }
+                default -> Translator.skipImmediates(r, op);
+            }
+        }
+    }
+
+    private FunctionType blockType() {
+        long v = r.s33();
+        if (v == -64) return FunctionType.of(List.of(), List.of());
+        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
+        return mod.types().get((int) v);
+    }
+
+    private Ctl enter(int kind, FunctionType bt) {
+        Ctl c = new Ctl();
+        c.kind = kind;
+        c.params = bt.params().toArray(new ValType[0]);
+        c.results = bt.results().toArray(new ValType[0]);
+        c.height = sp - c.params.length;
+        ctrls.add(c);
+        return c;
+    }
+
+    private Ctl target(int depth) { return ctrls.get(ctrls.size() - 1 - depth); }
+
+    /** Values above the label's arity that a branch to c must drop. */
+    private int extras(Ctl c) { return sp - c.height - c.labelTypes().length; }
+
+    /** Moves the label's values down over the extras, then jumps (unconditionally) to c. */
+    private void jump(Ctl c) {
+        int n = c.labelTypes().length;
+        int x = extras(c);
+        if (x > 0) {
+            for (int i = n - 1; i >= 0; i--) cb.storeLocal(kind(stack[sp - n + i]), scratchSlot(stack[sp - n + i], i));
+            for (int j = sp - n - 1; j >= c.height; j--) jvmPop(stack[j]);
+            for (int i = 0; i < n; i++) cb.loadLocal(kind(stack[sp - n + i]), scratchSlot(stack[sp - n + i], i));
+        }
+        if (c.kind != LOOP) c.endReachable = true;
+        cb.goto_(c.label);
+    }
+
+    private void emitReturn() {
+        List<ValType> rs = type.results();
+        switch (rs.size()) {
+            case 0 -> cb.return_();
+            case 1 -> cb.return_(kind(rs.get(0)));
+            default -> {
+                int n = rs.size();
+                for (int i = n - 1; i >= 0; i--) cb.storeLocal(kind(rs.get(i)), scratchSlot(rs.get(i), i));
+                cb.loadConstant(n);
+                cb.anewarray(CD_Object);
+                for (int i = 0; i < n; i++) {
+                    cb.dup();
+                    cb.loadConstant(i);
+                    cb.loadLocal(kind(rs.get(i)), scratchSlot(rs.get(i), i));
+                    box(cb, rs.get(i));
+                    cb.aastore();
+                }
+                cb.areturn();
+            }
+        }
+    }
+
+    private void end() {
+        Ctl c = ctrls.remove(ctrls.size() - 1);
+        if (!unreachable) c.endReachable = true;
+        if (c.kind == FUNC) {
+            if (c.endReachable) {
+                cb.labelBinding(c.label);
+                emitReturn();
+            }
+            return;
+        }
+        if (c.kind == IF && c.elseLabel != null) {
+            // No else: the false path carries the params, which are the results.
+            cb.labelBinding(c.elseLabel);
+            c.endReachable = true;
+        }
+        if (c.kind != LOOP && c.endReachable) cb.labelBinding(c.label);
+        sp = c.height;
+        for (ValType t : c.results) push(t);
+        unreachable = !c.endReachable;
+    }
+
+    private void brTable() {
+        int n = r.u32();
+        int[] depths = new int[n + 1];
+        for (int i = 0; i <= n; i++) depths[i] = r.u32();
+        flush();
+        pop();
+        Map<Ctl, Label> tramps = new LinkedHashMap<>();
+        Label[] labels = new Label[n + 1];
+        for (int i = 0; i <= n; i++) {
+            Ctl c = target(depths[i]);
+            if (extras(c) == 0) {
+                labels[i] = c.label;
+                if (c.kind != LOOP) c.endReachable = true;
+            } else {
+                labels[i] = tramps.computeIfAbsent(c, k -> cb.newLabel());
+            }
+        }
+        if (n == 0) {
+            cb.pop();
+            cb.goto_(labels[0]);
+        } else {
+            List<SwitchCase> cases = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) cases.add(SwitchCase.of(i, labels[i]));
+            cb.tableswitch(0, n - 1, labels[n], cases);
+        }
+        for (var e : tramps.entrySet()) {
+            cb.labelBinding(e.getValue());
+            jump(e.getKey());
+        }
+        unreachable = true;
+    }
+
+    // ---- calls ----
+
+    private void call(int x) {
+        FunctionType ft = mod.funcType(x);
+        for (int i = 0; i < ft.params().size(); i++) pop();
+        if (g.compiled(x)) {
+            cb.aload(instSlot);
+            cb.iload(depthSlot);
+            cb.iconst_1();
+            cb.iadd();
+            cb.invokestatic(g.self, "f" + x, fnDesc(ft));
+        } else {
+            cb.aload(instSlot);
+            cb.getfield(CD_INST, "funcs", CD_FUNC.arrayType());
+            cb.loadConstant(x);
+            cb.aaload();
+            cb.aload(instSlot);
+            cb.iload(depthSlot);
+            cb.iconst_1();
+            cb.iadd();
+            int t = mod.funcTypes()[x];
+            g.slowTypes.add(t);
+            cb.invokestatic(g.self, "slow" + t, mtd(ft, CD_FUNC, CD_INST, CD_int));
+        }
+        results(ft);
+    }
+
+    private void callIndirect(int typeidx, int table) {
+        FunctionType ft = mod.types().get(typeidx);
+        pop();
+        for (int i = 0; i < ft.params().size(); i++) pop();
+        cb.aload(instSlot);
+        cb.loadConstant(table);
+        cb.loadConstant(g.typeIds[typeidx]);
+        rt(cb, "indirect", CD_FUNC, CD_int, CD_INST, CD_int, CD_int);
+        cb.aload(instSlot);
+        cb.iload(depthSlot);
+        cb.iconst_1();
+        cb.iadd();
+        g.indirectTypes.add(typeidx);
+        cb.invokestatic(g.self, "ci" + typeidx, mtd(ft, CD_FUNC, CD_INST, CD_int));
+        results(ft);
+    }
+
+    /** After a call: unpacks several results, and reloads the memory (the callee may have grown it). */
+    private void results(FunctionType ft) {
+        List<ValType> rs = ft.results();
+        if (rs.size() > 1) {
+            int arr = scratchSlot(ValType.EXTERNREF, -1);
+            cb.astore(arr);
+            for (int i = 0; i < rs.size(); i++) {
+                cb.aload(arr);
+                cb.loadConstant(i);
+                cb.aaload();
+                unbox(cb, rs.get(i));
+            }
+        }
+        for (ValType t : rs) push(t);
+        if (scan.memory()) reloadMem();
+    }
+
+    // ---- the instructions ----
+
+    private void step(int op) {
+        if (op != 0x04 && op != 0x0D && op != 0x1B && op != 0x1C) flush();
+        switch (op) {
+            case 0x00 -> {
+                rt(cb, "unreachable", CD_TRAP);
+                cb.athrow();
+                unreachable = true;
+            }
+            case 0x01 -> { }
+            case 0x02 -> {
+                Ctl c = enter(BLOCK, blockType());
+                c.label = cb.newLabel();
+            }
+            case 0x03 -> {
+                Ctl c = enter(LOOP, blockType());
+                c.label = cb.newBoundLabel();
+                if (scan.loops()) {
+                    // Interrupt poll on every iteration, through a countdown in a local.
+                    Label go = cb.newLabel();
+                    cb.iinc(budgetSlot, -1);
+                    cb.iload(budgetSlot);
+                    cb.ifge(go);
+                    cb.aload(instSlot);
+                    rt(cb, "poll", CD_int, CD_INST);
+                    cb.istore(budgetSlot);
+                    cb.labelBinding(go);
+                }
+            }
+            case 0x04 -> {
+                FunctionType bt = blockType();
+                Opcode cond = condition();
+                Ctl c = enter(IF, bt);
+                c.label = cb.newLabel();
+                c.elseLabel = cb.newLabel();
+                cb.branch(negate(cond), c.elseLabel);
+            }
+            case 0x05 -> {
+                Ctl c = ctrls.get(ctrls.size() - 1);
+                if (!unreachable) {
+                    c.endReachable = true;
+                    cb.goto_(c.label);
+                }
+                cb.labelBinding(c.elseLabel);
+                c.elseLabel = null;
+                sp = c.height;
+                for (ValType t : c.params) push(t);
+                unreachable = false;
+            }
+            case 0x0B -> end();
+            case 0x0C -> {
+                jump(target(r.u32()));
+                unreachable = true;
+            }
+            case 0x0D -> {
+                Ctl c = target(r.u32());
+                Opcode cond = condition();
+                if (extras(c) == 0) {
+                    if (c.kind != LOOP) c.endReachable = true;
+                    cb.branch(cond, c.label);
+                } else {
+                    Label skip = cb.newLabel();
+                    cb.branch(negate(cond), skip);
+                    jump(c);
+                    cb.labelBinding(skip);
+                }
+            }
+            case 0x0E -> brTable();
+            case 0x0F -> {
+                emitReturn();
+                unreachable = true;
+            }
+            case 0x10 -> call(r.u32());
+            case 0x11 -> {
+                int t = r.u32();
+                callIndirect(t, r.u32());
+            }
+            case 0x1A -> jvmPop(pop());
+            case 0x1B, 0x1C -> {
+                if (op == 0x1C) {
+                    int n = r.u32();
+                    for (int i = 0; i < n; i++) r.u8();
+                }
+                Opcode cond = condition();
+                ValType t = pop();
+                Label keepFirst = cb.newLabel(), done = cb.newLabel();
+                cb.branch(cond, keepFirst);
+                if (wide(t)) {
+                    cb.dup2_x2();
+                    cb.pop2();
+                    cb.pop2();
+                } else {
+                    cb.swap();
+                    cb.pop();
+                }
+                cb.goto_(done);
+                cb.labelBinding(keepFirst);
+                jvmPop(t);
+                cb.labelBinding(done);
+            }
+            case 0x20 -> {
+                int x = r.u32();
+                cb.loadLocal(kind(localType[x]), localSlot[x]);
+                push(localType[x]);
+            }
+            case 0x21 -> {
+                int x = r.u32();
+                pop();
+                cb.storeLocal(kind(localType[x]), localSlot[x]);
+            }
+            case 0x22 -> {
+                int x = r.u32();
+                if (wide(localType[x])) cb.dup2();
+                else cb.dup();
+                cb.storeLocal(kind(localType[x]), localSlot[x]);
+            }
+            case 0x23 -> {
+                int x = r.u32();
+                ValType t = mod.globals().get(x).valType();
+                cb.aload(instSlot);
+                cb.loadConstant(x);
+                rt(cb, "g" + suffix(t), desc(t), CD_INST, CD_int);
+                push(t);
+            }
+            case 0x24 -> {
+                int x = r.u32();
+                ValType t = pop();
+                cb.aload(instSlot);
+                cb.loadConstant(x);
+                rt(cb, "s" + suffix(t), CD_void, desc(t), CD_INST, CD_int);
+            }
+            case 0x25 -> {
+                int t = r.u32();
+                pop();
+                cb.aload(instSlot);
+                cb.loadConstant(t);
+                rt(cb, "tableGet", CD_Object, CD_int, CD_INST, CD_int);
+                push(mod.tables().get(t).elementType());
+            }
+            case 0x26 -> {
+                int t = r.u32();
+                pop();
+                pop();
+                cb.aload(instSlot);
+                cb.loadConstant(t);
+                rt(cb, "tableSet", CD_void, CD_int, CD_Object, CD_INST, CD_int);
+            }
+            case 0x3F -> {
+                r.u8();
+                cb.aload(instSlot);
+                rt(cb, "memSize", CD_int, CD_INST);
+                push(ValType.I32);
+            }
+            case 0x40 -> {
+                r.u8();
+                cb.aload(instSlot);
+                rt(cb, "memGrow", CD_int, CD_int, CD_INST);
+                reloadMem();
+            }
+            case 0x41 -> {
+                cb.loadConstant(r.s32());
+                push(ValType.I32);
+            }
+            case 0x42 -> {
+                cb.loadConstant(r.s64());
+                push(ValType.I64);
+            }
+            case 0x43 -> {
+                int bits = r.f32bits();
+                float v = Float.intBitsToFloat(bits);
+                if (Float.isNaN(v) || (v == 0 && bits != 0)) {
+                    cb.loadConstant(bits);
+                    cb.invokestatic(CD_FLOAT, "intBitsToFloat", MethodTypeDesc.of(CD_float, CD_int));
+                } else {
+                    cb.loadConstant(v);
+                }
+                push(ValType.F32);
+            }
+            case 0x44 -> {
+                long bits = r.f64bits();
+                double v = Double.longBitsToDouble(bits);
+                if (Double.isNaN(v) || (v == 0 && bits != 0)) {
+                    cb.loadConstant(bits);
+                    cb.invokestatic(CD_DOUBLE, "longBitsToDouble", MethodTypeDesc.of(CD_double, CD_long));
+                } else {
+                    cb.loadConstant(v);
+                }
+                push(ValType.F64);
+            }
+            case 0xD0 -> {
+                ValType t = ValType.fromCode(r.u8());
+                cb.aconst_null();
+                push(t);
+            }
+            case 0xD1 -> {
+                pop();
+                push(ValType.I32);
+                pending = Opcode.IFNULL;
+            }
+            case 0xD2 -> {
+                int x = r.u32();
+                cb.aload(instSlot);
+                cb.loadConstant(x);
+                rt(cb, "refFunc", CD_Object, CD_INST, CD_int);
+                push(ValType.FUNCREF);
+            }
+            case 0xFC -> prefixed(r.u32());
+            default -> {
+                if (op >= 0x28 && op <= 0x3E) memory(op);
+                else numeric(op);
+            }
+        }
+    }
+
+    private static String suffix(ValType t) {
+        return switch (t) {
+            case I32 -> "I32";
+            case I64 -> "I64";
+            case F32 -> "F32";
+            case F64 -> "F64";
+            default -> "Ref";
+        };
+    }
+
+    private void memory(int op) {
+        r.u32();
+        long offset = r.u32() & 0xFFFF_FFFFL;
+        boolean store = op >= 0x36;
+        if (store) {
+            pop();
+            pop();
+        } else {
+            pop();
+        }
+        cb.loadConstant(offset);
+        cb.aload(memSlot);
+        String name;
+        ClassDesc value;
+        ValType result = null;
+        boolean widen = false, widenU = false, narrow = false;
+        switch (op) {
+            case 0x28 -> { name = "ldI32"; value = CD_int; result = ValType.I32; }
+            case 0x29 -> { name = "ldI64"; value = CD_long; result = ValType.I64; }
+            case 0x2A -> { name = "ldF32"; value = CD_float; result = ValType.F32; }
+            case 0x2B -> { name = "ldF64"; value = CD_double; result = ValType.F64; }
+            case 0x2C -> { name = "ld8S"; value = CD_int; result = ValType.I32; }
+            case 0x2D -> { name = "ld8U"; value = CD_int; result = ValType.I32; }
+            case 0x2E -> { name = "ld16S"; value = CD_int; result = ValType.I32; }
+            case 0x2F -> { name = "ld16U"; value = CD_int; result = ValType.I32; }
+            case 0x30 -> { name = "ld8S"; value = CD_int; result = ValType.I64; widen = true; }
+            case 0x31 -> { name = "ld8U"; value = CD_int; result = ValType.I64; widen = true; }
+            case 0x32 -> { name = "ld16S"; value = CD_int; result = ValType.I64; widen = true; }
+            case 0x33 -> { name = "ld16U"; value = CD_int; result = ValType.I64; widen = true; }
+            case 0x34 -> { name = "ldI32"; value = CD_int; result = ValType.I64; widen = true; }
+            case 0x35 -> { name = "ldI32"; value = CD_int; result = ValType.I64; widenU = true; }
+            case 0x36 -> { name = "stI32"; value = CD_int; }
+            case 0x37 -> { name = "stI64"; value = CD_long; }
+            case 0x38 -> { name = "stF32"; value = CD_float; }
+            case 0x39 -> { name = "stF64"; value = CD_double; }
+            case 0x3A -> { name = "st8"; value = CD_int; }
+            case 0x3B -> { name = "st16"; value = CD_int; }
+            case 0x3C -> { name = "st8"; value = CD_int; narrow = true; }
+            case 0x3D -> { name = "st16"; value = CD_int; narrow = true; }
+            default -> { name = "stI32"; value = CD_int; narrow = true; }
+        }
+        if (store) {
+            if (narrow) {
+                // The value is below offset and memory: bring it up, narrow it, put it back.
+                int off = scratchSlot(ValType.I64, -2);
+                int seg = scratchSlot(ValType.EXTERNREF, -2);
+                cb.astore(seg);
+                cb.lstore(off);
+                cb.l2i();
+                cb.lload(off);
+                cb.aload(seg);
+            }
+            rt(cb, name, CD_void, CD_int, value, CD_long, CD_SEG);
+        } else {
+            rt(cb, name, value, CD_int, CD_long, CD_SEG);
+            if (widen) cb.i2l();
+            if (widenU) {
+                cb.i2l();
+                cb.loadConstant(0xFFFF_FFFFL);
+                cb.land();
+            }
+            push(result);
+        }
+    }
+
+    private void unary(ValType in, ValType out) {
+        pop();
+        push(out);
+    }
+
+    private void binary(ValType t) {
+        pop();
+        pop();
+        push(t);
+    }
+
+    private void call(ClassDesc owner, String name, ClassDesc ret, ClassDesc... params) {
+        cb.invokestatic(owner, name, MethodTypeDesc.of(ret, params));
+    }
+
+    private void numeric(int op) {
+        final ValType I32 = ValType.I32, I64 = ValType.I64, F32 = ValType.F32, F64 = ValType.F64;
+        switch (op) {
+            case 0x45 -> { pop(); push(I32); pending = Opcode.IFEQ; }
+            case 0x46 -> compare(Opcode.IF_ICMPEQ);
+            case 0x47 -> compare(Opcode.IF_ICMPNE);
+            case 0x48 -> compare(Opcode.IF_ICMPLT);
+            case 0x49 -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFLT); }
+            case 0x4A -> compare(Opcode.IF_ICMPGT);
+            case 0x4B -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFGT); }
+            case 0x4C -> compare(Opcode.IF_ICMPLE);
+            case 0x4D -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFLE); }
+            case 0x4E -> compare(Opcode.IF_ICMPGE);
+            case 0x4F -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFGE); }
+            case 0x50 -> { cb.lconst_0(); cb.lcmp(); pop(); push(I32); pending = Opcode.IFEQ; }
+            case 0x51 -> { cb.lcmp(); compare(Opcode.IFEQ); }
+            case 0x52 -> { cb.lcmp(); compare(Opcode.IFNE); }
+            case 0x53 -> { cb.lcmp(); compare(Opcode.IFLT); }
+            case 0x54 -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFLT); }
+            case 0x55 -> { cb.lcmp(); compare(Opcode.IFGT); }
+            case 0x56 -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFGT); }
+            case 0x57 -> { cb.lcmp(); compare(Opcode.IFLE); }
+            case 0x58 -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFLE); }
+            case 0x59 -> { cb.lcmp(); compare(Opcode.IFGE); }
+            case 0x5A -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFGE); }
+            // NaN: fcmpl gives -1 and fcmpg 1, chosen so the comparison is false (true for ne).
+            case 0x5B -> { cb.fcmpl(); compare(Opcode.IFEQ); }
+            case 0x5C -> { cb.fcmpl(); compare(Opcode.IFNE); }
+            case 0x5D -> { cb.fcmpg(); compare(Opcode.IFLT); }
+            case 0x5E -> { cb.fcmpl(); compare(Opcode.IFGT); }
+            case 0x5F -> { cb.fcmpg(); compare(Opcode.IFLE); }
+            case 0x60 -> { cb.fcmpl(); compare(Opcode.IFGE); }
+            case 0x61 -> { cb.dcmpl(); compare(Opcode.IFEQ); }
+            case 0x62 -> { cb.dcmpl(); compare(Opcode.IFNE); }
+            case 0x63 -> { cb.dcmpg(); compare(Opcode.IFLT); }
+            case 0x64 -> { cb.dcmpl(); compare(Opcode.IFGT); }
+            case 0x65 -> { cb.dcmpg(); compare(Opcode.IFLE); }
+            case 0x66 -> { cb.dcmpl(); compare(Opcode.IFGE); }
+            case 0x67 -> { call(CD_INTEGER, "numberOfLeadingZeros", CD_int, CD_int); unary(I32, I32); }
+            case 0x68 -> { call(CD_INTEGER, "numberOfTrailingZeros", CD_int, CD_int); unary(I32, I32); }
+            case 0x69 -> { call(CD_INTEGER, "bitCount", CD_int, CD_int); unary(I32, I32); }
+            case 0x6A -> { cb.iadd(); binary(I32); }
+            case 0x6B -> { cb.isub(); binary(I32); }
+            case 0x6C -> { cb.imul(); binary(I32); }
+            case 0x6D -> { call(CD_INTERP, "divS", CD_int, CD_int, CD_int); binary(I32); }
+            case 0x6E -> { call(CD_INTERP, "divU", CD_int, CD_int, CD_int); binary(I32); }
+            case 0x6F -> { call(CD_INTERP, "remS", CD_int, CD_int, CD_int); binary(I32); }
+            case 0x70 -> { call(CD_INTERP, "remU", CD_int, CD_int, CD_int); binary(I32); }
+            case 0x71 -> { cb.iand(); binary(I32); }
+            case 0x72 -> { cb.ior(); binary(I32); }
+            case 0x73 -> { cb.ixor(); binary(I32); }
+            case 0x74 -> { cb.ishl(); binary(I32); }
+            case 0x75 -> { cb.ishr(); binary(I32); }
+            case 0x76 -> { cb.iushr(); binary(I32); }
+            case 0x77 -> { call(CD_INTEGER, "rotateLeft", CD_int, CD_int, CD_int); binary(I32); }
+            case 0x78 -> { call(CD_INTEGER, "rotateRight", CD_int, CD_int, CD_int); binary(I32); }
+            case 0x79 -> { call(CD_LONG, "numberOfLeadingZeros", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
+            case 0x7A -> { call(CD_LONG, "numberOfTrailingZeros", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
+            case 0x7B -> { call(CD_LONG, "bitCount", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
+            case 0x7C -> { cb.ladd(); binary(I64); }
+            case 0x7D -> { cb.lsub(); binary(I64); }
+            case 0x7E -> { cb.lmul(); binary(I64); }
+            case 0x7F -> { call(CD_INTERP, "divS", CD_long, CD_long, CD_long); binary(I64); }
+            case 0x80 -> { call(CD_INTERP, "divU", CD_long, CD_long, CD_long); binary(I64); }
+            case 0x81 -> { call(CD_INTERP, "remS", CD_long, CD_long, CD_long); binary(I64); }
+            case 0x82 -> { call(CD_INTERP, "remU", CD_long, CD_long, CD_long); binary(I64); }
+            case 0x83 -> { cb.land(); binary(I64); }
+            case 0x84 -> { cb.lor(); binary(I64); }
+            case 0x85 -> { cb.lxor(); binary(I64); }
+            case 0x86 -> { cb.l2i(); cb.lshl(); binary(I64); }
+            case 0x87 -> { cb.l2i(); cb.lshr(); binary(I64); }
+            case 0x88 -> { cb.l2i(); cb.lushr(); binary(I64); }
+            case 0x89 -> { cb.l2i(); call(CD_LONG, "rotateLeft", CD_long, CD_long, CD_int); binary(I64); }
+            case 0x8A -> { cb.l2i(); call(CD_LONG, "rotateRight", CD_long, CD_long, CD_int); binary(I64); }
+            case 0x8B -> { rt(cb, "fabs", CD_float, CD_float); unary(F32, F32); }
+            case 0x8C -> { rt(cb, "fneg", CD_float, CD_float); unary(F32, F32); }
+            case 0x8D -> { rt(cb, "fceil", CD_float, CD_float); unary(F32, F32); }
+            case 0x8E -> { rt(cb, "ffloor", CD_float, CD_float); unary(F32, F32); }
+            case 0x8F -> { rt(cb, "ftrunc", CD_float, CD_float); unary(F32, F32); }
+            case 0x90 -> { rt(cb, "fnearest", CD_float, CD_float); unary(F32, F32); }
+            case 0x91 -> { rt(cb, "fsqrt", CD_float, CD_float); unary(F32, F32); }
+            case 0x92 -> { cb.fadd(); binary(F32); }
+            case 0x93 -> { cb.fsub(); binary(F32); }
+            case 0x94 -> { cb.fmul(); binary(F32); }
+            case 0x95 -> { cb.fdiv(); binary(F32); }
+            case 0x96 -> { call(CD_INTERP, "fmin", CD_float, CD_float, CD_float); binary(F32); }
+            case 0x97 -> { call(CD_INTERP, "fmax", CD_float, CD_float, CD_float); binary(F32); }
+            case 0x98 -> { rt(cb, "fcopysign", CD_float, CD_float, CD_float); binary(F32); }
+            case 0x99 -> { rt(cb, "dabs", CD_double, CD_double); unary(F64, F64); }
+            case 0x9A -> { rt(cb, "dneg", CD_double, CD_double); unary(F64, F64); }
+            case 0x9B -> { rt(cb, "dceil", CD_double, CD_double); unary(F64, F64); }
+            case 0x9C -> { rt(cb, "dfloor", CD_double, CD_double); unary(F64, F64); }
+            case 0x9D -> { rt(cb, "dtrunc", CD_double, CD_double); unary(F64, F64); }
+            case 0x9E -> { rt(cb, "dnearest", CD_double, CD_double); unary(F64, F64); }
+            case 0x9F -> { call(CD_MATH, "sqrt", CD_double, CD_double); unary(F64, F64); }
+            case 0xA0 -> { cb.dadd(); binary(F64); }
+            case 0xA1 -> { cb.dsub(); binary(F64); }
+            case 0xA2 -> { cb.dmul(); binary(F64); }
+            case 0xA3 -> { cb.ddiv(); binary(F64); }
+            case 0xA4 -> { call(CD_INTERP, "dmin", CD_double, CD_double, CD_double); binary(F64); }
+            case 0xA5 -> { call(CD_INTERP, "dmax", CD_double, CD_double, CD_double); binary(F64); }
+            case 0xA6 -> { rt(cb, "dcopysign", CD_double, CD_double, CD_double); binary(F64); }
+            case 0xA7 -> { cb.l2i(); unary(I64, I32); }
+            case 0xA8 -> { rt(cb, "i32TruncF32S", CD_int, CD_float); unary(F32, I32); }
+            case 0xA9 -> { rt(cb, "i32TruncF32U", CD_int, CD_float); unary(F32, I32); }
+            case 0xAA -> { rt(cb, "i32TruncF64S", CD_int, CD_double); unary(F64, I32); }
+            case 0xAB -> { rt(cb, "i32TruncF64U", CD_int, CD_double); unary(F64, I32); }
+            case 0xAC -> { cb.i2l(); unary(I32, I64); }
+            case 0xAD -> { cb.i2l(); cb.loadConstant(0xFFFF_FFFFL); cb.land(); unary(I32, I64); }
+            case 0xAE -> { rt(cb, "i64TruncF32S", CD_long, CD_float); unary(F32, I64); }
+            case 0xAF -> { rt(cb, "i64TruncF32U", CD_long, CD_float); unary(F32, I64); }
+            case 0xB0 -> { rt(cb, "i64TruncF64S", CD_long, CD_double); unary(F64, I64); }
+            case 0xB1 -> { rt(cb, "i64TruncF64U", CD_long, CD_double); unary(F64, I64); }
+            case 0xB2 -> { cb.i2f(); unary(I32, F32); }
+            case 0xB3 -> { rt(cb, "f32ConvertI32U", CD_float, CD_int); unary(I32, F32); }
+            case 0xB4 -> { cb.l2f(); unary(I64, F32); }
+            case 0xB5 -> { call(CD_INTERP, "u64ToF32", CD_float, CD_long); unary(I64, F32); }
+            case 0xB6 -> { cb.d2f(); unary(F64, F32); }
+            case 0xB7 -> { cb.i2d(); unary(I32, F64); }
+            case 0xB8 -> { rt(cb, "f64ConvertI32U", CD_double, CD_int); unary(I32, F64); }
+            case 0xB9 -> { cb.l2d(); unary(I64, F64); }
+            case 0xBA -> { call(CD_INTERP, "u64ToF64", CD_double, CD_long); unary(I64, F64); }
+            case 0xBB -> { cb.f2d(); unary(F32, F64); }
+            case 0xBC -> { call(CD_FLOAT, "floatToRawIntBits", CD_int, CD_float); unary(F32, I32); }
+            case 0xBD -> { call(CD_DOUBLE, "doubleToRawLongBits", CD_long, CD_double); unary(F64, I64); }
+            case 0xBE -> { call(CD_FLOAT, "intBitsToFloat", CD_float, CD_int); unary(I32, F32); }
+            case 0xBF -> { call(CD_DOUBLE, "longBitsToDouble", CD_double, CD_long); unary(I64, F64); }
+            case 0xC0 -> { cb.i2b(); unary(I32, I32); }
+            case 0xC1 -> { cb.i2s(); unary(I32, I32); }
+            case 0xC2 -> { cb.l2i(); cb.i2b(); cb.i2l(); unary(I64, I64); }
+            case 0xC3 -> { cb.l2i(); cb.i2s(); cb.i2l(); unary(I64, I64); }
+            case 0xC4 -> { cb.l2i(); cb.i2l(); unary(I64, I64); }
+            default -> throw new IllegalStateException("opcode 0x" + Integer.toHexString(op) + " in a validated body");
+        }
+    }
+
+    private void prefixed(int sub) {
+        final ValType I32 = ValType.I32, I64 = ValType.I64, F32 = ValType.F32, F64 = ValType.F64;
+        switch (sub) {
+            case 0 -> { cb.f2i(); unary(F32, I32); }
+            case 1 -> { rt(cb, "i32TruncSatF32U", CD_int, CD_float); unary(F32, I32); }
+            case 2 -> { cb.d2i(); unary(F64, I32); }
+            case 3 -> { rt(cb, "i32TruncSatF64U", CD_int, CD_double); unary(F64, I32); }
+            case 4 -> { cb.f2l(); unary(F32, I64); }
+            case 5 -> { rt(cb, "i64TruncSatF32U", CD_long, CD_float); unary(F32, I64); }
+            case 6 -> { cb.d2l(); unary(F64, I64); }
+            case 7 -> { rt(cb, "i64TruncSatF64U", CD_long, CD_double); unary(F64, I64); }
+            case 8 -> {
+                int seg = r.u32();
+                r.u8();
+                sp -= 3;
+                cb.aload(instSlot);
+                cb.loadConstant(seg);
+                rt(cb, "memoryInit", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int);
+            }
+            case 9 -> {
+                cb.aload(instSlot);
+                cb.loadConstant(r.u32());
+                rt(cb, "dataDrop", CD_void, CD_INST, CD_int);
+            }
+            case 10 -> {
+                r.u8();
+                r.u8();
+                sp -= 3;
+                cb.aload(instSlot);
+                rt(cb, "memoryCopy", CD_void, CD_int, CD_int, CD_int, CD_INST);
+            }
+            case 11 -> {
+                r.u8();
+                sp -= 3;
+                cb.aload(instSlot);
+                rt(cb, "memoryFill", CD_void, CD_int, CD_int, CD_int, CD_INST);
+            }
+            case 12 -> {
+                int seg = r.u32();
+                int t = r.u32();
+                sp -= 3;
+                cb.aload(instSlot);
+                cb.loadConstant(seg);
+                cb.loadConstant(t);
+                rt(cb, "tableInit", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int, CD_int);
+            }
+            case 13 -> {
+                cb.aload(instSlot);
+                cb.loadConstant(r.u32());
+                rt(cb, "elemDrop", CD_void, CD_INST, CD_int);
+            }
+            case 14 -> {
+                int x = r.u32();
+                int y = r.u32();
+                sp -= 3;
+                cb.aload(instSlot);
+                cb.loadConstant(x);
+                cb.loadConstant(y);
+                rt(cb, "tableCopy", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int, CD_int);
+            }
+            case 15 -> {
+                int t = r.u32();
+                sp -= 2;
+                cb.aload(instSlot);
+                cb.loadConstant(t);
+                rt(cb, "tableGrow", CD_int, CD_Object, CD_int, CD_INST, CD_int);
+                push(I32);
+            }
+            case 16 -> {
+                int t = r.u32();
+                cb.aload(instSlot);
+                cb.loadConstant(t);
+                rt(cb, "tableSize", CD_int, CD_INST, CD_int);
+                push(I32);
+            }
+            case 17 -> {
+                int t = r.u32();
+                sp -= 3;
+                cb.aload(instSlot);
+                cb.loadConstant(t);
+                rt(cb, "tableFill", CD_void, CD_int, CD_Object, CD_int, CD_INST, CD_int);
+            }
+            default -> throw new IllegalStateException("0xFC " + sub + " in a validated body");
+        }
+    }
+}
