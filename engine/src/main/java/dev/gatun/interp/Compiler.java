@@ -49,6 +49,7 @@ final class Compiler {
     /** Compile failures throw instead of falling back to the interpreter (for tests). */
     private static final boolean STRICT = Boolean.getBoolean("gatun.compiler.strict");
     private static final int CHUNK_BITS = 6;
+    private static final boolean STATS = Boolean.getBoolean("gatun.compiler.stats");
 
     static final ClassDesc CD_INST = ClassDesc.of("dev.gatun.interp.InstanceState");
     static final ClassDesc CD_FUNC = ClassDesc.of("dev.gatun.interp.FuncInst");
@@ -90,7 +91,15 @@ final class Compiler {
             // call sites (to the slow path), so this converges at once in practice.
             for (int attempt = 0; any && attempt < 4; attempt++) {
                 byte[] bytes = new Compiler.ModuleGen(mod, typeIds, ok, scans).generate();
-                if (!dropOversized(mod, bytes, ok)) return define(bytes, ok);
+                if (!dropOversized(mod, bytes, ok)) {
+                    Result r = define(bytes, ok);
+                    if (STATS) {
+                        int n = 0;
+                        for (boolean b : ok) if (b) n++;
+                        System.err.println("gatun: compiled " + n + " of " + nDef + " functions (" + bytes.length + " bytes)");
+                    }
+                    return r;
+                }
                 any = false;
                 for (boolean b : ok) any |= b;
             }
