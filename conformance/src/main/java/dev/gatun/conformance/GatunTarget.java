@@ -3,6 +3,7 @@ package dev.gatun.conformance;
 import dev.gatun.ExportDescriptor;
 import dev.gatun.FunctionType;
 import dev.gatun.Module;
+import dev.gatun.Tier;
 import dev.gatun.Value;
 import dev.gatun.WebAssembly;
 
@@ -25,10 +26,14 @@ final class GatunTarget<I> implements Target<Module, I> {
     }
 
     private final Engine<I> engine;
+    private final Tier tier;
 
-    GatunTarget(Engine<I> engine) { this.engine = java.util.Objects.requireNonNull(engine, "engine"); }
+    GatunTarget(Engine<I> engine, Tier tier) {
+        this.engine = java.util.Objects.requireNonNull(engine, "engine");
+        this.tier = java.util.Objects.requireNonNull(tier, "tier");
+    }
 
-    @Override public Module compile(byte[] bytes) { return WebAssembly.compile(bytes); }
+    @Override public Module compile(byte[] bytes) { return WebAssembly.compile(bytes, tier); }
 
     @Override public FunctionType exportedFunction(Module module, String name) {
         for (ExportDescriptor e : module.exports())

@@ -1,5 +1,6 @@
 package dev.gatun.conformance;
 
+import dev.gatun.Tier;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicContainer;
@@ -49,15 +50,26 @@ class SpecSuiteTest {
         return names;
     }
 
+    /** Tier 1: the register interpreter. */
     @TestFactory
-    Stream<DynamicNode> specSuite() throws IOException {
+    Stream<DynamicNode> interpreter() throws IOException {
+        return specSuite(Tier.INTERPRETER);
+    }
+
+    /** Tier 2: every compilable function compiled to JVM bytecode. */
+    @TestFactory
+    Stream<DynamicNode> compiler() throws IOException {
+        return specSuite(Tier.COMPILER);
+    }
+
+    private Stream<DynamicNode> specSuite(Tier tier) throws IOException {
         Path dir = specDir();
         Assumptions.assumeTrue(Files.isDirectory(dir), "spec suite not found at " + dir + " (set -Dgatun.spec.dir)");
         Set<String> expected = expectedPass();
         List<Path> files = Conformance.collect(List.of(dir));
         Set<String> present = new LinkedHashSet<>();
         files.forEach(f -> present.add(f.getFileName().toString()));
-        WastRunner<?, ?> runner = new WastRunner<>(Targets.gatun());
+        WastRunner<?, ?> runner = new WastRunner<>(Targets.gatun(tier));
         DynamicTest listIsCurrent = DynamicTest.dynamicTest("expected-pass.txt names existing scripts", () -> {
             Set<String> stale = new LinkedHashSet<>(expected);
             stale.removeAll(present);
@@ -76,7 +88,7 @@ class SpecSuiteTest {
         });
         return Stream.concat(Stream.of(listIsCurrent), scripts).onClose(() -> {
             runner.close();
-            System.out.println("spec suite (" + dir + "): " + total.get().summaryLine());
+            System.out.println("spec suite, " + tier + " tier (" + dir + "): " + total.get().summaryLine());
         });
     }
 

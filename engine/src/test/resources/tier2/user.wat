@@ -1,0 +1,22 @@
+;; Compiled code calling through tables shared with another instance and a host function.
+(module
+  (type $ii (func (param i32) (result i32)))
+  (type $v (func))
+  (import "env" "host_inc" (func $host_inc (type $ii)))
+  (import "env" "grow" (func $grow (param i32) (result i32)))
+  (import "p" "tab" (table 4 funcref))
+  (import "p" "mem" (memory 1))
+  (import "p" "simd_then_double" (func $simd (param i32) (result i32)))
+  (elem (i32.const 2) $host_inc $plus1)
+  (func $plus1 (type $ii) local.get 0 i32.const 1 i32.add)
+  (func (export "ci") (param i32 i32) (result i32)
+    local.get 1 local.get 0 call_indirect (type $ii))
+  (func (export "ci_wrong_type") (param i32)
+    local.get 0 call_indirect (type $v))
+  (func (export "via_simd") (param i32) (result i32) local.get 0 call $simd)
+  ;; Grows memory through the host, then stores and loads in the new page.
+  (func (export "grow_then_store") (param i32) (result i32)
+    (drop (call $grow (i32.const 1)))
+    (i32.store (i32.const 70000) (local.get 0))
+    (i32.load (i32.const 70000)))
+)
