@@ -37,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
             description = "set an environment variable for the program (NAME alone passes on the host's value); repeatable")
     List<String> envs = new ArrayList<>();
 
+    @Option(names = "--tier", paramLabel = "TIER", description = "interpreter or compiler (default: -Dgatun.tier, else compiler)")
+    String tier;
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "the module binary")
     Path file;
 
@@ -50,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] bytes = Cli.read(file);
-        if (invoke == null) return WasiRun.run(file, bytes, dirs, envs, args, spec.commandLine().getErr());
-        Target<?, ?> target = Targets.gatun();
+        if (invoke == null) return WasiRun.run(file, bytes, Cli.tier(tier), dirs, envs, args, spec.commandLine().getErr());
+        Target<?, ?> target = Targets.gatun(Cli.tier(tier));
         return run(target, bytes);
     }
 

@@ -22,10 +22,10 @@ final class WasiRun {
     /** The status a trapped program exits with, as a process killed by SIGABRT (what wasmtime reports too). */
     static final int EXIT_TRAP = 134;
 
-    static int run(Path file, byte[] bytes, List<String> dirs, List<String> envs, List<String> args, PrintWriter err) {
+    static int run(Path file, byte[] bytes, dev.gatun.Tier tier, List<String> dirs, List<String> envs, List<String> args, PrintWriter err) {
         Module module;
         try {
-            module = WebAssembly.compile(bytes);
+            module = WebAssembly.compile(bytes, tier);
         } catch (CompileError e) {
             throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
         }

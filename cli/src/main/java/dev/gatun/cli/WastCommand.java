@@ -24,6 +24,9 @@ final class WastCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "print every failure with file:line and reason")
     boolean verbose;
 
+    @Option(names = "--tier", paramLabel = "TIER", description = "interpreter or compiler (default: -Dgatun.tier, else compiler)")
+    String tier;
+
     @Option(names = "--list-passing", description = "also list the scripts that pass fully (for expected-pass.txt)")
     boolean listPassing;
 
@@ -38,7 +41,7 @@ final class WastCommand implements Callable<Integer> {
             throw new Cli.Failure(Cli.EXIT_USAGE, "cannot read: " + e.getMessage());
         }
         if (files.isEmpty()) throw new Cli.Failure(Cli.EXIT_USAGE, "no .json scripts under " + paths);
-        Tally t = Conformance.run(Targets.gatun(), files, new Conformance.Options(verbose, listPassing), System.out);
+        Tally t = Conformance.run(Targets.gatun(Cli.tier(tier)), files, new Conformance.Options(verbose, listPassing), System.out);
         return t.failed() == 0 ? 0 : Cli.EXIT_FAILED;
     }
 }

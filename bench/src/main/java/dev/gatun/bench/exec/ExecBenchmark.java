@@ -34,7 +34,8 @@ public class ExecBenchmark {
         long call(String name, long... args);
     }
 
-    @Param({"gatun", "endive", "chicory"})
+    /** gatun: the default tier; gatun-interpreter: tier 1 only. */
+    @Param({"gatun", "gatun-interpreter", "endive", "chicory"})
     public String engine;
 
     private Engine e;
@@ -49,8 +50,10 @@ public class ExecBenchmark {
 
     static Engine create(String which, byte[] wasm) {
         return switch (which) {
-            case "gatun" -> {
-                Exports x = WebAssembly.instantiate(WebAssembly.compile(wasm), Imports.empty()).exports();
+            case "gatun", "gatun-interpreter" -> {
+                dev.gatun.Module m = which.equals("gatun") ? WebAssembly.compile(wasm)
+                        : WebAssembly.compile(wasm, dev.gatun.Tier.INTERPRETER);
+                Exports x = WebAssembly.instantiate(m, Imports.empty()).exports();
                 yield (name, args) -> {
                     Value[] vs = new Value[args.length];
                     for (int i = 0; i < args.length; i++) vs[i] = Value.i32((int) args[i]);
