@@ -27,7 +27,11 @@ final class Instantiator {
     private static final Map<Module, CodeCache> CACHES = Collections.synchronizedMap(new WeakHashMap<>());
 
     static CodeCache cache(Module module, WasmModule wm) {
-        return CACHES.computeIfAbsent(module, k -> new CodeCache(wm, module.tier == Tier.COMPILER));
+        return CACHES.computeIfAbsent(module, k -> new CodeCache(wm, switch (module.tier) {
+            case INTERPRETER -> CodeCache.INTERPRET;
+            case COMPILER -> CodeCache.COMPILE;
+            case TIERED -> CodeCache.TIERED;
+        }));
     }
 
     static Instance instantiate(Module module, Imports imports, InstanceLimits limits) {
@@ -81,6 +85,7 @@ final class Instantiator {
         // Allocate the module's own functions, tables, memories and globals.
         for (int i = fi; i < nf; i++) funcs[i] = new FuncInst(st, i, wm.funcType(i));
         st.funcs = funcs;
+        st.cache.register(st);
         for (int i = ti; i < tables.length; i++) {
             try {
                 tables[i] = new TableInst(wm.tables().get(i), null);

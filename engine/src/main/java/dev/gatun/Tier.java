@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * How a module's functions are executed. Chosen per {@link Module} at compile time
  * ({@link WebAssembly#compile(byte[], Tier)}); the default comes from the system property
- * {@code gatun.tier} ({@code interpreter} or {@code compiler}).
+ * {@code gatun.tier} ({@code interpreter}, {@code compiler} or {@code tiered}).
  */
 public enum Tier {
     /** The register interpreter only: no code generation, fastest to start. */
@@ -15,18 +15,24 @@ public enum Tier {
      * instances of the module) when the module is first instantiated; the rest (SIMD, oversized bodies)
      * run in the interpreter.
      */
-    COMPILER;
+    COMPILER,
+    /**
+     * Start in the interpreter and compile the module in the background once it is hot (work counted in
+     * the interpreter); calls from the host and the interpreter pick up compiled code once it is published.
+     */
+    TIERED;
 
-    /** The tier named by {@code gatun.tier}, or the built-in default when it is unset or unknown. */
+    /** The tier named by {@code gatun.tier}, or the default ({@link #TIERED}) when it is unset or unknown. */
     public static Tier fromProperty() {
         String s = System.getProperty("gatun.tier");
         if (s != null) {
             switch (s.trim().toLowerCase(Locale.ROOT)) {
                 case "interpreter": return INTERPRETER;
                 case "compiler": return COMPILER;
+                case "tiered": return TIERED;
                 default: break;
             }
         }
-        return COMPILER;
+        return TIERED;
     }
 }

@@ -20,13 +20,13 @@ final class Cli {
     static final int EXIT_INTERNAL = 70;
 
     /** A failure with a message meant for the user and an exit code. */
-    /** The --tier option's value: interpreter or compiler (any case); null means the default (gatun.tier). */
+    /** The --tier option's value: interpreter, compiler or tiered (any case); null means the default (gatun.tier). */
     static dev.gatun.Tier tier(String name) {
         if (name == null) return dev.gatun.Tier.fromProperty();
         try {
             return dev.gatun.Tier.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Failure(EXIT_USAGE, "--tier must be interpreter or compiler, got '" + name + "'");
+            throw new Failure(EXIT_USAGE, "--tier must be interpreter, compiler or tiered, got '" + name + "'");
         }
     }
 

@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
             description = "set an environment variable for the program (NAME alone passes on the host's value); repeatable")
     List<String> envs = new ArrayList<>();
 
-    @Option(names = "--tier", paramLabel = "TIER", description = "interpreter or compiler (default: -Dgatun.tier, else compiler)")
+    @Option(names = "--tier", paramLabel = "TIER", description = "interpreter, compiler or tiered (default: -Dgatun.tier, else tiered)")
     String tier;
 
     @Parameters(index = "0", paramLabel = "MODULE", description = "the module binary")

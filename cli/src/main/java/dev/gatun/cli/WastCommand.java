@@ -24,7 +24,7 @@ final class WastCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "print every failure with file:line and reason")
     boolean verbose;
 
-    @Option(names = "--tier", paramLabel = "TIER", description = "interpreter or compiler (default: -Dgatun.tier, else compiler)")
+    @Option(names = "--tier", paramLabel = "TIER", description = "interpreter, compiler or tiered (default: -Dgatun.tier, else tiered)")
     String tier;
 
     @Option(names = "--list-passing", description = "also list the scripts that pass fully (for expected-pass.txt)")

@@ -12,15 +12,28 @@ public final class CodeCache {
     final WasmModule module;
     final int[] typeIds;     // canonical id of each type-section entry
     private final AtomicReferenceArray<Code> codes;
-    /** Whether the module's functions are compiled to JVM bytecode (tier 2). */
-    private final boolean compile;
+    /** Execution modes (the public Tier, seen from here). */
+    public static final int INTERPRET = 0, COMPILE = 1, TIERED = 2;
+    private final int mode;
     private volatile Compiler.Result compiled;
+    /** TIERED: work seen in the interpreter (host entries, interrupt polls); compiles once it passes HOT. */
+    private int heat;
+    private boolean compiling;
+    /** TIERED: instances to update when compiled code is published. */
+    private final java.util.List<java.lang.ref.WeakReference<InstanceState>> instances = new java.util.ArrayList<>();
 
-    public CodeCache(WasmModule module) { this(module, false); }
+    static final int HOT = Integer.getInteger("gatun.tiered.threshold", 64);
+    private static final java.util.concurrent.Executor BACKGROUND = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gatun-tier2-compiler");
+        t.setDaemon(true);
+        return t;
+    });
 
-    public CodeCache(WasmModule module, boolean compile) {
+    public CodeCache(WasmModule module) { this(module, INTERPRET); }
+
+    public CodeCache(WasmModule module, int mode) {
         this.module = module;
-        this.compile = compile;
+        this.mode = mode;
         this.typeIds = new int[module.types().size()];
         for (int i = 0; i < typeIds.length; i++) typeIds[i] = Types.id(module.types().get(i));
         this.codes = new AtomicReferenceArray<>(module.codes().size());
@@ -41,11 +54,17 @@ public final class CodeCache {
         for (int i = 0; i < codes.length(); i++) get(i + module.importedFuncs());
     }
 
-    /** The compiled code that runs function funcidx (a defined function), or null when it is interpreted. */
+    /**
+     * The compiled code that runs function funcidx (a defined function), or null when it is interpreted
+     * (for now, when tiered). COMPILE compiles the whole module on first use.
+     */
     CompiledCode compiled(int funcidx) {
-        if (!compile) return null;
+        if (mode == INTERPRET) return null;
         Compiler.Result r = compiled;
-        if (r == null) r = compileAll();
+        if (r == null) {
+            if (mode == TIERED) return null;
+            r = compileAll();
+        }
         return r.has(funcidx - module.importedFuncs()) ? r.code() : null;
     }
 
@@ -54,5 +73,52 @@ public final class CodeCache {
         Compiler.Result r = compiled;
         if (r == null) compiled = r = Compiler.compile(module, typeIds);
         return r;
+    }
+
+    boolean tiering() { return mode == TIERED && compiled == null; }
+
+    /** TIERED: records interpreter work; the module compiles in the background once it is hot. */
+    void heat(int amount) {
+        if (mode != TIERED || compiled != null) return;
+        boolean start = false;
+        synchronized (this) {
+            heat += amount;
+            if (heat >= HOT && !compiling) start = compiling = true;
+        }
+        if (start) BACKGROUND.execute(this::compileAndPublish);
+    }
+
+    private void compileAndPublish() {
+        Compiler.Result r;
+        try {
+            r = Compiler.compile(module, typeIds);
+        } catch (RuntimeException | Error e) {
+            return;   // strict mode only; the module stays in tier 1
+        }
+        synchronized (this) {
+            compiled = r;
+            for (var ref : instances) {
+                InstanceState st = ref.get();
+                if (st != null) publish(st, r);
+            }
+            instances.clear();
+        }
+    }
+
+    /** TIERED: an instance whose functions switch to compiled code when it is published. */
+    public synchronized void register(InstanceState st) {
+        if (mode != TIERED) return;
+        Compiler.Result r = compiled;
+        if (r != null) publish(st, r);
+        else {
+            instances.removeIf(w -> w.get() == null);
+            instances.add(new java.lang.ref.WeakReference<>(st));
+        }
+    }
+
+    private void publish(InstanceState st, Compiler.Result r) {
+        for (int i = module.importedFuncs(); i < st.funcs.length; i++) {
+            if (r.has(i - module.importedFuncs())) st.funcs[i].publish(r.code());
+        }
     }
 }

@@ -13,10 +13,14 @@ public final class FuncInst implements dev.gatun.Function {
     final HostFunction host;      // null for Wasm functions
     final int nParams, nResults;
     private Code code;            // plain field: Code is immutable with final fields
-    /** The module's compiled code when this function is compiled (tier 2), else null. */
-    final CompiledCode cm;
+    /**
+     * The module's compiled code when this function is compiled (tier 2), else null. Tiered execution
+     * sets it later: plain fields, because every combination a racing reader can see is valid (a callee
+     * with outOfLine set but no code yet is interpreted by {@link Rt#call}).
+     */
+    CompiledCode cm;
     /** The interpreter's CALL leaves its loop for this callee (a host or compiled function). */
-    final boolean outOfLine;
+    boolean outOfLine;
 
     public FuncInst(InstanceState inst, int funcidx, FunctionType type) {
         this.type = type;
@@ -40,6 +44,12 @@ public final class FuncInst implements dev.gatun.Function {
         this.nResults = type.results().size();
         this.cm = null;
         this.outOfLine = true;
+    }
+
+    /** Switches this function to compiled code (tiered execution). */
+    void publish(CompiledCode c) {
+        cm = c;
+        outOfLine = true;
     }
 
     Code code() {

@@ -568,6 +568,7 @@ public final class Interpreter {
     }
 
     static int poll(InstanceState inst) {
+        inst.cache.heat(1);
         if (inst.interruptRequested) {
             inst.interruptRequested = false;
             throw new WasmTrap(Trap.INTERRUPTED, "Instance.interrupt() was called");
@@ -705,8 +706,10 @@ public final class Interpreter {
             for (int i = 0, r = fp; i < args.length; i++) r = store(m, r, args[i]);
             int k = m.depth + 1;
             if (k > m.maxDepth) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
-            if (f.cm != null) {
-                f.cm.invoke(f.funcidx, m, fp, f.inst, k);
+            CompiledCode cm = f.cm;
+            if (cm == null) f.inst.cache.heat(1);
+            if (cm != null) {
+                cm.invoke(f.funcidx, m, fp, f.inst, k);
             } else {
                 m.fns[k] = f;
                 m.depth = k;

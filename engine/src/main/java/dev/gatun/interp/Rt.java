@@ -218,13 +218,14 @@ final class Rt {
         if (depth > MAX_DEPTH) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
         int savedTop = m.top, savedDepth = m.depth;
         m.top = fp + Math.max(f.nParams, f.nResults);
+        CompiledCode cm;
         try {
             if (f.host != null) {
                 // A host function that calls back into Wasm continues the count from here.
                 if (depth > savedDepth) m.depth = Math.min(depth, m.maxDepth);
                 Interpreter.callHost(m, f, fp);
-            } else if (f.cm != null) {
-                f.cm.invoke(f.funcidx, m, fp, f.inst, depth);
+            } else if ((cm = f.cm) != null) {
+                cm.invoke(f.funcidx, m, fp, f.inst, depth);
             } else {
                 interpret(m, f, fp, depth);
             }

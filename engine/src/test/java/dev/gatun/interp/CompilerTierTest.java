@@ -194,4 +194,33 @@ class CompilerTierTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void tieredStartsInTheInterpreterAndSwitchesWhenHot() throws Exception {
+        dev.gatun.Module m = WebAssembly.compile(fixture("traps"), Tier.TIERED);
+        Instance i = WebAssembly.instantiate(m, Imports.empty());
+        Function fib = i.exports().function("fib");
+        assertFalse(isCompiled(fib), "tiered code starts in tier 1");
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (!isCompiled(fib) && System.nanoTime() < until) {
+            assertEquals(Value.i32(6765), fib.call(Value.i32(20))[0]);
+        }
+        assertTrue(isCompiled(fib), "a hot module is compiled in the background");
+        assertEquals(Value.i32(6765), fib.call(Value.i32(20))[0]);
+        // An instance made after publication starts compiled; traps keep their stack.
+        Instance j = WebAssembly.instantiate(m, Imports.empty());
+        assertTrue(isCompiled(j.exports().function("fib")));
+        RuntimeError e = assertThrows(RuntimeError.class, () -> j.exports().function("outer").call(Value.i32(0)));
+        assertEquals("inner", e.wasmStack().get(0).name());
+    }
+
+    @Test
+    void tieredInterpreterLoopTriggersCompilation() {
+        // One long call: the interpreter's interrupt polls count as work, so the module compiles meanwhile.
+        Instance i = WebAssembly.instantiate(WebAssembly.compile(fixture("traps"), Tier.TIERED), Imports.empty());
+        assertEquals(Value.i32(832040), i.exports().function("fib").call(Value.i32(30))[0]);
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (!isCompiled(i.exports().function("fib")) && System.nanoTime() < until) Thread.onSpinWait();
+        assertTrue(isCompiled(i.exports().function("fib")));
+    }
 }
