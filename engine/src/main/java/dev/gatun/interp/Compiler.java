@@ -145,6 +145,9 @@ final class Compiler {
             FunctionType ft = mod.funcType(funcidx);
             WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
             if (!plain(ft)) return new Scan(false, false, false);
+            // Locals past a few thousand slots cannot fit the method budget anyway (each needs an initial
+            // store), and past 65,535 they cannot be expressed at all.
+            if (body.locals().length > 8192) return new Scan(false, false, false);
             for (ValType t : body.locals()) if (t == ValType.V128) return new Scan(false, false, false);
             boolean memory = false, loops = false;
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
