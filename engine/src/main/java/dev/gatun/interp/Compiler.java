@@ -140,31 +140,38 @@ final class Compiler {
     // ---- the pre-scan: can a body be compiled, and what does it use ----
 
     /** What a pre-scan of a body found. */
-    record Scan(boolean ok, boolean memory, boolean loops) {
+    record Scan(boolean ok, boolean memory, boolean loops, boolean calls) {
         static Scan of(WasmModule mod, int funcidx) {
             FunctionType ft = mod.funcType(funcidx);
             WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
-            if (!plain(ft)) return new Scan(false, false, false);
+            if (!plain(ft)) return new Scan(false, false, false, false);
             // Locals past a few thousand slots cannot fit the method budget anyway (each needs an initial
             // store), and past 65,535 they cannot be expressed at all.
-            if (body.locals().length > 8192) return new Scan(false, false, false);
-            for (ValType t : body.locals()) if (t == ValType.V128) return new Scan(false, false, false);
-            boolean memory = false, loops = false;
+            if (body.locals().length > 8192) return new Scan(false, false, false, false);
+            for (ValType t : body.locals()) if (t == ValType.V128) return new Scan(false, false, false, false);
+            boolean memory = false, loops = false, calls = false;
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
             while (!s.atEnd()) {
                 int op = s.u8();
                 switch (op) {
-                    case 0xFD -> { return new Scan(false, false, false); }
+                    case 0xFD -> { return new Scan(false, false, false, false); }
                     case 0x02, 0x03, 0x04 -> {
                         long v = s.s33();
-                        if (v == -0x05 /* 0x7B v128 */ || v >= 0 && !plain(mod.types().get((int) v))) return new Scan(false, false, false);
+                        if (v == -0x05 /* 0x7B v128 */ || v >= 0 && !plain(mod.types().get((int) v))) return new Scan(false, false, false, false);
                         if (op == 0x03) loops = true;
                     }
-                    case 0x10 -> { if (!plain(mod.funcType(s.u32()))) return new Scan(false, false, false); }
-                    case 0x11 -> { if (!plain(mod.types().get(s.u32()))) return new Scan(false, false, false); s.u32(); }
+                    case 0x10 -> {
+                        calls = true;
+                        if (!plain(mod.funcType(s.u32()))) return new Scan(false, false, false, false);
+                    }
+                    case 0x11 -> {
+                        calls = true;
+                        if (!plain(mod.types().get(s.u32()))) return new Scan(false, false, false, false);
+                        s.u32();
+                    }
                     case 0x1C -> {
                         int n = s.u32();
-                        for (int i = 0; i < n; i++) if (s.u8() == 0x7B) return new Scan(false, false, false);
+                        for (int i = 0; i < n; i++) if (s.u8() == 0x7B) return new Scan(false, false, false, false);
                     }
                     case 0xFC -> {
                         int sub = s.u32();
@@ -184,7 +191,7 @@ final class Compiler {
                     }
                 }
             }
-            return new Scan(true, memory, loops);
+            return new Scan(true, memory, loops, calls);
         }
 
         /** No v128 and few enough parameters for a JVM method (255 slots, two of them ours). */

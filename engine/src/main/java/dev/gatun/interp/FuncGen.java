@@ -110,6 +110,22 @@ final class FuncGen {
             }
             cb.storeLocal(kind(localType[i]), localSlot[i]);
         }
+        if (scan.calls()) {
+            // Recursion without loops must be interruptible too: a per-instance countdown of calls
+            // (a plain field: racy between threads, which only shifts when a poll happens).
+            Label go = cb.newLabel();
+            cb.aload(instSlot);
+            cb.dup();
+            cb.getfield(CD_INST, "callBudget", CD_int);
+            cb.iconst_1();
+            cb.isub();
+            cb.dup_x1();
+            cb.putfield(CD_INST, "callBudget", CD_int);
+            cb.ifge(go);
+            cb.aload(instSlot);
+            rt(cb, "pollCalls", CD_void, CD_INST);
+            cb.labelBinding(go);
+        }
         if (scan.memory()) reloadMem();
         if (scan.loops()) {
             cb.loadConstant(Interpreter.BUDGET);

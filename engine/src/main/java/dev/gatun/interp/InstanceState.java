@@ -17,6 +17,8 @@ public final class InstanceState {
     public byte[][] datas;       // data segments' bytes; empty once dropped
     public volatile boolean interruptRequested;
     public volatile long deadlineNanos;   // System.nanoTime() deadline, 0 = none
+    /** Compiled calls left before the next interrupt poll (tier 2's countdown at function entry). */
+    int callBudget = Interpreter.BUDGET;
 
     public InstanceState(WasmModule module, CodeCache cache) {
         this.module = module;

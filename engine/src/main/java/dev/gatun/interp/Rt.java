@@ -258,6 +258,11 @@ final class Rt {
 
     static int poll(InstanceState inst) { return Interpreter.poll(inst); }
 
+    static void pollCalls(InstanceState inst) {
+        inst.callBudget = Interpreter.BUDGET;
+        Interpreter.poll(inst);
+    }
+
     /**
      * The exception handler of every compiled function: turns what its body threw into a trap (a
      * memory segment's bounds failure is the spec's out-of-bounds trap) and adds the function's frame.

@@ -169,6 +169,16 @@ class CompilerTierTest {
     }
 
     @Test
+    void interruptsCompiledRecursionWithoutLoops() {
+        Instance i = compiled("traps", Imports.empty());
+        Function fib = i.exports().function("fib");   // doubly recursive, no loop: fib(60) would run for ages
+        assertTrue(isCompiled(fib));
+        i.setTimeout(Duration.ofMillis(100));
+        RuntimeError e = assertThrows(RuntimeError.class, () -> fib.call(Value.i32(60)));
+        assertEquals(RuntimeError.Trap.INTERRUPTED, e.trap());
+    }
+
+    @Test
     void manyThreadsShareOneCompiledModule() throws Exception {
         dev.gatun.Module m = WebAssembly.compile(fixture("traps"), Tier.COMPILER);
         Instance shared = WebAssembly.instantiate(m, Imports.empty());
