@@ -137,6 +137,25 @@ class CompilerTierTest {
     }
 
     @Test
+    void javaStackOverflowOnASmallThreadStackIsCallStackExhausted() throws Exception {
+        Instance i = compiled("traps", Imports.empty());
+        java.util.concurrent.atomic.AtomicReference<Throwable> got = new java.util.concurrent.atomic.AtomicReference<>();
+        // 10,000 compiled frames do not fit in 256 KiB: the StackOverflowError backstop must turn into the trap.
+        Thread t = new Thread(null, () -> {
+            try {
+                i.exports().function("rec").call(Value.i32(1));
+            } catch (Throwable e) {
+                got.set(e);
+            }
+        }, "small-stack", 256 * 1024);
+        t.start();
+        t.join();
+        RuntimeError e = assertInstanceOf(RuntimeError.class, got.get());
+        assertEquals(RuntimeError.Trap.CALL_STACK_EXHAUSTED, e.trap());
+        assertEquals(Value.i32(55), i.exports().function("fib").call(Value.i32(10))[0]);
+    }
+
+    @Test
     void multipleResults() {
         Instance i = compiled("traps", Imports.empty());
         Value[] r = i.exports().function("pair").call(Value.i32(4));
