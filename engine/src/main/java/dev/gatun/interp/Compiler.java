@@ -96,7 +96,8 @@ final class Compiler {
                     if (STATS) {
                         int n = 0;
                         for (boolean b : ok) if (b) n++;
-                        System.err.println("gatun: compiled " + n + " of " + nDef + " functions (" + bytes.length + " bytes)");
+                        System.err.println("gatun: compiled " + n + " of " + nDef + " functions (" + bytes.length + " bytes, "
+                                + ClassFile.of().parse(bytes).constantPool().size() + " constants)");
                     }
                     return r;
                 }
