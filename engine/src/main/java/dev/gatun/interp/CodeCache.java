@@ -65,7 +65,7 @@ public final class CodeCache {
             if (mode == TIERED) return null;
             r = compileAll();
         }
-        return r.has(funcidx - module.importedFuncs()) ? r.code() : null;
+        return r.code(funcidx - module.importedFuncs());
     }
 
     /** Compiles the whole module once, on the first instantiation; later instances share the classes. */
@@ -118,7 +118,8 @@ public final class CodeCache {
 
     private void publish(InstanceState st, Compiler.Result r) {
         for (int i = module.importedFuncs(); i < st.funcs.length; i++) {
-            if (r.has(i - module.importedFuncs())) st.funcs[i].publish(r.code());
+            CompiledCode c = r.code(i - module.importedFuncs());
+            if (c != null) st.funcs[i].publish(c);
         }
     }
 }

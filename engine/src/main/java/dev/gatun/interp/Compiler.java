@@ -62,47 +62,84 @@ final class Compiler {
     static final ClassDesc CD_RTE = ClassDesc.of("java.lang.RuntimeException");
     static final ClassDesc CD_TRAP = ClassDesc.of("dev.gatun.interp.WasmTrap");
     static final ClassDesc CD_OBJS = CD_Object.arrayType();
+    /** The bootstrap of calls into another class of the same module: {@link Rt#link}. */
+    static final java.lang.constant.DirectMethodHandleDesc LINK = java.lang.constant.MethodHandleDesc.ofMethod(
+            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, ClassDesc.of("dev.gatun.interp.Rt"), "link",
+            MethodTypeDesc.of(CD_CallSite, CD_MethodHandles_Lookup, CD_String, CD_MethodType, CD_int));
     static final ClassDesc CD_FLOAT = ClassDesc.of("java.lang.Float");
     static final ClassDesc CD_DOUBLE = ClassDesc.of("java.lang.Double");
     static final ClassDesc CD_INTEGER = ClassDesc.of("java.lang.Integer");
     static final ClassDesc CD_LONG = ClassDesc.of("java.lang.Long");
     static final ClassDesc CD_MATH = ClassDesc.of("java.lang.Math");
 
-    /** A module's compiled code and which defined functions (by index among the defined ones) it has. */
-    record Result(CompiledCode code, boolean[] compiled) {
-        boolean has(int defined) { return code != null && compiled[defined]; }
+    /** A module's compiled code: the entry of each defined function's class, null where it is interpreted. */
+    record Result(CompiledCode[] codes) {
+        CompiledCode code(int defined) { return defined < codes.length ? codes[defined] : null; }
     }
 
-    private static final Result NONE = new Result(null, new boolean[0]);
+    private static final Result NONE = new Result(new CompiledCode[0]);
+
+    /**
+     * Wasm body bytes per generated class. A class's constant pool holds at most 65,535 entries, so big
+     * modules are split; calls between classes link through invokedynamic to a constant call site.
+     */
+    static int classBytes() { return Integer.getInteger("gatun.compiler.classBytes", 128 * 1024); }
+
+    /** What the classes of one module share: each class's lookup, for linking calls between them. */
+    static final class Linker {
+        final int imported;
+        final int[] classOf;                   // by defined function index
+        final MethodHandles.Lookup[] classes;
+
+        Linker(int imported, int[] classOf, int n) {
+            this.imported = imported;
+            this.classOf = classOf;
+            this.classes = new MethodHandles.Lookup[n];
+        }
+    }
 
     static Result compile(WasmModule mod, int[] typeIds) {
         int nDef = mod.codes().size();
         if (nDef == 0) return NONE;
         boolean[] ok = new boolean[nDef];
         Scan[] scans = new Scan[nDef];
-        boolean any = false;
+        int[] classOf = new int[nDef];
+        int nClasses = 1, classBytes = classBytes();
+        long size = 0;
         for (int i = 0; i < nDef; i++) {
             scans[i] = Scan.of(mod, mod.importedFuncs() + i);
             ok[i] = scans[i].ok;
-            any |= ok[i];
+            int len = mod.codes().get(i).code().length;
+            if (size > 0 && size + len > classBytes) {
+                nClasses++;
+                size = 0;
+            }
+            size += len;
+            classOf[i] = nClasses - 1;
         }
         try {
             // Oversized methods are only known once generated; dropping them changes only their callers'
             // call sites (to the slow path), so this converges at once in practice.
-            for (int attempt = 0; any && attempt < 4; attempt++) {
-                byte[] bytes = new Compiler.ModuleGen(mod, typeIds, ok, scans).generate();
-                if (!dropOversized(mod, bytes, ok)) {
-                    Result r = define(bytes, ok);
-                    if (STATS) {
-                        int n = 0;
-                        for (boolean b : ok) if (b) n++;
-                        System.err.println("gatun: compiled " + n + " of " + nDef + " functions (" + bytes.length + " bytes, "
-                                + ClassFile.of().parse(bytes).constantPool().size() + " constants)");
-                    }
-                    return r;
+            for (int attempt = 0; attempt < 4; attempt++) {
+                byte[][] classes = new byte[nClasses][];
+                boolean dropped = false;
+                for (int k = 0; k < nClasses; k++) {
+                    ModuleGen g = new ModuleGen(mod, typeIds, ok, scans, classOf, k);
+                    if (!g.any()) continue;
+                    classes[k] = g.generate();
+                    dropped |= dropOversized(mod, classes[k], ok);
                 }
-                any = false;
-                for (boolean b : ok) any |= b;
+                if (dropped) continue;
+                Result r = define(classes, new Linker(mod.importedFuncs(), classOf, nClasses));
+                if (STATS) {
+                    int n = 0, bytes = 0;
+                    for (boolean b : ok) if (b) n++;
+                    for (byte[] c : classes) if (c != null) bytes += c.length;
+                    System.err.println("gatun: compiled " + n + " of " + nDef + " functions (" + bytes + " bytes in "
+                            + nClasses + " classes)");
+                }
+                for (int i = 0; i < nDef; i++) if (!ok[i]) r.codes()[i] = null;
+                return r;
             }
         } catch (RuntimeException | LinkageError e) {
             if (STRICT) throw new IllegalStateException("tier-2 compilation failed", e);
@@ -126,11 +163,18 @@ final class Compiler {
         return dropped;
     }
 
-    private static Result define(byte[] bytes, boolean[] ok) {
+    private static Result define(byte[][] classes, Linker linker) {
         try {
-            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            CompiledCode code = (CompiledCode) l.findConstructor(l.lookupClass(), MethodType.methodType(void.class)).invoke();
-            return new Result(code, ok);
+            CompiledCode[] byClass = new CompiledCode[classes.length];
+            for (int k = 0; k < classes.length; k++) {
+                if (classes[k] == null) continue;
+                MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClassWithClassData(classes[k], linker, true);
+                linker.classes[k] = l;
+                byClass[k] = (CompiledCode) l.findConstructor(l.lookupClass(), MethodType.methodType(void.class)).invoke();
+            }
+            CompiledCode[] codes = new CompiledCode[linker.classOf.length];
+            for (int i = 0; i < codes.length; i++) codes[i] = byClass[linker.classOf[i]];
+            return new Result(codes);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -309,10 +353,14 @@ final class Compiler {
         final Scan[] scans;
         final int imported;
         final ClassDesc self = ClassDesc.of("dev.gatun.interp.WasmCode");
+        final int[] classOf;
+        final int klass;
         /** Type indices that need a slow-call adapter / a call_indirect dispatcher. */
         final TreeSet<Integer> slowTypes = new TreeSet<>(), indirectTypes = new TreeSet<>();
 
-        ModuleGen(WasmModule mod, int[] typeIds, boolean[] ok, Scan[] scans) {
+        ModuleGen(WasmModule mod, int[] typeIds, boolean[] ok, Scan[] scans, int[] classOf, int klass) {
+            this.classOf = classOf;
+            this.klass = klass;
             this.mod = mod;
             this.typeIds = typeIds;
             this.ok = ok;
@@ -321,6 +369,24 @@ final class Compiler {
         }
 
         boolean compiled(int funcidx) { return funcidx >= imported && ok[funcidx - imported]; }
+
+        /** Whether defined function i is compiled into this class. */
+        boolean mine(int i) { return ok[i] && classOf[i] == klass; }
+
+        boolean any() {
+            for (int i = 0; i < ok.length; i++) if (mine(i)) return true;
+            return false;
+        }
+
+        /** Calls compiled function x, arguments (and inst, depth) on the stack. */
+        void invokeFn(CodeBuilder cb, int x) {
+            MethodTypeDesc d = fnDesc(mod.funcType(x));
+            if (classOf[x - imported] == klass) {
+                cb.invokestatic(self, "f" + x, d);
+            } else {
+                cb.invokedynamic(java.lang.constant.DynamicCallSiteDesc.of(LINK, "f" + x, d, x));
+            }
+        }
 
         byte[] generate() {
             ClassHierarchyResolver chr = ClassHierarchyResolver.defaultResolver()
@@ -335,7 +401,7 @@ final class Compiler {
                     cb.return_();
                 });
                 for (int i = 0; i < ok.length; i++) {
-                    if (!ok[i]) continue;
+                    if (!mine(i)) continue;
                     int funcidx = imported + i;
                     FunctionType ft = mod.funcType(funcidx);
                     Scan scan = scans[i];
@@ -398,7 +464,7 @@ final class Compiler {
                     loadParams(cb, ft);
                     cb.aload(instSlot);
                     cb.iload(depthSlot);
-                    cb.invokestatic(self, "f" + targets.get(k), fnDesc(ft));
+                    invokeFn(cb, targets.get(k));
                     returnOf(cb, ft);
                 }
             }
@@ -480,7 +546,7 @@ final class Compiler {
             MethodTypeDesc chunkDesc = MethodTypeDesc.of(CD_void, CD_int, CD_MACHINE, CD_int, CD_INST, CD_int);
             TreeMap<Integer, List<Integer>> chunks = new TreeMap<>();
             for (int i = 0; i < ok.length; i++) {
-                if (ok[i]) chunks.computeIfAbsent((imported + i) >> CHUNK_BITS, k -> new ArrayList<>()).add(imported + i);
+                if (mine(i)) chunks.computeIfAbsent((imported + i) >> CHUNK_BITS, k -> new ArrayList<>()).add(imported + i);
             }
             clb.withMethodBody("invoke", MethodTypeDesc.of(CD_void, CD_int, CD_MACHINE, CD_int, CD_INST, CD_int),
                     ClassFile.ACC_PUBLIC, cb -> {

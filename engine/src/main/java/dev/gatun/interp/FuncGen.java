@@ -362,7 +362,7 @@ final class FuncGen {
             cb.iload(depthSlot);
             cb.iconst_1();
             cb.iadd();
-            cb.invokestatic(g.self, "f" + x, fnDesc(ft));
+            g.invokeFn(cb, x);
         } else {
             cb.aload(instSlot);
             cb.getfield(CD_INST, "funcs", CD_FUNC.arrayType());

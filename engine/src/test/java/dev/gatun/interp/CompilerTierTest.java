@@ -156,6 +156,26 @@ class CompilerTierTest {
     }
 
     @Test
+    void callsBetweenClassesOfOneModule() {
+        // One class per function: every call between functions links through invokedynamic.
+        String old = System.setProperty("gatun.compiler.classBytes", "1");
+        Instance i;
+        try {
+            i = compiled("traps", Imports.empty());
+        } finally {
+            if (old == null) System.clearProperty("gatun.compiler.classBytes");
+            else System.setProperty("gatun.compiler.classBytes", old);
+        }
+        Function outer = i.exports().function("outer"), fib = i.exports().function("fib");
+        assertTrue(isCompiled(outer) && isCompiled(fib));
+        assertNotSame(((FuncInst) outer).cm, ((FuncInst) fib).cm);
+        assertEquals(Value.i32(6765), fib.call(Value.i32(20))[0]);
+        assertEquals(Value.i64(44), i.exports().function("use_pair").call(Value.i32(4))[0]);
+        RuntimeError e = assertThrows(RuntimeError.class, () -> outer.call(Value.i32(0)));
+        assertEquals(List.of("inner", "middle"), List.of(e.wasmStack().get(0).name(), e.wasmStack().get(1).name()));
+    }
+
+    @Test
     void multipleResults() {
         Instance i = compiled("traps", Imports.empty());
         Value[] r = i.exports().function("pair").call(Value.i32(4));
