@@ -16,7 +16,6 @@ import java.lang.classfile.TypeKind;
 import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
-import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -31,7 +30,7 @@ import static java.lang.constant.ConstantDescs.*;
 
 /**
  * Tier 2: compiles a module's validated function bodies to JVM bytecode, one static method per Wasm
- * function in one hidden class per module (unloaded with it). The Wasm operand stack is the JVM operand
+ * function in hidden classes (one per 128 KiB of Wasm code, unloaded with the module). The Wasm operand stack is the JVM operand
  * stack (validation guarantees the same types at every join, which is what the JVM verifier wants);
  * Wasm locals are typed JVM locals, so C2 does the register allocation. Functions it cannot compile
  * (v128, or a method over HotSpot's 8,000-byte JIT limit) stay in the interpreter and are called through
