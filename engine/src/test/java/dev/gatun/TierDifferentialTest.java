@@ -1,0 +1,127 @@
+package dev.gatun;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Differential test of the two execution tiers on random modules (binaryen's translate-to-fuzz, a
+ * committed corpus rebuilt by {@code src/test/fuzz/generate.sh}): every export is called in order with
+ * fixed arguments in the interpreter and in the compiler tier, and the results, traps, host-import
+ * calls and final memory must agree. {@code -Dgatun.fuzzDir=DIR} runs another corpus.
+ */
+class TierDifferentialTest {
+
+    @TestFactory
+    Stream<DynamicTest> tiersAgree() throws IOException {
+        String dir = System.getProperty("gatun.fuzzDir");
+        Path root = dir != null ? Path.of(dir) : Path.of(TierDifferentialTest.class.getResource("/fuzz").getPath());
+        List<Path> files;
+        try (Stream<Path> s = Files.list(root)) {
+            files = s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "no fuzz modules in " + root);
+        return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<String> want = trace(bytes, Tier.INTERPRETER);
+            List<String> got = trace(bytes, Tier.COMPILER);
+            assertEquals(String.join("\n", want), String.join("\n", got));
+        }));
+    }
+
+    /** Everything observable from running the module once: one line per event. */
+    static List<String> trace(byte[] bytes, Tier tier) {
+        List<String> out = new ArrayList<>();
+        Module module = WebAssembly.compile(bytes, tier);
+        Imports.Builder imports = Imports.builder();
+        for (ImportDescriptor d : module.imports()) {
+            if (!(d.type() instanceof FunctionType ft)) throw new IllegalStateException("unexpected import " + d);
+            imports.function(d.module(), d.name(), ft, args -> {
+                out.add("  host " + d.name() + show(args));
+                Value[] r = new Value[ft.results().size()];
+                for (int i = 0; i < r.length; i++) r[i] = zero(ft.results().get(i));
+                return r;
+            });
+        }
+        Instance instance;
+        try {
+            instance = WebAssembly.instantiate(module, imports.build());
+        } catch (RuntimeError e) {
+            out.add("instantiate trap " + e.trap());
+            return out;
+        }
+        try (instance) {
+            Exports exports = instance.exports();
+            for (ExportDescriptor e : module.exports()) {
+                if (!(e.type() instanceof FunctionType ft) || e.name().equals("hangLimitInitializer")) continue;
+                // binaryen's fuzz modules bound every loop and recursion by a global budget reset here.
+                if (exports.has("hangLimitInitializer")) exports.function("hangLimitInitializer").call();
+                Value[] args = new Value[ft.params().size()];
+                for (int i = 0; i < args.length; i++) args[i] = arg(ft.params().get(i), i);
+                try {
+                    out.add(e.name() + " -> " + show(exports.function(e.name()).call(args)));
+                } catch (RuntimeError t) {
+                    out.add(e.name() + " trap " + t.trap());
+                }
+            }
+            for (String name : exports.names()) {
+                if (exports.get(name) instanceof Memory m) out.add("memory " + name + " " + java.util.Arrays.hashCode(m.segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)));
+                if (exports.get(name) instanceof Global g) out.add("global " + name + " " + show(g.get()));
+            }
+        }
+        return out;
+    }
+
+    private static Value arg(ValType t, int i) {
+        return switch (t) {
+            case I32 -> Value.i32(i * 7 - 3);
+            case I64 -> Value.i64(-1L << (i + 20));
+            case F32 -> Value.f32(1.5f * i - 0.25f);
+            case F64 -> Value.f64(-2.5 * i + 1e-3);
+            default -> zero(t);
+        };
+    }
+
+    private static Value zero(ValType t) {
+        return switch (t) {
+            case I32 -> Value.i32(0);
+            case I64 -> Value.i64(0);
+            case F32 -> Value.f32(0);
+            case F64 -> Value.f64(0);
+            case V128 -> new Value.V128(0, 0);
+            case FUNCREF -> new Value.FuncRef(null);
+            case EXTERNREF -> new Value.ExternRef(null);
+        };
+    }
+
+    private static String show(Value... vs) {
+        StringBuilder b = new StringBuilder("(");
+        for (Value v : vs) {
+            if (b.length() > 1) b.append(", ");
+            b.append(switch (v) {
+                // NaN payloads are nondeterministic in Wasm: only their being NaN must agree.
+                case Value.F32 f -> Float.isNaN(f.value()) ? "f32 nan" : "f32 " + Integer.toHexString(f.bits());
+                case Value.F64 f -> Double.isNaN(f.value()) ? "f64 nan" : "f64 " + Long.toHexString(f.bits());
+                case Value.FuncRef f -> f.isNull() ? "funcref null" : "funcref " + f.function().type();
+                case Value.ExternRef x -> x.isNull() ? "externref null" : "externref";
+                default -> v.toString();
+            });
+        }
+        return b.append(')').toString();
+    }
+}
