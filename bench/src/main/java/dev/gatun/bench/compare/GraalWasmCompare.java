@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Truffle compiles in the background after a function has run a while, so the quick profile warms it up
  * longer than the other engines.
  */
-@Warmup(iterations = 6, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xss16m",
         "--enable-native-access=ALL-UNNAMED,org.graalvm.truffle",
