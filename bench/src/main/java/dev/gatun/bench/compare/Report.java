@@ -154,10 +154,12 @@ public final class Report {
                 b.append(" | ");
                 if (!c.timed()) b.append(c.why());
                 else if (base == null || !base.timed()) b.append("n/a (no Gatun time)");
-                else b.append(String.format(Locale.ROOT, "%.3g×", c.ms() / base.ms()));
+                else b.append(String.format(Locale.ROOT, "%.3g×", c.ms() / base.ms())).append(unsteady(c) || unsteady(base) ? " †" : "");
             }
             b.append(" |\n");
         }
+        b.append("\n† Either time's error is larger than itself (the iterations disagree, e.g. a JIT still compiling or\n");
+        b.append("deoptimising): read that ratio as rough.\n");
         b.append("\n## Milliseconds per call\n\nJMH average time with its 99.9% error where it has one; lower is faster.\n\n");
         b.append("| workload | input");
         for (String e : engines) b.append(" | ").append(labels.get(e));
@@ -197,6 +199,11 @@ public final class Report {
                 not times, across profiles.
                 """);
         return b.toString();
+    }
+
+    /** JMH's 99.9% error larger than the score itself. */
+    private static boolean unsteady(Cell c) {
+        return c.error() > c.ms();
     }
 
     private static void header(StringBuilder b, List<String> engines, Map<String, String> labels) {
