@@ -1,0 +1,52 @@
+package dev.gatun.bench.compare;
+
+import dev.gatun.Exports;
+import dev.gatun.Function;
+import dev.gatun.FunctionType;
+import dev.gatun.Imports;
+import dev.gatun.ValType;
+import dev.gatun.Value;
+import dev.gatun.WebAssembly;
+
+import java.util.List;
+
+/** Gatun through its public API, on the execution tier named by the {@code gatun.tier} property. */
+final class GatunEngine implements Engine {
+    private final Exports exports;
+
+    /** {@code tier}: a {@code gatun.tier} value, or null for the engine's default tier. */
+    GatunEngine(byte[] wasm, String tier) {
+        // Gatun reads gatun.tier when a module compiles; set or clear it first so each engine name means one tier.
+        if (tier == null) System.clearProperty("gatun.tier");
+        else System.setProperty("gatun.tier", tier);
+        exports = WebAssembly.instantiate(WebAssembly.compile(wasm), Imports.empty()).exports();
+    }
+
+    @Override
+    public Call export(String name, FunctionType type) {
+        Function f = exports.function(name);
+        List<ValType> params = type.params();
+        return args -> {
+            Value[] vs = new Value[args.length];
+            for (int i = 0; i < args.length; i++) {
+                long a = args[i];
+                vs[i] = switch (params.get(i)) {
+                    case I32 -> Value.i32((int) a);
+                    case I64 -> Value.i64(a);
+                    case F32 -> Value.f32Bits((int) a);
+                    case F64 -> Value.f64Bits(a);
+                    default -> throw new Unsupported("parameter type " + params.get(i));
+                };
+            }
+            Value[] r = f.call(vs);
+            if (r.length == 0) return 0;
+            return switch (r[0]) {
+                case Value.I32 v -> v.value() & 0xFFFF_FFFFL;
+                case Value.I64 v -> v.value();
+                case Value.F32 v -> v.bits() & 0xFFFF_FFFFL;
+                case Value.F64 v -> v.bits();
+                default -> throw new Unsupported("result type " + r[0]);
+            };
+        };
+    }
+}
