@@ -1,6 +1,7 @@
 package dev.gatun.bench.compare;
 
 import dev.gatun.FunctionType;
+import dev.gatun.Tier;
 import dev.gatun.ValType;
 
 /**
@@ -35,8 +36,8 @@ public interface Engine {
      */
     static Engine create(String name, byte[] wasm, String source) {
         return switch (name) {
-            case "gatun" -> new GatunEngine(wasm, null);
-            case "gatun-interpreter" -> new GatunEngine(wasm, "interpreter");
+            case "gatun" -> new GatunEngine(wasm, Tier.TIERED);
+            case "gatun-interpreter" -> new GatunEngine(wasm, Tier.INTERPRETER);
             case "endive" -> new EndiveEngine(wasm);
             case "chicory" -> new ChicoryEngine(wasm);
             case "graalwasm" -> new GraalWasmEngine(wasm);

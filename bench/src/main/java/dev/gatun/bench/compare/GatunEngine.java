@@ -4,22 +4,19 @@ import dev.gatun.Exports;
 import dev.gatun.Function;
 import dev.gatun.FunctionType;
 import dev.gatun.Imports;
+import dev.gatun.Tier;
 import dev.gatun.ValType;
 import dev.gatun.Value;
 import dev.gatun.WebAssembly;
 
 import java.util.List;
 
-/** Gatun through its public API, on the execution tier named by the {@code gatun.tier} property. */
+/** Gatun through its public API, on one execution tier. */
 final class GatunEngine implements Engine {
     private final Exports exports;
 
-    /** {@code tier}: a {@code gatun.tier} value, or null for the engine's default tier. */
-    GatunEngine(byte[] wasm, String tier) {
-        // Gatun reads gatun.tier when a module compiles; set or clear it first so each engine name means one tier.
-        if (tier == null) System.clearProperty("gatun.tier");
-        else System.setProperty("gatun.tier", tier);
-        exports = WebAssembly.instantiate(WebAssembly.compile(wasm), Imports.empty()).exports();
+    GatunEngine(byte[] wasm, Tier tier) {
+        exports = WebAssembly.instantiate(WebAssembly.compile(wasm, tier), Imports.empty()).exports();
     }
 
     @Override

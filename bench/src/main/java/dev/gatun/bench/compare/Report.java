@@ -31,8 +31,8 @@ public final class Report {
 
     private static final Map<String, String> ENGINES = new LinkedHashMap<>();
     static {
-        ENGINES.put("gatun", "Gatun, default execution tier");
-        ENGINES.put("gatun-interpreter", "Gatun with `gatun.tier=interpreter` (the register interpreter)");
+        ENGINES.put("gatun", "Gatun, default tier (`Tier.TIERED`: starts in the register interpreter, compiles the module to JVM bytecode once hot)");
+        ENGINES.put("gatun-interpreter", "Gatun, `Tier.INTERPRETER` (the register interpreter only)");
         ENGINES.put("chicory", "Chicory 1.7.5, bytecode compiler (`MachineFactoryCompiler`)");
         ENGINES.put("endive", "Endive 1.2.0, interpreter");
         ENGINES.put("graalwasm", "GraalWasm 25 (polyglot API, Truffle on the module path)");
