@@ -183,39 +183,47 @@ final class Compiler {
 
     // ---- the pre-scan: can a body be compiled, and what does it use ----
 
-    /** What a pre-scan of a body found. */
-    record Scan(boolean ok, boolean memory, boolean loops, boolean calls) {
+    /** What a pre-scan of a body found; simd: it has v128 values (locals, blocks or instructions). */
+    record Scan(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd) {
+        private static final Scan NO = new Scan(false, false, false, false, false);
+
         static Scan of(WasmModule mod, int funcidx) {
             FunctionType ft = mod.funcType(funcidx);
             WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
-            if (!plain(ft)) return new Scan(false, false, false, false);
+            if (!plain(ft)) return NO;
             // Locals past a few thousand slots cannot fit the method budget anyway (each needs an initial
             // store), and past 65,535 they cannot be expressed at all.
-            if (body.locals().length > 8192) return new Scan(false, false, false, false);
-            for (ValType t : body.locals()) if (t == ValType.V128) return new Scan(false, false, false, false);
-            boolean memory = false, loops = false, calls = false;
+            if (body.locals().length > 8192) return NO;
+            boolean memory = false, loops = false, calls = false, simd = false;
+            for (ValType t : body.locals()) simd |= t == ValType.V128;
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
             while (!s.atEnd()) {
                 int op = s.u8();
                 switch (op) {
-                    case 0xFD -> { return new Scan(false, false, false, false); }
+                    case 0xFD -> {
+                        simd = true;
+                        int sub = s.u32();
+                        memory |= sub <= 0x0B || sub >= 0x54 && sub <= 0x5D;
+                        SimdTranslator.skipImmediates(s, sub);
+                    }
                     case 0x02, 0x03, 0x04 -> {
                         long v = s.s33();
-                        if (v == -0x05 /* 0x7B v128 */ || v >= 0 && !plain(mod.types().get((int) v))) return new Scan(false, false, false, false);
+                        simd |= v == -0x05 /* 0x7B v128 */ || v >= 0 && hasV128(mod.types().get((int) v));
                         if (op == 0x03) loops = true;
                     }
                     case 0x10 -> {
                         calls = true;
-                        if (!plain(mod.funcType(s.u32()))) return new Scan(false, false, false, false);
+                        if (!plain(mod.funcType(s.u32()))) return NO;
                     }
                     case 0x11 -> {
                         calls = true;
-                        if (!plain(mod.types().get(s.u32()))) return new Scan(false, false, false, false);
+                        if (!plain(mod.types().get(s.u32()))) return NO;
                         s.u32();
                     }
+                    case 0x23, 0x24 -> simd |= mod.globals().get(s.u32()).valType() == ValType.V128;
                     case 0x1C -> {
                         int n = s.u32();
-                        for (int i = 0; i < n; i++) if (s.u8() == 0x7B) return new Scan(false, false, false, false);
+                        for (int i = 0; i < n; i++) simd |= s.u8() == 0x7B;
                     }
                     case 0xFC -> {
                         int sub = s.u32();
@@ -235,7 +243,11 @@ final class Compiler {
                     }
                 }
             }
-            return new Scan(true, memory, loops, calls);
+            return new Scan(true, memory, loops, calls, simd);
+        }
+
+        static boolean hasV128(FunctionType ft) {
+            return ft.params().contains(ValType.V128) || ft.results().contains(ValType.V128);
         }
 
         /** No v128 and few enough parameters for a JVM method (255 slots, two of them ours). */

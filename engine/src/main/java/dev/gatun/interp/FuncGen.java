@@ -8,6 +8,7 @@ import dev.gatun.binary.WasmReader;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.Opcode;
+import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
@@ -28,6 +29,8 @@ import static java.lang.constant.ConstantDescs.*;
 final class FuncGen {
     private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
     private static final MethodTypeDesc UNWIND = MethodTypeDesc.of(CD_RTE, CD_RTE, CD_INST, CD_int);
+    /** The vector register file's pair where scalars cross into and out of kernels. */
+    private static final int VSCRATCH = 0;
 
     private static final class Ctl {
         int kind;
@@ -50,6 +53,12 @@ final class FuncGen {
     private final int[] localSlot;
     private final ValType[] localType;
     private final int instSlot, depthSlot, memSlot, budgetSlot;
+    /** The vector register file's JVM local (see {@link #vAt}), or -1 when the body has no v128. */
+    private final int vSlot;
+    /** First file index of the operand-stack pairs (after the scratch pair and the v128 locals). */
+    private final int vBase;
+    /** Most v128 values ever on the operand stack at once. */
+    private int vMax;
     private int nextSlot;
     private final Map<Long, Integer> scratch = new HashMap<>();
 
@@ -81,13 +90,21 @@ final class FuncGen {
         }
         instSlot = slot++;
         depthSlot = slot++;
+        int vreg = VSCRATCH + 2;
         for (int i = np; i < n; i++) {
             localType[i] = body.locals()[i - np];
+            if (localType[i] == ValType.V128) {
+                localSlot[i] = vreg;   // an index in the vector register file, not a JVM local
+                vreg += 2;
+                continue;
+            }
             localSlot[i] = slot;
             slot += wide(localType[i]) ? 2 : 1;
         }
+        vBase = vreg;
         memSlot = slot++;
         budgetSlot = slot++;
+        vSlot = scan.simd() ? slot++ : -1;
         nextSlot = slot;
     }
 
@@ -99,7 +116,14 @@ final class FuncGen {
         rt(cb, "exhausted", CD_TRAP);
         cb.athrow();
         cb.labelBinding(ok);
+        Label vAlloc = cb.newLabel(), vReady = cb.newLabel();
+        if (vSlot >= 0) {
+            // The file's size is known only after the body: allocate it at the end and come back.
+            cb.goto_(vAlloc);
+            cb.labelBinding(vReady);
+        }
         for (int i = type.params().size(); i < localType.length; i++) {
+            if (localType[i] == ValType.V128) continue;   // the new file is zero
             switch (localType[i]) {
                 case I32 -> cb.iconst_0();
                 case I64 -> cb.lconst_0();
@@ -148,6 +172,13 @@ final class FuncGen {
         cb.loadConstant(funcidx);
         cb.invokestatic(CD_RT, "unwind", UNWIND);
         cb.athrow();
+        if (vSlot >= 0) {
+            cb.labelBinding(vAlloc);
+            cb.loadConstant(vBase + 2 * vMax);
+            cb.newarray(TypeKind.LONG);
+            cb.astore(vSlot);
+            cb.goto_(vReady);
+        }
     }
 
     // ---- stack bookkeeping ----
@@ -155,13 +186,29 @@ final class FuncGen {
     private void push(ValType t) {
         if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
         stack[sp++] = t;
+        if (t == ValType.V128) vMax = Math.max(vMax, (vAt(sp - 1) - vBase) / 2 + 1);
     }
+
+    /**
+     * The vector register file index of the v128 at type-stack position i: a v128 on the operand stack
+     * lives in the file (pair by pair, in stack order), not on the JVM stack, so its index is fixed by how
+     * many v128 values are below it, which validation makes the same on every path to a join.
+     */
+    private int vAt(int i) {
+        int n = 0;
+        for (int j = 0; j < i; j++) if (stack[j] == ValType.V128) n++;
+        return vBase + 2 * n;
+    }
+
+    /** The file index of the v128 k places below the top of the stack. */
+    private int vTop(int k) { return vAt(sp - 1 - k); }
 
     private ValType pop() { return stack[--sp]; }
 
     private ValType peek(int i) { return stack[sp - 1 - i]; }
 
     private void jvmPop(ValType t) {
+        if (t == ValType.V128) return;   // in the file
         if (wide(t)) cb.pop2();
         else cb.pop();
     }
@@ -268,9 +315,22 @@ final class FuncGen {
         int n = c.labelTypes().length;
         int x = extras(c);
         if (x > 0) {
-            for (int i = n - 1; i >= 0; i--) cb.storeLocal(kind(stack[sp - n + i]), scratchSlot(stack[sp - n + i], i));
+            for (int i = n - 1; i >= 0; i--) {
+                ValType t = stack[sp - n + i];
+                if (t != ValType.V128) cb.storeLocal(kind(t), scratchSlot(t, i));
+            }
             for (int j = sp - n - 1; j >= c.height; j--) jvmPop(stack[j]);
-            for (int i = 0; i < n; i++) cb.loadLocal(kind(stack[sp - n + i]), scratchSlot(stack[sp - n + i], i));
+            int to = vAt(c.height);
+            for (int i = 0; i < n; i++) {
+                ValType t = stack[sp - n + i];
+                if (t != ValType.V128) {
+                    cb.loadLocal(kind(t), scratchSlot(t, i));
+                } else {
+                    // Down over the extras; ascending order never overwrites a pair still to be moved.
+                    vCopy(to, vAt(sp - n + i));
+                    to += 2;
+                }
+            }
         }
         if (c.kind != LOOP) c.endReachable = true;
         cb.goto_(c.label);
@@ -498,6 +558,13 @@ final class FuncGen {
                 }
                 Opcode cond = condition();
                 ValType t = pop();
+                if (t == ValType.V128) {
+                    Label keep = cb.newLabel();
+                    cb.branch(cond, keep);
+                    vCopy(vTop(0), vAt(sp));
+                    cb.labelBinding(keep);
+                    return;
+                }
                 Label keepFirst = cb.newLabel(), done = cb.newLabel();
                 cb.branch(cond, keepFirst);
                 if (wide(t)) {
@@ -515,16 +582,27 @@ final class FuncGen {
             }
             case 0x20 -> {
                 int x = r.u32();
+                if (localType[x] == ValType.V128) {
+                    push(ValType.V128);
+                    vCopy(vTop(0), localSlot[x]);
+                    return;
+                }
                 cb.loadLocal(kind(localType[x]), localSlot[x]);
                 push(localType[x]);
             }
             case 0x21 -> {
                 int x = r.u32();
+                if (localType[x] == ValType.V128) vCopy(localSlot[x], vTop(0));
                 pop();
+                if (localType[x] == ValType.V128) return;
                 cb.storeLocal(kind(localType[x]), localSlot[x]);
             }
             case 0x22 -> {
                 int x = r.u32();
+                if (localType[x] == ValType.V128) {
+                    vCopy(localSlot[x], vTop(0));
+                    return;
+                }
                 if (wide(localType[x])) cb.dup2();
                 else cb.dup();
                 cb.storeLocal(kind(localType[x]), localSlot[x]);
@@ -532,6 +610,11 @@ final class FuncGen {
             case 0x23 -> {
                 int x = r.u32();
                 ValType t = mod.globals().get(x).valType();
+                if (t == ValType.V128) {
+                    push(t);
+                    vGlobal("gV128", vTop(0), x);
+                    return;
+                }
                 cb.aload(instSlot);
                 cb.loadConstant(x);
                 rt(cb, "g" + suffix(t), desc(t), CD_INST, CD_int);
@@ -539,7 +622,10 @@ final class FuncGen {
             }
             case 0x24 -> {
                 int x = r.u32();
-                ValType t = pop();
+                ValType t = mod.globals().get(x).valType();
+                if (t == ValType.V128) vGlobal("sV128", vTop(0), x);
+                pop();
+                if (t == ValType.V128) return;
                 cb.aload(instSlot);
                 cb.loadConstant(x);
                 rt(cb, "s" + suffix(t), CD_void, desc(t), CD_INST, CD_int);
@@ -620,9 +706,220 @@ final class FuncGen {
                 push(ValType.FUNCREF);
             }
             case 0xFC -> prefixed(r.u32());
+            case 0xFD -> simd(r.u32());
             default -> {
                 if (op >= 0x28 && op <= 0x3E) memory(op);
                 else numeric(op);
+            }
+        }
+    }
+
+    // ---- v128: kernels of dev.gatun.vector.Simd over the vector register file ----
+
+    private static final ClassDesc CD_SIMD = ClassDesc.of("dev.gatun.vector.Simd");
+    private static final ClassDesc CD_PLAN = ClassDesc.of("dev.gatun.vector.ShufflePlan");
+    private static final ClassDesc CD_LONGS = CD_long.arrayType();
+    private static final MethodTypeDesc K2 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int);
+    private static final MethodTypeDesc K3 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_int);
+    private static final MethodTypeDesc K4 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_int, CD_int);
+    private static final MethodTypeDesc KMEM = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_SEG, CD_long);
+    private static final MethodTypeDesc KLOAD_LANE = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_SEG, CD_long, CD_int);
+    private static final MethodTypeDesc KSTORE_LANE = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_SEG, CD_long, CD_int);
+    private static final MethodTypeDesc KSHUFFLE = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_int, CD_PLAN);
+    private static final java.lang.constant.DirectMethodHandleDesc PLAN = java.lang.constant.MethodHandleDesc.ofMethod(
+            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, CD_RT, "shufflePlan",
+            MethodTypeDesc.of(CD_PLAN, CD_MethodHandles_Lookup, CD_String, CD_Class, CD_long, CD_long));
+
+    /** Calls a kernel with the file and constant indexes as its leading arguments. */
+    private void kernel(int sub, MethodTypeDesc d, int... ints) {
+        cb.aload(vSlot);
+        for (int i : ints) cb.loadConstant(i);
+        cb.invokestatic(CD_SIMD, dev.gatun.vector.SimdOpcodes.kernelName(sub), d);
+    }
+
+    /** A 128-bit move as one vector or (as tier 1 does), so a following kernel's load forwards from it. */
+    private void vCopy(int dst, int src) {
+        if (dst == src) return;
+        cb.aload(vSlot);
+        cb.loadConstant(dst);
+        cb.loadConstant(src);
+        cb.loadConstant(src);
+        cb.invokestatic(CD_SIMD, "v128_or", K3);
+    }
+
+    private void vGlobal(String name, int reg, int x) {
+        cb.aload(vSlot);
+        cb.loadConstant(reg);
+        cb.aload(instSlot);
+        cb.loadConstant(x);
+        rt(cb, name, CD_void, CD_LONGS, CD_int, CD_INST, CD_int);
+    }
+
+    /** Moves the scalar on top of the JVM stack into the file's scratch pair, in the register form. */
+    private void toScratch(ValType t) {
+        toBits(cb, t);
+        int tmp = scratchSlot(ValType.I64, -3);
+        cb.lstore(tmp);
+        cb.aload(vSlot);
+        cb.loadConstant(VSCRATCH);
+        cb.lload(tmp);
+        cb.lastore();
+    }
+
+    private void fromScratch(ValType t) {
+        cb.aload(vSlot);
+        cb.loadConstant(VSCRATCH);
+        cb.laload();
+        fromBits(cb, t);
+        push(t);
+    }
+
+    /** Pops the i32 address and leaves its effective address (with the memarg offset) in a long local. */
+    private int effectiveAddress() {
+        r.u32();
+        long offset = r.u32() & 0xFFFF_FFFFL;
+        pop();
+        cb.i2l();
+        cb.loadConstant(0xFFFF_FFFFL);
+        cb.land();
+        if (offset != 0) {
+            cb.loadConstant(offset);
+            cb.ladd();
+        }
+        int ea = scratchSlot(ValType.I64, -4);
+        cb.lstore(ea);
+        return ea;
+    }
+
+    /** The scalar type of a splat's or replace_lane's operand and of an extract_lane's result. */
+    private static ValType laneType(int sub) {
+        return switch (sub) {
+            case 0x12, 0x1D, 0x1E -> ValType.I64;
+            case 0x13, 0x1F, 0x20 -> ValType.F32;
+            case 0x14, 0x21, 0x22 -> ValType.F64;
+            default -> ValType.I32;
+        };
+    }
+
+    private void simd(int sub) {
+        final ValType V = ValType.V128;
+        switch (sub) {
+            case 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x5C, 0x5D -> {
+                int ea = effectiveAddress();
+                push(V);
+                cb.aload(vSlot);
+                cb.loadConstant(vTop(0));
+                cb.aload(memSlot);
+                cb.lload(ea);
+                cb.invokestatic(CD_SIMD, dev.gatun.vector.SimdOpcodes.kernelName(sub), KMEM);
+            }
+            case 0x0B -> {
+                int v = vTop(0);
+                pop();
+                int ea = effectiveAddress();
+                cb.aload(vSlot);
+                cb.loadConstant(v);
+                cb.aload(memSlot);
+                cb.lload(ea);
+                cb.invokestatic(CD_SIMD, "v128_store", KMEM);
+            }
+            case 0x54, 0x55, 0x56, 0x57 -> {
+                int v = vTop(0);
+                pop();
+                int ea = effectiveAddress();
+                int lane = r.u8();
+                push(V);
+                cb.aload(vSlot);
+                cb.loadConstant(vTop(0));
+                cb.loadConstant(v);
+                cb.aload(memSlot);
+                cb.lload(ea);
+                cb.loadConstant(lane);
+                cb.invokestatic(CD_SIMD, dev.gatun.vector.SimdOpcodes.kernelName(sub), KLOAD_LANE);
+            }
+            case 0x58, 0x59, 0x5A, 0x5B -> {
+                int v = vTop(0);
+                pop();
+                int ea = effectiveAddress();
+                int lane = r.u8();
+                cb.aload(vSlot);
+                cb.loadConstant(v);
+                cb.aload(memSlot);
+                cb.lload(ea);
+                cb.loadConstant(lane);
+                cb.invokestatic(CD_SIMD, dev.gatun.vector.SimdOpcodes.kernelName(sub), KSTORE_LANE);
+            }
+            case 0x0C -> {
+                long lo = r.f64bits(), hi = r.f64bits();
+                push(V);
+                int d = vTop(0);
+                for (int i = 0; i < 2; i++) {
+                    cb.aload(vSlot);
+                    cb.loadConstant(d + i);
+                    cb.loadConstant(i == 0 ? lo : hi);
+                    cb.lastore();
+                }
+            }
+            case 0x0D -> {
+                long lo = r.f64bits(), hi = r.f64bits();
+                int b = vTop(0), a = vTop(1);
+                pop();
+                cb.aload(vSlot);
+                cb.loadConstant(a);
+                cb.loadConstant(a);
+                cb.loadConstant(b);
+                cb.loadConstant(java.lang.constant.DynamicConstantDesc.ofNamed(PLAN, "plan", CD_PLAN, lo, hi));
+                cb.invokestatic(CD_SIMD, "i8x16_shuffle", KSHUFFLE);
+            }
+            case 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14 -> {
+                toScratch(laneType(sub));
+                pop();
+                push(V);
+                kernel(sub, K2, vTop(0), VSCRATCH);
+            }
+            case 0x15, 0x16, 0x18, 0x19, 0x1B, 0x1D, 0x1F, 0x21 -> {
+                int lane = r.u8();
+                int a = vTop(0);
+                pop();
+                kernel(sub, K3, VSCRATCH, a, lane);
+                fromScratch(laneType(sub));
+            }
+            case 0x17, 0x1A, 0x1C, 0x1E, 0x20, 0x22 -> {
+                int lane = r.u8();
+                toScratch(laneType(sub));
+                pop();
+                int a = vTop(0);
+                kernel(sub, K4, a, a, VSCRATCH, lane);
+            }
+            case 0x53, 0x63, 0x64, 0x83, 0x84, 0xA3, 0xA4, 0xC3, 0xC4 -> {
+                int a = vTop(0);
+                pop();
+                kernel(sub, K2, VSCRATCH, a);
+                fromScratch(ValType.I32);
+            }
+            case 0x6B, 0x6C, 0x6D, 0x8B, 0x8C, 0x8D, 0xAB, 0xAC, 0xAD, 0xCB, 0xCC, 0xCD -> {
+                toScratch(ValType.I32);
+                pop();
+                int a = vTop(0);
+                kernel(sub, K3, a, a, VSCRATCH);
+            }
+            case 0x52 -> {
+                int c = vTop(0), b = vTop(1), a = vTop(2);
+                pop();
+                pop();
+                kernel(sub, K4, a, a, b, c);
+            }
+            default -> {
+                String name = dev.gatun.vector.SimdOpcodes.kernelName(sub);
+                if (name == null) throw new IllegalStateException("0xFD " + sub + " in a validated body");
+                if (SimdTranslator.binary(sub)) {
+                    int b = vTop(0), a = vTop(1);
+                    pop();
+                    kernel(sub, K3, a, a, b);
+                } else {
+                    int a = vTop(0);
+                    kernel(sub, K2, a, a);
+                }
             }
         }
     }

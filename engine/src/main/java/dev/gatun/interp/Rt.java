@@ -6,6 +6,7 @@ import dev.gatun.RuntimeError.Trap;
 import dev.gatun.ValType;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
 import java.util.List;
 
@@ -83,6 +84,26 @@ final class Rt {
     static void sF32(float v, InstanceState inst, int g) { inst.globals[g].bits = Float.floatToRawIntBits(v); }
     static void sF64(double v, InstanceState inst, int g) { inst.globals[g].bits = Double.doubleToRawLongBits(v); }
     static void sRef(Object v, InstanceState inst, int g) { inst.globals[g].ref = v; }
+    static void gV128(long[] v, int dst, InstanceState inst, int g) {
+        GlobalInst x = inst.globals[g];
+        v[dst] = x.bits;
+        v[dst + 1] = x.hi;
+    }
+    static void sV128(long[] v, int src, InstanceState inst, int g) {
+        GlobalInst x = inst.globals[g];
+        x.bits = v[src];
+        x.hi = v[src + 1];
+    }
+
+    /** Bootstrap of an i8x16.shuffle's plan, a dynamic constant: built once, from the 16 lane bytes. */
+    static dev.gatun.vector.ShufflePlan shufflePlan(MethodHandles.Lookup l, String name, Class<?> type, long lo, long hi) {
+        byte[] lanes = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            lanes[i] = (byte) (lo >>> (8 * i));
+            lanes[8 + i] = (byte) (hi >>> (8 * i));
+        }
+        return dev.gatun.vector.Simd.shufflePlan(lanes);
+    }
 
     // ---- tables and references ----
 
