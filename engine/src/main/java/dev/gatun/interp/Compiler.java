@@ -194,7 +194,7 @@ final class Compiler {
             // Locals past a few thousand slots cannot fit the method budget anyway (each needs an initial
             // store), and past 65,535 they cannot be expressed at all.
             if (body.locals().length > 8192) return NO;
-            boolean memory = false, loops = false, calls = false, simd = false;
+            boolean memory = false, loops = false, calls = false, simd = hasV128(ft);
             for (ValType t : body.locals()) simd |= t == ValType.V128;
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
             while (!s.atEnd()) {
@@ -211,14 +211,12 @@ final class Compiler {
                         simd |= v == -0x05 /* 0x7B v128 */ || v >= 0 && hasV128(mod.types().get((int) v));
                         if (op == 0x03) loops = true;
                     }
-                    case 0x10 -> {
+                    case 0x10, 0x11 -> {
                         calls = true;
-                        if (!plain(mod.funcType(s.u32()))) return NO;
-                    }
-                    case 0x11 -> {
-                        calls = true;
-                        if (!plain(mod.types().get(s.u32()))) return NO;
-                        s.u32();
+                        FunctionType callee = op == 0x10 ? mod.funcType(s.u32()) : mod.types().get(s.u32());
+                        if (op == 0x11) s.u32();
+                        if (!plain(callee)) return NO;
+                        simd |= hasV128(callee);
                     }
                     case 0x23, 0x24 -> simd |= mod.globals().get(s.u32()).valType() == ValType.V128;
                     case 0x1C -> {
@@ -250,15 +248,11 @@ final class Compiler {
             return ft.params().contains(ValType.V128) || ft.results().contains(ValType.V128);
         }
 
-        /** No v128 and few enough parameters for a JVM method (255 slots, two of them ours). */
+        /** Few enough parameters for a JVM method (255 slots, two of them ours). */
         static boolean plain(FunctionType ft) {
-            int slots = 2;
-            for (ValType t : ft.params()) {
-                if (t == ValType.V128) return false;
-                slots += t == ValType.I64 || t == ValType.F64 ? 2 : 1;
-            }
-            for (ValType t : ft.results()) if (t == ValType.V128) return false;
-            return slots <= 255;
+            int n = 2;
+            for (ValType t : ft.params()) n += slots(t);
+            return n <= 255;
         }
     }
 
@@ -286,10 +280,25 @@ final class Compiler {
 
     static boolean wide(ValType t) { return t == ValType.I64 || t == ValType.F64; }
 
+    /** JVM local slots of a parameter: a v128 is passed as two longs (low half first). */
+    static int slots(ValType t) { return t == ValType.V128 ? 4 : wide(t) ? 2 : 1; }
+
+    /** Interpreter registers of a value: a v128 takes a pair. */
+    static int regs(ValType t) { return t == ValType.V128 ? 2 : 1; }
+
+    static int regs(List<ValType> ts) {
+        int n = 0;
+        for (ValType t : ts) n += regs(t);
+        return n;
+    }
+
+    static final ClassDesc CD_LONGS = CD_long.arrayType();
+
     static ClassDesc ret(FunctionType ft) {
         return switch (ft.results().size()) {
             case 0 -> CD_void;
-            case 1 -> desc(ft.results().get(0));
+            // A v128 result comes back as {lo, hi} (short-lived: C2 removes it once the callee is inlined).
+            case 1 -> ft.results().get(0) == ValType.V128 ? CD_LONGS : desc(ft.results().get(0));
             default -> CD_OBJS;
         };
     }
@@ -297,7 +306,14 @@ final class Compiler {
     /** (params..., tail...) -> result of ft. */
     static MethodTypeDesc mtd(FunctionType ft, ClassDesc... tail) {
         List<ClassDesc> ps = new ArrayList<>();
-        for (ValType t : ft.params()) ps.add(desc(t));
+        for (ValType t : ft.params()) {
+            if (t == ValType.V128) {
+                ps.add(CD_long);
+                ps.add(CD_long);
+            } else {
+                ps.add(desc(t));
+            }
+        }
         ps.addAll(List.of(tail));
         return MethodTypeDesc.of(ret(ft), ps);
     }
@@ -334,7 +350,7 @@ final class Compiler {
     }
 
     static void box(CodeBuilder cb, ValType t) {
-        if (t.isReference()) return;
+        if (t.isReference() || t == ValType.V128) return;
         cb.invokestatic(CD_RT, "box", MethodTypeDesc.of(CD_Object, desc(t)));
     }
 
@@ -437,8 +453,13 @@ final class Compiler {
         static int loadParams(CodeBuilder cb, FunctionType ft) {
             int slot = 0;
             for (ValType t : ft.params()) {
-                cb.loadLocal(kind(t), slot);
-                slot += wide(t) ? 2 : 1;
+                if (t == ValType.V128) {
+                    cb.lload(slot);
+                    cb.lload(slot + 2);
+                } else {
+                    cb.loadLocal(kind(t), slot);
+                }
+                slot += slots(t);
             }
             return slot;
         }
@@ -447,7 +468,7 @@ final class Compiler {
         void dispatcher(CodeBuilder cb, int typeidx) {
             FunctionType ft = mod.types().get(typeidx);
             int pslots = 0;
-            for (ValType t : ft.params()) pslots += wide(t) ? 2 : 1;
+            for (ValType t : ft.params()) pslots += slots(t);
             int fSlot = pslots, instSlot = pslots + 1, depthSlot = pslots + 2;
             int id = typeIds[typeidx];
             List<Integer> targets = new ArrayList<>();
@@ -499,29 +520,37 @@ final class Compiler {
         /** Calls any FuncInst through the registers (host, other instance, interpreted). */
         void slow(CodeBuilder cb, FunctionType ft) {
             int pslots = 0;
-            for (ValType t : ft.params()) pslots += wide(t) ? 2 : 1;
+            for (ValType t : ft.params()) pslots += slots(t);
             int fSlot = pslots, depthSlot = pslots + 2, mSlot = pslots + 3, fpSlot = pslots + 4;
             rt(cb, "machine", CD_MACHINE);
             cb.astore(mSlot);
             cb.aload(mSlot);
-            cb.loadConstant(Math.max(ft.params().size(), ft.results().size()));
+            cb.loadConstant(Math.max(regs(ft.params()), regs(ft.results())));
             rt(cb, "frame", CD_int, CD_MACHINE, CD_int);
             cb.istore(fpSlot);
-            int slot = 0;
+            int slot = 0, reg = 0;
             for (int i = 0; i < ft.params().size(); i++) {
                 ValType t = ft.params().get(i);
-                cb.aload(mSlot);
-                cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_long.arrayType());
-                cb.iload(fpSlot);
-                cb.loadConstant(i);
-                cb.iadd();
-                cb.loadLocal(kind(t), slot);
-                slot += wide(t) ? 2 : 1;
-                if (t.isReference()) cb.aastore();
-                else {
-                    toBits(cb, t);
-                    cb.lastore();
+                for (int half = 0; half < regs(t); half++) {
+                    cb.aload(mSlot);
+                    cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_LONGS);
+                    cb.iload(fpSlot);
+                    cb.loadConstant(reg + half);
+                    cb.iadd();
+                    if (t == ValType.V128) {
+                        cb.lload(slot + 2 * half);
+                        cb.lastore();
+                    } else {
+                        cb.loadLocal(kind(t), slot);
+                        if (t.isReference()) cb.aastore();
+                        else {
+                            toBits(cb, t);
+                            cb.lastore();
+                        }
+                    }
                 }
+                slot += slots(t);
+                reg += regs(t);
             }
             cb.aload(fSlot);
             cb.aload(mSlot);
@@ -534,9 +563,10 @@ final class Compiler {
             } else if (rs.size() == 1) {
                 ValType t = rs.get(0);
                 cb.aload(mSlot);
-                cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_long.arrayType());
+                cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_LONGS);
                 cb.iload(fpSlot);
-                if (t.isReference()) cb.aaload();
+                if (t == ValType.V128) rt(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
+                else if (t.isReference()) cb.aaload();
                 else {
                     cb.laload();
                     fromBits(cb, t);
@@ -610,17 +640,21 @@ final class Compiler {
                 int f = funcs.get(k);
                 FunctionType ft = mod.funcType(f);
                 cb.labelBinding(labels.get(k));
+                int reg = 0;
                 for (int i = 0; i < ft.params().size(); i++) {
                     ValType t = ft.params().get(i);
-                    cb.aload(t.isReference() ? 6 : 5);
-                    cb.iload(2);
-                    cb.loadConstant(i);
-                    cb.iadd();
-                    if (t.isReference()) cb.aaload();
-                    else {
-                        cb.laload();
-                        fromBits(cb, t);
+                    for (int half = 0; half < regs(t); half++) {
+                        cb.aload(t.isReference() ? 6 : 5);
+                        cb.iload(2);
+                        cb.loadConstant(reg + half);
+                        cb.iadd();
+                        if (t.isReference()) cb.aaload();
+                        else {
+                            cb.laload();
+                            fromBits(cb, t);
+                        }
                     }
+                    reg += regs(t);
                 }
                 cb.aload(3);
                 cb.iload(4);
@@ -628,7 +662,11 @@ final class Compiler {
                 List<ValType> rs = ft.results();
                 if (rs.size() == 1) {
                     ValType t = rs.get(0);
-                    if (t.isReference()) {
+                    if (t == ValType.V128) {
+                        cb.aload(5);
+                        cb.iload(2);
+                        rt(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
+                    } else if (t.isReference()) {
                         cb.astore(7);
                         cb.aload(1);
                         cb.getfield(CD_MACHINE, "refs", CD_OBJS);

@@ -51,6 +51,8 @@ final class FuncGen {
     private final Compiler.Scan scan;
     private final WasmReader r;
     private final int[] localSlot;
+    /** Each parameter's JVM slot (for a v128, localSlot is its pair in the file). */
+    private final int[] vParamSlot;
     private final ValType[] localType;
     private final int instSlot, depthSlot, memSlot, budgetSlot;
     /** The vector register file's JVM local (see {@link #vAt}), or -1 when the body has no v128. */
@@ -83,14 +85,21 @@ final class FuncGen {
         localSlot = new int[n];
         localType = new ValType[n];
         int slot = 0;
+        int vreg = VSCRATCH + 2;
+        vParamSlot = new int[np];
         for (int i = 0; i < np; i++) {
             localType[i] = type.params().get(i);
-            localSlot[i] = slot;
-            slot += wide(localType[i]) ? 2 : 1;
+            vParamSlot[i] = slot;
+            if (localType[i] == ValType.V128) {
+                localSlot[i] = vreg;   // copied into the file at entry
+                vreg += 2;
+            } else {
+                localSlot[i] = slot;
+            }
+            slot += slots(localType[i]);
         }
         instSlot = slot++;
         depthSlot = slot++;
-        int vreg = VSCRATCH + 2;
         for (int i = np; i < n; i++) {
             localType[i] = body.locals()[i - np];
             if (localType[i] == ValType.V128) {
@@ -121,6 +130,15 @@ final class FuncGen {
             // The file's size is known only after the body: allocate it at the end and come back.
             cb.goto_(vAlloc);
             cb.labelBinding(vReady);
+        }
+        for (int i = 0; i < type.params().size(); i++) {
+            if (localType[i] != ValType.V128) continue;
+            for (int half = 0; half < 2; half++) {
+                cb.aload(vSlot);
+                cb.loadConstant(localSlot[i] + half);
+                cb.lload(vParamSlot[i] + 2 * half);
+                cb.lastore();
+            }
         }
         for (int i = type.params().size(); i < localType.length; i++) {
             if (localType[i] == ValType.V128) continue;   // the new file is zero
@@ -338,18 +356,24 @@ final class FuncGen {
 
     private void emitReturn() {
         List<ValType> rs = type.results();
-        switch (rs.size()) {
+        int n = rs.size();
+        switch (n) {
             case 0 -> cb.return_();
-            case 1 -> cb.return_(kind(rs.get(0)));
+            case 1 -> {
+                if (rs.get(0) == ValType.V128) vget(vTop(0));
+                cb.return_(kind(rs.get(0)));
+            }
             default -> {
-                int n = rs.size();
-                for (int i = n - 1; i >= 0; i--) cb.storeLocal(kind(rs.get(i)), scratchSlot(rs.get(i), i));
+                for (int i = n - 1; i >= 0; i--) {
+                    if (rs.get(i) != ValType.V128) cb.storeLocal(kind(rs.get(i)), scratchSlot(rs.get(i), i));
+                }
                 cb.loadConstant(n);
                 cb.anewarray(CD_Object);
                 for (int i = 0; i < n; i++) {
                     cb.dup();
                     cb.loadConstant(i);
-                    cb.loadLocal(kind(rs.get(i)), scratchSlot(rs.get(i), i));
+                    if (rs.get(i) == ValType.V128) vget(vAt(sp - n + i));
+                    else cb.loadLocal(kind(rs.get(i)), scratchSlot(rs.get(i), i));
                     box(cb, rs.get(i));
                     cb.aastore();
                 }
@@ -363,6 +387,8 @@ final class FuncGen {
         if (!unreachable) c.endReachable = true;
         if (c.kind == FUNC) {
             if (c.endReachable) {
+                sp = c.height;
+                for (ValType t : c.results) push(t);
                 cb.labelBinding(c.label);
                 emitReturn();
             }
@@ -413,9 +439,50 @@ final class FuncGen {
 
     // ---- calls ----
 
+    /** A v128 out of the file as compiled code passes results: {lo, hi}. */
+    private void vget(int reg) {
+        cb.aload(vSlot);
+        cb.loadConstant(reg);
+        rt(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
+    }
+
+    /** Stores the {lo, hi} on top of the JVM stack into the file pair of the v128 on top of the type stack. */
+    private void vput() {
+        cb.aload(vSlot);
+        cb.loadConstant(vTop(0));
+        rt(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
+    }
+
+    /**
+     * Pops a call's arguments from the type stack. The JVM stack holds only the scalar ones; with v128
+     * arguments they are all reloaded in order, each v128 as its two longs from the file.
+     */
+    private void args(FunctionType ft) {
+        List<ValType> ps = ft.params();
+        int n = ps.size();
+        if (ps.contains(ValType.V128)) {
+            for (int i = n - 1; i >= 0; i--) {
+                if (ps.get(i) != ValType.V128) cb.storeLocal(kind(ps.get(i)), scratchSlot(ps.get(i), -16 - i));
+            }
+            for (int i = 0; i < n; i++) {
+                if (ps.get(i) != ValType.V128) {
+                    cb.loadLocal(kind(ps.get(i)), scratchSlot(ps.get(i), -16 - i));
+                    continue;
+                }
+                int v = vAt(sp - n + i);
+                for (int half = 0; half < 2; half++) {
+                    cb.aload(vSlot);
+                    cb.loadConstant(v + half);
+                    cb.laload();
+                }
+            }
+        }
+        sp -= n;
+    }
+
     private void call(int x) {
         FunctionType ft = mod.funcType(x);
-        for (int i = 0; i < ft.params().size(); i++) pop();
+        args(ft);
         if (g.compiled(x)) {
             cb.aload(instSlot);
             cb.iload(depthSlot);
@@ -441,7 +508,14 @@ final class FuncGen {
     private void callIndirect(int typeidx, int table) {
         FunctionType ft = mod.types().get(typeidx);
         pop();
-        for (int i = 0; i < ft.params().size(); i++) pop();
+        if (ft.params().contains(ValType.V128)) {
+            int i = scratchSlot(ValType.I32, -5);
+            cb.istore(i);
+            args(ft);
+            cb.iload(i);
+        } else {
+            args(ft);
+        }
         cb.aload(instSlot);
         cb.loadConstant(table);
         cb.loadConstant(g.typeIds[typeidx]);
@@ -458,17 +532,25 @@ final class FuncGen {
     /** After a call: unpacks several results, and reloads the memory (the callee may have grown it). */
     private void results(FunctionType ft) {
         List<ValType> rs = ft.results();
-        if (rs.size() > 1) {
+        if (rs.size() == 1) {
+            push(rs.get(0));
+            if (rs.get(0) == ValType.V128) vput();
+        } else if (rs.size() > 1) {
             int arr = scratchSlot(ValType.EXTERNREF, -1);
             cb.astore(arr);
             for (int i = 0; i < rs.size(); i++) {
                 cb.aload(arr);
                 cb.loadConstant(i);
                 cb.aaload();
-                unbox(cb, rs.get(i));
+                push(rs.get(i));
+                if (rs.get(i) == ValType.V128) {
+                    cb.checkcast(CD_LONGS);
+                    vput();
+                } else {
+                    unbox(cb, rs.get(i));
+                }
             }
         }
-        for (ValType t : rs) push(t);
         if (scan.memory()) reloadMem();
     }
 
@@ -718,7 +800,6 @@ final class FuncGen {
 
     private static final ClassDesc CD_SIMD = ClassDesc.of("dev.gatun.vector.Simd");
     private static final ClassDesc CD_PLAN = ClassDesc.of("dev.gatun.vector.ShufflePlan");
-    private static final ClassDesc CD_LONGS = CD_long.arrayType();
     private static final MethodTypeDesc K2 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int);
     private static final MethodTypeDesc K3 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_int);
     private static final MethodTypeDesc K4 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_int, CD_int);

@@ -202,21 +202,39 @@ final class Rt {
     static float unF32(Object o) { return Float.intBitsToFloat((int) (long) (Long) o); }
     static double unF64(Object o) { return Double.longBitsToDouble((Long) o); }
 
+    /** A v128 as compiled code returns it, {lo, hi}, from the register pair at {@code at}. */
+    static long[] vget(long[] regs, int at) { return new long[] {regs[at], regs[at + 1]}; }
+
+    /** Stores a returned v128 into the register pair at {@code at}. */
+    static void vput(long[] v128, long[] regs, int at) {
+        regs[at] = v128[0];
+        regs[at + 1] = v128[1];
+    }
+
     /** Stores a compiled function's multiple results into registers at fp (the interpreter's layout). */
     static void spill(Object[] res, Machine m, int fp, InstanceState inst, int funcidx) {
         List<ValType> rs = inst.module.funcType(funcidx).results();
-        m.ensure(fp + rs.size());
+        m.ensure(fp + Compiler.regs(rs));
+        int r = fp;
         for (int i = 0; i < res.length; i++) {
-            if (rs.get(i).isReference()) m.refs[fp + i] = res[i];
-            else m.regs[fp + i] = (Long) res[i];
+            ValType t = rs.get(i);
+            if (t.isReference()) m.refs[r] = res[i];
+            else if (t == ValType.V128) vput((long[]) res[i], m.regs, r);
+            else m.regs[r] = (Long) res[i];
+            r += Compiler.regs(t);
         }
     }
 
-    /** Multiple results from registers at fp, boxed as compiled code returns them. */
+    /** Multiple results from registers at fp, boxed as compiled code returns them (a v128 as {lo, hi}). */
     static Object[] unspill(Machine m, int fp, FunctionType t) {
         List<ValType> rs = t.results();
         Object[] out = new Object[rs.size()];
-        for (int i = 0; i < out.length; i++) out[i] = rs.get(i).isReference() ? m.refs[fp + i] : (Object) m.regs[fp + i];
+        int r = fp;
+        for (int i = 0; i < out.length; i++) {
+            ValType x = rs.get(i);
+            out[i] = x.isReference() ? m.refs[r] : x == ValType.V128 ? vget(m.regs, r) : (Object) m.regs[r];
+            r += Compiler.regs(x);
+        }
         return out;
     }
 
