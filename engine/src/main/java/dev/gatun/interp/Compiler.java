@@ -32,13 +32,15 @@ import static java.lang.constant.ConstantDescs.*;
  * Tier 2: compiles a module's validated function bodies to JVM bytecode, one static method per Wasm
  * function in hidden classes (one per 128 KiB of Wasm code, unloaded with the module). The Wasm operand stack is the JVM operand
  * stack (validation guarantees the same types at every join, which is what the JVM verifier wants);
- * Wasm locals are typed JVM locals, so C2 does the register allocation. Functions it cannot compile
- * (v128, or a method over HotSpot's 8,000-byte JIT limit) stay in the interpreter and are called through
- * {@link Rt#call}.
+ * Wasm locals are typed JVM locals, so C2 does the register allocation. v128 values live in a small
+ * {@code long[]} per call instead (see {@link FuncGen}), where the {@link dev.gatun.vector.Simd} kernels
+ * of tier 1 run on them. Functions it cannot compile (a method over HotSpot's 8,000-byte JIT limit, more
+ * than 255 parameter slots or 8,192 locals) stay in the interpreter and are called through {@link Rt#call}.
  *
  * <p>Every method takes {@code (params..., InstanceState inst, int depth)}: the class is shared by all
  * instances, and depth is the explicit call-depth count (the interpreter's limit, checked at entry).
- * A function with several results returns them boxed in an {@code Object[]} (rare in practice).
+ * A v128 parameter is two longs (low half first) and a v128 result a {@code long[] {lo, hi}}. A function
+ * with several results returns them boxed in an {@code Object[]} (rare in practice).
  */
 final class Compiler {
     private Compiler() {}

@@ -25,6 +25,12 @@ import static java.lang.constant.ConstantDescs.*;
  * Emits one Wasm function as a static JVM method (see {@link Compiler}). Values stay on the JVM operand
  * stack; a type stack mirrors it, because the JVM needs the width of what it drops, selects or moves.
  * A comparison feeding br_if, if or select becomes the JVM's compare-and-branch instead of a 0/1 value.
+ *
+ * <p>v128 values are not on the JVM stack: a body with any has a {@code long[]} vector register file,
+ * allocated at entry, laid out {@code [scratch pair | v128 params and locals | one pair per v128 operand
+ * stack position]}, and each SIMD instruction is a call to its {@link dev.gatun.vector.Simd} kernel with
+ * constant indexes (the kernels tier 1 runs, so both tiers share one set of SIMD semantics). Scalars
+ * cross in and out of kernels through the scratch pair.
  */
 final class FuncGen {
     private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
@@ -811,21 +817,38 @@ final class FuncGen {
             java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, CD_RT, "shufflePlan",
             MethodTypeDesc.of(CD_PLAN, CD_MethodHandles_Lookup, CD_String, CD_Class, CD_long, CD_long));
 
+    private static final java.lang.constant.DirectMethodHandleDesc KERNEL = java.lang.constant.MethodHandleDesc.ofMethod(
+            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, CD_RT, "kernel",
+            MethodTypeDesc.of(CD_CallSite, CD_MethodHandles_Lookup, CD_String, CD_MethodType));
+
+    /**
+     * Calls a Simd kernel through invokedynamic (a constant call site) rather than invokestatic: C2 stops
+     * inlining plain calls once a method's parse has made 18,000 nodes, which a loop of a dozen vector
+     * kernels reaches, and past it the rest are real calls; a call from a method handle's lambda form
+     * is inlined later instead, against the live node count after the graph is cleaned.
+     */
+    private void invokeKernel(String name, MethodTypeDesc d) {
+        cb.invokedynamic(java.lang.constant.DynamicCallSiteDesc.of(KERNEL, name, d));
+    }
+
     /** Calls a kernel with the file and constant indexes as its leading arguments. */
     private void kernel(int sub, MethodTypeDesc d, int... ints) {
         cb.aload(vSlot);
         for (int i : ints) cb.loadConstant(i);
-        cb.invokestatic(CD_SIMD, dev.gatun.vector.SimdOpcodes.kernelName(sub), d);
+        invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), d);
     }
 
-    /** A 128-bit move as one vector or (as tier 1 does), so a following kernel's load forwards from it. */
+    /**
+     * A 128-bit move as one vector (x | x, as tier 1 does): moving two longs would make the next kernel's
+     * 16-byte load miss store-to-load forwarding.
+     */
     private void vCopy(int dst, int src) {
         if (dst == src) return;
         cb.aload(vSlot);
         cb.loadConstant(dst);
         cb.loadConstant(src);
         cb.loadConstant(src);
-        cb.invokestatic(CD_SIMD, "v128_or", K3);
+        invokeKernel("v128_or", K3);
     }
 
     private void vGlobal(String name, int reg, int x) {
@@ -892,7 +915,7 @@ final class FuncGen {
                 cb.loadConstant(vTop(0));
                 cb.aload(memSlot);
                 cb.lload(ea);
-                cb.invokestatic(CD_SIMD, dev.gatun.vector.SimdOpcodes.kernelName(sub), KMEM);
+                invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KMEM);
             }
             case 0x0B -> {
                 int v = vTop(0);
@@ -902,7 +925,7 @@ final class FuncGen {
                 cb.loadConstant(v);
                 cb.aload(memSlot);
                 cb.lload(ea);
-                cb.invokestatic(CD_SIMD, "v128_store", KMEM);
+                invokeKernel("v128_store", KMEM);
             }
             case 0x54, 0x55, 0x56, 0x57 -> {
                 int v = vTop(0);
@@ -916,7 +939,7 @@ final class FuncGen {
                 cb.aload(memSlot);
                 cb.lload(ea);
                 cb.loadConstant(lane);
-                cb.invokestatic(CD_SIMD, dev.gatun.vector.SimdOpcodes.kernelName(sub), KLOAD_LANE);
+                invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KLOAD_LANE);
             }
             case 0x58, 0x59, 0x5A, 0x5B -> {
                 int v = vTop(0);
@@ -928,7 +951,7 @@ final class FuncGen {
                 cb.aload(memSlot);
                 cb.lload(ea);
                 cb.loadConstant(lane);
-                cb.invokestatic(CD_SIMD, dev.gatun.vector.SimdOpcodes.kernelName(sub), KSTORE_LANE);
+                invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KSTORE_LANE);
             }
             case 0x0C -> {
                 long lo = r.f64bits(), hi = r.f64bits();
@@ -950,7 +973,7 @@ final class FuncGen {
                 cb.loadConstant(a);
                 cb.loadConstant(b);
                 cb.loadConstant(java.lang.constant.DynamicConstantDesc.ofNamed(PLAN, "plan", CD_PLAN, lo, hi));
-                cb.invokestatic(CD_SIMD, "i8x16_shuffle", KSHUFFLE);
+                invokeKernel("i8x16_shuffle", KSHUFFLE);
             }
             case 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14 -> {
                 toScratch(laneType(sub));

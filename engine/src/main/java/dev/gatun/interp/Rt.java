@@ -95,6 +95,12 @@ final class Rt {
         x.hi = v[src + 1];
     }
 
+    /** Bootstrap of a compiled SIMD instruction: a constant call site of its {@link dev.gatun.vector.Simd} kernel. */
+    static java.lang.invoke.CallSite kernel(MethodHandles.Lookup l, String name, java.lang.invoke.MethodType type)
+            throws ReflectiveOperationException {
+        return new java.lang.invoke.ConstantCallSite(MethodHandles.publicLookup().findStatic(dev.gatun.vector.Simd.class, name, type));
+    }
+
     /** Bootstrap of an i8x16.shuffle's plan, a dynamic constant: built once, from the 16 lane bytes. */
     static dev.gatun.vector.ShufflePlan shufflePlan(MethodHandles.Lookup l, String name, Class<?> type, long lo, long hi) {
         byte[] lanes = new byte[16];
