@@ -65,6 +65,8 @@ final class FuncGen {
     private final int vSlot;
     /** First file index of the operand-stack pairs (after the scratch pair and the v128 locals). */
     private final int vBase;
+    /** The file pair of each distinct v128.const, filled once at entry (key: its low and high halves). */
+    private final Map<List<Long>, Integer> vConsts = new LinkedHashMap<>();
     /** Most v128 values ever on the operand stack at once. */
     private int vMax;
     private int nextSlot;
@@ -116,11 +118,39 @@ final class FuncGen {
             localSlot[i] = slot;
             slot += wide(localType[i]) ? 2 : 1;
         }
+        if (scan.simd()) vreg = collectConstants(body, vreg);
         vBase = vreg;
         memSlot = slot++;
         budgetSlot = slot++;
         vSlot = scan.simd() ? slot++ : -1;
         nextSlot = slot;
+    }
+
+    /**
+     * Gives each distinct v128.const of the body a file pair: compilers put constants inside loops, and
+     * one filled at entry turns each use into a vector move instead of two long stores, which the next
+     * kernel's 16-byte load could not forward from.
+     */
+    private int collectConstants(WasmModule.FunctionBody body, int vreg) {
+        WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
+        while (!s.atEnd()) {
+            int op = s.u8();
+            if (op == 0xFD) {
+                int sub = s.u32();
+                if (sub == 0x0C) {
+                    List<Long> k = List.of(s.f64bits(), s.f64bits());
+                    if (!vConsts.containsKey(k)) {
+                        vConsts.put(k, vreg);
+                        vreg += 2;
+                    }
+                } else {
+                    SimdTranslator.skipImmediates(s, sub);
+                }
+            } else {
+                Translator.skipImmediates(s, op);
+            }
+        }
+        return vreg;
     }
 
     void emit() {
@@ -136,6 +166,14 @@ final class FuncGen {
             // The file's size is known only after the body: allocate it at the end and come back.
             cb.goto_(vAlloc);
             cb.labelBinding(vReady);
+        }
+        for (var e : vConsts.entrySet()) {
+            for (int half = 0; half < 2; half++) {
+                cb.aload(vSlot);
+                cb.loadConstant(e.getValue() + half);
+                cb.loadConstant(e.getKey().get(half));
+                cb.lastore();
+            }
         }
         for (int i = 0; i < type.params().size(); i++) {
             if (localType[i] != ValType.V128) continue;
@@ -954,15 +992,9 @@ final class FuncGen {
                 invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KSTORE_LANE);
             }
             case 0x0C -> {
-                long lo = r.f64bits(), hi = r.f64bits();
+                int k = vConsts.get(List.of(r.f64bits(), r.f64bits()));
                 push(V);
-                int d = vTop(0);
-                for (int i = 0; i < 2; i++) {
-                    cb.aload(vSlot);
-                    cb.loadConstant(d + i);
-                    cb.loadConstant(i == 0 ? lo : hi);
-                    cb.lastore();
-                }
+                vCopy(vTop(0), k);
             }
             case 0x0D -> {
                 long lo = r.f64bits(), hi = r.f64bits();
