@@ -73,6 +73,8 @@ final class FuncGen {
     private final Map<Long, Integer> scratch = new HashMap<>();
 
     private ValType[] stack = new ValType[16];
+    /** For each v128 on the type stack, the file pair that holds its value now (see {@link #pushFrom}). */
+    private int[] vSrc = new int[16];
     private int sp;
     private final List<Ctl> ctrls = new ArrayList<>();
     private boolean unreachable;
@@ -246,9 +248,37 @@ final class FuncGen {
     // ---- stack bookkeeping ----
 
     private void push(ValType t) {
-        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+        if (sp == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, sp * 2);
+            vSrc = java.util.Arrays.copyOf(vSrc, sp * 2);
+        }
         stack[sp++] = t;
-        if (t == ValType.V128) vMax = Math.max(vMax, (vAt(sp - 1) - vBase) / 2 + 1);
+        if (t == ValType.V128) {
+            vSrc[sp - 1] = vAt(sp - 1);
+            vMax = Math.max(vMax, (vAt(sp - 1) - vBase) / 2 + 1);
+        }
+    }
+
+    /** Pushes a v128 that is still in the pair src (a local's or a constant's), not yet copied to its own. */
+    private void pushFrom(int src) {
+        push(ValType.V128);
+        vSrc[sp - 1] = src;
+    }
+
+    /** Where the v128 k places below the top is now: its own pair, or the local or constant it came from. */
+    private int vIn(int k) { return vSrc[sp - 1 - k]; }
+
+    /**
+     * Copies pending v128 values (those still in another pair) to their own pairs, all of them or only
+     * those in pair src: control flow joins must see one layout, and a local cannot change under them.
+     */
+    private void materialize(int src) {
+        if (unreachable) return;
+        for (int i = 0; i < sp; i++) {
+            if (stack[i] != ValType.V128 || vSrc[i] == vAt(i) || src >= 0 && vSrc[i] != src) continue;
+            vCopy(vAt(i), vSrc[i]);
+            vSrc[i] = vAt(i);
+        }
     }
 
     /**
@@ -601,6 +631,7 @@ final class FuncGen {
     // ---- the instructions ----
 
     private void step(int op) {
+        if (vSlot >= 0 && (op >= 0x02 && op <= 0x05 || op >= 0x0B && op <= 0x11 || op == 0x1B || op == 0x1C)) materialize(-1);
         if (op != 0x04 && op != 0x0D && op != 0x1B && op != 0x1C) flush();
         switch (op) {
             case 0x00 -> {
@@ -709,8 +740,7 @@ final class FuncGen {
             case 0x20 -> {
                 int x = r.u32();
                 if (localType[x] == ValType.V128) {
-                    push(ValType.V128);
-                    vCopy(vTop(0), localSlot[x]);
+                    pushFrom(localSlot[x]);
                     return;
                 }
                 cb.loadLocal(kind(localType[x]), localSlot[x]);
@@ -718,7 +748,10 @@ final class FuncGen {
             }
             case 0x21 -> {
                 int x = r.u32();
-                if (localType[x] == ValType.V128) vCopy(localSlot[x], vTop(0));
+                if (localType[x] == ValType.V128) {
+                    materialize(localSlot[x]);
+                    vCopy(localSlot[x], vIn(0));
+                }
                 pop();
                 if (localType[x] == ValType.V128) return;
                 cb.storeLocal(kind(localType[x]), localSlot[x]);
@@ -726,7 +759,8 @@ final class FuncGen {
             case 0x22 -> {
                 int x = r.u32();
                 if (localType[x] == ValType.V128) {
-                    vCopy(localSlot[x], vTop(0));
+                    materialize(localSlot[x]);
+                    vCopy(localSlot[x], vIn(0));
                     return;
                 }
                 if (wide(localType[x])) cb.dup2();
@@ -749,7 +783,7 @@ final class FuncGen {
             case 0x24 -> {
                 int x = r.u32();
                 ValType t = mod.globals().get(x).valType();
-                if (t == ValType.V128) vGlobal("sV128", vTop(0), x);
+                if (t == ValType.V128) vGlobal("sV128", vIn(0), x);
                 pop();
                 if (t == ValType.V128) return;
                 cb.aload(instSlot);
@@ -956,7 +990,7 @@ final class FuncGen {
                 invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KMEM);
             }
             case 0x0B -> {
-                int v = vTop(0);
+                int v = vIn(0);
                 pop();
                 int ea = effectiveAddress();
                 cb.aload(vSlot);
@@ -966,7 +1000,7 @@ final class FuncGen {
                 invokeKernel("v128_store", KMEM);
             }
             case 0x54, 0x55, 0x56, 0x57 -> {
-                int v = vTop(0);
+                int v = vIn(0);
                 pop();
                 int ea = effectiveAddress();
                 int lane = r.u8();
@@ -980,7 +1014,7 @@ final class FuncGen {
                 invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KLOAD_LANE);
             }
             case 0x58, 0x59, 0x5A, 0x5B -> {
-                int v = vTop(0);
+                int v = vIn(0);
                 pop();
                 int ea = effectiveAddress();
                 int lane = r.u8();
@@ -992,16 +1026,16 @@ final class FuncGen {
                 invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KSTORE_LANE);
             }
             case 0x0C -> {
-                int k = vConsts.get(List.of(r.f64bits(), r.f64bits()));
-                push(V);
-                vCopy(vTop(0), k);
+                pushFrom(vConsts.get(List.of(r.f64bits(), r.f64bits())));
             }
             case 0x0D -> {
                 long lo = r.f64bits(), hi = r.f64bits();
-                int b = vTop(0), a = vTop(1);
+                int b = vIn(0), a = vIn(1);
                 pop();
+                pop();
+                push(V);
                 cb.aload(vSlot);
-                cb.loadConstant(a);
+                cb.loadConstant(vTop(0));
                 cb.loadConstant(a);
                 cb.loadConstant(b);
                 cb.loadConstant(java.lang.constant.DynamicConstantDesc.ofNamed(PLAN, "plan", CD_PLAN, lo, hi));
@@ -1015,7 +1049,7 @@ final class FuncGen {
             }
             case 0x15, 0x16, 0x18, 0x19, 0x1B, 0x1D, 0x1F, 0x21 -> {
                 int lane = r.u8();
-                int a = vTop(0);
+                int a = vIn(0);
                 pop();
                 kernel(sub, K3, VSCRATCH, a, lane);
                 fromScratch(laneType(sub));
@@ -1024,11 +1058,13 @@ final class FuncGen {
                 int lane = r.u8();
                 toScratch(laneType(sub));
                 pop();
-                int a = vTop(0);
-                kernel(sub, K4, a, a, VSCRATCH, lane);
+                int a = vIn(0);
+                pop();
+                push(V);
+                kernel(sub, K4, vTop(0), a, VSCRATCH, lane);
             }
             case 0x53, 0x63, 0x64, 0x83, 0x84, 0xA3, 0xA4, 0xC3, 0xC4 -> {
-                int a = vTop(0);
+                int a = vIn(0);
                 pop();
                 kernel(sub, K2, VSCRATCH, a);
                 fromScratch(ValType.I32);
@@ -1036,25 +1072,33 @@ final class FuncGen {
             case 0x6B, 0x6C, 0x6D, 0x8B, 0x8C, 0x8D, 0xAB, 0xAC, 0xAD, 0xCB, 0xCC, 0xCD -> {
                 toScratch(ValType.I32);
                 pop();
-                int a = vTop(0);
-                kernel(sub, K3, a, a, VSCRATCH);
+                int a = vIn(0);
+                pop();
+                push(V);
+                kernel(sub, K3, vTop(0), a, VSCRATCH);
             }
             case 0x52 -> {
-                int c = vTop(0), b = vTop(1), a = vTop(2);
+                int c = vIn(0), b = vIn(1), a = vIn(2);
                 pop();
                 pop();
-                kernel(sub, K4, a, a, b, c);
+                pop();
+                push(V);
+                kernel(sub, K4, vTop(0), a, b, c);
             }
             default -> {
                 String name = dev.gatun.vector.SimdOpcodes.kernelName(sub);
                 if (name == null) throw new IllegalStateException("0xFD " + sub + " in a validated body");
                 if (SimdTranslator.binary(sub)) {
-                    int b = vTop(0), a = vTop(1);
+                    int b = vIn(0), a = vIn(1);
                     pop();
-                    kernel(sub, K3, a, a, b);
+                    pop();
+                    push(V);
+                    kernel(sub, K3, vTop(0), a, b);
                 } else {
-                    int a = vTop(0);
-                    kernel(sub, K2, a, a);
+                    int a = vIn(0);
+                    pop();
+                    push(V);
+                    kernel(sub, K2, vTop(0), a);
                 }
             }
         }
