@@ -299,7 +299,7 @@ final class Compiler {
     static ClassDesc ret(FunctionType ft) {
         return switch (ft.results().size()) {
             case 0 -> CD_void;
-            // A v128 result comes back as {lo, hi} (short-lived: C2 removes it once the callee is inlined).
+            // A v128 result comes back as {lo, hi}: short-lived, so escape analysis can drop it once inlined.
             case 1 -> ft.results().get(0) == ValType.V128 ? CD_LONGS : desc(ft.results().get(0));
             default -> CD_OBJS;
         };

@@ -27,10 +27,10 @@ import static java.lang.constant.ConstantDescs.*;
  * A comparison feeding br_if, if or select becomes the JVM's compare-and-branch instead of a 0/1 value.
  *
  * <p>v128 values are not on the JVM stack: a body with any has a {@code long[]} vector register file,
- * allocated at entry, laid out {@code [scratch pair | v128 params and locals | one pair per v128 operand
- * stack position]}, and each SIMD instruction is a call to its {@link dev.gatun.vector.Simd} kernel with
- * constant indexes (the kernels tier 1 runs, so both tiers share one set of SIMD semantics). Scalars
- * cross in and out of kernels through the scratch pair.
+ * allocated at entry, laid out {@code [scratch pair | v128 params and locals | constants | one pair per
+ * v128 operand stack position]}, and each SIMD instruction is a call to its {@link dev.gatun.vector.Simd}
+ * kernel with constant indexes (the kernels tier 1 runs, so both tiers share one set of SIMD semantics).
+ * Scalars cross in and out of kernels through the scratch pair. The array is allocated once per call.
  */
 final class FuncGen {
     private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
