@@ -1,5 +1,5 @@
 ;; Exports a table of functions for another instance's call_indirect, a memory, and a SIMD function
-;; (tier 1 only) that calls back into compiled code.
+;; that calls another compiled function.
 (module
   (type $ii (func (param i32) (result i32)))
   (memory (export "mem") 1)
@@ -7,7 +7,6 @@
   (elem (i32.const 0) $double $triple)
   (func $double (export "double") (type $ii) local.get 0 i32.const 2 i32.mul)
   (func $triple (type $ii) local.get 0 i32.const 3 i32.mul)
-  ;; v128 keeps this function in the interpreter; it calls the compiled $double.
   (func $simd_then_double (export "simd_then_double") (param i32) (result i32)
     (i32x4.extract_lane 0 (i32x4.splat (local.get 0)))
     call $double)

@@ -12,7 +12,7 @@ public enum Tier {
     INTERPRETER,
     /**
      * Every function that can be compiled is compiled to JVM bytecode (hidden classes, shared by all
-     * instances of the module) when the module is first instantiated; the rest (SIMD, oversized bodies)
+     * instances of the module) when the module is first instantiated; the rest (bodies over the JIT size limit)
      * run in the interpreter.
      */
     COMPILER,

@@ -32,13 +32,15 @@ import static java.lang.constant.ConstantDescs.*;
  * Tier 2: compiles a module's validated function bodies to JVM bytecode, one static method per Wasm
  * function in hidden classes (one per 128 KiB of Wasm code, unloaded with the module). The Wasm operand stack is the JVM operand
  * stack (validation guarantees the same types at every join, which is what the JVM verifier wants);
- * Wasm locals are typed JVM locals, so C2 does the register allocation. Functions it cannot compile
- * (v128, or a method over HotSpot's 8,000-byte JIT limit) stay in the interpreter and are called through
- * {@link Rt#call}.
+ * Wasm locals are typed JVM locals, so C2 does the register allocation. v128 values live in a small
+ * {@code long[]} per call instead (see {@link FuncGen}), where the {@link dev.gatun.vector.Simd} kernels
+ * of tier 1 run on them. Functions it cannot compile (a method over HotSpot's 8,000-byte JIT limit, more
+ * than 255 parameter slots or 8,192 locals) stay in the interpreter and are called through {@link Rt#call}.
  *
  * <p>Every method takes {@code (params..., InstanceState inst, int depth)}: the class is shared by all
  * instances, and depth is the explicit call-depth count (the interpreter's limit, checked at entry).
- * A function with several results returns them boxed in an {@code Object[]} (rare in practice).
+ * A v128 parameter is two longs (low half first) and a v128 result a {@code long[] {lo, hi}}. A function
+ * with several results returns them boxed in an {@code Object[]} (rare in practice).
  */
 final class Compiler {
     private Compiler() {}
@@ -183,39 +185,45 @@ final class Compiler {
 
     // ---- the pre-scan: can a body be compiled, and what does it use ----
 
-    /** What a pre-scan of a body found. */
-    record Scan(boolean ok, boolean memory, boolean loops, boolean calls) {
+    /** What a pre-scan of a body found; simd: it has v128 values (locals, blocks or instructions). */
+    record Scan(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd) {
+        private static final Scan NO = new Scan(false, false, false, false, false);
+
         static Scan of(WasmModule mod, int funcidx) {
             FunctionType ft = mod.funcType(funcidx);
             WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
-            if (!plain(ft)) return new Scan(false, false, false, false);
+            if (!plain(ft)) return NO;
             // Locals past a few thousand slots cannot fit the method budget anyway (each needs an initial
             // store), and past 65,535 they cannot be expressed at all.
-            if (body.locals().length > 8192) return new Scan(false, false, false, false);
-            for (ValType t : body.locals()) if (t == ValType.V128) return new Scan(false, false, false, false);
-            boolean memory = false, loops = false, calls = false;
+            if (body.locals().length > 8192) return NO;
+            boolean memory = false, loops = false, calls = false, simd = hasV128(ft);
+            for (ValType t : body.locals()) simd |= t == ValType.V128;
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
             while (!s.atEnd()) {
                 int op = s.u8();
                 switch (op) {
-                    case 0xFD -> { return new Scan(false, false, false, false); }
+                    case 0xFD -> {
+                        simd = true;
+                        int sub = s.u32();
+                        memory |= sub <= 0x0B || sub >= 0x54 && sub <= 0x5D;
+                        SimdTranslator.skipImmediates(s, sub);
+                    }
                     case 0x02, 0x03, 0x04 -> {
                         long v = s.s33();
-                        if (v == -0x05 /* 0x7B v128 */ || v >= 0 && !plain(mod.types().get((int) v))) return new Scan(false, false, false, false);
+                        simd |= v == -0x05 /* 0x7B v128 */ || v >= 0 && hasV128(mod.types().get((int) v));
                         if (op == 0x03) loops = true;
                     }
-                    case 0x10 -> {
+                    case 0x10, 0x11 -> {
                         calls = true;
-                        if (!plain(mod.funcType(s.u32()))) return new Scan(false, false, false, false);
+                        FunctionType callee = op == 0x10 ? mod.funcType(s.u32()) : mod.types().get(s.u32());
+                        if (op == 0x11) s.u32();
+                        if (!plain(callee)) return NO;
+                        simd |= hasV128(callee);
                     }
-                    case 0x11 -> {
-                        calls = true;
-                        if (!plain(mod.types().get(s.u32()))) return new Scan(false, false, false, false);
-                        s.u32();
-                    }
+                    case 0x23, 0x24 -> simd |= mod.globals().get(s.u32()).valType() == ValType.V128;
                     case 0x1C -> {
                         int n = s.u32();
-                        for (int i = 0; i < n; i++) if (s.u8() == 0x7B) return new Scan(false, false, false, false);
+                        for (int i = 0; i < n; i++) simd |= s.u8() == 0x7B;
                     }
                     case 0xFC -> {
                         int sub = s.u32();
@@ -235,18 +243,18 @@ final class Compiler {
                     }
                 }
             }
-            return new Scan(true, memory, loops, calls);
+            return new Scan(true, memory, loops, calls, simd);
         }
 
-        /** No v128 and few enough parameters for a JVM method (255 slots, two of them ours). */
+        static boolean hasV128(FunctionType ft) {
+            return ft.params().contains(ValType.V128) || ft.results().contains(ValType.V128);
+        }
+
+        /** Few enough parameters for a JVM method (255 slots, two of them ours). */
         static boolean plain(FunctionType ft) {
-            int slots = 2;
-            for (ValType t : ft.params()) {
-                if (t == ValType.V128) return false;
-                slots += t == ValType.I64 || t == ValType.F64 ? 2 : 1;
-            }
-            for (ValType t : ft.results()) if (t == ValType.V128) return false;
-            return slots <= 255;
+            int n = 2;
+            for (ValType t : ft.params()) n += slots(t);
+            return n <= 255;
         }
     }
 
@@ -274,10 +282,25 @@ final class Compiler {
 
     static boolean wide(ValType t) { return t == ValType.I64 || t == ValType.F64; }
 
+    /** JVM local slots of a parameter: a v128 is passed as two longs (low half first). */
+    static int slots(ValType t) { return t == ValType.V128 ? 4 : wide(t) ? 2 : 1; }
+
+    /** Interpreter registers of a value: a v128 takes a pair. */
+    static int regs(ValType t) { return t == ValType.V128 ? 2 : 1; }
+
+    static int regs(List<ValType> ts) {
+        int n = 0;
+        for (ValType t : ts) n += regs(t);
+        return n;
+    }
+
+    static final ClassDesc CD_LONGS = CD_long.arrayType();
+
     static ClassDesc ret(FunctionType ft) {
         return switch (ft.results().size()) {
             case 0 -> CD_void;
-            case 1 -> desc(ft.results().get(0));
+            // A v128 result comes back as {lo, hi}: short-lived, so escape analysis can drop it once inlined.
+            case 1 -> ft.results().get(0) == ValType.V128 ? CD_LONGS : desc(ft.results().get(0));
             default -> CD_OBJS;
         };
     }
@@ -285,7 +308,14 @@ final class Compiler {
     /** (params..., tail...) -> result of ft. */
     static MethodTypeDesc mtd(FunctionType ft, ClassDesc... tail) {
         List<ClassDesc> ps = new ArrayList<>();
-        for (ValType t : ft.params()) ps.add(desc(t));
+        for (ValType t : ft.params()) {
+            if (t == ValType.V128) {
+                ps.add(CD_long);
+                ps.add(CD_long);
+            } else {
+                ps.add(desc(t));
+            }
+        }
         ps.addAll(List.of(tail));
         return MethodTypeDesc.of(ret(ft), ps);
     }
@@ -322,7 +352,7 @@ final class Compiler {
     }
 
     static void box(CodeBuilder cb, ValType t) {
-        if (t.isReference()) return;
+        if (t.isReference() || t == ValType.V128) return;
         cb.invokestatic(CD_RT, "box", MethodTypeDesc.of(CD_Object, desc(t)));
     }
 
@@ -425,8 +455,13 @@ final class Compiler {
         static int loadParams(CodeBuilder cb, FunctionType ft) {
             int slot = 0;
             for (ValType t : ft.params()) {
-                cb.loadLocal(kind(t), slot);
-                slot += wide(t) ? 2 : 1;
+                if (t == ValType.V128) {
+                    cb.lload(slot);
+                    cb.lload(slot + 2);
+                } else {
+                    cb.loadLocal(kind(t), slot);
+                }
+                slot += slots(t);
             }
             return slot;
         }
@@ -435,7 +470,7 @@ final class Compiler {
         void dispatcher(CodeBuilder cb, int typeidx) {
             FunctionType ft = mod.types().get(typeidx);
             int pslots = 0;
-            for (ValType t : ft.params()) pslots += wide(t) ? 2 : 1;
+            for (ValType t : ft.params()) pslots += slots(t);
             int fSlot = pslots, instSlot = pslots + 1, depthSlot = pslots + 2;
             int id = typeIds[typeidx];
             List<Integer> targets = new ArrayList<>();
@@ -487,29 +522,37 @@ final class Compiler {
         /** Calls any FuncInst through the registers (host, other instance, interpreted). */
         void slow(CodeBuilder cb, FunctionType ft) {
             int pslots = 0;
-            for (ValType t : ft.params()) pslots += wide(t) ? 2 : 1;
+            for (ValType t : ft.params()) pslots += slots(t);
             int fSlot = pslots, depthSlot = pslots + 2, mSlot = pslots + 3, fpSlot = pslots + 4;
             rt(cb, "machine", CD_MACHINE);
             cb.astore(mSlot);
             cb.aload(mSlot);
-            cb.loadConstant(Math.max(ft.params().size(), ft.results().size()));
+            cb.loadConstant(Math.max(regs(ft.params()), regs(ft.results())));
             rt(cb, "frame", CD_int, CD_MACHINE, CD_int);
             cb.istore(fpSlot);
-            int slot = 0;
+            int slot = 0, reg = 0;
             for (int i = 0; i < ft.params().size(); i++) {
                 ValType t = ft.params().get(i);
-                cb.aload(mSlot);
-                cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_long.arrayType());
-                cb.iload(fpSlot);
-                cb.loadConstant(i);
-                cb.iadd();
-                cb.loadLocal(kind(t), slot);
-                slot += wide(t) ? 2 : 1;
-                if (t.isReference()) cb.aastore();
-                else {
-                    toBits(cb, t);
-                    cb.lastore();
+                for (int half = 0; half < regs(t); half++) {
+                    cb.aload(mSlot);
+                    cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_LONGS);
+                    cb.iload(fpSlot);
+                    cb.loadConstant(reg + half);
+                    cb.iadd();
+                    if (t == ValType.V128) {
+                        cb.lload(slot + 2 * half);
+                        cb.lastore();
+                    } else {
+                        cb.loadLocal(kind(t), slot);
+                        if (t.isReference()) cb.aastore();
+                        else {
+                            toBits(cb, t);
+                            cb.lastore();
+                        }
+                    }
                 }
+                slot += slots(t);
+                reg += regs(t);
             }
             cb.aload(fSlot);
             cb.aload(mSlot);
@@ -522,9 +565,10 @@ final class Compiler {
             } else if (rs.size() == 1) {
                 ValType t = rs.get(0);
                 cb.aload(mSlot);
-                cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_long.arrayType());
+                cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_LONGS);
                 cb.iload(fpSlot);
-                if (t.isReference()) cb.aaload();
+                if (t == ValType.V128) rt(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
+                else if (t.isReference()) cb.aaload();
                 else {
                     cb.laload();
                     fromBits(cb, t);
@@ -598,17 +642,21 @@ final class Compiler {
                 int f = funcs.get(k);
                 FunctionType ft = mod.funcType(f);
                 cb.labelBinding(labels.get(k));
+                int reg = 0;
                 for (int i = 0; i < ft.params().size(); i++) {
                     ValType t = ft.params().get(i);
-                    cb.aload(t.isReference() ? 6 : 5);
-                    cb.iload(2);
-                    cb.loadConstant(i);
-                    cb.iadd();
-                    if (t.isReference()) cb.aaload();
-                    else {
-                        cb.laload();
-                        fromBits(cb, t);
+                    for (int half = 0; half < regs(t); half++) {
+                        cb.aload(t.isReference() ? 6 : 5);
+                        cb.iload(2);
+                        cb.loadConstant(reg + half);
+                        cb.iadd();
+                        if (t.isReference()) cb.aaload();
+                        else {
+                            cb.laload();
+                            fromBits(cb, t);
+                        }
                     }
+                    reg += regs(t);
                 }
                 cb.aload(3);
                 cb.iload(4);
@@ -616,7 +664,11 @@ final class Compiler {
                 List<ValType> rs = ft.results();
                 if (rs.size() == 1) {
                     ValType t = rs.get(0);
-                    if (t.isReference()) {
+                    if (t == ValType.V128) {
+                        cb.aload(5);
+                        cb.iload(2);
+                        rt(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
+                    } else if (t.isReference()) {
                         cb.astore(7);
                         cb.aload(1);
                         cb.getfield(CD_MACHINE, "refs", CD_OBJS);

@@ -8,6 +8,7 @@ import dev.gatun.binary.WasmReader;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.classfile.Opcode;
+import java.lang.classfile.TypeKind;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
@@ -24,10 +25,18 @@ import static java.lang.constant.ConstantDescs.*;
  * Emits one Wasm function as a static JVM method (see {@link Compiler}). Values stay on the JVM operand
  * stack; a type stack mirrors it, because the JVM needs the width of what it drops, selects or moves.
  * A comparison feeding br_if, if or select becomes the JVM's compare-and-branch instead of a 0/1 value.
+ *
+ * <p>v128 values are not on the JVM stack: a body with any has a {@code long[]} vector register file,
+ * allocated at entry, laid out {@code [scratch pair | v128 params and locals | constants | one pair per
+ * v128 operand stack position]}, and each SIMD instruction is a call to its {@link dev.gatun.vector.Simd}
+ * kernel with constant indexes (the kernels tier 1 runs, so both tiers share one set of SIMD semantics).
+ * Scalars cross in and out of kernels through the scratch pair. The array is allocated once per call.
  */
 final class FuncGen {
     private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
     private static final MethodTypeDesc UNWIND = MethodTypeDesc.of(CD_RTE, CD_RTE, CD_INST, CD_int);
+    /** The vector register file's pair where scalars cross into and out of kernels. */
+    private static final int VSCRATCH = 0;
 
     private static final class Ctl {
         int kind;
@@ -48,12 +57,24 @@ final class FuncGen {
     private final Compiler.Scan scan;
     private final WasmReader r;
     private final int[] localSlot;
+    /** Each parameter's JVM slot (for a v128, localSlot is its pair in the file). */
+    private final int[] vParamSlot;
     private final ValType[] localType;
     private final int instSlot, depthSlot, memSlot, budgetSlot;
+    /** The vector register file's JVM local (see {@link #vAt}), or -1 when the body has no v128. */
+    private final int vSlot;
+    /** First file index of the operand-stack pairs (after the scratch pair and the v128 locals). */
+    private final int vBase;
+    /** The file pair of each distinct v128.const, filled once at entry (key: its low and high halves). */
+    private final Map<List<Long>, Integer> vConsts = new LinkedHashMap<>();
+    /** Most v128 values ever on the operand stack at once. */
+    private int vMax;
     private int nextSlot;
     private final Map<Long, Integer> scratch = new HashMap<>();
 
     private ValType[] stack = new ValType[16];
+    /** For each v128 on the type stack, the file pair that holds its value now (see {@link #pushFrom}). */
+    private int[] vSrc = new int[16];
     private int sp;
     private final List<Ctl> ctrls = new ArrayList<>();
     private boolean unreachable;
@@ -74,21 +95,64 @@ final class FuncGen {
         localSlot = new int[n];
         localType = new ValType[n];
         int slot = 0;
+        int vreg = VSCRATCH + 2;
+        vParamSlot = new int[np];
         for (int i = 0; i < np; i++) {
             localType[i] = type.params().get(i);
-            localSlot[i] = slot;
-            slot += wide(localType[i]) ? 2 : 1;
+            vParamSlot[i] = slot;
+            if (localType[i] == ValType.V128) {
+                localSlot[i] = vreg;   // copied into the file at entry
+                vreg += 2;
+            } else {
+                localSlot[i] = slot;
+            }
+            slot += slots(localType[i]);
         }
         instSlot = slot++;
         depthSlot = slot++;
         for (int i = np; i < n; i++) {
             localType[i] = body.locals()[i - np];
+            if (localType[i] == ValType.V128) {
+                localSlot[i] = vreg;   // an index in the vector register file, not a JVM local
+                vreg += 2;
+                continue;
+            }
             localSlot[i] = slot;
             slot += wide(localType[i]) ? 2 : 1;
         }
+        if (scan.simd()) vreg = collectConstants(body, vreg);
+        vBase = vreg;
         memSlot = slot++;
         budgetSlot = slot++;
+        vSlot = scan.simd() ? slot++ : -1;
         nextSlot = slot;
+    }
+
+    /**
+     * Gives each distinct v128.const of the body a file pair: compilers put constants inside loops, and
+     * one filled at entry turns each use into a vector move instead of two long stores, which the next
+     * kernel's 16-byte load could not forward from.
+     */
+    private int collectConstants(WasmModule.FunctionBody body, int vreg) {
+        WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
+        while (!s.atEnd()) {
+            int op = s.u8();
+            if (op == 0xFD) {
+                int sub = s.u32();
+                if (sub == 0x0C) {
+                    List<Long> k = List.of(s.f64bits(), s.f64bits());
+                    if (!vConsts.containsKey(k)) {
+                        vConsts.put(k, vreg);
+                        vreg += 2;
+                    }
+                } else {
+                    SimdTranslator.skipImmediates(s, sub);
+                }
+            } else {
+                Translator.skipImmediates(s, op);
+            }
+        }
+        return vreg;
     }
 
     void emit() {
@@ -99,7 +163,31 @@ final class FuncGen {
         rt(cb, "exhausted", CD_TRAP);
         cb.athrow();
         cb.labelBinding(ok);
+        Label vAlloc = cb.newLabel(), vReady = cb.newLabel();
+        if (vSlot >= 0) {
+            // The file's size is known only after the body: allocate it at the end and come back.
+            cb.goto_(vAlloc);
+            cb.labelBinding(vReady);
+        }
+        for (var e : vConsts.entrySet()) {
+            for (int half = 0; half < 2; half++) {
+                cb.aload(vSlot);
+                cb.loadConstant(e.getValue() + half);
+                cb.loadConstant(e.getKey().get(half));
+                cb.lastore();
+            }
+        }
+        for (int i = 0; i < type.params().size(); i++) {
+            if (localType[i] != ValType.V128) continue;
+            for (int half = 0; half < 2; half++) {
+                cb.aload(vSlot);
+                cb.loadConstant(localSlot[i] + half);
+                cb.lload(vParamSlot[i] + 2 * half);
+                cb.lastore();
+            }
+        }
         for (int i = type.params().size(); i < localType.length; i++) {
+            if (localType[i] == ValType.V128) continue;   // the new file is zero
             switch (localType[i]) {
                 case I32 -> cb.iconst_0();
                 case I64 -> cb.lconst_0();
@@ -148,20 +236,71 @@ final class FuncGen {
         cb.loadConstant(funcidx);
         cb.invokestatic(CD_RT, "unwind", UNWIND);
         cb.athrow();
+        if (vSlot >= 0) {
+            cb.labelBinding(vAlloc);
+            cb.loadConstant(vBase + 2 * vMax);
+            cb.newarray(TypeKind.LONG);
+            cb.astore(vSlot);
+            cb.goto_(vReady);
+        }
     }
 
     // ---- stack bookkeeping ----
 
     private void push(ValType t) {
-        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+        if (sp == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, sp * 2);
+            vSrc = java.util.Arrays.copyOf(vSrc, sp * 2);
+        }
         stack[sp++] = t;
+        if (t == ValType.V128) {
+            vSrc[sp - 1] = vAt(sp - 1);
+            vMax = Math.max(vMax, (vAt(sp - 1) - vBase) / 2 + 1);
+        }
     }
+
+    /** Pushes a v128 that is still in the pair src (a local's or a constant's), not yet copied to its own. */
+    private void pushFrom(int src) {
+        push(ValType.V128);
+        vSrc[sp - 1] = src;
+    }
+
+    /** Where the v128 k places below the top is now: its own pair, or the local or constant it came from. */
+    private int vIn(int k) { return vSrc[sp - 1 - k]; }
+
+    /**
+     * Copies pending v128 values (those still in another pair) to their own pairs, all of them or only
+     * those in pair src: control flow joins must see one layout, and a local cannot change under them.
+     */
+    private void materialize(int src) {
+        if (unreachable) return;
+        for (int i = 0; i < sp; i++) {
+            if (stack[i] != ValType.V128 || vSrc[i] == vAt(i) || src >= 0 && vSrc[i] != src) continue;
+            vCopy(vAt(i), vSrc[i]);
+            vSrc[i] = vAt(i);
+        }
+    }
+
+    /**
+     * The vector register file index of the v128 at type-stack position i: a v128 on the operand stack
+     * lives in the file (pair by pair, in stack order), not on the JVM stack, so its index is fixed by how
+     * many v128 values are below it, which validation makes the same on every path to a join.
+     */
+    private int vAt(int i) {
+        int n = 0;
+        for (int j = 0; j < i; j++) if (stack[j] == ValType.V128) n++;
+        return vBase + 2 * n;
+    }
+
+    /** The file index of the v128 k places below the top of the stack. */
+    private int vTop(int k) { return vAt(sp - 1 - k); }
 
     private ValType pop() { return stack[--sp]; }
 
     private ValType peek(int i) { return stack[sp - 1 - i]; }
 
     private void jvmPop(ValType t) {
+        if (t == ValType.V128) return;   // in the file
         if (wide(t)) cb.pop2();
         else cb.pop();
     }
@@ -268,9 +407,22 @@ final class FuncGen {
         int n = c.labelTypes().length;
         int x = extras(c);
         if (x > 0) {
-            for (int i = n - 1; i >= 0; i--) cb.storeLocal(kind(stack[sp - n + i]), scratchSlot(stack[sp - n + i], i));
+            for (int i = n - 1; i >= 0; i--) {
+                ValType t = stack[sp - n + i];
+                if (t != ValType.V128) cb.storeLocal(kind(t), scratchSlot(t, i));
+            }
             for (int j = sp - n - 1; j >= c.height; j--) jvmPop(stack[j]);
-            for (int i = 0; i < n; i++) cb.loadLocal(kind(stack[sp - n + i]), scratchSlot(stack[sp - n + i], i));
+            int to = vAt(c.height);
+            for (int i = 0; i < n; i++) {
+                ValType t = stack[sp - n + i];
+                if (t != ValType.V128) {
+                    cb.loadLocal(kind(t), scratchSlot(t, i));
+                } else {
+                    // Down over the extras; ascending order never overwrites a pair still to be moved.
+                    vCopy(to, vAt(sp - n + i));
+                    to += 2;
+                }
+            }
         }
         if (c.kind != LOOP) c.endReachable = true;
         cb.goto_(c.label);
@@ -278,18 +430,24 @@ final class FuncGen {
 
     private void emitReturn() {
         List<ValType> rs = type.results();
-        switch (rs.size()) {
+        int n = rs.size();
+        switch (n) {
             case 0 -> cb.return_();
-            case 1 -> cb.return_(kind(rs.get(0)));
+            case 1 -> {
+                if (rs.get(0) == ValType.V128) vget(vTop(0));
+                cb.return_(kind(rs.get(0)));
+            }
             default -> {
-                int n = rs.size();
-                for (int i = n - 1; i >= 0; i--) cb.storeLocal(kind(rs.get(i)), scratchSlot(rs.get(i), i));
+                for (int i = n - 1; i >= 0; i--) {
+                    if (rs.get(i) != ValType.V128) cb.storeLocal(kind(rs.get(i)), scratchSlot(rs.get(i), i));
+                }
                 cb.loadConstant(n);
                 cb.anewarray(CD_Object);
                 for (int i = 0; i < n; i++) {
                     cb.dup();
                     cb.loadConstant(i);
-                    cb.loadLocal(kind(rs.get(i)), scratchSlot(rs.get(i), i));
+                    if (rs.get(i) == ValType.V128) vget(vAt(sp - n + i));
+                    else cb.loadLocal(kind(rs.get(i)), scratchSlot(rs.get(i), i));
                     box(cb, rs.get(i));
                     cb.aastore();
                 }
@@ -303,6 +461,8 @@ final class FuncGen {
         if (!unreachable) c.endReachable = true;
         if (c.kind == FUNC) {
             if (c.endReachable) {
+                sp = c.height;
+                for (ValType t : c.results) push(t);
                 cb.labelBinding(c.label);
                 emitReturn();
             }
@@ -353,9 +513,50 @@ final class FuncGen {
 
     // ---- calls ----
 
+    /** A v128 out of the file as compiled code passes results: {lo, hi}. */
+    private void vget(int reg) {
+        cb.aload(vSlot);
+        cb.loadConstant(reg);
+        rt(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
+    }
+
+    /** Stores the {lo, hi} on top of the JVM stack into the file pair of the v128 on top of the type stack. */
+    private void vput() {
+        cb.aload(vSlot);
+        cb.loadConstant(vTop(0));
+        rt(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
+    }
+
+    /**
+     * Pops a call's arguments from the type stack. The JVM stack holds only the scalar ones; with v128
+     * arguments they are all reloaded in order, each v128 as its two longs from the file.
+     */
+    private void args(FunctionType ft) {
+        List<ValType> ps = ft.params();
+        int n = ps.size();
+        if (ps.contains(ValType.V128)) {
+            for (int i = n - 1; i >= 0; i--) {
+                if (ps.get(i) != ValType.V128) cb.storeLocal(kind(ps.get(i)), scratchSlot(ps.get(i), -16 - i));
+            }
+            for (int i = 0; i < n; i++) {
+                if (ps.get(i) != ValType.V128) {
+                    cb.loadLocal(kind(ps.get(i)), scratchSlot(ps.get(i), -16 - i));
+                    continue;
+                }
+                int v = vAt(sp - n + i);
+                for (int half = 0; half < 2; half++) {
+                    cb.aload(vSlot);
+                    cb.loadConstant(v + half);
+                    cb.laload();
+                }
+            }
+        }
+        sp -= n;
+    }
+
     private void call(int x) {
         FunctionType ft = mod.funcType(x);
-        for (int i = 0; i < ft.params().size(); i++) pop();
+        args(ft);
         if (g.compiled(x)) {
             cb.aload(instSlot);
             cb.iload(depthSlot);
@@ -381,7 +582,14 @@ final class FuncGen {
     private void callIndirect(int typeidx, int table) {
         FunctionType ft = mod.types().get(typeidx);
         pop();
-        for (int i = 0; i < ft.params().size(); i++) pop();
+        if (ft.params().contains(ValType.V128)) {
+            int i = scratchSlot(ValType.I32, -5);
+            cb.istore(i);
+            args(ft);
+            cb.iload(i);
+        } else {
+            args(ft);
+        }
         cb.aload(instSlot);
         cb.loadConstant(table);
         cb.loadConstant(g.typeIds[typeidx]);
@@ -398,23 +606,32 @@ final class FuncGen {
     /** After a call: unpacks several results, and reloads the memory (the callee may have grown it). */
     private void results(FunctionType ft) {
         List<ValType> rs = ft.results();
-        if (rs.size() > 1) {
+        if (rs.size() == 1) {
+            push(rs.get(0));
+            if (rs.get(0) == ValType.V128) vput();
+        } else if (rs.size() > 1) {
             int arr = scratchSlot(ValType.EXTERNREF, -1);
             cb.astore(arr);
             for (int i = 0; i < rs.size(); i++) {
                 cb.aload(arr);
                 cb.loadConstant(i);
                 cb.aaload();
-                unbox(cb, rs.get(i));
+                push(rs.get(i));
+                if (rs.get(i) == ValType.V128) {
+                    cb.checkcast(CD_LONGS);
+                    vput();
+                } else {
+                    unbox(cb, rs.get(i));
+                }
             }
         }
-        for (ValType t : rs) push(t);
         if (scan.memory()) reloadMem();
     }
 
     // ---- the instructions ----
 
     private void step(int op) {
+        if (vSlot >= 0 && (op >= 0x02 && op <= 0x05 || op >= 0x0B && op <= 0x11 || op == 0x1B || op == 0x1C)) materialize(-1);
         if (op != 0x04 && op != 0x0D && op != 0x1B && op != 0x1C) flush();
         switch (op) {
             case 0x00 -> {
@@ -498,6 +715,13 @@ final class FuncGen {
                 }
                 Opcode cond = condition();
                 ValType t = pop();
+                if (t == ValType.V128) {
+                    Label keep = cb.newLabel();
+                    cb.branch(cond, keep);
+                    vCopy(vTop(0), vAt(sp));
+                    cb.labelBinding(keep);
+                    return;
+                }
                 Label keepFirst = cb.newLabel(), done = cb.newLabel();
                 cb.branch(cond, keepFirst);
                 if (wide(t)) {
@@ -515,16 +739,30 @@ final class FuncGen {
             }
             case 0x20 -> {
                 int x = r.u32();
+                if (localType[x] == ValType.V128) {
+                    pushFrom(localSlot[x]);
+                    return;
+                }
                 cb.loadLocal(kind(localType[x]), localSlot[x]);
                 push(localType[x]);
             }
             case 0x21 -> {
                 int x = r.u32();
+                if (localType[x] == ValType.V128) {
+                    materialize(localSlot[x]);
+                    vCopy(localSlot[x], vIn(0));
+                }
                 pop();
+                if (localType[x] == ValType.V128) return;
                 cb.storeLocal(kind(localType[x]), localSlot[x]);
             }
             case 0x22 -> {
                 int x = r.u32();
+                if (localType[x] == ValType.V128) {
+                    materialize(localSlot[x]);
+                    vCopy(localSlot[x], vIn(0));
+                    return;
+                }
                 if (wide(localType[x])) cb.dup2();
                 else cb.dup();
                 cb.storeLocal(kind(localType[x]), localSlot[x]);
@@ -532,6 +770,11 @@ final class FuncGen {
             case 0x23 -> {
                 int x = r.u32();
                 ValType t = mod.globals().get(x).valType();
+                if (t == ValType.V128) {
+                    push(t);
+                    vGlobal("gV128", vTop(0), x);
+                    return;
+                }
                 cb.aload(instSlot);
                 cb.loadConstant(x);
                 rt(cb, "g" + suffix(t), desc(t), CD_INST, CD_int);
@@ -539,7 +782,10 @@ final class FuncGen {
             }
             case 0x24 -> {
                 int x = r.u32();
-                ValType t = pop();
+                ValType t = mod.globals().get(x).valType();
+                if (t == ValType.V128) vGlobal("sV128", vIn(0), x);
+                pop();
+                if (t == ValType.V128) return;
                 cb.aload(instSlot);
                 cb.loadConstant(x);
                 rt(cb, "s" + suffix(t), CD_void, desc(t), CD_INST, CD_int);
@@ -620,9 +866,240 @@ final class FuncGen {
                 push(ValType.FUNCREF);
             }
             case 0xFC -> prefixed(r.u32());
+            case 0xFD -> simd(r.u32());
             default -> {
                 if (op >= 0x28 && op <= 0x3E) memory(op);
                 else numeric(op);
+            }
+        }
+    }
+
+    // ---- v128: kernels of dev.gatun.vector.Simd over the vector register file ----
+
+    private static final ClassDesc CD_SIMD = ClassDesc.of("dev.gatun.vector.Simd");
+    private static final ClassDesc CD_PLAN = ClassDesc.of("dev.gatun.vector.ShufflePlan");
+    private static final MethodTypeDesc K2 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int);
+    private static final MethodTypeDesc K3 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_int);
+    private static final MethodTypeDesc K4 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_int, CD_int);
+    private static final MethodTypeDesc KMEM = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_SEG, CD_long);
+    private static final MethodTypeDesc KLOAD_LANE = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_SEG, CD_long, CD_int);
+    private static final MethodTypeDesc KSTORE_LANE = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_SEG, CD_long, CD_int);
+    private static final MethodTypeDesc KSHUFFLE = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_int, CD_PLAN);
+    private static final java.lang.constant.DirectMethodHandleDesc PLAN = java.lang.constant.MethodHandleDesc.ofMethod(
+            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, CD_RT, "shufflePlan",
+            MethodTypeDesc.of(CD_PLAN, CD_MethodHandles_Lookup, CD_String, CD_Class, CD_long, CD_long));
+
+    private static final java.lang.constant.DirectMethodHandleDesc KERNEL = java.lang.constant.MethodHandleDesc.ofMethod(
+            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, CD_RT, "kernel",
+            MethodTypeDesc.of(CD_CallSite, CD_MethodHandles_Lookup, CD_String, CD_MethodType));
+
+    /**
+     * Calls a Simd kernel through invokedynamic (a constant call site) rather than invokestatic: C2 stops
+     * inlining plain calls once a method's parse has made 18,000 nodes, which a loop of a dozen vector
+     * kernels reaches, and past it the rest are real calls; a call from a method handle's lambda form
+     * is inlined later instead, against the live node count after the graph is cleaned.
+     */
+    private void invokeKernel(String name, MethodTypeDesc d) {
+        cb.invokedynamic(java.lang.constant.DynamicCallSiteDesc.of(KERNEL, name, d));
+    }
+
+    /** Calls a kernel with the file and constant indexes as its leading arguments. */
+    private void kernel(int sub, MethodTypeDesc d, int... ints) {
+        cb.aload(vSlot);
+        for (int i : ints) cb.loadConstant(i);
+        invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), d);
+    }
+
+    /**
+     * A 128-bit move as one vector (x | x, as tier 1 does): moving two longs would make the next kernel's
+     * 16-byte load miss store-to-load forwarding.
+     */
+    private void vCopy(int dst, int src) {
+        if (dst == src) return;
+        cb.aload(vSlot);
+        cb.loadConstant(dst);
+        cb.loadConstant(src);
+        cb.loadConstant(src);
+        invokeKernel("v128_or", K3);
+    }
+
+    private void vGlobal(String name, int reg, int x) {
+        cb.aload(vSlot);
+        cb.loadConstant(reg);
+        cb.aload(instSlot);
+        cb.loadConstant(x);
+        rt(cb, name, CD_void, CD_LONGS, CD_int, CD_INST, CD_int);
+    }
+
+    /** Moves the scalar on top of the JVM stack into the file's scratch pair, in the register form. */
+    private void toScratch(ValType t) {
+        toBits(cb, t);
+        int tmp = scratchSlot(ValType.I64, -3);
+        cb.lstore(tmp);
+        cb.aload(vSlot);
+        cb.loadConstant(VSCRATCH);
+        cb.lload(tmp);
+        cb.lastore();
+    }
+
+    private void fromScratch(ValType t) {
+        cb.aload(vSlot);
+        cb.loadConstant(VSCRATCH);
+        cb.laload();
+        fromBits(cb, t);
+        push(t);
+    }
+
+    /** Pops the i32 address and leaves its effective address (with the memarg offset) in a long local. */
+    private int effectiveAddress() {
+        r.u32();
+        long offset = r.u32() & 0xFFFF_FFFFL;
+        pop();
+        cb.i2l();
+        cb.loadConstant(0xFFFF_FFFFL);
+        cb.land();
+        if (offset != 0) {
+            cb.loadConstant(offset);
+            cb.ladd();
+        }
+        int ea = scratchSlot(ValType.I64, -4);
+        cb.lstore(ea);
+        return ea;
+    }
+
+    /** The scalar type of a splat's or replace_lane's operand and of an extract_lane's result. */
+    private static ValType laneType(int sub) {
+        return switch (sub) {
+            case 0x12, 0x1D, 0x1E -> ValType.I64;
+            case 0x13, 0x1F, 0x20 -> ValType.F32;
+            case 0x14, 0x21, 0x22 -> ValType.F64;
+            default -> ValType.I32;
+        };
+    }
+
+    private void simd(int sub) {
+        final ValType V = ValType.V128;
+        switch (sub) {
+            case 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x5C, 0x5D -> {
+                int ea = effectiveAddress();
+                push(V);
+                cb.aload(vSlot);
+                cb.loadConstant(vTop(0));
+                cb.aload(memSlot);
+                cb.lload(ea);
+                invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KMEM);
+            }
+            case 0x0B -> {
+                int v = vIn(0);
+                pop();
+                int ea = effectiveAddress();
+                cb.aload(vSlot);
+                cb.loadConstant(v);
+                cb.aload(memSlot);
+                cb.lload(ea);
+                invokeKernel("v128_store", KMEM);
+            }
+            case 0x54, 0x55, 0x56, 0x57 -> {
+                int v = vIn(0);
+                pop();
+                int ea = effectiveAddress();
+                int lane = r.u8();
+                push(V);
+                cb.aload(vSlot);
+                cb.loadConstant(vTop(0));
+                cb.loadConstant(v);
+                cb.aload(memSlot);
+                cb.lload(ea);
+                cb.loadConstant(lane);
+                invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KLOAD_LANE);
+            }
+            case 0x58, 0x59, 0x5A, 0x5B -> {
+                int v = vIn(0);
+                pop();
+                int ea = effectiveAddress();
+                int lane = r.u8();
+                cb.aload(vSlot);
+                cb.loadConstant(v);
+                cb.aload(memSlot);
+                cb.lload(ea);
+                cb.loadConstant(lane);
+                invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KSTORE_LANE);
+            }
+            case 0x0C -> {
+                pushFrom(vConsts.get(List.of(r.f64bits(), r.f64bits())));
+            }
+            case 0x0D -> {
+                long lo = r.f64bits(), hi = r.f64bits();
+                int b = vIn(0), a = vIn(1);
+                pop();
+                pop();
+                push(V);
+                cb.aload(vSlot);
+                cb.loadConstant(vTop(0));
+                cb.loadConstant(a);
+                cb.loadConstant(b);
+                cb.loadConstant(java.lang.constant.DynamicConstantDesc.ofNamed(PLAN, "plan", CD_PLAN, lo, hi));
+                invokeKernel("i8x16_shuffle", KSHUFFLE);
+            }
+            case 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14 -> {
+                toScratch(laneType(sub));
+                pop();
+                push(V);
+                kernel(sub, K2, vTop(0), VSCRATCH);
+            }
+            case 0x15, 0x16, 0x18, 0x19, 0x1B, 0x1D, 0x1F, 0x21 -> {
+                int lane = r.u8();
+                int a = vIn(0);
+                pop();
+                kernel(sub, K3, VSCRATCH, a, lane);
+                fromScratch(laneType(sub));
+            }
+            case 0x17, 0x1A, 0x1C, 0x1E, 0x20, 0x22 -> {
+                int lane = r.u8();
+                toScratch(laneType(sub));
+                pop();
+                int a = vIn(0);
+                pop();
+                push(V);
+                kernel(sub, K4, vTop(0), a, VSCRATCH, lane);
+            }
+            case 0x53, 0x63, 0x64, 0x83, 0x84, 0xA3, 0xA4, 0xC3, 0xC4 -> {
+                int a = vIn(0);
+                pop();
+                kernel(sub, K2, VSCRATCH, a);
+                fromScratch(ValType.I32);
+            }
+            case 0x6B, 0x6C, 0x6D, 0x8B, 0x8C, 0x8D, 0xAB, 0xAC, 0xAD, 0xCB, 0xCC, 0xCD -> {
+                toScratch(ValType.I32);
+                pop();
+                int a = vIn(0);
+                pop();
+                push(V);
+                kernel(sub, K3, vTop(0), a, VSCRATCH);
+            }
+            case 0x52 -> {
+                int c = vIn(0), b = vIn(1), a = vIn(2);
+                pop();
+                pop();
+                pop();
+                push(V);
+                kernel(sub, K4, vTop(0), a, b, c);
+            }
+            default -> {
+                String name = dev.gatun.vector.SimdOpcodes.kernelName(sub);
+                if (name == null) throw new IllegalStateException("0xFD " + sub + " in a validated body");
+                if (SimdTranslator.binary(sub)) {
+                    int b = vIn(0), a = vIn(1);
+                    pop();
+                    pop();
+                    push(V);
+                    kernel(sub, K3, vTop(0), a, b);
+                } else {
+                    int a = vIn(0);
+                    pop();
+                    push(V);
+                    kernel(sub, K2, vTop(0), a);
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.gatun.RuntimeError.Trap;
 import dev.gatun.ValType;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
 import java.util.Arrays;
 import java.util.List;
 
@@ -83,6 +84,32 @@ final class Rt {
     static void sF32(float v, InstanceState inst, int g) { inst.globals[g].bits = Float.floatToRawIntBits(v); }
     static void sF64(double v, InstanceState inst, int g) { inst.globals[g].bits = Double.doubleToRawLongBits(v); }
     static void sRef(Object v, InstanceState inst, int g) { inst.globals[g].ref = v; }
+    static void gV128(long[] v, int dst, InstanceState inst, int g) {
+        GlobalInst x = inst.globals[g];
+        v[dst] = x.bits;
+        v[dst + 1] = x.hi;
+    }
+    static void sV128(long[] v, int src, InstanceState inst, int g) {
+        GlobalInst x = inst.globals[g];
+        x.bits = v[src];
+        x.hi = v[src + 1];
+    }
+
+    /** Bootstrap of a compiled SIMD instruction: a constant call site of its {@link dev.gatun.vector.Simd} kernel. */
+    static java.lang.invoke.CallSite kernel(MethodHandles.Lookup l, String name, java.lang.invoke.MethodType type)
+            throws ReflectiveOperationException {
+        return new java.lang.invoke.ConstantCallSite(MethodHandles.publicLookup().findStatic(dev.gatun.vector.Simd.class, name, type));
+    }
+
+    /** Bootstrap of an i8x16.shuffle's plan, a dynamic constant: built once, from the 16 lane bytes. */
+    static dev.gatun.vector.ShufflePlan shufflePlan(MethodHandles.Lookup l, String name, Class<?> type, long lo, long hi) {
+        byte[] lanes = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            lanes[i] = (byte) (lo >>> (8 * i));
+            lanes[8 + i] = (byte) (hi >>> (8 * i));
+        }
+        return dev.gatun.vector.Simd.shufflePlan(lanes);
+    }
 
     // ---- tables and references ----
 
@@ -181,21 +208,39 @@ final class Rt {
     static float unF32(Object o) { return Float.intBitsToFloat((int) (long) (Long) o); }
     static double unF64(Object o) { return Double.longBitsToDouble((Long) o); }
 
+    /** A v128 as compiled code returns it, {lo, hi}, from the register pair at {@code at}. */
+    static long[] vget(long[] regs, int at) { return new long[] {regs[at], regs[at + 1]}; }
+
+    /** Stores a returned v128 into the register pair at {@code at}. */
+    static void vput(long[] v128, long[] regs, int at) {
+        regs[at] = v128[0];
+        regs[at + 1] = v128[1];
+    }
+
     /** Stores a compiled function's multiple results into registers at fp (the interpreter's layout). */
     static void spill(Object[] res, Machine m, int fp, InstanceState inst, int funcidx) {
         List<ValType> rs = inst.module.funcType(funcidx).results();
-        m.ensure(fp + rs.size());
+        m.ensure(fp + Compiler.regs(rs));
+        int r = fp;
         for (int i = 0; i < res.length; i++) {
-            if (rs.get(i).isReference()) m.refs[fp + i] = res[i];
-            else m.regs[fp + i] = (Long) res[i];
+            ValType t = rs.get(i);
+            if (t.isReference()) m.refs[r] = res[i];
+            else if (t == ValType.V128) vput((long[]) res[i], m.regs, r);
+            else m.regs[r] = (Long) res[i];
+            r += Compiler.regs(t);
         }
     }
 
-    /** Multiple results from registers at fp, boxed as compiled code returns them. */
+    /** Multiple results from registers at fp, boxed as compiled code returns them (a v128 as {lo, hi}). */
     static Object[] unspill(Machine m, int fp, FunctionType t) {
         List<ValType> rs = t.results();
         Object[] out = new Object[rs.size()];
-        for (int i = 0; i < out.length; i++) out[i] = rs.get(i).isReference() ? m.refs[fp + i] : (Object) m.regs[fp + i];
+        int r = fp;
+        for (int i = 0; i < out.length; i++) {
+            ValType x = rs.get(i);
+            out[i] = x.isReference() ? m.refs[r] : x == ValType.V128 ? vget(m.regs, r) : (Object) m.regs[r];
+            r += Compiler.regs(x);
+        }
         return out;
     }
 

@@ -31,8 +31,9 @@ final class SimdTranslator {
     private static final String SHAPE =
             "LLLLLLLLLLLSCHBUUUUUUXXRXXRXRXRXRXRBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBUBBBBTullllssssLLUUUUUuuBBUUUUBBBBBBBBBUUBBBBUBUUUUUUBuuBBUUUUBBBBBBBBBUBBBBB.BBBBBUU.uu..UUUUBBBB..B...BBBBBB.BBBBUU.uu..UUUUBBBB..B...BBBBBBBBBBBUU.UBBBBBBBBUU.UBBBBBBBBUUUUUUUU";
 
-    static void skipImmediates(WasmReader s) {
-        int sub = s.u32();
+    static void skipImmediates(WasmReader s) { skipImmediates(s, s.u32()); }
+
+    static void skipImmediates(WasmReader s, int sub) {
         switch (shape(sub)) {
             case 'L', 'S' -> { s.u32(); s.u32(); }
             case 'l', 's' -> { s.u32(); s.u32(); s.u8(); }
@@ -41,6 +42,9 @@ final class SimdTranslator {
             default -> { }
         }
     }
+
+    /** Whether a sub-opcode takes two v128 operands and yields a v128 (shifts take an i32 count). */
+    static boolean binary(int sub) { return shape(sub) == 'B'; }
 
     private static char shape(int sub) {
         return sub >= 0 && sub < 256 ? SHAPE.charAt(sub) : '.';

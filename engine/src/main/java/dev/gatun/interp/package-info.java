@@ -2,8 +2,10 @@
  * The execution engine (not exported): tier 1 is a register-IR translator and a switch-dispatched
  * interpreter; tier 2 ({@link dev.gatun.interp.Compiler}, {@link dev.gatun.interp.FuncGen},
  * run-time support in {@link dev.gatun.interp.Rt}) compiles validated bodies to JVM bytecode, one hidden
- * class per module. Tier 2 calls tier 1 through {@code Rt.call}; tier 1 calls tier 2 through the
- * generated class's {@link dev.gatun.interp.CompiledCode} entry, with arguments in its registers.
+ * class per module, SIMD included (v128 values in a per-call {@code long[]} where the same
+ * {@link dev.gatun.vector.Simd} kernels run). Tier 2 calls tier 1 through {@code Rt.call}; tier 1 calls
+ * tier 2 through the generated class's {@link dev.gatun.interp.CompiledCode} entry, with arguments in its
+ * registers.
  *
  * <ul>
  *   <li>{@link dev.gatun.interp.Translator} turns a validated body into {@code long[]} words

@@ -95,12 +95,48 @@ class CompilerTierTest {
     }
 
     @Test
-    void interpretedSimdFunctionBetweenCompiledOnes() {
+    void simdFunctionBetweenCompiledOnes() {
         Instance p = provider();
-        assertFalse(isCompiled(p.exports().function("simd_then_double")));
+        assertTrue(isCompiled(p.exports().function("simd_then_double")));
         Instance u = user(p, new Memory[1]);
-        // user (compiled) -> provider's SIMD function (tier 1) -> provider's $double (compiled).
+        // user (compiled) -> provider's SIMD function (compiled, other instance) -> provider's $double.
         assertEquals(Value.i32(18), u.exports().function("via_simd").call(Value.i32(9))[0]);
+    }
+
+    /** v128.const i32x4 k k k k; i32x4.add */
+    private static Bytes addConst(Bytes b, int k) {
+        b.op(0xFD).u32(0x0C);
+        for (int i = 0; i < 4; i++) b.op(k & 0xFF, k >>> 8 & 0xFF, k >>> 16 & 0xFF, k >>> 24);
+        return b.op(0xFD).u32(0xAE);
+    }
+
+    @Test
+    void v128ParamsAndResultsCrossBothTiers() {
+        final int v128 = 0x7B;
+        ModuleBuilder b = new ModuleBuilder();
+        int vv = b.type(new int[] {v128}, new int[] {v128});
+        int ii = b.type(new int[] {I32}, new int[] {I32});
+        int add1 = b.func(vv, new int[0][], addConst(new Bytes().localGet(0), 1).op(0x0B).toArray());
+        // big(v) = add1(v + 1 + ... + 1): 1,000 vector adds, far over the method budget.
+        Bytes big = new Bytes().localGet(0);
+        for (int i = 0; i < 1000; i++) addConst(big, 1);
+        int bigIdx = b.func(vv, new int[0][], big.call(add1).op(0x0B).toArray());
+        // lane0(x) = extract_lane 0 (f(splat x)) for f = big (tier 1) and f = add1 (tier 2).
+        Bytes viaBig = new Bytes().localGet(0).op(0xFD).u32(0x11).call(bigIdx).op(0xFD).u32(0x1B).u8(0);
+        Bytes viaAdd1 = new Bytes().localGet(0).op(0xFD).u32(0x11).call(add1).op(0xFD).u32(0x1B).u8(0);
+        int viaBigIdx = b.func(ii, new int[0][], viaBig.op(0x0B).toArray());
+        int viaAdd1Idx = b.func(ii, new int[0][], viaAdd1.op(0x0B).toArray());
+        b.exportFunc("big", bigIdx).exportFunc("add1", add1).exportFunc("via_big", viaBigIdx).exportFunc("via_add1", viaAdd1Idx);
+        Instance inst = WebAssembly.instantiate(WebAssembly.compile(b.build(), Tier.COMPILER), Imports.empty());
+        assertFalse(isCompiled(inst.exports().function("big")), "an oversized SIMD body must stay in tier 1");
+        assertTrue(isCompiled(inst.exports().function("add1")));
+        assertTrue(isCompiled(inst.exports().function("via_big")));
+        assertTrue(isCompiled(inst.exports().function("via_add1")));
+        assertEquals(Value.i32(8), inst.exports().function("via_add1").call(Value.i32(7))[0]);      // tier 2 -> 2
+        assertEquals(Value.i32(1008), inst.exports().function("via_big").call(Value.i32(7))[0]);    // 2 -> 1 -> 2
+        Value.V128 r = (Value.V128) inst.exports().function("add1").call(new Value.V128(5L << 32 | 4, 7L << 32 | 6))[0];
+        assertEquals(6L << 32 | 5, r.lo());                                                          // API -> 2
+        assertEquals(8L << 32 | 7, r.hi());
     }
 
     @Test
