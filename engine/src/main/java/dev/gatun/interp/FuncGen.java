@@ -43,6 +43,8 @@ final class FuncGen {
         Label label;       // branch target: end of block/if/function, start of loop
         Label elseLabel;   // an if's false path until its else (or end) is seen
         int height;        // type-stack height below the frame's params
+        int base;          // jvmBase at the frame's label
+        int savedBase;     // a loop that spilled what was below it: the jvmBase to restore at its end
         ValType[] params, results;
         boolean endReachable;
 
@@ -78,6 +80,13 @@ final class FuncGen {
     private int sp;
     private final List<Ctl> ctrls = new ArrayList<>();
     private boolean unreachable;
+    /**
+     * Type-stack entries below this index are not on the JVM stack but in spill locals (one per index and
+     * kind): a loop entered with values below it spills them, because HotSpot cannot OSR-compile a loop
+     * whose header has a non-empty JVM stack, and a long single call (a whole-frame image filter) would
+     * otherwise run in the bytecode interpreter. Wasm code inside the loop cannot touch those values.
+     */
+    private int jvmBase;
     /** The branch opcode of a comparison whose 0/1 result is not materialised yet, or null. */
     private Opcode pending;
 
@@ -393,6 +402,7 @@ final class FuncGen {
         c.params = bt.params().toArray(new ValType[0]);
         c.results = bt.results().toArray(new ValType[0]);
         c.height = sp - c.params.length;
+        c.base = c.savedBase = jvmBase;
         ctrls.add(c);
         return c;
     }
@@ -402,16 +412,40 @@ final class FuncGen {
     /** Values above the label's arity that a branch to c must drop. */
     private int extras(Ctl c) { return sp - c.height - c.labelTypes().length; }
 
+    /** A branch to c is a plain jump: nothing to drop, and c's label sees the same JVM stack base. */
+    private boolean direct(Ctl c) { return extras(c) == 0 && c.base == jvmBase; }
+
+    /** Spill slot of type-stack entry i. */
+    private int spillSlot(int i) { return scratchSlot(stack[i], 1 << 20 | i); }
+
+    /** Loads the spilled entries [from, to) back onto the JVM stack. */
+    private void unspill(int from, int to) {
+        for (int j = from; j < to; j++) if (stack[j] != ValType.V128) cb.loadLocal(kind(stack[j]), spillSlot(j));
+    }
+
+    /** At a loop entered with scalars below its params: moves those to spill locals (see jvmBase). */
+    private void spillBelow(Ctl c) {
+        boolean any = false;
+        for (int j = jvmBase; j < c.height; j++) any |= stack[j] != ValType.V128;
+        if (!any) return;
+        int n = c.params.length;
+        for (int i = n - 1; i >= 0; i--) if (c.params[i] != ValType.V128) cb.storeLocal(kind(c.params[i]), scratchSlot(c.params[i], i));
+        for (int j = c.height - 1; j >= jvmBase; j--) if (stack[j] != ValType.V128) cb.storeLocal(kind(stack[j]), spillSlot(j));
+        for (int i = 0; i < n; i++) if (c.params[i] != ValType.V128) cb.loadLocal(kind(c.params[i]), scratchSlot(c.params[i], i));
+        jvmBase = c.base = c.height;
+    }
+
     /** Moves the label's values down over the extras, then jumps (unconditionally) to c. */
     private void jump(Ctl c) {
         int n = c.labelTypes().length;
         int x = extras(c);
-        if (x > 0) {
+        if (x > 0 || c.base != jvmBase) {
             for (int i = n - 1; i >= 0; i--) {
                 ValType t = stack[sp - n + i];
                 if (t != ValType.V128) cb.storeLocal(kind(t), scratchSlot(t, i));
             }
-            for (int j = sp - n - 1; j >= c.height; j--) jvmPop(stack[j]);
+            for (int j = sp - n - 1; j >= Math.max(c.height, jvmBase); j--) jvmPop(stack[j]);
+            unspill(c.base, Math.min(c.height, jvmBase));
             int to = vAt(c.height);
             for (int i = 0; i < n; i++) {
                 ValType t = stack[sp - n + i];
@@ -474,6 +508,16 @@ final class FuncGen {
             c.endReachable = true;
         }
         if (c.kind != LOOP && c.endReachable) cb.labelBinding(c.label);
+        if (c.kind == LOOP && c.base != c.savedBase) {
+            // Only the fall-through reaches a loop's end: put back what spillBelow moved out, under the results.
+            if (c.endReachable) {
+                int n = c.results.length;
+                for (int i = n - 1; i >= 0; i--) if (c.results[i] != ValType.V128) cb.storeLocal(kind(c.results[i]), scratchSlot(c.results[i], i));
+                unspill(c.savedBase, c.height);
+                for (int i = 0; i < n; i++) if (c.results[i] != ValType.V128) cb.loadLocal(kind(c.results[i]), scratchSlot(c.results[i], i));
+            }
+            jvmBase = c.savedBase;
+        }
         sp = c.height;
         for (ValType t : c.results) push(t);
         unreachable = !c.endReachable;
@@ -489,7 +533,7 @@ final class FuncGen {
         Label[] labels = new Label[n + 1];
         for (int i = 0; i <= n; i++) {
             Ctl c = target(depths[i]);
-            if (extras(c) == 0) {
+            if (direct(c)) {
                 labels[i] = c.label;
                 if (c.kind != LOOP) c.endReachable = true;
             } else {
@@ -646,6 +690,7 @@ final class FuncGen {
             }
             case 0x03 -> {
                 Ctl c = enter(LOOP, blockType());
+                spillBelow(c);
                 c.label = cb.newBoundLabel();
                 if (scan.loops()) {
                     // Interrupt poll on every iteration, through a countdown in a local.
@@ -687,7 +732,7 @@ final class FuncGen {
             case 0x0D -> {
                 Ctl c = target(r.u32());
                 Opcode cond = condition();
-                if (extras(c) == 0) {
+                if (direct(c)) {
                     if (c.kind != LOOP) c.endReachable = true;
                     cb.branch(cond, c.label);
                 } else {

@@ -1,5 +1,6 @@
 package dev.gatun.interp;
 
+import dev.gatun.Exports;
 import dev.gatun.Function;
 import dev.gatun.FunctionType;
 import dev.gatun.Imports;
@@ -60,6 +61,22 @@ class CompilerTierTest {
         assertTrue(isCompiled(inst.exports().function("caller")));
         assertEquals(Value.i32(4010), bigF.call(Value.i32(5))[0]);                            // tier 1 -> tier 2
         assertEquals(Value.i32(4010), inst.exports().function("caller").call(Value.i32(5))[0]); // tier 2 -> 1 -> 2
+    }
+
+    @Test
+    void loopsWithValuesBelowThemKeepThoseValuesOnEveryWayOut() {
+        // Tier 2 moves such values off the JVM stack for the loop (HotSpot cannot OSR a loop header with a
+        // non-empty stack); the expected values are Node's for the same module.
+        Instance inst = compiled("loops", Imports.empty());
+        Exports x = inst.exports();
+        for (String name : List.of("fallthrough", "br_out", "br_table_out", "v128_below")) {
+            assertTrue(isCompiled(x.function(name)), name);
+        }
+        assertEquals(Value.i32(3165), x.function("fallthrough").call(Value.i32(10))[0]);
+        assertEquals(Value.i64(12), x.function("br_out").call(Value.i32(0))[0]);
+        assertEquals(Value.i32(121), x.function("br_table_out").call(Value.i32(10))[0]);
+        assertEquals(Value.i32(101), x.function("br_table_out").call(Value.i32(11))[0]);
+        assertEquals(Value.i32(6), x.function("v128_below").call(Value.i32(6))[0]);
     }
 
     private static Instance provider() { return compiled("provider", Imports.empty()); }
