@@ -228,14 +228,7 @@ final class Compiler {
                     case 0xFC -> {
                         int sub = s.u32();
                         if (sub >= 8 && sub <= 11) memory = true;
-                        switch (sub) {
-                            case 8 -> { s.u32(); s.u8(); }
-                            case 9, 13, 15, 16, 17 -> s.u32();
-                            case 10 -> { s.u8(); s.u8(); }
-                            case 11 -> s.u8();
-                            case 12, 14 -> { s.u32(); s.u32(); }
-                            default -> { }
-                        }
+                        Translator.skipMiscImmediates(s, sub);
                     }
                     default -> {
                         if (op >= 0x28 && op <= 0x40) memory = true;

@@ -373,28 +373,13 @@ final class FuncGen {
                 case 0x02, 0x03, 0x04 -> { r.s33(); depth++; }
                 case 0x05 -> { if (depth == 0) return op; }
                 case 0x0B -> { if (depth == 0) return op; depth--; }
-                case 0xFC -> {
-                    int sub = r.u32();
-                    switch (sub) {
-                        case 8 -> { r.u32(); r.u8(); }
-                        case 9, 13, 15, 16, 17 -> r.u32();
-                        case 10 -> { r.u8(); r.u8(); }
-                        case 11 -> r.u8();
-                        case 12, 14 -> { r.u32(); r.u32(); }
-                        default -> { }
-                    }
-                }
+                case 0xFC -> Translator.skipMiscImmediates(r, r.u32());
                 default -> Translator.skipImmediates(r, op);
             }
         }
     }
 
-    private FunctionType blockType() {
-        long v = r.s33();
-        if (v == -64) return FunctionType.of(List.of(), List.of());
-        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
-        return mod.types().get((int) v);
-    }
+    private FunctionType blockType() { return Translator.blockType(r, mod); }
 
     private Ctl enter(int kind, FunctionType bt) {
         Ctl c = new Ctl();

@@ -202,22 +202,32 @@ final class Translator {
             case 0x42 -> s.s64();
             case 0x43 -> s.skip(4);
             case 0x44 -> s.skip(8);
-            case 0xFC -> {
-                int sub = s.u32();
-                switch (sub) {
-                    case 8 -> { s.u32(); s.u8(); }
-                    case 9, 13, 15, 16, 17 -> s.u32();
-                    case 10 -> { s.u8(); s.u8(); }
-                    case 11 -> s.u8();
-                    case 12, 14 -> { s.u32(); s.u32(); }
-                    default -> { }
-                }
-            }
+            case 0xFC -> skipMiscImmediates(s, s.u32());
             case 0xFD -> SimdTranslator.skipImmediates(s);
             default -> {
                 if (op >= 0x28 && op <= 0x3E) { s.u32(); s.u32(); }
             }
         }
+    }
+
+    /** Skips the immediates of the 0xFC instruction {@code sub} (its sub-opcode already read). */
+    static void skipMiscImmediates(WasmReader s, int sub) {
+        switch (sub) {
+            case 8 -> { s.u32(); s.u8(); }
+            case 9, 13, 15, 16, 17 -> s.u32();
+            case 10 -> { s.u8(); s.u8(); }
+            case 11 -> s.u8();
+            case 12, 14 -> { s.u32(); s.u32(); }
+            default -> { }
+        }
+    }
+
+    /** Reads a blocktype: empty, one valtype, or a type index. */
+    static FunctionType blockType(WasmReader r, WasmModule mod) {
+        long v = r.s33();
+        if (v == -64) return FunctionType.of(List.of(), List.of());
+        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
+        return mod.types().get((int) v);
     }
 
     // ---- emission ----
@@ -584,12 +594,7 @@ final class Translator {
 
     // ---- block types ----
 
-    private FunctionType blockType() {
-        long v = r.s33();
-        if (v == -64) return FunctionType.of(List.of(), List.of());
-        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
-        return mod.types().get((int) v);
-    }
+    private FunctionType blockType() { return blockType(r, mod); }
 
     private Ctrl enter(int kind, FunctionType bt) {
         Ctrl c = new Ctrl();
