@@ -365,19 +365,7 @@ final class FuncGen {
 
     // ---- control ----
 
-    private int skipDead() {
-        int depth = 0;
-        for (;;) {
-            int op = r.u8();
-            switch (op) {
-                case 0x02, 0x03, 0x04 -> { r.s33(); depth++; }
-                case 0x05 -> { if (depth == 0) return op; }
-                case 0x0B -> { if (depth == 0) return op; depth--; }
-                case 0xFC -> Translator.skipMiscImmediates(r, r.u32());
-                default -> Translator.skipImmediates(r, op);
-            }
-        }
-    }
+    private int skipDead() { return Translator.skipDead(r); }
 
     private FunctionType blockType() { return Translator.blockType(r, mod); }
 

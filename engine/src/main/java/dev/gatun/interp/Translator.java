@@ -624,8 +624,10 @@ final class Translator {
                 pool.isEmpty() ? Code.NO_POOL : pool.toArray());
     }
 
+    private int skipDead() { return skipDead(r); }
+
     /** Skips unreachable instructions up to the else or end of the current frame; returns that opcode. */
-    private int skipDead() {
+    static int skipDead(WasmReader r) {
         int depth = 0;
         for (;;) {
             int op = r.u8();
