@@ -8,6 +8,7 @@ import dev.gatun.Limits;
 import dev.gatun.MemoryType;
 import dev.gatun.TableType;
 import dev.gatun.ValType;
+import dev.gatun.model.Instruction;
 import dev.gatun.binary.WasmModule.CustomSection;
 import dev.gatun.binary.WasmModule.DataSegment;
 import dev.gatun.binary.WasmModule.ElementSegment;
@@ -445,7 +446,7 @@ public final class ModuleDecoder {
 
     private void codeSection(WasmReader r) {
         int n = vecLen(r);
-        InstructionScanner scanner = new InstructionScanner(dataCount >= 0);
+        InstructionReader scanner = new InstructionReader(dataCount >= 0);
         for (int i = 0; i < n; i++) {
             long sizeAt = r.offset();
             long size = r.u32() & 0xFFFF_FFFFL;
@@ -511,28 +512,28 @@ public final class ModuleDecoder {
         int from = r.pos();
         long at = r.offset();
         int op = r.u8();
-        ConstExpr ce = switch (op) {
-            case 0x41 -> new ConstExpr.Num(ValType.I32, r.s32());
-            case 0x42 -> new ConstExpr.Num(ValType.I64, r.s64());
-            case 0x43 -> new ConstExpr.Num(ValType.F32, r.f32bits() & 0xFFFF_FFFFL);
-            case 0x44 -> new ConstExpr.Num(ValType.F64, r.f64bits());
-            case 0xD0 -> new ConstExpr.RefNull(refType(r));
-            case 0xD2 -> new ConstExpr.RefFunc(r.u32());
-            case 0x23 -> new ConstExpr.GlobalGet(r.u32());
-            case 0xFD -> {
-                if (r.u32() != 12) yield null;
+        Instruction in = op == Instruction.PREFIX_SIMD ? Instruction.prefixed(op, r.u32()) : Instruction.single(op);
+        ConstExpr ce = in == null ? null : switch (in) {
+            case I32_CONST -> new ConstExpr.Num(ValType.I32, r.s32());
+            case I64_CONST -> new ConstExpr.Num(ValType.I64, r.s64());
+            case F32_CONST -> new ConstExpr.Num(ValType.F32, r.f32bits() & 0xFFFF_FFFFL);
+            case F64_CONST -> new ConstExpr.Num(ValType.F64, r.f64bits());
+            case REF_NULL -> new ConstExpr.RefNull(refType(r));
+            case REF_FUNC -> new ConstExpr.RefFunc(r.u32());
+            case GLOBAL_GET -> new ConstExpr.GlobalGet(r.u32());
+            case V128_CONST -> {
                 long lo = r.i64le();
                 long hi = r.i64le();
                 yield new ConstExpr.V128(lo, hi);
             }
             default -> null;
         };
-        if (ce != null && r.peek() == 0x0B) {
+        if (ce != null && r.peek() == Instruction.END.code) {
             r.u8();
             return ce;
         }
         r.pos(from);
-        InstructionScanner scanner = new InstructionScanner(true);
+        InstructionReader scanner = new InstructionReader(true);
         boolean constantOnly = scanner.scanConst(r);
         defer(at, constantOnly ? "type mismatch" : "constant expression required");
         return new ConstExpr.Num(ValType.I32, 0);

@@ -3,7 +3,9 @@ package dev.gatun.interp;
 import dev.gatun.FunctionType;
 import dev.gatun.ValType;
 import dev.gatun.binary.WasmModule;
+import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmReader;
+import dev.gatun.model.Instruction;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
@@ -200,43 +202,39 @@ final class Compiler {
             for (ValType t : body.locals()) simd |= t == ValType.V128;
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
             while (!s.atEnd()) {
-                int op = s.u8();
-                switch (op) {
-                    case 0xFD -> {
-                        simd = true;
-                        int sub = s.u32();
-                        memory |= sub <= 0x0B || sub >= 0x54 && sub <= 0x5D;
-                        SimdTranslator.skipImmediates(s, sub);
-                    }
-                    case 0x02, 0x03, 0x04 -> {
+                Instruction in = InstructionReader.next(s);
+                simd |= in.prefix == Instruction.PREFIX_SIMD;
+                memory |= usesMemory(in);
+                switch (in) {
+                    case BLOCK, LOOP, IF -> {
                         long v = s.s33();
-                        simd |= v == -0x05 /* 0x7B v128 */ || v >= 0 && hasV128(mod.types().get((int) v));
-                        if (op == 0x03) loops = true;
+                        simd |= v == ValType.V128.code() - 0x80 || v >= 0 && hasV128(mod.types().get((int) v));
+                        if (in == Instruction.LOOP) loops = true;
                     }
-                    case 0x10, 0x11 -> {
+                    case CALL, CALL_INDIRECT -> {
                         calls = true;
-                        FunctionType callee = op == 0x10 ? mod.funcType(s.u32()) : mod.types().get(s.u32());
-                        if (op == 0x11) s.u32();
+                        FunctionType callee = in == Instruction.CALL ? mod.funcType(s.u32()) : mod.types().get(s.u32());
+                        if (in == Instruction.CALL_INDIRECT) s.u32();
                         if (!plain(callee)) return NO;
                         simd |= hasV128(callee);
                     }
-                    case 0x23, 0x24 -> simd |= mod.globals().get(s.u32()).valType() == ValType.V128;
-                    case 0x1C -> {
+                    case GLOBAL_GET, GLOBAL_SET -> simd |= mod.globals().get(s.u32()).valType() == ValType.V128;
+                    case SELECT_T -> {
                         int n = s.u32();
-                        for (int i = 0; i < n; i++) simd |= s.u8() == 0x7B;
+                        for (int i = 0; i < n; i++) simd |= s.u8() == ValType.V128.code();
                     }
-                    case 0xFC -> {
-                        int sub = s.u32();
-                        if (sub >= 8 && sub <= 11) memory = true;
-                        Translator.skipMiscImmediates(s, sub);
-                    }
-                    default -> {
-                        if (op >= 0x28 && op <= 0x40) memory = true;
-                        Translator.skipImmediates(s, op);
-                    }
+                    default -> InstructionReader.skipImmediates(in, s);
                 }
             }
             return new Scan(true, memory, loops, calls, simd);
+        }
+
+        /** Whether an instruction needs the instance's memory (accesses, size, grow, bulk operations, data.drop). */
+        private static boolean usesMemory(Instruction in) {
+            return in.accessBytes > 0 || switch (in) {
+                case MEMORY_SIZE, MEMORY_GROW, MEMORY_INIT, DATA_DROP, MEMORY_COPY, MEMORY_FILL -> true;
+                default -> false;
+            };
         }
 
         static boolean hasV128(FunctionType ft) {

@@ -3,7 +3,9 @@ package dev.gatun.interp;
 import dev.gatun.FunctionType;
 import dev.gatun.ValType;
 import dev.gatun.binary.WasmModule;
+import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmReader;
+import dev.gatun.model.Instruction;
 
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
@@ -145,20 +147,15 @@ final class FuncGen {
     private int collectConstants(WasmModule.FunctionBody body, int vreg) {
         WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
         while (!s.atEnd()) {
-            int op = s.u8();
-            if (op == 0xFD) {
-                int sub = s.u32();
-                if (sub == 0x0C) {
-                    List<Long> k = List.of(s.f64bits(), s.f64bits());
-                    if (!vConsts.containsKey(k)) {
-                        vConsts.put(k, vreg);
-                        vreg += 2;
-                    }
-                } else {
-                    SimdTranslator.skipImmediates(s, sub);
+            Instruction in = InstructionReader.next(s);
+            if (in == Instruction.V128_CONST) {
+                List<Long> k = List.of(s.f64bits(), s.f64bits());
+                if (!vConsts.containsKey(k)) {
+                    vConsts.put(k, vreg);
+                    vreg += 2;
                 }
             } else {
-                Translator.skipImmediates(s, op);
+                InstructionReader.skipImmediates(in, s);
             }
         }
         return vreg;
@@ -236,8 +233,7 @@ final class FuncGen {
         f.results = type.results().toArray(new ValType[0]);
         ctrls.add(f);
         while (!ctrls.isEmpty()) {
-            int op = unreachable ? skipDead() : r.u8();
-            step(op);
+            step(unreachable ? skipDead() : InstructionReader.next(r));
         }
         Label end = cb.newBoundLabel();
         cb.exceptionCatch(start, end, end, CD_RTE);
@@ -365,7 +361,7 @@ final class FuncGen {
 
     // ---- control ----
 
-    private int skipDead() { return Translator.skipDead(r); }
+    private Instruction skipDead() { return Translator.skipDead(r); }
 
     private FunctionType blockType() { return Translator.blockType(r, mod); }
 
@@ -647,21 +643,30 @@ final class FuncGen {
 
     // ---- the instructions ----
 
-    private void step(int op) {
-        if (vSlot >= 0 && (op >= 0x02 && op <= 0x05 || op >= 0x0B && op <= 0x11 || op == 0x1B || op == 0x1C)) materialize(-1);
-        if (op != 0x04 && op != 0x0D && op != 0x1B && op != 0x1C) flush();
-        switch (op) {
-            case 0x00 -> {
+    private void step(Instruction in) {
+        switch (in) {
+            // Control flow joins must see one v128 layout; a pending compare survives only into what branches on it.
+            case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, CALL, CALL_INDIRECT, SELECT, SELECT_T -> {
+                if (vSlot >= 0) materialize(-1);
+            }
+            default -> { }
+        }
+        switch (in) {
+            case IF, BR_IF, SELECT, SELECT_T -> { }
+            default -> flush();
+        }
+        switch (in) {
+            case UNREACHABLE -> {
                 rt(cb, "unreachable", CD_TRAP);
                 cb.athrow();
                 unreachable = true;
             }
-            case 0x01 -> { }
-            case 0x02 -> {
+            case NOP -> { }
+            case BLOCK -> {
                 Ctl c = enter(BLOCK, blockType());
                 c.label = cb.newLabel();
             }
-            case 0x03 -> {
+            case LOOP -> {
                 Ctl c = enter(LOOP, blockType());
                 spillBelow(c);
                 c.label = cb.newBoundLabel();
@@ -677,7 +682,7 @@ final class FuncGen {
                     cb.labelBinding(go);
                 }
             }
-            case 0x04 -> {
+            case IF -> {
                 FunctionType bt = blockType();
                 Opcode cond = condition();
                 Ctl c = enter(IF, bt);
@@ -685,7 +690,7 @@ final class FuncGen {
                 c.elseLabel = cb.newLabel();
                 cb.branch(negate(cond), c.elseLabel);
             }
-            case 0x05 -> {
+            case ELSE -> {
                 Ctl c = ctrls.get(ctrls.size() - 1);
                 if (!unreachable) {
                     c.endReachable = true;
@@ -697,12 +702,12 @@ final class FuncGen {
                 for (ValType t : c.params) push(t);
                 unreachable = false;
             }
-            case 0x0B -> end();
-            case 0x0C -> {
+            case END -> end();
+            case BR -> {
                 jump(target(r.u32()));
                 unreachable = true;
             }
-            case 0x0D -> {
+            case BR_IF -> {
                 Ctl c = target(r.u32());
                 Opcode cond = condition();
                 if (direct(c)) {
@@ -715,19 +720,19 @@ final class FuncGen {
                     cb.labelBinding(skip);
                 }
             }
-            case 0x0E -> brTable();
-            case 0x0F -> {
+            case BR_TABLE -> brTable();
+            case RETURN -> {
                 emitReturn();
                 unreachable = true;
             }
-            case 0x10 -> call(r.u32());
-            case 0x11 -> {
+            case CALL -> call(r.u32());
+            case CALL_INDIRECT -> {
                 int t = r.u32();
                 callIndirect(t, r.u32());
             }
-            case 0x1A -> jvmPop(pop());
-            case 0x1B, 0x1C -> {
-                if (op == 0x1C) {
+            case DROP -> jvmPop(pop());
+            case SELECT, SELECT_T -> {
+                if (in == Instruction.SELECT_T) {
                     int n = r.u32();
                     for (int i = 0; i < n; i++) r.u8();
                 }
@@ -755,7 +760,7 @@ final class FuncGen {
                 jvmPop(t);
                 cb.labelBinding(done);
             }
-            case 0x20 -> {
+            case LOCAL_GET -> {
                 int x = r.u32();
                 if (localType[x] == ValType.V128) {
                     pushFrom(localSlot[x]);
@@ -764,7 +769,7 @@ final class FuncGen {
                 cb.loadLocal(kind(localType[x]), localSlot[x]);
                 push(localType[x]);
             }
-            case 0x21 -> {
+            case LOCAL_SET -> {
                 int x = r.u32();
                 if (localType[x] == ValType.V128) {
                     materialize(localSlot[x]);
@@ -774,7 +779,7 @@ final class FuncGen {
                 if (localType[x] == ValType.V128) return;
                 cb.storeLocal(kind(localType[x]), localSlot[x]);
             }
-            case 0x22 -> {
+            case LOCAL_TEE -> {
                 int x = r.u32();
                 if (localType[x] == ValType.V128) {
                     materialize(localSlot[x]);
@@ -785,7 +790,7 @@ final class FuncGen {
                 else cb.dup();
                 cb.storeLocal(kind(localType[x]), localSlot[x]);
             }
-            case 0x23 -> {
+            case GLOBAL_GET -> {
                 int x = r.u32();
                 ValType t = mod.globals().get(x).valType();
                 if (t == ValType.V128) {
@@ -798,7 +803,7 @@ final class FuncGen {
                 rt(cb, "g" + suffix(t), desc(t), CD_INST, CD_int);
                 push(t);
             }
-            case 0x24 -> {
+            case GLOBAL_SET -> {
                 int x = r.u32();
                 ValType t = mod.globals().get(x).valType();
                 if (t == ValType.V128) vGlobal("sV128", vIn(0), x);
@@ -808,7 +813,7 @@ final class FuncGen {
                 cb.loadConstant(x);
                 rt(cb, "s" + suffix(t), CD_void, desc(t), CD_INST, CD_int);
             }
-            case 0x25 -> {
+            case TABLE_GET -> {
                 int t = r.u32();
                 pop();
                 cb.aload(instSlot);
@@ -816,7 +821,7 @@ final class FuncGen {
                 rt(cb, "tableGet", CD_Object, CD_int, CD_INST, CD_int);
                 push(mod.tables().get(t).elementType());
             }
-            case 0x26 -> {
+            case TABLE_SET -> {
                 int t = r.u32();
                 pop();
                 pop();
@@ -824,27 +829,27 @@ final class FuncGen {
                 cb.loadConstant(t);
                 rt(cb, "tableSet", CD_void, CD_int, CD_Object, CD_INST, CD_int);
             }
-            case 0x3F -> {
+            case MEMORY_SIZE -> {
                 r.u8();
                 cb.aload(instSlot);
                 rt(cb, "memSize", CD_int, CD_INST);
                 push(ValType.I32);
             }
-            case 0x40 -> {
+            case MEMORY_GROW -> {
                 r.u8();
                 cb.aload(instSlot);
                 rt(cb, "memGrow", CD_int, CD_int, CD_INST);
                 reloadMem();
             }
-            case 0x41 -> {
+            case I32_CONST -> {
                 cb.loadConstant(r.s32());
                 push(ValType.I32);
             }
-            case 0x42 -> {
+            case I64_CONST -> {
                 cb.loadConstant(r.s64());
                 push(ValType.I64);
             }
-            case 0x43 -> {
+            case F32_CONST -> {
                 int bits = r.f32bits();
                 float v = Float.intBitsToFloat(bits);
                 if (Float.isNaN(v) || (v == 0 && bits != 0)) {
@@ -855,7 +860,7 @@ final class FuncGen {
                 }
                 push(ValType.F32);
             }
-            case 0x44 -> {
+            case F64_CONST -> {
                 long bits = r.f64bits();
                 double v = Double.longBitsToDouble(bits);
                 if (Double.isNaN(v) || (v == 0 && bits != 0)) {
@@ -866,28 +871,28 @@ final class FuncGen {
                 }
                 push(ValType.F64);
             }
-            case 0xD0 -> {
+            case REF_NULL -> {
                 ValType t = ValType.fromCode(r.u8());
                 cb.aconst_null();
                 push(t);
             }
-            case 0xD1 -> {
+            case REF_IS_NULL -> {
                 pop();
                 push(ValType.I32);
                 pending = Opcode.IFNULL;
             }
-            case 0xD2 -> {
+            case REF_FUNC -> {
                 int x = r.u32();
                 cb.aload(instSlot);
                 cb.loadConstant(x);
                 rt(cb, "refFunc", CD_Object, CD_INST, CD_int);
                 push(ValType.FUNCREF);
             }
-            case 0xFC -> prefixed(r.u32());
-            case 0xFD -> simd(r.u32());
             default -> {
-                if (op >= 0x28 && op <= 0x3E) memory(op);
-                else numeric(op);
+                if (in.prefix == Instruction.PREFIX_SIMD) simd(in);
+                else if (in.prefix == Instruction.PREFIX_MISC) prefixed(in);
+                else if (in.accessBytes > 0) memory(in);
+                else numeric(in);
             }
         }
     }
@@ -986,19 +991,20 @@ final class FuncGen {
     }
 
     /** The scalar type of a splat's or replace_lane's operand and of an extract_lane's result. */
-    private static ValType laneType(int sub) {
-        return switch (sub) {
-            case 0x12, 0x1D, 0x1E -> ValType.I64;
-            case 0x13, 0x1F, 0x20 -> ValType.F32;
-            case 0x14, 0x21, 0x22 -> ValType.F64;
+    private static ValType laneType(Instruction in) {
+        return switch (in) {
+            case I64X2_SPLAT, I64X2_EXTRACT_LANE, I64X2_REPLACE_LANE -> ValType.I64;
+            case F32X4_SPLAT, F32X4_EXTRACT_LANE, F32X4_REPLACE_LANE -> ValType.F32;
+            case F64X2_SPLAT, F64X2_EXTRACT_LANE, F64X2_REPLACE_LANE -> ValType.F64;
             default -> ValType.I32;
         };
     }
 
-    private void simd(int sub) {
+    private void simd(Instruction in) {
+        int sub = in.code;
         final ValType V = ValType.V128;
-        switch (sub) {
-            case 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x5C, 0x5D -> {
+        switch (in) {
+            case V128_LOAD, V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S, V128_LOAD32X2_U, V128_LOAD8_SPLAT, V128_LOAD16_SPLAT, V128_LOAD32_SPLAT, V128_LOAD64_SPLAT, V128_LOAD32_ZERO, V128_LOAD64_ZERO -> {
                 int ea = effectiveAddress();
                 push(V);
                 cb.aload(vSlot);
@@ -1007,7 +1013,7 @@ final class FuncGen {
                 cb.lload(ea);
                 invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KMEM);
             }
-            case 0x0B -> {
+            case V128_STORE -> {
                 int v = vIn(0);
                 pop();
                 int ea = effectiveAddress();
@@ -1017,7 +1023,7 @@ final class FuncGen {
                 cb.lload(ea);
                 invokeKernel("v128_store", KMEM);
             }
-            case 0x54, 0x55, 0x56, 0x57 -> {
+            case V128_LOAD8_LANE, V128_LOAD16_LANE, V128_LOAD32_LANE, V128_LOAD64_LANE -> {
                 int v = vIn(0);
                 pop();
                 int ea = effectiveAddress();
@@ -1031,7 +1037,7 @@ final class FuncGen {
                 cb.loadConstant(lane);
                 invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KLOAD_LANE);
             }
-            case 0x58, 0x59, 0x5A, 0x5B -> {
+            case V128_STORE8_LANE, V128_STORE16_LANE, V128_STORE32_LANE, V128_STORE64_LANE -> {
                 int v = vIn(0);
                 pop();
                 int ea = effectiveAddress();
@@ -1043,10 +1049,10 @@ final class FuncGen {
                 cb.loadConstant(lane);
                 invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KSTORE_LANE);
             }
-            case 0x0C -> {
+            case V128_CONST -> {
                 pushFrom(vConsts.get(List.of(r.f64bits(), r.f64bits())));
             }
-            case 0x0D -> {
+            case I8X16_SHUFFLE -> {
                 long lo = r.f64bits(), hi = r.f64bits();
                 int b = vIn(0), a = vIn(1);
                 pop();
@@ -1059,35 +1065,35 @@ final class FuncGen {
                 cb.loadConstant(java.lang.constant.DynamicConstantDesc.ofNamed(PLAN, "plan", CD_PLAN, lo, hi));
                 invokeKernel("i8x16_shuffle", KSHUFFLE);
             }
-            case 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14 -> {
-                toScratch(laneType(sub));
+            case I8X16_SPLAT, I16X8_SPLAT, I32X4_SPLAT, I64X2_SPLAT, F32X4_SPLAT, F64X2_SPLAT -> {
+                toScratch(laneType(in));
                 pop();
                 push(V);
                 kernel(sub, K2, vTop(0), VSCRATCH);
             }
-            case 0x15, 0x16, 0x18, 0x19, 0x1B, 0x1D, 0x1F, 0x21 -> {
+            case I8X16_EXTRACT_LANE_S, I8X16_EXTRACT_LANE_U, I16X8_EXTRACT_LANE_S, I16X8_EXTRACT_LANE_U, I32X4_EXTRACT_LANE, I64X2_EXTRACT_LANE, F32X4_EXTRACT_LANE, F64X2_EXTRACT_LANE -> {
                 int lane = r.u8();
                 int a = vIn(0);
                 pop();
                 kernel(sub, K3, VSCRATCH, a, lane);
-                fromScratch(laneType(sub));
+                fromScratch(laneType(in));
             }
-            case 0x17, 0x1A, 0x1C, 0x1E, 0x20, 0x22 -> {
+            case I8X16_REPLACE_LANE, I16X8_REPLACE_LANE, I32X4_REPLACE_LANE, I64X2_REPLACE_LANE, F32X4_REPLACE_LANE, F64X2_REPLACE_LANE -> {
                 int lane = r.u8();
-                toScratch(laneType(sub));
+                toScratch(laneType(in));
                 pop();
                 int a = vIn(0);
                 pop();
                 push(V);
                 kernel(sub, K4, vTop(0), a, VSCRATCH, lane);
             }
-            case 0x53, 0x63, 0x64, 0x83, 0x84, 0xA3, 0xA4, 0xC3, 0xC4 -> {
+            case V128_ANY_TRUE, I8X16_ALL_TRUE, I8X16_BITMASK, I16X8_ALL_TRUE, I16X8_BITMASK, I32X4_ALL_TRUE, I32X4_BITMASK, I64X2_ALL_TRUE, I64X2_BITMASK -> {
                 int a = vIn(0);
                 pop();
                 kernel(sub, K2, VSCRATCH, a);
                 fromScratch(ValType.I32);
             }
-            case 0x6B, 0x6C, 0x6D, 0x8B, 0x8C, 0x8D, 0xAB, 0xAC, 0xAD, 0xCB, 0xCC, 0xCD -> {
+            case I8X16_SHL, I8X16_SHR_S, I8X16_SHR_U, I16X8_SHL, I16X8_SHR_S, I16X8_SHR_U, I32X4_SHL, I32X4_SHR_S, I32X4_SHR_U, I64X2_SHL, I64X2_SHR_S, I64X2_SHR_U -> {
                 toScratch(ValType.I32);
                 pop();
                 int a = vIn(0);
@@ -1095,7 +1101,7 @@ final class FuncGen {
                 push(V);
                 kernel(sub, K3, vTop(0), a, VSCRATCH);
             }
-            case 0x52 -> {
+            case V128_BITSELECT -> {
                 int c = vIn(0), b = vIn(1), a = vIn(2);
                 pop();
                 pop();
@@ -1132,10 +1138,11 @@ final class FuncGen {
         };
     }
 
-    private void memory(int op) {
+    private void memory(Instruction in) {
+        int op = in.code;
         r.u32();
         long offset = r.u32() & 0xFFFF_FFFFL;
-        boolean store = op >= 0x36;
+        boolean store = op >= Instruction.I32_STORE.code;
         if (store) {
             pop();
             pop();
@@ -1148,29 +1155,29 @@ final class FuncGen {
         ClassDesc value;
         ValType result = null;
         boolean widen = false, widenU = false, narrow = false;
-        switch (op) {
-            case 0x28 -> { name = "ldI32"; value = CD_int; result = ValType.I32; }
-            case 0x29 -> { name = "ldI64"; value = CD_long; result = ValType.I64; }
-            case 0x2A -> { name = "ldF32"; value = CD_float; result = ValType.F32; }
-            case 0x2B -> { name = "ldF64"; value = CD_double; result = ValType.F64; }
-            case 0x2C -> { name = "ld8S"; value = CD_int; result = ValType.I32; }
-            case 0x2D -> { name = "ld8U"; value = CD_int; result = ValType.I32; }
-            case 0x2E -> { name = "ld16S"; value = CD_int; result = ValType.I32; }
-            case 0x2F -> { name = "ld16U"; value = CD_int; result = ValType.I32; }
-            case 0x30 -> { name = "ld8S"; value = CD_int; result = ValType.I64; widen = true; }
-            case 0x31 -> { name = "ld8U"; value = CD_int; result = ValType.I64; widen = true; }
-            case 0x32 -> { name = "ld16S"; value = CD_int; result = ValType.I64; widen = true; }
-            case 0x33 -> { name = "ld16U"; value = CD_int; result = ValType.I64; widen = true; }
-            case 0x34 -> { name = "ldI32"; value = CD_int; result = ValType.I64; widen = true; }
-            case 0x35 -> { name = "ldI32"; value = CD_int; result = ValType.I64; widenU = true; }
-            case 0x36 -> { name = "stI32"; value = CD_int; }
-            case 0x37 -> { name = "stI64"; value = CD_long; }
-            case 0x38 -> { name = "stF32"; value = CD_float; }
-            case 0x39 -> { name = "stF64"; value = CD_double; }
-            case 0x3A -> { name = "st8"; value = CD_int; }
-            case 0x3B -> { name = "st16"; value = CD_int; }
-            case 0x3C -> { name = "st8"; value = CD_int; narrow = true; }
-            case 0x3D -> { name = "st16"; value = CD_int; narrow = true; }
+        switch (in) {
+            case I32_LOAD -> { name = "ldI32"; value = CD_int; result = ValType.I32; }
+            case I64_LOAD -> { name = "ldI64"; value = CD_long; result = ValType.I64; }
+            case F32_LOAD -> { name = "ldF32"; value = CD_float; result = ValType.F32; }
+            case F64_LOAD -> { name = "ldF64"; value = CD_double; result = ValType.F64; }
+            case I32_LOAD8_S -> { name = "ld8S"; value = CD_int; result = ValType.I32; }
+            case I32_LOAD8_U -> { name = "ld8U"; value = CD_int; result = ValType.I32; }
+            case I32_LOAD16_S -> { name = "ld16S"; value = CD_int; result = ValType.I32; }
+            case I32_LOAD16_U -> { name = "ld16U"; value = CD_int; result = ValType.I32; }
+            case I64_LOAD8_S -> { name = "ld8S"; value = CD_int; result = ValType.I64; widen = true; }
+            case I64_LOAD8_U -> { name = "ld8U"; value = CD_int; result = ValType.I64; widen = true; }
+            case I64_LOAD16_S -> { name = "ld16S"; value = CD_int; result = ValType.I64; widen = true; }
+            case I64_LOAD16_U -> { name = "ld16U"; value = CD_int; result = ValType.I64; widen = true; }
+            case I64_LOAD32_S -> { name = "ldI32"; value = CD_int; result = ValType.I64; widen = true; }
+            case I64_LOAD32_U -> { name = "ldI32"; value = CD_int; result = ValType.I64; widenU = true; }
+            case I32_STORE -> { name = "stI32"; value = CD_int; }
+            case I64_STORE -> { name = "stI64"; value = CD_long; }
+            case F32_STORE -> { name = "stF32"; value = CD_float; }
+            case F64_STORE -> { name = "stF64"; value = CD_double; }
+            case I32_STORE8 -> { name = "st8"; value = CD_int; }
+            case I32_STORE16 -> { name = "st16"; value = CD_int; }
+            case I64_STORE8 -> { name = "st8"; value = CD_int; narrow = true; }
+            case I64_STORE16 -> { name = "st16"; value = CD_int; narrow = true; }
             default -> { name = "stI32"; value = CD_int; narrow = true; }
         }
         if (store) {
@@ -1212,154 +1219,156 @@ final class FuncGen {
         cb.invokestatic(owner, name, MethodTypeDesc.of(ret, params));
     }
 
-    private void numeric(int op) {
+    private void numeric(Instruction in) {
+        int op = in.code;
         final ValType I32 = ValType.I32, I64 = ValType.I64, F32 = ValType.F32, F64 = ValType.F64;
-        switch (op) {
-            case 0x45 -> { pop(); push(I32); pending = Opcode.IFEQ; }
-            case 0x46 -> compare(Opcode.IF_ICMPEQ);
-            case 0x47 -> compare(Opcode.IF_ICMPNE);
-            case 0x48 -> compare(Opcode.IF_ICMPLT);
-            case 0x49 -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFLT); }
-            case 0x4A -> compare(Opcode.IF_ICMPGT);
-            case 0x4B -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFGT); }
-            case 0x4C -> compare(Opcode.IF_ICMPLE);
-            case 0x4D -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFLE); }
-            case 0x4E -> compare(Opcode.IF_ICMPGE);
-            case 0x4F -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFGE); }
-            case 0x50 -> { cb.lconst_0(); cb.lcmp(); pop(); push(I32); pending = Opcode.IFEQ; }
-            case 0x51 -> { cb.lcmp(); compare(Opcode.IFEQ); }
-            case 0x52 -> { cb.lcmp(); compare(Opcode.IFNE); }
-            case 0x53 -> { cb.lcmp(); compare(Opcode.IFLT); }
-            case 0x54 -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFLT); }
-            case 0x55 -> { cb.lcmp(); compare(Opcode.IFGT); }
-            case 0x56 -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFGT); }
-            case 0x57 -> { cb.lcmp(); compare(Opcode.IFLE); }
-            case 0x58 -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFLE); }
-            case 0x59 -> { cb.lcmp(); compare(Opcode.IFGE); }
-            case 0x5A -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFGE); }
+        switch (in) {
+            case I32_EQZ -> { pop(); push(I32); pending = Opcode.IFEQ; }
+            case I32_EQ -> compare(Opcode.IF_ICMPEQ);
+            case I32_NE -> compare(Opcode.IF_ICMPNE);
+            case I32_LT_S -> compare(Opcode.IF_ICMPLT);
+            case I32_LT_U -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFLT); }
+            case I32_GT_S -> compare(Opcode.IF_ICMPGT);
+            case I32_GT_U -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFGT); }
+            case I32_LE_S -> compare(Opcode.IF_ICMPLE);
+            case I32_LE_U -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFLE); }
+            case I32_GE_S -> compare(Opcode.IF_ICMPGE);
+            case I32_GE_U -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFGE); }
+            case I64_EQZ -> { cb.lconst_0(); cb.lcmp(); pop(); push(I32); pending = Opcode.IFEQ; }
+            case I64_EQ -> { cb.lcmp(); compare(Opcode.IFEQ); }
+            case I64_NE -> { cb.lcmp(); compare(Opcode.IFNE); }
+            case I64_LT_S -> { cb.lcmp(); compare(Opcode.IFLT); }
+            case I64_LT_U -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFLT); }
+            case I64_GT_S -> { cb.lcmp(); compare(Opcode.IFGT); }
+            case I64_GT_U -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFGT); }
+            case I64_LE_S -> { cb.lcmp(); compare(Opcode.IFLE); }
+            case I64_LE_U -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFLE); }
+            case I64_GE_S -> { cb.lcmp(); compare(Opcode.IFGE); }
+            case I64_GE_U -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFGE); }
             // NaN: fcmpl gives -1 and fcmpg 1, chosen so the comparison is false (true for ne).
-            case 0x5B -> { cb.fcmpl(); compare(Opcode.IFEQ); }
-            case 0x5C -> { cb.fcmpl(); compare(Opcode.IFNE); }
-            case 0x5D -> { cb.fcmpg(); compare(Opcode.IFLT); }
-            case 0x5E -> { cb.fcmpl(); compare(Opcode.IFGT); }
-            case 0x5F -> { cb.fcmpg(); compare(Opcode.IFLE); }
-            case 0x60 -> { cb.fcmpl(); compare(Opcode.IFGE); }
-            case 0x61 -> { cb.dcmpl(); compare(Opcode.IFEQ); }
-            case 0x62 -> { cb.dcmpl(); compare(Opcode.IFNE); }
-            case 0x63 -> { cb.dcmpg(); compare(Opcode.IFLT); }
-            case 0x64 -> { cb.dcmpl(); compare(Opcode.IFGT); }
-            case 0x65 -> { cb.dcmpg(); compare(Opcode.IFLE); }
-            case 0x66 -> { cb.dcmpl(); compare(Opcode.IFGE); }
-            case 0x67 -> { call(CD_INTEGER, "numberOfLeadingZeros", CD_int, CD_int); unary(I32, I32); }
-            case 0x68 -> { call(CD_INTEGER, "numberOfTrailingZeros", CD_int, CD_int); unary(I32, I32); }
-            case 0x69 -> { call(CD_INTEGER, "bitCount", CD_int, CD_int); unary(I32, I32); }
-            case 0x6A -> { cb.iadd(); binary(I32); }
-            case 0x6B -> { cb.isub(); binary(I32); }
-            case 0x6C -> { cb.imul(); binary(I32); }
-            case 0x6D -> { call(CD_INTERP, "divS", CD_int, CD_int, CD_int); binary(I32); }
-            case 0x6E -> { call(CD_INTERP, "divU", CD_int, CD_int, CD_int); binary(I32); }
-            case 0x6F -> { call(CD_INTERP, "remS", CD_int, CD_int, CD_int); binary(I32); }
-            case 0x70 -> { call(CD_INTERP, "remU", CD_int, CD_int, CD_int); binary(I32); }
-            case 0x71 -> { cb.iand(); binary(I32); }
-            case 0x72 -> { cb.ior(); binary(I32); }
-            case 0x73 -> { cb.ixor(); binary(I32); }
-            case 0x74 -> { cb.ishl(); binary(I32); }
-            case 0x75 -> { cb.ishr(); binary(I32); }
-            case 0x76 -> { cb.iushr(); binary(I32); }
-            case 0x77 -> { call(CD_INTEGER, "rotateLeft", CD_int, CD_int, CD_int); binary(I32); }
-            case 0x78 -> { call(CD_INTEGER, "rotateRight", CD_int, CD_int, CD_int); binary(I32); }
-            case 0x79 -> { call(CD_LONG, "numberOfLeadingZeros", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
-            case 0x7A -> { call(CD_LONG, "numberOfTrailingZeros", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
-            case 0x7B -> { call(CD_LONG, "bitCount", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
-            case 0x7C -> { cb.ladd(); binary(I64); }
-            case 0x7D -> { cb.lsub(); binary(I64); }
-            case 0x7E -> { cb.lmul(); binary(I64); }
-            case 0x7F -> { call(CD_INTERP, "divS", CD_long, CD_long, CD_long); binary(I64); }
-            case 0x80 -> { call(CD_INTERP, "divU", CD_long, CD_long, CD_long); binary(I64); }
-            case 0x81 -> { call(CD_INTERP, "remS", CD_long, CD_long, CD_long); binary(I64); }
-            case 0x82 -> { call(CD_INTERP, "remU", CD_long, CD_long, CD_long); binary(I64); }
-            case 0x83 -> { cb.land(); binary(I64); }
-            case 0x84 -> { cb.lor(); binary(I64); }
-            case 0x85 -> { cb.lxor(); binary(I64); }
-            case 0x86 -> { cb.l2i(); cb.lshl(); binary(I64); }
-            case 0x87 -> { cb.l2i(); cb.lshr(); binary(I64); }
-            case 0x88 -> { cb.l2i(); cb.lushr(); binary(I64); }
-            case 0x89 -> { cb.l2i(); call(CD_LONG, "rotateLeft", CD_long, CD_long, CD_int); binary(I64); }
-            case 0x8A -> { cb.l2i(); call(CD_LONG, "rotateRight", CD_long, CD_long, CD_int); binary(I64); }
-            case 0x8B -> { rt(cb, "fabs", CD_float, CD_float); unary(F32, F32); }
-            case 0x8C -> { rt(cb, "fneg", CD_float, CD_float); unary(F32, F32); }
-            case 0x8D -> { rt(cb, "fceil", CD_float, CD_float); unary(F32, F32); }
-            case 0x8E -> { rt(cb, "ffloor", CD_float, CD_float); unary(F32, F32); }
-            case 0x8F -> { rt(cb, "ftrunc", CD_float, CD_float); unary(F32, F32); }
-            case 0x90 -> { rt(cb, "fnearest", CD_float, CD_float); unary(F32, F32); }
-            case 0x91 -> { rt(cb, "fsqrt", CD_float, CD_float); unary(F32, F32); }
-            case 0x92 -> { cb.fadd(); binary(F32); }
-            case 0x93 -> { cb.fsub(); binary(F32); }
-            case 0x94 -> { cb.fmul(); binary(F32); }
-            case 0x95 -> { cb.fdiv(); binary(F32); }
-            case 0x96 -> { call(CD_INTERP, "fmin", CD_float, CD_float, CD_float); binary(F32); }
-            case 0x97 -> { call(CD_INTERP, "fmax", CD_float, CD_float, CD_float); binary(F32); }
-            case 0x98 -> { rt(cb, "fcopysign", CD_float, CD_float, CD_float); binary(F32); }
-            case 0x99 -> { rt(cb, "dabs", CD_double, CD_double); unary(F64, F64); }
-            case 0x9A -> { rt(cb, "dneg", CD_double, CD_double); unary(F64, F64); }
-            case 0x9B -> { rt(cb, "dceil", CD_double, CD_double); unary(F64, F64); }
-            case 0x9C -> { rt(cb, "dfloor", CD_double, CD_double); unary(F64, F64); }
-            case 0x9D -> { rt(cb, "dtrunc", CD_double, CD_double); unary(F64, F64); }
-            case 0x9E -> { rt(cb, "dnearest", CD_double, CD_double); unary(F64, F64); }
-            case 0x9F -> { call(CD_MATH, "sqrt", CD_double, CD_double); unary(F64, F64); }
-            case 0xA0 -> { cb.dadd(); binary(F64); }
-            case 0xA1 -> { cb.dsub(); binary(F64); }
-            case 0xA2 -> { cb.dmul(); binary(F64); }
-            case 0xA3 -> { cb.ddiv(); binary(F64); }
-            case 0xA4 -> { call(CD_INTERP, "dmin", CD_double, CD_double, CD_double); binary(F64); }
-            case 0xA5 -> { call(CD_INTERP, "dmax", CD_double, CD_double, CD_double); binary(F64); }
-            case 0xA6 -> { rt(cb, "dcopysign", CD_double, CD_double, CD_double); binary(F64); }
-            case 0xA7 -> { cb.l2i(); unary(I64, I32); }
-            case 0xA8 -> { rt(cb, "i32TruncF32S", CD_int, CD_float); unary(F32, I32); }
-            case 0xA9 -> { rt(cb, "i32TruncF32U", CD_int, CD_float); unary(F32, I32); }
-            case 0xAA -> { rt(cb, "i32TruncF64S", CD_int, CD_double); unary(F64, I32); }
-            case 0xAB -> { rt(cb, "i32TruncF64U", CD_int, CD_double); unary(F64, I32); }
-            case 0xAC -> { cb.i2l(); unary(I32, I64); }
-            case 0xAD -> { cb.i2l(); cb.loadConstant(0xFFFF_FFFFL); cb.land(); unary(I32, I64); }
-            case 0xAE -> { rt(cb, "i64TruncF32S", CD_long, CD_float); unary(F32, I64); }
-            case 0xAF -> { rt(cb, "i64TruncF32U", CD_long, CD_float); unary(F32, I64); }
-            case 0xB0 -> { rt(cb, "i64TruncF64S", CD_long, CD_double); unary(F64, I64); }
-            case 0xB1 -> { rt(cb, "i64TruncF64U", CD_long, CD_double); unary(F64, I64); }
-            case 0xB2 -> { cb.i2f(); unary(I32, F32); }
-            case 0xB3 -> { rt(cb, "f32ConvertI32U", CD_float, CD_int); unary(I32, F32); }
-            case 0xB4 -> { cb.l2f(); unary(I64, F32); }
-            case 0xB5 -> { call(CD_INTERP, "u64ToF32", CD_float, CD_long); unary(I64, F32); }
-            case 0xB6 -> { cb.d2f(); unary(F64, F32); }
-            case 0xB7 -> { cb.i2d(); unary(I32, F64); }
-            case 0xB8 -> { rt(cb, "f64ConvertI32U", CD_double, CD_int); unary(I32, F64); }
-            case 0xB9 -> { cb.l2d(); unary(I64, F64); }
-            case 0xBA -> { call(CD_INTERP, "u64ToF64", CD_double, CD_long); unary(I64, F64); }
-            case 0xBB -> { cb.f2d(); unary(F32, F64); }
-            case 0xBC -> { call(CD_FLOAT, "floatToRawIntBits", CD_int, CD_float); unary(F32, I32); }
-            case 0xBD -> { call(CD_DOUBLE, "doubleToRawLongBits", CD_long, CD_double); unary(F64, I64); }
-            case 0xBE -> { call(CD_FLOAT, "intBitsToFloat", CD_float, CD_int); unary(I32, F32); }
-            case 0xBF -> { call(CD_DOUBLE, "longBitsToDouble", CD_double, CD_long); unary(I64, F64); }
-            case 0xC0 -> { cb.i2b(); unary(I32, I32); }
-            case 0xC1 -> { cb.i2s(); unary(I32, I32); }
-            case 0xC2 -> { cb.l2i(); cb.i2b(); cb.i2l(); unary(I64, I64); }
-            case 0xC3 -> { cb.l2i(); cb.i2s(); cb.i2l(); unary(I64, I64); }
-            case 0xC4 -> { cb.l2i(); cb.i2l(); unary(I64, I64); }
+            case F32_EQ -> { cb.fcmpl(); compare(Opcode.IFEQ); }
+            case F32_NE -> { cb.fcmpl(); compare(Opcode.IFNE); }
+            case F32_LT -> { cb.fcmpg(); compare(Opcode.IFLT); }
+            case F32_GT -> { cb.fcmpl(); compare(Opcode.IFGT); }
+            case F32_LE -> { cb.fcmpg(); compare(Opcode.IFLE); }
+            case F32_GE -> { cb.fcmpl(); compare(Opcode.IFGE); }
+            case F64_EQ -> { cb.dcmpl(); compare(Opcode.IFEQ); }
+            case F64_NE -> { cb.dcmpl(); compare(Opcode.IFNE); }
+            case F64_LT -> { cb.dcmpg(); compare(Opcode.IFLT); }
+            case F64_GT -> { cb.dcmpl(); compare(Opcode.IFGT); }
+            case F64_LE -> { cb.dcmpg(); compare(Opcode.IFLE); }
+            case F64_GE -> { cb.dcmpl(); compare(Opcode.IFGE); }
+            case I32_CLZ -> { call(CD_INTEGER, "numberOfLeadingZeros", CD_int, CD_int); unary(I32, I32); }
+            case I32_CTZ -> { call(CD_INTEGER, "numberOfTrailingZeros", CD_int, CD_int); unary(I32, I32); }
+            case I32_POPCNT -> { call(CD_INTEGER, "bitCount", CD_int, CD_int); unary(I32, I32); }
+            case I32_ADD -> { cb.iadd(); binary(I32); }
+            case I32_SUB -> { cb.isub(); binary(I32); }
+            case I32_MUL -> { cb.imul(); binary(I32); }
+            case I32_DIV_S -> { call(CD_INTERP, "divS", CD_int, CD_int, CD_int); binary(I32); }
+            case I32_DIV_U -> { call(CD_INTERP, "divU", CD_int, CD_int, CD_int); binary(I32); }
+            case I32_REM_S -> { call(CD_INTERP, "remS", CD_int, CD_int, CD_int); binary(I32); }
+            case I32_REM_U -> { call(CD_INTERP, "remU", CD_int, CD_int, CD_int); binary(I32); }
+            case I32_AND -> { cb.iand(); binary(I32); }
+            case I32_OR -> { cb.ior(); binary(I32); }
+            case I32_XOR -> { cb.ixor(); binary(I32); }
+            case I32_SHL -> { cb.ishl(); binary(I32); }
+            case I32_SHR_S -> { cb.ishr(); binary(I32); }
+            case I32_SHR_U -> { cb.iushr(); binary(I32); }
+            case I32_ROTL -> { call(CD_INTEGER, "rotateLeft", CD_int, CD_int, CD_int); binary(I32); }
+            case I32_ROTR -> { call(CD_INTEGER, "rotateRight", CD_int, CD_int, CD_int); binary(I32); }
+            case I64_CLZ -> { call(CD_LONG, "numberOfLeadingZeros", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
+            case I64_CTZ -> { call(CD_LONG, "numberOfTrailingZeros", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
+            case I64_POPCNT -> { call(CD_LONG, "bitCount", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
+            case I64_ADD -> { cb.ladd(); binary(I64); }
+            case I64_SUB -> { cb.lsub(); binary(I64); }
+            case I64_MUL -> { cb.lmul(); binary(I64); }
+            case I64_DIV_S -> { call(CD_INTERP, "divS", CD_long, CD_long, CD_long); binary(I64); }
+            case I64_DIV_U -> { call(CD_INTERP, "divU", CD_long, CD_long, CD_long); binary(I64); }
+            case I64_REM_S -> { call(CD_INTERP, "remS", CD_long, CD_long, CD_long); binary(I64); }
+            case I64_REM_U -> { call(CD_INTERP, "remU", CD_long, CD_long, CD_long); binary(I64); }
+            case I64_AND -> { cb.land(); binary(I64); }
+            case I64_OR -> { cb.lor(); binary(I64); }
+            case I64_XOR -> { cb.lxor(); binary(I64); }
+            case I64_SHL -> { cb.l2i(); cb.lshl(); binary(I64); }
+            case I64_SHR_S -> { cb.l2i(); cb.lshr(); binary(I64); }
+            case I64_SHR_U -> { cb.l2i(); cb.lushr(); binary(I64); }
+            case I64_ROTL -> { cb.l2i(); call(CD_LONG, "rotateLeft", CD_long, CD_long, CD_int); binary(I64); }
+            case I64_ROTR -> { cb.l2i(); call(CD_LONG, "rotateRight", CD_long, CD_long, CD_int); binary(I64); }
+            case F32_ABS -> { rt(cb, "fabs", CD_float, CD_float); unary(F32, F32); }
+            case F32_NEG -> { rt(cb, "fneg", CD_float, CD_float); unary(F32, F32); }
+            case F32_CEIL -> { rt(cb, "fceil", CD_float, CD_float); unary(F32, F32); }
+            case F32_FLOOR -> { rt(cb, "ffloor", CD_float, CD_float); unary(F32, F32); }
+            case F32_TRUNC -> { rt(cb, "ftrunc", CD_float, CD_float); unary(F32, F32); }
+            case F32_NEAREST -> { rt(cb, "fnearest", CD_float, CD_float); unary(F32, F32); }
+            case F32_SQRT -> { rt(cb, "fsqrt", CD_float, CD_float); unary(F32, F32); }
+            case F32_ADD -> { cb.fadd(); binary(F32); }
+            case F32_SUB -> { cb.fsub(); binary(F32); }
+            case F32_MUL -> { cb.fmul(); binary(F32); }
+            case F32_DIV -> { cb.fdiv(); binary(F32); }
+            case F32_MIN -> { call(CD_INTERP, "fmin", CD_float, CD_float, CD_float); binary(F32); }
+            case F32_MAX -> { call(CD_INTERP, "fmax", CD_float, CD_float, CD_float); binary(F32); }
+            case F32_COPYSIGN -> { rt(cb, "fcopysign", CD_float, CD_float, CD_float); binary(F32); }
+            case F64_ABS -> { rt(cb, "dabs", CD_double, CD_double); unary(F64, F64); }
+            case F64_NEG -> { rt(cb, "dneg", CD_double, CD_double); unary(F64, F64); }
+            case F64_CEIL -> { rt(cb, "dceil", CD_double, CD_double); unary(F64, F64); }
+            case F64_FLOOR -> { rt(cb, "dfloor", CD_double, CD_double); unary(F64, F64); }
+            case F64_TRUNC -> { rt(cb, "dtrunc", CD_double, CD_double); unary(F64, F64); }
+            case F64_NEAREST -> { rt(cb, "dnearest", CD_double, CD_double); unary(F64, F64); }
+            case F64_SQRT -> { call(CD_MATH, "sqrt", CD_double, CD_double); unary(F64, F64); }
+            case F64_ADD -> { cb.dadd(); binary(F64); }
+            case F64_SUB -> { cb.dsub(); binary(F64); }
+            case F64_MUL -> { cb.dmul(); binary(F64); }
+            case F64_DIV -> { cb.ddiv(); binary(F64); }
+            case F64_MIN -> { call(CD_INTERP, "dmin", CD_double, CD_double, CD_double); binary(F64); }
+            case F64_MAX -> { call(CD_INTERP, "dmax", CD_double, CD_double, CD_double); binary(F64); }
+            case F64_COPYSIGN -> { rt(cb, "dcopysign", CD_double, CD_double, CD_double); binary(F64); }
+            case I32_WRAP_I64 -> { cb.l2i(); unary(I64, I32); }
+            case I32_TRUNC_F32_S -> { rt(cb, "i32TruncF32S", CD_int, CD_float); unary(F32, I32); }
+            case I32_TRUNC_F32_U -> { rt(cb, "i32TruncF32U", CD_int, CD_float); unary(F32, I32); }
+            case I32_TRUNC_F64_S -> { rt(cb, "i32TruncF64S", CD_int, CD_double); unary(F64, I32); }
+            case I32_TRUNC_F64_U -> { rt(cb, "i32TruncF64U", CD_int, CD_double); unary(F64, I32); }
+            case I64_EXTEND_I32_S -> { cb.i2l(); unary(I32, I64); }
+            case I64_EXTEND_I32_U -> { cb.i2l(); cb.loadConstant(0xFFFF_FFFFL); cb.land(); unary(I32, I64); }
+            case I64_TRUNC_F32_S -> { rt(cb, "i64TruncF32S", CD_long, CD_float); unary(F32, I64); }
+            case I64_TRUNC_F32_U -> { rt(cb, "i64TruncF32U", CD_long, CD_float); unary(F32, I64); }
+            case I64_TRUNC_F64_S -> { rt(cb, "i64TruncF64S", CD_long, CD_double); unary(F64, I64); }
+            case I64_TRUNC_F64_U -> { rt(cb, "i64TruncF64U", CD_long, CD_double); unary(F64, I64); }
+            case F32_CONVERT_I32_S -> { cb.i2f(); unary(I32, F32); }
+            case F32_CONVERT_I32_U -> { rt(cb, "f32ConvertI32U", CD_float, CD_int); unary(I32, F32); }
+            case F32_CONVERT_I64_S -> { cb.l2f(); unary(I64, F32); }
+            case F32_CONVERT_I64_U -> { call(CD_INTERP, "u64ToF32", CD_float, CD_long); unary(I64, F32); }
+            case F32_DEMOTE_F64 -> { cb.d2f(); unary(F64, F32); }
+            case F64_CONVERT_I32_S -> { cb.i2d(); unary(I32, F64); }
+            case F64_CONVERT_I32_U -> { rt(cb, "f64ConvertI32U", CD_double, CD_int); unary(I32, F64); }
+            case F64_CONVERT_I64_S -> { cb.l2d(); unary(I64, F64); }
+            case F64_CONVERT_I64_U -> { call(CD_INTERP, "u64ToF64", CD_double, CD_long); unary(I64, F64); }
+            case F64_PROMOTE_F32 -> { cb.f2d(); unary(F32, F64); }
+            case I32_REINTERPRET_F32 -> { call(CD_FLOAT, "floatToRawIntBits", CD_int, CD_float); unary(F32, I32); }
+            case I64_REINTERPRET_F64 -> { call(CD_DOUBLE, "doubleToRawLongBits", CD_long, CD_double); unary(F64, I64); }
+            case F32_REINTERPRET_I32 -> { call(CD_FLOAT, "intBitsToFloat", CD_float, CD_int); unary(I32, F32); }
+            case F64_REINTERPRET_I64 -> { call(CD_DOUBLE, "longBitsToDouble", CD_double, CD_long); unary(I64, F64); }
+            case I32_EXTEND8_S -> { cb.i2b(); unary(I32, I32); }
+            case I32_EXTEND16_S -> { cb.i2s(); unary(I32, I32); }
+            case I64_EXTEND8_S -> { cb.l2i(); cb.i2b(); cb.i2l(); unary(I64, I64); }
+            case I64_EXTEND16_S -> { cb.l2i(); cb.i2s(); cb.i2l(); unary(I64, I64); }
+            case I64_EXTEND32_S -> { cb.l2i(); cb.i2l(); unary(I64, I64); }
             default -> throw new IllegalStateException("opcode 0x" + Integer.toHexString(op) + " in a validated body");
         }
     }
 
-    private void prefixed(int sub) {
+    private void prefixed(Instruction in) {
+        int sub = in.code;
         final ValType I32 = ValType.I32, I64 = ValType.I64, F32 = ValType.F32, F64 = ValType.F64;
-        switch (sub) {
-            case 0 -> { cb.f2i(); unary(F32, I32); }
-            case 1 -> { rt(cb, "i32TruncSatF32U", CD_int, CD_float); unary(F32, I32); }
-            case 2 -> { cb.d2i(); unary(F64, I32); }
-            case 3 -> { rt(cb, "i32TruncSatF64U", CD_int, CD_double); unary(F64, I32); }
-            case 4 -> { cb.f2l(); unary(F32, I64); }
-            case 5 -> { rt(cb, "i64TruncSatF32U", CD_long, CD_float); unary(F32, I64); }
-            case 6 -> { cb.d2l(); unary(F64, I64); }
-            case 7 -> { rt(cb, "i64TruncSatF64U", CD_long, CD_double); unary(F64, I64); }
-            case 8 -> {
+        switch (in) {
+            case I32_TRUNC_SAT_F32_S -> { cb.f2i(); unary(F32, I32); }
+            case I32_TRUNC_SAT_F32_U -> { rt(cb, "i32TruncSatF32U", CD_int, CD_float); unary(F32, I32); }
+            case I32_TRUNC_SAT_F64_S -> { cb.d2i(); unary(F64, I32); }
+            case I32_TRUNC_SAT_F64_U -> { rt(cb, "i32TruncSatF64U", CD_int, CD_double); unary(F64, I32); }
+            case I64_TRUNC_SAT_F32_S -> { cb.f2l(); unary(F32, I64); }
+            case I64_TRUNC_SAT_F32_U -> { rt(cb, "i64TruncSatF32U", CD_long, CD_float); unary(F32, I64); }
+            case I64_TRUNC_SAT_F64_S -> { cb.d2l(); unary(F64, I64); }
+            case I64_TRUNC_SAT_F64_U -> { rt(cb, "i64TruncSatF64U", CD_long, CD_double); unary(F64, I64); }
+            case MEMORY_INIT -> {
                 int seg = r.u32();
                 r.u8();
                 sp -= 3;
@@ -1367,25 +1376,25 @@ final class FuncGen {
                 cb.loadConstant(seg);
                 rt(cb, "memoryInit", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int);
             }
-            case 9 -> {
+            case DATA_DROP -> {
                 cb.aload(instSlot);
                 cb.loadConstant(r.u32());
                 rt(cb, "dataDrop", CD_void, CD_INST, CD_int);
             }
-            case 10 -> {
+            case MEMORY_COPY -> {
                 r.u8();
                 r.u8();
                 sp -= 3;
                 cb.aload(instSlot);
                 rt(cb, "memoryCopy", CD_void, CD_int, CD_int, CD_int, CD_INST);
             }
-            case 11 -> {
+            case MEMORY_FILL -> {
                 r.u8();
                 sp -= 3;
                 cb.aload(instSlot);
                 rt(cb, "memoryFill", CD_void, CD_int, CD_int, CD_int, CD_INST);
             }
-            case 12 -> {
+            case TABLE_INIT -> {
                 int seg = r.u32();
                 int t = r.u32();
                 sp -= 3;
@@ -1394,12 +1403,12 @@ final class FuncGen {
                 cb.loadConstant(t);
                 rt(cb, "tableInit", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int, CD_int);
             }
-            case 13 -> {
+            case ELEM_DROP -> {
                 cb.aload(instSlot);
                 cb.loadConstant(r.u32());
                 rt(cb, "elemDrop", CD_void, CD_INST, CD_int);
             }
-            case 14 -> {
+            case TABLE_COPY -> {
                 int x = r.u32();
                 int y = r.u32();
                 sp -= 3;
@@ -1408,7 +1417,7 @@ final class FuncGen {
                 cb.loadConstant(y);
                 rt(cb, "tableCopy", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int, CD_int);
             }
-            case 15 -> {
+            case TABLE_GROW -> {
                 int t = r.u32();
                 sp -= 2;
                 cb.aload(instSlot);
@@ -1416,14 +1425,14 @@ final class FuncGen {
                 rt(cb, "tableGrow", CD_int, CD_Object, CD_int, CD_INST, CD_int);
                 push(I32);
             }
-            case 16 -> {
+            case TABLE_SIZE -> {
                 int t = r.u32();
                 cb.aload(instSlot);
                 cb.loadConstant(t);
                 rt(cb, "tableSize", CD_int, CD_INST, CD_int);
                 push(I32);
             }
-            case 17 -> {
+            case TABLE_FILL -> {
                 int t = r.u32();
                 sp -= 3;
                 cb.aload(instSlot);

@@ -31,18 +31,6 @@ final class SimdTranslator {
     private static final String SHAPE =
             "LLLLLLLLLLLSCHBUUUUUUXXRXXRXRXRXRXRBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBUBBBBTullllssssLLUUUUUuuBBUUUUBBBBBBBBBUUBBBBUBUUUUUUBuuBBUUUUBBBBBBBBBUBBBBB.BBBBBUU.uu..UUUUBBBB..B...BBBBBB.BBBBUU.uu..UUUUBBBB..B...BBBBBBBBBBBUU.UBBBBBBBBUU.UBBBBBBBBUUUUUUUU";
 
-    static void skipImmediates(WasmReader s) { skipImmediates(s, s.u32()); }
-
-    static void skipImmediates(WasmReader s, int sub) {
-        switch (shape(sub)) {
-            case 'L', 'S' -> { s.u32(); s.u32(); }
-            case 'l', 's' -> { s.u32(); s.u32(); s.u8(); }
-            case 'X', 'R' -> s.u8();
-            case 'C', 'H' -> s.skip(16);
-            default -> { }
-        }
-    }
-
     /** Whether a sub-opcode takes two v128 operands and yields a v128 (shifts take an i32 count). */
     static boolean binary(int sub) { return shape(sub) == 'B'; }
 

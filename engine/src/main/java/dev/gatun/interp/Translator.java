@@ -4,7 +4,9 @@ import dev.gatun.FunctionType;
 import dev.gatun.RuntimeError;
 import dev.gatun.ValType;
 import dev.gatun.binary.WasmModule;
+import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmReader;
+import dev.gatun.model.Instruction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -158,68 +160,29 @@ final class Translator {
         WasmReader s = new WasmReader(body, 0, body.length, 0);
         List<Long> values = new ArrayList<>();
         while (!s.atEnd()) {
-            int op = s.u8();
+            Instruction in = InstructionReader.next(s);
             long v;
-            switch (op) {
-                case 0x41 -> v = s.s32();
-                case 0x42 -> v = s.s64();
-                case 0x43 -> v = s.f32bits();
-                case 0x44 -> v = s.f64bits();
-                case 0xFD -> {
+            switch (in) {
+                case I32_CONST -> v = s.s32();
+                case I64_CONST -> v = s.s64();
+                case F32_CONST -> v = s.f32bits();
+                case F64_CONST -> v = s.f64bits();
+                case V128_CONST -> {
                     // v128.const values join the pool as (low, high) pairs, so a constant costs nothing at run time.
-                    int at = s.pos();
-                    if (s.u32() == 0x0C) {
-                        long lo = s.f64bits(), hi = s.f64bits();
-                        if (values.size() + 2 <= MAX_CONST_SLOTS && v128Index.putIfAbsent(List.of(lo, hi), values.size()) == null) {
-                            values.add(lo);
-                            values.add(hi);
-                        }
-                    } else {
-                        s.pos(at);
-                        SimdTranslator.skipImmediates(s);
+                    long lo = s.f64bits(), hi = s.f64bits();
+                    if (values.size() + 2 <= MAX_CONST_SLOTS && v128Index.putIfAbsent(List.of(lo, hi), values.size()) == null) {
+                        values.add(lo);
+                        values.add(hi);
                     }
                     continue;
                 }
-                default -> { skipImmediates(s, op); continue; }
+                default -> { InstructionReader.skipImmediates(in, s); continue; }
             }
             if (values.size() < MAX_CONST_SLOTS && constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
         }
         long[] out = new long[values.size()];
         for (int i = 0; i < out.length; i++) out[i] = values.get(i);
         return out;
-    }
-
-    /** Skips the immediates of {@code op} (its byte already read). */
-    static void skipImmediates(WasmReader s, int op) {
-        switch (op) {
-            case 0x02, 0x03, 0x04 -> s.s33();
-            case 0x0C, 0x0D, 0x10, 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0xD2 -> s.u32();
-            case 0x0E -> { int n = s.u32(); for (int i = 0; i <= n; i++) s.u32(); }
-            case 0x11 -> { s.u32(); s.u32(); }
-            case 0x1C -> { int n = s.u32(); for (int i = 0; i < n; i++) s.u8(); }
-            case 0x3F, 0x40, 0xD0 -> s.u8();
-            case 0x41 -> s.s32();
-            case 0x42 -> s.s64();
-            case 0x43 -> s.skip(4);
-            case 0x44 -> s.skip(8);
-            case 0xFC -> skipMiscImmediates(s, s.u32());
-            case 0xFD -> SimdTranslator.skipImmediates(s);
-            default -> {
-                if (op >= 0x28 && op <= 0x3E) { s.u32(); s.u32(); }
-            }
-        }
-    }
-
-    /** Skips the immediates of the 0xFC instruction {@code sub} (its sub-opcode already read). */
-    static void skipMiscImmediates(WasmReader s, int sub) {
-        switch (sub) {
-            case 8 -> { s.u32(); s.u8(); }
-            case 9, 13, 15, 16, 17 -> s.u32();
-            case 10 -> { s.u8(); s.u8(); }
-            case 11 -> s.u8();
-            case 12, 14 -> { s.u32(); s.u32(); }
-            default -> { }
-        }
     }
 
     /** Reads a blocktype: empty, one valtype, or a type index. */
@@ -370,24 +333,24 @@ final class Translator {
     /** Words of an instruction renameDef understands (0: any other). */
     private static int renameLength(int op) {
         if (op >= Op.SEL_I32_EQ && op <= Op.SEL_I32_EQ + 5) return 2;
-        if (op == Op.COPY || isI32Binary(op) || (op >= Op.MEM && op <= Op.MEM + (0x3E - 0x28))
+        if (op == Op.COPY || isI32Binary(op) || (op >= Op.MEM && op <= Op.MEM + (Instruction.I64_STORE32.code - Instruction.I32_LOAD.code))
                 || (op >= Op.LOAD_ADD && op <= Op.LOAD_ADD + 7) || (op >= Op.STORE_ADD && op <= Op.STORE_ADD + 4)) return 1;
         return 0;
     }
 
     private static boolean isI32Binary(int op) {
-        int wasm = op - Op.NUM + 0x45;
-        return op >= Op.NUM && ((wasm >= 0x46 && wasm <= 0x4F) || (wasm >= 0x6A && wasm <= 0x78));
+        int wasm = op - Op.NUM + Instruction.I32_EQZ.code;
+        return op >= Op.NUM && ((wasm >= Instruction.I32_EQ.code && wasm <= Instruction.I32_GE_U.code) || (wasm >= Instruction.I32_ADD.code && wasm <= Instruction.I32_ROTR.code));
     }
 
     /** Field a is the destination (otherwise, for stores, a value read). */
     private static boolean isProducer(int op) {
-        return !(op >= Op.MEM + (0x36 - 0x28) && op <= Op.MEM + (0x3E - 0x28)) && !(op >= Op.STORE_ADD && op <= Op.STORE_ADD + 4);
+        return !(op >= Op.MEM + (Instruction.I32_STORE.code - Instruction.I32_LOAD.code) && op <= Op.MEM + (Instruction.I64_STORE32.code - Instruction.I32_LOAD.code)) && !(op >= Op.STORE_ADD && op <= Op.STORE_ADD + 4);
     }
 
     /** Whether c is the second operand register (not a memarg offset or unused). */
     private static boolean cIsReg(int op) {
-        return !(op >= Op.MEM && op <= Op.MEM + (0x3E - 0x28)) && op != Op.COPY;
+        return !(op >= Op.MEM && op <= Op.MEM + (Instruction.I64_STORE32.code - Instruction.I32_LOAD.code)) && op != Op.COPY;
     }
 
     private boolean mentions(int q, int op, int t) {
@@ -491,11 +454,11 @@ final class Translator {
         if (lastPos == len - 1 && lastDst == cond && cond == T(h)) {
             long w = buf[lastPos];
             int op = (int) w & 0x3FF;
-            int wasm = op - Op.NUM + 0x45;
+            int wasm = op - Op.NUM + Instruction.I32_EQZ.code;
             int fused = -1;
-            if (wasm >= 0x46 && wasm <= 0x4F) fused = Op.BR_I32_EQ + cmpIndex(wasm - 0x46, whenTrue);
-            else if (wasm >= 0x51 && wasm <= 0x5A) fused = Op.BR_I64_EQ + cmpIndex(wasm - 0x51, whenTrue);
-            else if (wasm == 0x45 || wasm == 0x50) fused = whenTrue ? Op.BR_Z : Op.BR_NZ;
+            if (wasm >= Instruction.I32_EQ.code && wasm <= Instruction.I32_GE_U.code) fused = Op.BR_I32_EQ + cmpIndex(wasm - Instruction.I32_EQ.code, whenTrue);
+            else if (wasm >= Instruction.I64_EQ.code && wasm <= Instruction.I64_GE_U.code) fused = Op.BR_I64_EQ + cmpIndex(wasm - Instruction.I64_EQ.code, whenTrue);
+            else if (wasm == Instruction.I32_EQZ.code || wasm == Instruction.I64_EQZ.code) fused = whenTrue ? Op.BR_Z : Op.BR_NZ;
             if (fused >= 0) {
                 int k = fused - Op.BR_I32_EQ;
                 long addDst = prevStart >= 0 && prevStart == lastPos - 1 ? (buf[prevStart] >>> 10) & Op.FIELD_MASK : -1;
@@ -544,7 +507,7 @@ final class Translator {
         return len - 1;
     }
 
-    private static final int I32_ADD = Op.NUM + (0x6A - 0x45), I32_SUB = Op.NUM + (0x6B - 0x45);
+    private static final int I32_ADD = Op.NUM + (Instruction.I32_ADD.code - Instruction.I32_EQZ.code), I32_SUB = Op.NUM + (Instruction.I32_SUB.code - Instruction.I32_EQZ.code);
     /** A compare with its operands swapped, in wasm order (eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u). */
     private static final int[] MIRROR = {0, 1, 4, 5, 2, 3, 8, 9, 6, 7};
 
@@ -610,8 +573,7 @@ final class Translator {
 
     private Code run() {
         while (!ctrls.isEmpty()) {
-            int op = unreachable ? skipDead() : r.u8();
-            step(op);
+            step(unreachable ? skipDead() : InstructionReader.next(r));
         }
         int frameSize = tempBase + maxH + 1;
         if (frameSize > Op.MAX_REG) {
@@ -624,34 +586,34 @@ final class Translator {
                 pool.isEmpty() ? Code.NO_POOL : pool.toArray());
     }
 
-    private int skipDead() { return skipDead(r); }
+    private Instruction skipDead() { return skipDead(r); }
 
-    /** Skips unreachable instructions up to the else or end of the current frame; returns that opcode. */
-    static int skipDead(WasmReader r) {
+    /** Skips unreachable instructions up to the else or end of the current frame; returns that instruction. */
+    static Instruction skipDead(WasmReader r) {
         int depth = 0;
         for (;;) {
-            int op = r.u8();
-            switch (op) {
-                case 0x02, 0x03, 0x04 -> { r.s33(); depth++; }
-                case 0x05 -> { if (depth == 0) return op; }
-                case 0x0B -> { if (depth == 0) return op; depth--; }
-                default -> skipImmediates(r, op);
+            Instruction in = InstructionReader.next(r);
+            switch (in) {
+                case BLOCK, LOOP, IF -> { r.s33(); depth++; }
+                case ELSE -> { if (depth == 0) return in; }
+                case END -> { if (depth == 0) return in; depth--; }
+                default -> InstructionReader.skipImmediates(in, r);
             }
         }
     }
 
     private Ctrl top() { return ctrls.get(ctrls.size() - 1); }
 
-    private void step(int op) {
-        switch (op) {
-            case 0x00 -> { emit(Op.UNREACHABLE, 0, 0, 0); unreachable = true; }
-            case 0x01 -> { }
-            case 0x02 -> {
+    private void step(Instruction in) {
+        switch (in) {
+            case UNREACHABLE -> { emit(Op.UNREACHABLE, 0, 0, 0); unreachable = true; }
+            case NOP -> { }
+            case BLOCK -> {
                 FunctionType bt = blockType();
                 materializeLocals();
                 enter(BLOCK, bt);
             }
-            case 0x03 -> {
+            case LOOP -> {
                 FunctionType bt = blockType();
                 materializeLocals();
                 canonicalizeTop(bt.params().size());
@@ -659,7 +621,7 @@ final class Translator {
                 c.loopPc = len;
                 label();
             }
-            case 0x04 -> {
+            case IF -> {
                 FunctionType bt = blockType();
                 int cond = pop();
                 // Keep the compare fusable when nothing needs materializing.
@@ -679,7 +641,7 @@ final class Translator {
                 c.elseFixup = pos;
                 c.savedParams = Arrays.copyOfRange(sreg, h - np, h);
             }
-            case 0x05 -> {
+            case ELSE -> {
                 Ctrl c = top();
                 if (!unreachable) {
                     branchCopies(resultsView(c));
@@ -695,13 +657,13 @@ final class Translator {
                 for (int j = 0; j < c.savedParams.length; j++) push(c.savedParams[j], c.params[j]);
                 unreachable = false;
             }
-            case 0x0B -> end();
-            case 0x0C -> {
+            case END -> end();
+            case BR -> {
                 Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
                 branchTo(c);
                 unreachable = true;
             }
-            case 0x0D -> {
+            case BR_IF -> {
                 Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
                 int cond = pop();
                 if (c.kind != FUNC && !needsCopies(c)) {
@@ -714,16 +676,16 @@ final class Translator {
                     label();
                 }
             }
-            case 0x0E -> brTable();
-            case 0x0F -> { emitReturn(); unreachable = true; }
-            case 0x10 -> {
+            case BR_TABLE -> brTable();
+            case RETURN -> { emitReturn(); unreachable = true; }
+            case CALL -> {
                 int f = r.u32();
                 FunctionType ft = mod.funcType(f);
                 int base = callArgs(ft, 0);
                 emit(Op.CALL, T(base), f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
                 callResults(ft, base);
             }
-            case 0x11 -> {
+            case CALL_INDIRECT -> {
                 int typeidx = r.u32();
                 int table = r.u32();
                 FunctionType ft = mod.types().get(typeidx);
@@ -733,27 +695,27 @@ final class Translator {
                 emit(typeIds[typeidx]);
                 callResults(ft, base);
             }
-            case 0x1A -> pop();
-            case 0x1B, 0x1C -> {
-                if (op == 0x1C) { int n = r.u32(); for (int i = 0; i < n; i++) r.u8(); }
+            case DROP -> pop();
+            case SELECT, SELECT_T -> {
+                if (in == Instruction.SELECT_T) { int n = r.u32(); for (int i = 0; i < n; i++) r.u8(); }
                 int cond = pop();
                 byte kind = sref[h - 1];
                 boolean ref = kind == REF;
                 int v2 = pop();
                 int v1 = pop();
                 int dst = T(h);
-                int wasm = lastPos == len - 1 && lastDst == cond && cond == T(h + 2) ? ((int) buf[lastPos] & 0x3FF) - Op.NUM + 0x45 : -1;
+                int wasm = lastPos == len - 1 && lastDst == cond && cond == T(h + 2) ? ((int) buf[lastPos] & 0x3FF) - Op.NUM + Instruction.I32_EQZ.code : -1;
                 if (kind == VEC) {
                     produce(SimdTranslator.V128_SELECT, dst, v1, v2);
                     int p = lastPos;
                     emit(cond);
                     lastPos = p;
-                } else if (!ref && wasm >= 0x46 && wasm <= 0x4F) {
+                } else if (!ref && wasm >= Instruction.I32_EQ.code && wasm <= Instruction.I32_GE_U.code) {
                     // Fuse with the compare just emitted: it is dropped, its operands move to the ext word.
                     long cw = buf[--len];
                     events++;
                     long lhs = (cw >>> 28) & Op.FIELD_MASK, rhs = cw >>> 46;
-                    int k = wasm - 0x46;
+                    int k = wasm - Instruction.I32_EQ.code;
                     if (k >= 6) {
                         // le/ge select the other value on the negated compare (gt/lt): run keeps six variants.
                         k = cmpIndex(k, false);
@@ -771,9 +733,9 @@ final class Translator {
                 }
                 push(dst, kind);
             }
-            case 0x20 -> { int x = r.u32(); push(localReg[x], localKind[x]); }
-            case 0x21, 0x22 -> { int x = r.u32(); setLocal(localReg[x], op == 0x22); }
-            case 0x23 -> {
+            case LOCAL_GET -> { int x = r.u32(); push(localReg[x], localKind[x]); }
+            case LOCAL_SET, LOCAL_TEE -> { int x = r.u32(); setLocal(localReg[x], in == Instruction.LOCAL_TEE); }
+            case GLOBAL_GET -> {
                 int g = r.u32();
                 byte kind = kind(mod.globals().get(g).valType());
                 int dst = T(h);
@@ -781,52 +743,52 @@ final class Translator {
                 produce(irop, dst, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
                 push(dst, kind);
             }
-            case 0x24 -> {
+            case GLOBAL_SET -> {
                 int g = r.u32();
                 byte kind = kind(mod.globals().get(g).valType());
                 int v = pop();
                 int irop = kind == VEC ? SimdTranslator.V128_GLOBAL_SET : kind == REF ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET;
                 emit(irop, v, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
             }
-            case 0x25 -> {
+            case TABLE_GET -> {
                 int t = r.u32();
                 int idx = pop();
                 int dst = T(h);
                 produce(Op.TABLE_GET, dst, idx, t);
                 push(dst, REF);
             }
-            case 0x26 -> {
+            case TABLE_SET -> {
                 int t = r.u32();
                 int v = pop();
                 int idx = pop();
                 emit(Op.TABLE_SET, v, idx, t);
             }
-            case 0x3F -> { r.u8(); int dst = T(h); produce(Op.MEMORY_SIZE, dst, 0, 0); push(dst, NUM); }
-            case 0x40 -> {
+            case MEMORY_SIZE -> { r.u8(); int dst = T(h); produce(Op.MEMORY_SIZE, dst, 0, 0); push(dst, NUM); }
+            case MEMORY_GROW -> {
                 r.u8();
                 int d = pop();
                 int dst = T(h);
                 produce(Op.MEMORY_GROW, dst, d, 0);
                 push(dst, NUM);
             }
-            case 0x41 -> pushConst(r.s32());
-            case 0x42 -> pushConst(r.s64());
-            case 0x43 -> pushConst(r.f32bits());
-            case 0x44 -> pushConst(r.f64bits());
-            case 0xD0 -> { r.u8(); int dst = T(h); produce(Op.REF_NULL, dst, 0, 0); push(dst, REF); }
-            case 0xD1 -> { int v = pop(); int dst = T(h); produce(Op.REF_IS_NULL, dst, v, 0); push(dst, NUM); }
-            case 0xD2 -> {
+            case I32_CONST -> pushConst(r.s32());
+            case I64_CONST -> pushConst(r.s64());
+            case F32_CONST -> pushConst(r.f32bits());
+            case F64_CONST -> pushConst(r.f64bits());
+            case REF_NULL -> { r.u8(); int dst = T(h); produce(Op.REF_NULL, dst, 0, 0); push(dst, REF); }
+            case REF_IS_NULL -> { int v = pop(); int dst = T(h); produce(Op.REF_IS_NULL, dst, v, 0); push(dst, NUM); }
+            case REF_FUNC -> {
                 int f = r.u32();
                 int dst = T(h);
                 produce(Op.REF_FUNC, dst, f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
                 push(dst, REF);
             }
-            case 0xFC -> prefixed(r.u32());
-            case 0xFD -> SimdTranslator.translate(this, r, r.u32());
             default -> {
-                if (op >= 0x28 && op <= 0x3E) memoryAccess(op);
-                else if (op >= 0x45 && op <= 0xC4) numeric(op);
-                else throw new IllegalStateException("opcode 0x" + Integer.toHexString(op) + " in a validated body");
+                if (in.prefix == Instruction.PREFIX_SIMD) SimdTranslator.translate(this, r, in.code);
+                else if (in.prefix == Instruction.PREFIX_MISC) prefixed(in);
+                else if (in.accessBytes > 0) memoryAccess(in.code);
+                else if (in.params != null) numeric(in.code);
+                else throw new IllegalStateException(in + " in a validated body");
             }
         }
     }
@@ -950,7 +912,7 @@ final class Translator {
     private void memoryAccess(int op) {
         r.u32();
         long offset = r.u32() & 0xFFFF_FFFFL;
-        boolean store = op >= 0x36;
+        boolean store = op >= Instruction.I32_STORE.code;
         int v = store ? pop() : 0;
         int addr = pop();
         if (offset > Op.MAX_REG) {
@@ -959,20 +921,20 @@ final class Translator {
             addr = T(h);
             offset = 0;
         }
-        int irop = Op.MEM + (op - 0x28);
-        if (!store && op <= 0x2F && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
-                && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (0x6A - 0x45)) {
+        int irop = Op.MEM + (op - Instruction.I32_LOAD.code);
+        if (!store && op <= Instruction.I32_LOAD16_U.code && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
+                && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (Instruction.I32_ADD.code - Instruction.I32_EQZ.code)) {
             // The i32.add that made the address becomes the load: same result register T(h).
-            buf[lastPos] = (buf[lastPos] & ~0x3FFL) | (Op.LOAD_ADD + (op - 0x28));
+            buf[lastPos] = (buf[lastPos] & ~0x3FFL) | (Op.LOAD_ADD + (op - Instruction.I32_LOAD.code));
             push(addr, NUM);
             return;
         }
-        if (store && op <= 0x3A && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
-                && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (0x6A - 0x45)) {
+        if (store && op <= Instruction.I32_STORE8.code && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
+                && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (Instruction.I32_ADD.code - Instruction.I32_EQZ.code)) {
             // The i32.add that made the address becomes the store; its result register is dead after it.
             // The value operand was pushed after the add without emitting code, so it is ready there.
             long w = buf[lastPos];
-            buf[lastPos] = (w & ~0x3FFL & ~((long) Op.FIELD_MASK << 10)) | (long) v << 10 | (Op.STORE_ADD + (op - 0x36));
+            buf[lastPos] = (w & ~0x3FFL & ~((long) Op.FIELD_MASK << 10)) | (long) v << 10 | (Op.STORE_ADD + (op - Instruction.I32_STORE.code));
             lastPos = -1;
             return;
         }
@@ -986,15 +948,15 @@ final class Translator {
     }
 
     private static boolean isBinary(int op) {
-        return (op >= 0x46 && op <= 0x4F) || (op >= 0x51 && op <= 0x66) || (op >= 0x6A && op <= 0x78)
-                || (op >= 0x7C && op <= 0x8A) || (op >= 0x92 && op <= 0x98) || (op >= 0xA0 && op <= 0xA6);
+        return (op >= Instruction.I32_EQ.code && op <= Instruction.I32_GE_U.code) || (op >= Instruction.I64_EQ.code && op <= Instruction.F64_GE.code) || (op >= Instruction.I32_ADD.code && op <= Instruction.I32_ROTR.code)
+                || (op >= Instruction.I64_ADD.code && op <= Instruction.I64_ROTR.code) || (op >= Instruction.F32_ADD.code && op <= Instruction.F32_COPYSIGN.code) || (op >= Instruction.F64_ADD.code && op <= Instruction.F64_COPYSIGN.code);
     }
 
     private void numeric(int op) {
         // Reinterpretations change only the type: the bits are the same. i64.extend_i32_s is free too,
         // because i32 values are always held sign-extended in their 64-bit register.
-        if (op >= 0xBC && op <= 0xBF || op == 0xAC) return;
-        int irop = Op.NUM + (op - 0x45);
+        if (op >= Instruction.I32_REINTERPRET_F32.code && op <= Instruction.F64_REINTERPRET_I64.code || op == Instruction.I64_EXTEND_I32_S.code) return;
+        int irop = Op.NUM + (op - Instruction.I32_EQZ.code);
         if (isBinary(op)) {
             int b2 = pop();
             int b1 = pop();
@@ -1009,34 +971,35 @@ final class Translator {
         }
     }
 
-    private void prefixed(int sub) {
-        switch (sub) {
-            case 0, 1, 2, 3, 4, 5, 6, 7 -> {
+    private void prefixed(Instruction in) {
+        int sub = in.code;
+        switch (in) {
+            case I32_TRUNC_SAT_F32_S, I32_TRUNC_SAT_F32_U, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U, I64_TRUNC_SAT_F32_S, I64_TRUNC_SAT_F32_U, I64_TRUNC_SAT_F64_S, I64_TRUNC_SAT_F64_U -> {
                 int b1 = pop();
                 int dst = T(h);
                 produce(Op.TRUNC_SAT + sub, dst, b1, 0);
                 push(dst, NUM);
             }
-            case 8 -> {
+            case MEMORY_INIT -> {
                 int seg = r.u32(); r.u8();
                 int n = pop(), s = pop(), d = pop();
                 emit(Op.MEMORY_INIT, d, s, n); emit(seg);
             }
-            case 9 -> { emit(Op.DATA_DROP, 0, 0, 0); emit(r.u32()); }
-            case 10 -> { r.u8(); r.u8(); int n = pop(), s = pop(), d = pop(); emit(Op.MEMORY_COPY, d, s, n); }
-            case 11 -> { r.u8(); int n = pop(), v = pop(), d = pop(); emit(Op.MEMORY_FILL, d, v, n); }
-            case 12 -> {
+            case DATA_DROP -> { emit(Op.DATA_DROP, 0, 0, 0); emit(r.u32()); }
+            case MEMORY_COPY -> { r.u8(); r.u8(); int n = pop(), s = pop(), d = pop(); emit(Op.MEMORY_COPY, d, s, n); }
+            case MEMORY_FILL -> { r.u8(); int n = pop(), v = pop(), d = pop(); emit(Op.MEMORY_FILL, d, v, n); }
+            case TABLE_INIT -> {
                 int seg = r.u32(); int t = r.u32();
                 int n = pop(), s = pop(), d = pop();
                 emit(Op.TABLE_INIT, d, s, n); emit((long) seg << 32 | t);
             }
-            case 13 -> { emit(Op.ELEM_DROP, 0, 0, 0); emit(r.u32()); }
-            case 14 -> {
+            case ELEM_DROP -> { emit(Op.ELEM_DROP, 0, 0, 0); emit(r.u32()); }
+            case TABLE_COPY -> {
                 int x = r.u32(); int y = r.u32();
                 int n = pop(), s = pop(), d = pop();
                 emit(Op.TABLE_COPY, d, s, n); emit((long) x << 32 | y);
             }
-            case 15 -> {
+            case TABLE_GROW -> {
                 int t = r.u32();
                 int n = pop(), init = pop();
                 int dst = T(h);
@@ -1046,8 +1009,8 @@ final class Translator {
                 lastPos = p;
                 push(dst, NUM);
             }
-            case 16 -> { int t = r.u32(); int dst = T(h); produce(Op.TABLE_SIZE, dst, 0, t); push(dst, NUM); }
-            case 17 -> {
+            case TABLE_SIZE -> { int t = r.u32(); int dst = T(h); produce(Op.TABLE_SIZE, dst, 0, t); push(dst, NUM); }
+            case TABLE_FILL -> {
                 int t = r.u32();
                 int n = pop(), v = pop(), i = pop();
                 emit(Op.TABLE_FILL, i, v, n); emit(t);

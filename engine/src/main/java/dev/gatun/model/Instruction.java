@@ -635,6 +635,18 @@ public enum Instruction {
         return Integer.numberOfTrailingZeros(accessBytes);
     }
 
+    /**
+     * The number of lanes a lane-index immediate selects from: of the shape of a lane instruction
+     * ({@code i16x8.extract_lane_s}: 8), or of the access of a load/store lane ({@code v128.load32_lane}: 4); else 0.
+     */
+    public int laneCount() {
+        return switch (immediates) {
+            case LANE -> Integer.parseInt(text.substring(text.indexOf('x') + 1, text.indexOf('.')));
+            case MEMARG_LANE -> 16 / accessBytes;
+            default -> 0;
+        };
+    }
+
     private static final Instruction[] SINGLE = new Instruction[256];
     private static final Instruction[][] PREFIXED = new Instruction[256][];
     private static final Map<String, Instruction> BY_TEXT = new HashMap<>();

@@ -3,10 +3,12 @@ package dev.gatun.validation;
 import dev.gatun.CompileError;
 import dev.gatun.FunctionType;
 import dev.gatun.ValType;
-import dev.gatun.binary.Opcodes;
+import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmModule;
 import dev.gatun.binary.WasmModule.FunctionBody;
 import dev.gatun.binary.WasmReader;
+import dev.gatun.model.Immediates;
+import dev.gatun.model.Instruction;
 
 import java.util.Arrays;
 import java.util.BitSet;
@@ -215,27 +217,27 @@ final class FunctionValidator {
         sp = 0;  // the function's parameters are locals, not operands
         while (csp > 0) {
             opOffset = r.offset();
-            instruction(r.u8());
+            instruction(InstructionReader.next(r));
         }
     }
 
-    private void instruction(int op) {
-        switch (op) {
-            case 0x00 -> setUnreachable();
-            case 0x01 -> { }
-            case 0x02 -> block(K_BLOCK);
-            case 0x03 -> block(K_LOOP);
-            case 0x04 -> {
+    private void instruction(Instruction in) {
+        switch (in) {
+            case UNREACHABLE -> setUnreachable();
+            case NOP -> { }
+            case BLOCK -> block(K_BLOCK);
+            case LOOP -> block(K_LOOP);
+            case IF -> {
                 int bt = blockType();
                 pop(I32);
                 popParams(bt);
                 pushCtrl(K_IF, bt);
             }
-            case 0x05 -> {
+            case ELSE -> {
                 int f = popCtrl();
                 pushCtrl(K_ELSE, ctlBt[f]);
             }
-            case 0x0B -> {
+            case END -> {
                 int f = popCtrl();
                 int bt = ctlBt[f];
                 if (ctlKind[f] == K_IF) {
@@ -249,28 +251,28 @@ final class FunctionValidator {
                     for (int i = 0; i < rc; i++) push(result(bt, i));
                 }
             }
-            case 0x0C -> {
+            case BR -> {
                 int f = label(r.u32());
                 popLabel(f);
                 setUnreachable();
             }
-            case 0x0D -> {
+            case BR_IF -> {
                 int f = label(r.u32());
                 pop(I32);
                 popLabel(f);
                 pushLabel(f);
             }
-            case 0x0E -> brTable();
-            case 0x0F -> {
+            case BR_TABLE -> brTable();
+            case RETURN -> {
                 popLabel(0);
                 setUnreachable();
             }
-            case 0x10 -> {
+            case CALL -> {
                 int f = r.u32();
                 if (f < 0 || f >= funcTypes.length) throw fail("unknown function " + Integer.toUnsignedString(f));
                 call(funcTypes[f]);
             }
-            case 0x11 -> {
+            case CALL_INDIRECT -> {
                 int t = r.u32();
                 int table = r.u32();
                 if (table < 0 || table >= tableTypes.length) throw fail("unknown table " + Integer.toUnsignedString(table));
@@ -279,15 +281,15 @@ final class FunctionValidator {
                 pop(I32);
                 call(t);
             }
-            case 0x1A -> pop();
-            case 0x1B -> {
+            case DROP -> pop();
+            case SELECT -> {
                 pop(I32);
                 int t1 = pop(), t2 = pop();
                 if (isRef(t1) || isRef(t2)) throw mismatch();
                 if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) throw mismatch();
                 push(t1 == UNKNOWN ? t2 : t1);
             }
-            case 0x1C -> {
+            case SELECT_T -> {
                 int n = r.u32();
                 if (n != 1) throw fail("invalid result arity");
                 int t = ValType.fromCode(r.u8()).ordinal();
@@ -296,61 +298,61 @@ final class FunctionValidator {
                 pop(t);
                 push(t);
             }
-            case 0x20 -> push(local(r.u32()));
-            case 0x21 -> pop(local(r.u32()));
-            case 0x22 -> {
+            case LOCAL_GET -> push(local(r.u32()));
+            case LOCAL_SET -> pop(local(r.u32()));
+            case LOCAL_TEE -> {
                 int t = local(r.u32());
                 pop(t);
                 push(t);
             }
-            case 0x23 -> push(globalTypes[global(r.u32())]);
-            case 0x24 -> {
+            case GLOBAL_GET -> push(globalTypes[global(r.u32())]);
+            case GLOBAL_SET -> {
                 int g = global(r.u32());
                 if (!globalMutable[g]) throw fail("global is immutable");
                 pop(globalTypes[g]);
             }
-            case 0x25 -> {
+            case TABLE_GET -> {
                 int t = table(r.u32());
                 pop(I32);
                 push(tableTypes[t]);
             }
-            case 0x26 -> {
+            case TABLE_SET -> {
                 int t = table(r.u32());
                 pop(tableTypes[t]);
                 pop(I32);
             }
-            case 0x3F -> {
+            case MEMORY_SIZE -> {
                 r.u8();
                 memory();
                 push(I32);
             }
-            case 0x40 -> {
+            case MEMORY_GROW -> {
                 r.u8();
                 memory();
                 pop(I32);
                 push(I32);
             }
-            case 0x41 -> { r.s32(); push(I32); }
-            case 0x42 -> { r.s64(); push(I64); }
-            case 0x43 -> { r.skip(4); push(F32); }
-            case 0x44 -> { r.skip(8); push(F64); }
-            case 0xD0 -> push(r.u8() == 0x70 ? FUNCREF : EXTERNREF);
-            case 0xD1 -> {
+            case I32_CONST -> { r.s32(); push(I32); }
+            case I64_CONST -> { r.s64(); push(I64); }
+            case F32_CONST -> { r.skip(4); push(F32); }
+            case F64_CONST -> { r.skip(8); push(F64); }
+            case REF_NULL -> push(r.u8() == ValType.FUNCREF.code() ? FUNCREF : EXTERNREF);
+            case REF_IS_NULL -> {
                 int t = pop();
                 if (t != UNKNOWN && !isRef(t)) throw mismatch();
                 push(I32);
             }
-            case 0xD2 -> {
+            case REF_FUNC -> {
                 int f = r.u32();
                 if (f < 0 || f >= funcTypes.length) throw fail("unknown function " + Integer.toUnsignedString(f));
                 if (!declaredRefs.get(f)) throw fail("undeclared function reference");
                 push(FUNCREF);
             }
-            case 0xFC -> prefixFC(r.u32());
-            case 0xFD -> prefixFD(r.u32());
             default -> {
-                if (op >= 0x28 && op <= 0x3E) memoryAccess(op);
-                else numeric(op);
+                if (in.prefix == 0 && in.accessBytes > 0) memoryAccess(in);
+                else if (in.immediates == Immediates.NONE && in.params != null) fixed(in);
+                else if (in.prefix == Instruction.PREFIX_MISC) prefixFC(in);
+                else prefixFD(in);
             }
         }
     }
@@ -422,125 +424,108 @@ final class FunctionValidator {
         if (align > naturalLog2) throw fail("alignment must not be larger than natural");
     }
 
-    private static final int[] ACCESS_LOG2 = {
-            2, 3, 2, 3, 0, 0, 1, 1, 0, 0, 1, 1, 2, 2,   // 0x28-0x35 loads
-            2, 3, 2, 3, 0, 1, 0, 1, 2};                  // 0x36-0x3E stores
-    private static final int[] ACCESS_TYPE = {
-            I32, I64, F32, F64, I32, I32, I32, I32, I64, I64, I64, I64, I64, I64,
-            I32, I64, F32, F64, I32, I32, I64, I64, I64};
+    /** Per instruction (by ordinal): its fixed operand and result types, and the value type of a memory access. */
+    private static final int[][] PARAMS, RESULTS;
+    private static final int[] ACCESS_TYPE;
+    private static final boolean[] LOADS;
 
-    private void memoryAccess(int op) {
-        int k = op - 0x28;
-        memarg(ACCESS_LOG2[k]);
-        if (op <= 0x35) {
+    static {
+        Instruction[] all = Instruction.values();
+        PARAMS = new int[all.length][];
+        RESULTS = new int[all.length][];
+        ACCESS_TYPE = new int[all.length];
+        LOADS = new boolean[all.length];
+        for (Instruction in : all) {
+            if (in.params != null) {
+                PARAMS[in.ordinal()] = types(in.params);
+                RESULTS[in.ordinal()] = types(in.results);
+            }
+            if (in.accessBytes > 0) ACCESS_TYPE[in.ordinal()] = valueType(in.text);
+            LOADS[in.ordinal()] = in.accessBytes > 0 && in.text.contains(".load");
+        }
+    }
+
+    /** The value type a memory instruction's name starts with ({@code i64.load8_u}: i64). */
+    private static int valueType(String text) {
+        return switch (text.substring(0, 3)) {
+            case "i32" -> I32;
+            case "i64" -> I64;
+            case "f32" -> F32;
+            case "f64" -> F64;
+            default -> V128;
+        };
+    }
+
+    private static int[] types(String chars) {
+        int[] ts = new int[chars.length()];
+        for (int i = 0; i < ts.length; i++) ts[i] = "ilfdv".indexOf(chars.charAt(i));
+        return ts;
+    }
+
+    private void memoryAccess(Instruction in) {
+        memarg(in.naturalAlignment());
+        int t = ACCESS_TYPE[in.ordinal()];
+        if (LOADS[in.ordinal()]) {
             pop(I32);
-            push(ACCESS_TYPE[k]);
+            push(t);
         } else {
-            pop(ACCESS_TYPE[k]);
+            pop(t);
             pop(I32);
         }
     }
 
-    /** Signatures of 0x45-0xC4: packed (in1 + 1) | (in2 + 1) << 4 | out << 8; 0 input nibble = none. */
-    private static final int[] NUMERIC = new int[256];
-
-    private static void sig(int from, int to, int in1, int in2, int out) {
-        for (int op = from; op <= to; op++) NUMERIC[op] = (in1 + 1) | (in2 + 1) << 4 | out << 8;
+    /** An instruction whose operand and result types are fixed by the table. */
+    private void fixed(Instruction in) {
+        int[] ps = PARAMS[in.ordinal()];
+        for (int i = ps.length - 1; i >= 0; i--) pop(ps[i]);
+        for (int t : RESULTS[in.ordinal()]) push(t);
     }
 
-    static {
-        sig(0x45, 0x45, I32, -1, I32);
-        sig(0x46, 0x4F, I32, I32, I32);
-        sig(0x50, 0x50, I64, -1, I32);
-        sig(0x51, 0x5A, I64, I64, I32);
-        sig(0x5B, 0x60, F32, F32, I32);
-        sig(0x61, 0x66, F64, F64, I32);
-        sig(0x67, 0x69, I32, -1, I32);
-        sig(0x6A, 0x78, I32, I32, I32);
-        sig(0x79, 0x7B, I64, -1, I64);
-        sig(0x7C, 0x8A, I64, I64, I64);
-        sig(0x8B, 0x91, F32, -1, F32);
-        sig(0x92, 0x98, F32, F32, F32);
-        sig(0x99, 0x9F, F64, -1, F64);
-        sig(0xA0, 0xA6, F64, F64, F64);
-        sig(0xA7, 0xA7, I64, -1, I32);
-        sig(0xA8, 0xA9, F32, -1, I32);
-        sig(0xAA, 0xAB, F64, -1, I32);
-        sig(0xAC, 0xAD, I32, -1, I64);
-        sig(0xAE, 0xAF, F32, -1, I64);
-        sig(0xB0, 0xB1, F64, -1, I64);
-        sig(0xB2, 0xB3, I32, -1, F32);
-        sig(0xB4, 0xB5, I64, -1, F32);
-        sig(0xB6, 0xB6, F64, -1, F32);
-        sig(0xB7, 0xB8, I32, -1, F64);
-        sig(0xB9, 0xBA, I64, -1, F64);
-        sig(0xBB, 0xBB, F32, -1, F64);
-        sig(0xBC, 0xBC, F32, -1, I32);
-        sig(0xBD, 0xBD, F64, -1, I64);
-        sig(0xBE, 0xBE, I32, -1, F32);
-        sig(0xBF, 0xBF, I64, -1, F64);
-        sig(0xC0, 0xC1, I32, -1, I32);
-        sig(0xC2, 0xC4, I64, -1, I64);
-    }
-
-    private void numeric(int op) {
-        int s = NUMERIC[op];
-        if (s == 0) throw fail("illegal opcode");
-        int in1 = (s & 0xF) - 1, in2 = ((s >> 4) & 0xF) - 1;
-        if (in2 >= 0) pop(in2);
-        pop(in1);
-        push(s >> 8);
-    }
-
-    private void prefixFC(int sub) {
-        switch (sub) {
-            case 0, 1 -> { pop(F32); push(I32); }
-            case 2, 3 -> { pop(F64); push(I32); }
-            case 4, 5 -> { pop(F32); push(I64); }
-            case 6, 7 -> { pop(F64); push(I64); }
-            case 8 -> {
+    private void prefixFC(Instruction in) {
+        switch (in) {
+            case MEMORY_INIT -> {
                 int d = r.u32();
                 r.u8();
                 memory();
                 data(d);
                 pop(I32); pop(I32); pop(I32);
             }
-            case 9 -> data(r.u32());
-            case 10 -> {
+            case DATA_DROP -> data(r.u32());
+            case MEMORY_COPY -> {
                 r.u8(); r.u8();
                 memory();
                 pop(I32); pop(I32); pop(I32);
             }
-            case 11 -> {
+            case MEMORY_FILL -> {
                 r.u8();
                 memory();
                 pop(I32); pop(I32); pop(I32);
             }
-            case 12 -> {
+            case TABLE_INIT -> {
                 int e = r.u32();
                 int t = table(r.u32());
                 elem(e);
                 if (elemTypes[e] != tableTypes[t]) throw mismatch();
                 pop(I32); pop(I32); pop(I32);
             }
-            case 13 -> elem(r.u32());
-            case 14 -> {
+            case ELEM_DROP -> elem(r.u32());
+            case TABLE_COPY -> {
                 int dst = table(r.u32());
                 int src = table(r.u32());
                 if (tableTypes[dst] != tableTypes[src]) throw mismatch();
                 pop(I32); pop(I32); pop(I32);
             }
-            case 15 -> {
+            case TABLE_GROW -> {
                 int t = table(r.u32());
                 pop(I32);
                 pop(tableTypes[t]);
                 push(I32);
             }
-            case 16 -> {
+            case TABLE_SIZE -> {
                 table(r.u32());
                 push(I32);
             }
-            case 17 -> {
+            case TABLE_FILL -> {
                 int t = table(r.u32());
                 pop(I32);
                 pop(tableTypes[t]);
@@ -560,94 +545,39 @@ final class FunctionValidator {
 
     // ---------------------------------------------------------------- SIMD
 
-    private static final byte S_UNARY = 1, S_BINARY = 2, S_TEST = 3, S_SHIFT = 4, S_TERNARY = 5;
-    private static final byte[] SIMD_SHAPE = new byte[256];
-
-    static {
-        for (int sub = 0x0E; sub < 256; sub++) {
-            String n = Opcodes.name(0xFD00 | sub);
-            if (n == null) continue;
-            byte shape;
-            if (n.endsWith("all_true") || n.endsWith("bitmask") || n.endsWith("any_true")) shape = S_TEST;
-            else if (n.contains(".shl") || n.contains(".shr_")) shape = S_SHIFT;
-            else if (n.equals("v128.bitselect")) shape = S_TERNARY;
-            else if (n.contains("abs") || n.contains("neg") || n.contains("popcnt") || n.contains("ceil")
-                    || n.contains("floor") || n.contains("trunc") || n.contains("nearest") || n.contains("sqrt")
-                    || n.contains("extend_") || n.contains("extadd_pairwise") || n.contains("convert")
-                    || n.contains("demote") || n.contains("promote") || n.equals("v128.not")) shape = S_UNARY;
-            else shape = S_BINARY;
-            SIMD_SHAPE[sub] = shape;
-        }
-    }
-
-    private void prefixFD(int sub) {
-        switch (sub) {
-            case 0x00 -> load128(4);
-            case 0x01, 0x02, 0x03, 0x04, 0x05, 0x06 -> load128(3);
-            case 0x07 -> load128(0);
-            case 0x08 -> load128(1);
-            case 0x09 -> load128(2);
-            case 0x0A -> load128(3);
-            case 0x0B -> {
-                memarg(4);
-                pop(V128);
-                pop(I32);
+    private void prefixFD(Instruction in) {
+        switch (in.immediates) {
+            case MEMARG -> {
+                if (in == Instruction.V128_STORE) {
+                    memarg(in.naturalAlignment());
+                    pop(V128);
+                    pop(I32);
+                } else {
+                    load128(in.naturalAlignment());
+                }
             }
-            case 0x0C -> {
+            case V128 -> {
                 r.skip(16);
                 push(V128);
             }
-            case 0x0D -> {
+            case SHUFFLE -> {
                 for (int i = 0; i < 16; i++) {
                     if (r.u8() >= 32) throw fail("invalid lane index");
                 }
-                pop(V128);
-                pop(V128);
-                push(V128);
+                fixed(in);
             }
-            case 0x0F, 0x10, 0x11 -> { pop(I32); push(V128); }
-            case 0x12 -> { pop(I64); push(V128); }
-            case 0x13 -> { pop(F32); push(V128); }
-            case 0x14 -> { pop(F64); push(V128); }
-            case 0x15, 0x16 -> extract(16, I32);
-            case 0x17 -> replace(16, I32);
-            case 0x18, 0x19 -> extract(8, I32);
-            case 0x1A -> replace(8, I32);
-            case 0x1B -> extract(4, I32);
-            case 0x1C -> replace(4, I32);
-            case 0x1D -> extract(2, I64);
-            case 0x1E -> replace(2, I64);
-            case 0x1F -> extract(4, F32);
-            case 0x20 -> replace(4, F32);
-            case 0x21 -> extract(2, F64);
-            case 0x22 -> replace(2, F64);
-            case 0x54, 0x55, 0x56, 0x57 -> {
-                int log2 = sub - 0x54;
-                memarg(log2);
-                lane(16 >> log2);
+            case LANE -> {
+                lane(in.laneCount());
+                fixed(in);
+            }
+            case MEMARG_LANE -> {
+                memarg(in.naturalAlignment());
+                lane(in.laneCount());
                 pop(V128);
                 pop(I32);
-                push(V128);
+                if (LOADS[in.ordinal()]) push(V128);
             }
-            case 0x58, 0x59, 0x5A, 0x5B -> {
-                int log2 = sub - 0x58;
-                memarg(log2);
-                lane(16 >> log2);
-                pop(V128);
-                pop(I32);
-            }
-            case 0x5C -> load128(2);
-            case 0x5D -> load128(3);
-            default -> {
-                switch (SIMD_SHAPE[sub]) {
-                    case S_UNARY -> { pop(V128); push(V128); }
-                    case S_BINARY -> { pop(V128); pop(V128); push(V128); }
-                    case S_TEST -> { pop(V128); push(I32); }
-                    case S_SHIFT -> { pop(I32); pop(V128); push(V128); }
-                    case S_TERNARY -> { pop(V128); pop(V128); pop(V128); push(V128); }
-                    default -> throw fail("illegal opcode");
-                }
-            }
+            default -> throw new IllegalStateException(in + " in a checked body");
         }
     }
 
@@ -659,18 +589,5 @@ final class FunctionValidator {
 
     private void lane(int lanes) {
         if (r.u8() >= lanes) throw fail("invalid lane index");
-    }
-
-    private void extract(int lanes, int t) {
-        lane(lanes);
-        pop(V128);
-        push(t);
-    }
-
-    private void replace(int lanes, int t) {
-        lane(lanes);
-        pop(t);
-        pop(V128);
-        push(V128);
     }
 }

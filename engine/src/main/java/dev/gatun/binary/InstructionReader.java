@@ -1,0 +1,195 @@
+package dev.gatun.binary;
+
+import static dev.gatun.model.Instruction.*;
+
+import dev.gatun.ValType;
+import dev.gatun.model.Feature;
+import dev.gatun.model.Instruction;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Reads instructions by the {@link Instruction} table: their opcodes, and their immediates by the table's
+ * {@link dev.gatun.model.Immediates} shape. The decoder uses it for the structural check of every body
+ * (each opcode is one of an instruction the engine runs, every immediate is well-formed, blocks nest);
+ * the validator, translator and compiler, which only see checked bodies, use {@link #next} and
+ * {@link #skipImmediates}. No recursion and no per-instruction allocation.
+ */
+public final class InstructionReader {
+    /** The features the engine runs (Wasm 2.0); the decoder rejects other instructions as illegal opcodes. */
+    public static final Set<Feature> FEATURES = EnumSet.of(Feature.MVP, Feature.SIGN_EXTENSION,
+            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD);
+
+    private final boolean hasDataCount;
+    /** Offset of the first memory.init/data.drop when the module has no data count section, else -1. */
+    long firstDataIndexUse = -1;
+    private byte[] ctl = new byte[16];   // per open block: 0 block/loop, 1 if, 2 if after else
+
+    InstructionReader(boolean hasDataCount) {
+        this.hasDataCount = hasDataCount;
+    }
+
+    /** The next instruction of a checked body, its immediates not yet read. */
+    public static Instruction next(WasmReader r) {
+        int b = r.u8();
+        Instruction in = Instruction.single(b);
+        return in != null ? in : Instruction.prefixed(b, r.u32());
+    }
+
+    /** Skips the immediates of an instruction of a checked body (its opcode already read). */
+    public static void skipImmediates(Instruction in, WasmReader r) {
+        switch (in.immediates) {
+            case NONE -> { }
+            case BLOCKTYPE -> r.s33();
+            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> r.u32();
+            case BR_TABLE -> {
+                int n = r.u32();
+                for (int i = 0; i <= n; i++) r.u32();
+            }
+            case SELECT_TYPES -> {
+                int n = r.u32();
+                r.skip(n);
+            }
+            case HEAPTYPE, MEMORY, LANE -> r.u8();
+            case MEMARG -> { r.u32(); r.u32(); }
+            case MEMARG_LANE -> { r.u32(); r.u32(); r.u8(); }
+            case SHUFFLE, V128 -> r.skip(16);
+            case I32 -> r.s32();
+            case I64 -> r.s64();
+            case F32 -> r.skip(4);
+            case F64 -> r.skip(8);
+            case DATA_MEMORY -> { r.u32(); r.u8(); }
+            case MEMORY_MEMORY -> { r.u8(); r.u8(); }
+            case ELEM_TABLE, TABLE_TABLE, TYPE_TABLE -> { r.u32(); r.u32(); }
+            default -> throw new IllegalStateException(in + " in a checked body");
+        }
+    }
+
+    /** Checks a function body's instructions up to and including its final {@code end}. */
+    void scanFunction(WasmReader r) {
+        scan(r, false);
+    }
+
+    /** Checks a constant expression up to its {@code end}; true when every instruction was a constant one. */
+    boolean scanConst(WasmReader r) {
+        return scan(r, true);
+    }
+
+    private boolean scan(WasmReader r, boolean constant) {
+        int depth = 1;
+        ctl[0] = 0;
+        boolean onlyConst = true;
+        while (true) {
+            if (r.atEnd()) throw r.malformed(constant ? "unexpected end" : "unexpected end of section or function");
+            long at = r.offset();
+            Instruction in = opcode(r, at);
+            switch (in) {
+                case I32_CONST, I64_CONST, F32_CONST, F64_CONST, GLOBAL_GET, REF_NULL, REF_FUNC, V128_CONST, END -> { }
+                default -> onlyConst = false;
+            }
+            switch (in) {
+                case BLOCK, LOOP, IF -> {
+                    blockType(r);
+                    if (depth == ctl.length) ctl = Arrays.copyOf(ctl, depth * 2);
+                    ctl[depth++] = in == IF ? (byte) 1 : (byte) 0;
+                }
+                case ELSE -> {
+                    if (ctl[depth - 1] != 1) throw r.malformedAt(at, "END opcode expected");
+                    ctl[depth - 1] = 2;
+                }
+                case END -> {
+                    if (--depth == 0) return onlyConst;
+                }
+                default -> immediates(in, r, at);
+            }
+        }
+    }
+
+    /** Reads an opcode; anything but an instruction the engine runs is illegal, reported at its first byte. */
+    private static Instruction opcode(WasmReader r, long at) {
+        int b = r.u8();
+        // Only the prefixes of features the engine runs are followed by a sub-opcode worth reading.
+        Instruction in = b == PREFIX_MISC || b == PREFIX_SIMD ? Instruction.prefixed(b, r.u32()) : Instruction.single(b);
+        if (in == null || !FEATURES.contains(in.feature)) throw r.malformedAt(at, "illegal opcode");
+        return in;
+    }
+
+    private void immediates(Instruction in, WasmReader r, long at) {
+        switch (in.immediates) {
+            case NONE -> { }
+            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, ELEM -> r.u32();
+            case DATA -> {
+                noteDataIndex(at);
+                r.u32();
+            }
+            case BR_TABLE -> {
+                long lenAt = r.offset();
+                long n = r.u32() & 0xFFFF_FFFFL;
+                if (n > r.remaining()) throw r.malformedAt(lenAt, "length out of bounds");
+                for (long i = 0; i <= n; i++) r.u32();
+            }
+            case SELECT_TYPES -> {
+                long lenAt = r.offset();
+                long n = r.u32() & 0xFFFF_FFFFL;
+                if (n > r.remaining()) throw r.malformedAt(lenAt, "length out of bounds");
+                for (long i = 0; i < n; i++) valType(r);
+            }
+            case HEAPTYPE -> refType(r);
+            // One memory (Wasm 2.0): a memory index is a reserved zero byte.
+            case MEMORY -> zero(r);
+            case MEMORY_MEMORY -> { zero(r); zero(r); }
+            case DATA_MEMORY -> {
+                noteDataIndex(at);
+                r.u32();
+                zero(r);
+            }
+            case MEMARG -> memarg(r);
+            case MEMARG_LANE -> { memarg(r); r.u8(); }
+            case LANE -> r.u8();
+            case SHUFFLE, V128 -> r.skip(16);
+            case I32 -> r.s32();
+            case I64 -> r.s64();
+            case F32 -> r.skip(4);
+            case F64 -> r.skip(8);
+            case ELEM_TABLE, TABLE_TABLE, TYPE_TABLE -> { r.u32(); r.u32(); }
+            default -> throw new IllegalStateException(in + " has immediates of a feature the engine does not run");
+        }
+    }
+
+    private static void blockType(WasmReader r) {
+        long at = r.offset();
+        long v = r.s33();
+        if (v >= 0) return;                           // type index; range checked by validation
+        if (v == -64) return;                         // 0x40: empty
+        if (v < -64 || ValType.fromCode((int) (v & 0x7F)) == null)
+            throw r.malformedAt(at, "malformed value type");
+    }
+
+    private static void valType(WasmReader r) {
+        if (ValType.fromCode(r.u8()) == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
+    }
+
+    private static void refType(WasmReader r) {
+        int b = r.u8();
+        if (b != ValType.FUNCREF.code() && b != ValType.EXTERNREF.code())
+            throw r.malformedAt(r.offset() - 1, "malformed reference type");
+    }
+
+    private static void memarg(WasmReader r) {
+        long at = r.offset();
+        int align = r.u32();
+        // Wasm 2.0 has one memory: flags above 31 (including the multi-memory bit 6) are malformed.
+        if (align < 0 || align >= 32) throw r.malformedAt(at, "malformed memop flags");
+        r.u32();
+    }
+
+    private void noteDataIndex(long at) {
+        // Whether that is malformed depends on the data section, which comes after the code section.
+        if (!hasDataCount && firstDataIndexUse < 0) firstDataIndexUse = at;
+    }
+
+    private static void zero(WasmReader r) {
+        if (r.u8() != 0) throw r.malformedAt(r.offset() - 1, "zero byte expected");
+    }
+}
