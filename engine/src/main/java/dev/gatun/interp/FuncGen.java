@@ -899,7 +899,6 @@ final class FuncGen {
 
     // ---- v128: kernels of dev.gatun.vector.Simd over the vector register file ----
 
-    private static final ClassDesc CD_SIMD = ClassDesc.of("dev.gatun.vector.Simd");
     private static final ClassDesc CD_PLAN = ClassDesc.of("dev.gatun.vector.ShufflePlan");
     private static final MethodTypeDesc K2 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int);
     private static final MethodTypeDesc K3 = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_int);
@@ -926,11 +925,16 @@ final class FuncGen {
         cb.invokedynamic(java.lang.constant.DynamicCallSiteDesc.of(KERNEL, name, d));
     }
 
+    /** The kernel of a SIMD instruction: its name with '.' as '_', in the class of its lane shape ({@link dev.gatun.vector.Kernels}). */
+    static String kernelName(Instruction in) {
+        return in.text.replace('.', '_');
+    }
+
     /** Calls a kernel with the file and constant indexes as its leading arguments. */
-    private void kernel(int sub, MethodTypeDesc d, int... ints) {
+    private void kernel(Instruction in, MethodTypeDesc d, int... ints) {
         cb.aload(vSlot);
         for (int i : ints) cb.loadConstant(i);
-        invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), d);
+        invokeKernel(kernelName(in), d);
     }
 
     /**
@@ -1011,7 +1015,7 @@ final class FuncGen {
                 cb.loadConstant(vTop(0));
                 cb.aload(memSlot);
                 cb.lload(ea);
-                invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KMEM);
+                invokeKernel(kernelName(in), KMEM);
             }
             case V128_STORE -> {
                 int v = vIn(0);
@@ -1035,7 +1039,7 @@ final class FuncGen {
                 cb.aload(memSlot);
                 cb.lload(ea);
                 cb.loadConstant(lane);
-                invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KLOAD_LANE);
+                invokeKernel(kernelName(in), KLOAD_LANE);
             }
             case V128_STORE8_LANE, V128_STORE16_LANE, V128_STORE32_LANE, V128_STORE64_LANE -> {
                 int v = vIn(0);
@@ -1047,7 +1051,7 @@ final class FuncGen {
                 cb.aload(memSlot);
                 cb.lload(ea);
                 cb.loadConstant(lane);
-                invokeKernel(dev.gatun.vector.SimdOpcodes.kernelName(sub), KSTORE_LANE);
+                invokeKernel(kernelName(in), KSTORE_LANE);
             }
             case V128_CONST -> {
                 pushFrom(vConsts.get(List.of(r.f64bits(), r.f64bits())));
@@ -1069,13 +1073,13 @@ final class FuncGen {
                 toScratch(laneType(in));
                 pop();
                 push(V);
-                kernel(sub, K2, vTop(0), VSCRATCH);
+                kernel(in, K2, vTop(0), VSCRATCH);
             }
             case I8X16_EXTRACT_LANE_S, I8X16_EXTRACT_LANE_U, I16X8_EXTRACT_LANE_S, I16X8_EXTRACT_LANE_U, I32X4_EXTRACT_LANE, I64X2_EXTRACT_LANE, F32X4_EXTRACT_LANE, F64X2_EXTRACT_LANE -> {
                 int lane = r.u8();
                 int a = vIn(0);
                 pop();
-                kernel(sub, K3, VSCRATCH, a, lane);
+                kernel(in, K3, VSCRATCH, a, lane);
                 fromScratch(laneType(in));
             }
             case I8X16_REPLACE_LANE, I16X8_REPLACE_LANE, I32X4_REPLACE_LANE, I64X2_REPLACE_LANE, F32X4_REPLACE_LANE, F64X2_REPLACE_LANE -> {
@@ -1085,12 +1089,12 @@ final class FuncGen {
                 int a = vIn(0);
                 pop();
                 push(V);
-                kernel(sub, K4, vTop(0), a, VSCRATCH, lane);
+                kernel(in, K4, vTop(0), a, VSCRATCH, lane);
             }
             case V128_ANY_TRUE, I8X16_ALL_TRUE, I8X16_BITMASK, I16X8_ALL_TRUE, I16X8_BITMASK, I32X4_ALL_TRUE, I32X4_BITMASK, I64X2_ALL_TRUE, I64X2_BITMASK -> {
                 int a = vIn(0);
                 pop();
-                kernel(sub, K2, VSCRATCH, a);
+                kernel(in, K2, VSCRATCH, a);
                 fromScratch(ValType.I32);
             }
             case I8X16_SHL, I8X16_SHR_S, I8X16_SHR_U, I16X8_SHL, I16X8_SHR_S, I16X8_SHR_U, I32X4_SHL, I32X4_SHR_S, I32X4_SHR_U, I64X2_SHL, I64X2_SHR_S, I64X2_SHR_U -> {
@@ -1099,7 +1103,7 @@ final class FuncGen {
                 int a = vIn(0);
                 pop();
                 push(V);
-                kernel(sub, K3, vTop(0), a, VSCRATCH);
+                kernel(in, K3, vTop(0), a, VSCRATCH);
             }
             case V128_BITSELECT -> {
                 int c = vIn(0), b = vIn(1), a = vIn(2);
@@ -1107,22 +1111,20 @@ final class FuncGen {
                 pop();
                 pop();
                 push(V);
-                kernel(sub, K4, vTop(0), a, b, c);
+                kernel(in, K4, vTop(0), a, b, c);
             }
             default -> {
-                String name = dev.gatun.vector.SimdOpcodes.kernelName(sub);
-                if (name == null) throw new IllegalStateException("0xFD " + sub + " in a validated body");
                 if (SimdTranslator.binary(sub)) {
                     int b = vIn(0), a = vIn(1);
                     pop();
                     pop();
                     push(V);
-                    kernel(sub, K3, vTop(0), a, b);
+                    kernel(in, K3, vTop(0), a, b);
                 } else {
                     int a = vIn(0);
                     pop();
                     push(V);
-                    kernel(sub, K2, vTop(0), a);
+                    kernel(in, K2, vTop(0), a);
                 }
             }
         }

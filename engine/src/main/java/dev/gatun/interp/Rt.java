@@ -95,10 +95,10 @@ final class Rt {
         x.hi = v[src + 1];
     }
 
-    /** Bootstrap of a compiled SIMD instruction: a constant call site of its {@link dev.gatun.vector.Simd} kernel. */
+    /** Bootstrap of a compiled SIMD instruction: a constant call site of its {@link dev.gatun.vector.Kernels kernel}. */
     static java.lang.invoke.CallSite kernel(MethodHandles.Lookup l, String name, java.lang.invoke.MethodType type)
             throws ReflectiveOperationException {
-        return new java.lang.invoke.ConstantCallSite(MethodHandles.publicLookup().findStatic(dev.gatun.vector.Simd.class, name, type));
+        return new java.lang.invoke.ConstantCallSite(MethodHandles.publicLookup().findStatic(dev.gatun.vector.Kernels.owner(name), name, type));
     }
 
     /** Bootstrap of an i8x16.shuffle's plan, a dynamic constant: built once, from the 16 lane bytes. */
@@ -108,7 +108,7 @@ final class Rt {
             lanes[i] = (byte) (lo >>> (8 * i));
             lanes[8 + i] = (byte) (hi >>> (8 * i));
         }
-        return dev.gatun.vector.Simd.shufflePlan(lanes);
+        return dev.gatun.vector.I8x16.shufflePlan(lanes);
     }
 
     // ---- tables and references ----

@@ -1,7 +1,9 @@
 package dev.gatun.interp;
 
 import dev.gatun.binary.WasmReader;
-import dev.gatun.vector.Simd;
+import dev.gatun.model.Feature;
+import dev.gatun.model.Instruction;
+import dev.gatun.vector.I8x16;
 
 /**
  * Translates the 0xFD (fixed-width SIMD) instructions into register IR for {@link SimdExec}.
@@ -24,18 +26,32 @@ final class SimdTranslator {
     static final int V128_GLOBAL_SET = Op.SIMD + 259;  // globals[b | c << 18] <- a
 
     /**
-     * Shape of each sub-opcode, derived from the kernel signatures: U unary (v128 result), u unary with
-     * an i32 result, B binary, T ternary, X extract_lane, R replace_lane, L load, l lane load, S store,
-     * s lane store, C const, H shuffle, '.' undefined.
+     * Shape of each sub-opcode, from the instruction table: U unary (v128 result, splats included), u unary
+     * with an i32 result, B binary (shifts too: an i32 count), T ternary, X extract_lane, R replace_lane,
+     * L load, l lane load, S store, s lane store, C const, H shuffle, '.' undefined.
      */
-    private static final String SHAPE =
-            "LLLLLLLLLLLSCHBUUUUUUXXRXXRXRXRXRXRBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBUBBBBTullllssssLLUUUUUuuBBUUUUBBBBBBBBBUUBBBBUBUUUUUUBuuBBUUUUBBBBBBBBBUBBBBB.BBBBBUU.uu..UUUUBBBB..B...BBBBBB.BBBBUU.uu..UUUUBBBB..B...BBBBBBBBBBBUU.UBBBBBBBBUU.UBBBBBBBBUUUUUUUU";
+    private static final char[] SHAPE = new char[256];
+
+    static {
+        java.util.Arrays.fill(SHAPE, '.');
+        for (Instruction in : Instruction.values()) {
+            if (in.prefix != Instruction.PREFIX_SIMD || in.feature != Feature.SIMD) continue;
+            SHAPE[in.code] = switch (in.immediates) {
+                case MEMARG -> in == Instruction.V128_STORE ? 'S' : 'L';
+                case MEMARG_LANE -> in.text.startsWith("v128.load") ? 'l' : 's';
+                case V128 -> 'C';
+                case SHUFFLE -> 'H';
+                case LANE -> in.results.equals("v") ? 'R' : 'X';
+                default -> in.params.length() == 3 ? 'T' : in.params.length() == 2 ? 'B' : in.results.equals("v") ? 'U' : 'u';
+            };
+        }
+    }
 
     /** Whether a sub-opcode takes two v128 operands and yields a v128 (shifts take an i32 count). */
     static boolean binary(int sub) { return shape(sub) == 'B'; }
 
     private static char shape(int sub) {
-        return sub >= 0 && sub < 256 ? SHAPE.charAt(sub) : '.';
+        return sub >= 0 && sub < 256 ? SHAPE[sub] : '.';
     }
 
     static void translate(Translator t, WasmReader r, int sub) {
@@ -124,7 +140,7 @@ final class SimdTranslator {
                 int y = t.popValue();
                 int x = t.popValue();
                 int dst = t.nextTemp();
-                t.produceWith(op, dst, x, y, t.poolAdd(Simd.shufflePlan(lanes)), 0, 1);
+                t.produceWith(op, dst, x, y, t.poolAdd(I8x16.shufflePlan(lanes)), 0, 1);
                 t.pushValue(dst, Translator.VEC);
             }
             default -> throw new IllegalStateException("0xFD " + sub + " in a validated body");

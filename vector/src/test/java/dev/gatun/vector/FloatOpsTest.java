@@ -98,43 +98,43 @@ class FloatOpsTest {
     @Test
     void f32x4Arithmetic() {
         Harness.Gen g = gen(32, true);
-        bin("f32x4.add", Simd::f32x4_add, g, F32, f32(arith((x, y) -> x + y)));
-        bin("f32x4.sub", Simd::f32x4_sub, g, F32, f32(arith((x, y) -> x - y)));
-        bin("f32x4.mul", Simd::f32x4_mul, g, F32, f32(arith((x, y) -> x * y)));
-        bin("f32x4.div", Simd::f32x4_div, g, F32, f32(arith((x, y) -> x / y)));
-        un("f32x4.sqrt", Simd::f32x4_sqrt, g, F32, f32(x -> {
+        bin("f32x4.add", F32x4::f32x4_add, g, F32, f32(arith((x, y) -> x + y)));
+        bin("f32x4.sub", F32x4::f32x4_sub, g, F32, f32(arith((x, y) -> x - y)));
+        bin("f32x4.mul", F32x4::f32x4_mul, g, F32, f32(arith((x, y) -> x * y)));
+        bin("f32x4.div", F32x4::f32x4_div, g, F32, f32(arith((x, y) -> x / y)));
+        un("f32x4.sqrt", F32x4::f32x4_sqrt, g, F32, f32(x -> {
             float r = (float) Math.sqrt(x); // exact: sqrt in double then one rounding is correctly rounded
             return r != r ? nans32(x) : r;
         }));
-        bin("f32x4.min", Simd::f32x4_min, g, F32, f32(FloatOpsTest::fmin));
-        bin("f32x4.max", Simd::f32x4_max, g, F32, f32(FloatOpsTest::fmax));
+        bin("f32x4.min", F32x4::f32x4_min, g, F32, f32(FloatOpsTest::fmin));
+        bin("f32x4.max", F32x4::f32x4_max, g, F32, f32(FloatOpsTest::fmax));
         // pmin/pmax, abs, neg return operand bits unchanged (NaN payloads included): exact
-        bin("f32x4.pmin", Simd::f32x4_pmin, g, EXACT, f32((x, y) -> y < x ? y : x));
-        bin("f32x4.pmax", Simd::f32x4_pmax, g, EXACT, f32((x, y) -> x < y ? y : x));
-        un("f32x4.abs", Simd::f32x4_abs, g, EXACT,
+        bin("f32x4.pmin", F32x4::f32x4_pmin, g, EXACT, f32((x, y) -> y < x ? y : x));
+        bin("f32x4.pmax", F32x4::f32x4_pmax, g, EXACT, f32((x, y) -> x < y ? y : x));
+        un("f32x4.abs", F32x4::f32x4_abs, g, EXACT,
                 f32(x -> Float.intBitsToFloat(Float.floatToRawIntBits(x) & 0x7FFF_FFFF)));
-        un("f32x4.neg", Simd::f32x4_neg, g, EXACT,
+        un("f32x4.neg", F32x4::f32x4_neg, g, EXACT,
                 f32(x -> Float.intBitsToFloat(Float.floatToRawIntBits(x) ^ 0x8000_0000)));
     }
 
     @Test
     void f64x2Arithmetic() {
         Harness.Gen g = gen(64, true);
-        bin("f64x2.add", Simd::f64x2_add, g, F64, f64(arithD((x, y) -> x + y)));
-        bin("f64x2.sub", Simd::f64x2_sub, g, F64, f64(arithD((x, y) -> x - y)));
-        bin("f64x2.mul", Simd::f64x2_mul, g, F64, f64(arithD((x, y) -> x * y)));
-        bin("f64x2.div", Simd::f64x2_div, g, F64, f64(arithD((x, y) -> x / y)));
-        un("f64x2.sqrt", Simd::f64x2_sqrt, g, F64, f64(x -> {
+        bin("f64x2.add", F64x2::f64x2_add, g, F64, f64(arithD((x, y) -> x + y)));
+        bin("f64x2.sub", F64x2::f64x2_sub, g, F64, f64(arithD((x, y) -> x - y)));
+        bin("f64x2.mul", F64x2::f64x2_mul, g, F64, f64(arithD((x, y) -> x * y)));
+        bin("f64x2.div", F64x2::f64x2_div, g, F64, f64(arithD((x, y) -> x / y)));
+        un("f64x2.sqrt", F64x2::f64x2_sqrt, g, F64, f64(x -> {
             double r = Math.sqrt(x);
             return r != r ? nans64(x) : r;
         }));
-        bin("f64x2.min", Simd::f64x2_min, g, F64, f64(FloatOpsTest::dmin));
-        bin("f64x2.max", Simd::f64x2_max, g, F64, f64(FloatOpsTest::dmax));
-        bin("f64x2.pmin", Simd::f64x2_pmin, g, EXACT, f64((x, y) -> y < x ? y : x));
-        bin("f64x2.pmax", Simd::f64x2_pmax, g, EXACT, f64((x, y) -> x < y ? y : x));
-        un("f64x2.abs", Simd::f64x2_abs, g, EXACT,
+        bin("f64x2.min", F64x2::f64x2_min, g, F64, f64(FloatOpsTest::dmin));
+        bin("f64x2.max", F64x2::f64x2_max, g, F64, f64(FloatOpsTest::dmax));
+        bin("f64x2.pmin", F64x2::f64x2_pmin, g, EXACT, f64((x, y) -> y < x ? y : x));
+        bin("f64x2.pmax", F64x2::f64x2_pmax, g, EXACT, f64((x, y) -> x < y ? y : x));
+        un("f64x2.abs", F64x2::f64x2_abs, g, EXACT,
                 f64(x -> Double.longBitsToDouble(Double.doubleToRawLongBits(x) & Long.MAX_VALUE)));
-        un("f64x2.neg", Simd::f64x2_neg, g, EXACT,
+        un("f64x2.neg", F64x2::f64x2_neg, g, EXACT,
                 f64(x -> Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ Long.MIN_VALUE)));
     }
 
@@ -157,19 +157,19 @@ class FloatOpsTest {
     @Test
     void comparisons() {
         Harness.Gen g = gen(32, true);
-        bin("f32x4.eq", Simd::f32x4_eq, g, EXACT, cmp32((x, y) -> x == y));
-        bin("f32x4.ne", Simd::f32x4_ne, g, EXACT, cmp32((x, y) -> !(x == y)));
-        bin("f32x4.lt", Simd::f32x4_lt, g, EXACT, cmp32((x, y) -> x < y));
-        bin("f32x4.gt", Simd::f32x4_gt, g, EXACT, cmp32((x, y) -> x > y));
-        bin("f32x4.le", Simd::f32x4_le, g, EXACT, cmp32((x, y) -> x <= y));
-        bin("f32x4.ge", Simd::f32x4_ge, g, EXACT, cmp32((x, y) -> x >= y));
+        bin("f32x4.eq", F32x4::f32x4_eq, g, EXACT, cmp32((x, y) -> x == y));
+        bin("f32x4.ne", F32x4::f32x4_ne, g, EXACT, cmp32((x, y) -> !(x == y)));
+        bin("f32x4.lt", F32x4::f32x4_lt, g, EXACT, cmp32((x, y) -> x < y));
+        bin("f32x4.gt", F32x4::f32x4_gt, g, EXACT, cmp32((x, y) -> x > y));
+        bin("f32x4.le", F32x4::f32x4_le, g, EXACT, cmp32((x, y) -> x <= y));
+        bin("f32x4.ge", F32x4::f32x4_ge, g, EXACT, cmp32((x, y) -> x >= y));
         Harness.Gen d = gen(64, true);
-        bin("f64x2.eq", Simd::f64x2_eq, d, EXACT, cmp64((x, y) -> x == y));
-        bin("f64x2.ne", Simd::f64x2_ne, d, EXACT, cmp64((x, y) -> !(x == y)));
-        bin("f64x2.lt", Simd::f64x2_lt, d, EXACT, cmp64((x, y) -> x < y));
-        bin("f64x2.gt", Simd::f64x2_gt, d, EXACT, cmp64((x, y) -> x > y));
-        bin("f64x2.le", Simd::f64x2_le, d, EXACT, cmp64((x, y) -> x <= y));
-        bin("f64x2.ge", Simd::f64x2_ge, d, EXACT, cmp64((x, y) -> x >= y));
+        bin("f64x2.eq", F64x2::f64x2_eq, d, EXACT, cmp64((x, y) -> x == y));
+        bin("f64x2.ne", F64x2::f64x2_ne, d, EXACT, cmp64((x, y) -> !(x == y)));
+        bin("f64x2.lt", F64x2::f64x2_lt, d, EXACT, cmp64((x, y) -> x < y));
+        bin("f64x2.gt", F64x2::f64x2_gt, d, EXACT, cmp64((x, y) -> x > y));
+        bin("f64x2.le", F64x2::f64x2_le, d, EXACT, cmp64((x, y) -> x <= y));
+        bin("f64x2.ge", F64x2::f64x2_ge, d, EXACT, cmp64((x, y) -> x >= y));
     }
 
     /** Round to integral in the given mode, from the definition (not via Math.ceil/floor/rint). */
@@ -221,49 +221,49 @@ class FloatOpsTest {
     @Test
     void conversions() {
         Harness.Gen g = gen(32, true);
-        un("i32x4.trunc_sat_f32x4_s", Simd::i32x4_trunc_sat_f32x4_s, g, EXACT, a -> {
+        un("i32x4.trunc_sat_f32x4_s", I32x4::i32x4_trunc_sat_f32x4_s, g, EXACT, a -> {
             V.Builder o = V.of(32);
             for (int i = 0; i < 4; i++) o.set(i, truncSat(a.f32(i), -0x1p31, 0x1p31 - 1));
             return o.build();
         });
-        un("i32x4.trunc_sat_f32x4_u", Simd::i32x4_trunc_sat_f32x4_u, g, EXACT, a -> {
+        un("i32x4.trunc_sat_f32x4_u", I32x4::i32x4_trunc_sat_f32x4_u, g, EXACT, a -> {
             V.Builder o = V.of(32);
             for (int i = 0; i < 4; i++) o.set(i, truncSat(a.f32(i), 0, 0x1p32 - 1));
             return o.build();
         });
         Harness.Gen d = gen(64, true);
-        un("i32x4.trunc_sat_f64x2_s_zero", Simd::i32x4_trunc_sat_f64x2_s_zero, d, EXACT, a -> {
+        un("i32x4.trunc_sat_f64x2_s_zero", I32x4::i32x4_trunc_sat_f64x2_s_zero, d, EXACT, a -> {
             V.Builder o = V.of(32);
             for (int i = 0; i < 2; i++) o.set(i, truncSat(a.f64(i), -0x1p31, 0x1p31 - 1));
             return o.build();
         });
-        un("i32x4.trunc_sat_f64x2_u_zero", Simd::i32x4_trunc_sat_f64x2_u_zero, d, EXACT, a -> {
+        un("i32x4.trunc_sat_f64x2_u_zero", I32x4::i32x4_trunc_sat_f64x2_u_zero, d, EXACT, a -> {
             V.Builder o = V.of(32);
             for (int i = 0; i < 2; i++) o.set(i, truncSat(a.f64(i), 0, 0x1p32 - 1));
             return o.build();
         });
         Harness.Gen ints = gen(32, false);
-        un("f32x4.convert_i32x4_s", Simd::f32x4_convert_i32x4_s, ints, EXACT, a -> {
+        un("f32x4.convert_i32x4_s", F32x4::f32x4_convert_i32x4_s, ints, EXACT, a -> {
             V.Builder o = V.of(32);
             for (int i = 0; i < 4; i++) o.setF32(i, (float) (double) a.i32(i)); // int exact in double, one rounding
             return o.build();
         });
-        un("f32x4.convert_i32x4_u", Simd::f32x4_convert_i32x4_u, ints, EXACT, a -> {
+        un("f32x4.convert_i32x4_u", F32x4::f32x4_convert_i32x4_u, ints, EXACT, a -> {
             V.Builder o = V.of(32);
             for (int i = 0; i < 4; i++) o.setF32(i, (float) (double) a.u32(i));
             return o.build();
         });
-        un("f64x2.convert_low_i32x4_s", Simd::f64x2_convert_low_i32x4_s, ints, EXACT, a -> {
+        un("f64x2.convert_low_i32x4_s", F64x2::f64x2_convert_low_i32x4_s, ints, EXACT, a -> {
             V.Builder o = V.of(64);
             for (int i = 0; i < 2; i++) o.setF64(i, a.i32(i));
             return o.build();
         });
-        un("f64x2.convert_low_i32x4_u", Simd::f64x2_convert_low_i32x4_u, ints, EXACT, a -> {
+        un("f64x2.convert_low_i32x4_u", F64x2::f64x2_convert_low_i32x4_u, ints, EXACT, a -> {
             V.Builder o = V.of(64);
             for (int i = 0; i < 2; i++) o.setF64(i, a.u32(i));
             return o.build();
         });
-        un("f32x4.demote_f64x2_zero", Simd::f32x4_demote_f64x2_zero, d, F32, a -> {
+        un("f32x4.demote_f64x2_zero", F32x4::f32x4_demote_f64x2_zero, d, F32, a -> {
             V.Builder o = V.of(32);
             for (int i = 0; i < 2; i++) {
                 double x = a.f64(i);
@@ -276,7 +276,7 @@ class FloatOpsTest {
             }
             return o.build();
         });
-        un("f64x2.promote_low_f32x4", Simd::f64x2_promote_low_f32x4, g, F64, a -> {
+        un("f64x2.promote_low_f32x4", F64x2::f64x2_promote_low_f32x4, g, F64, a -> {
             V.Builder o = V.of(64);
             for (int i = 0; i < 2; i++) {
                 float x = a.f32(i);
@@ -296,11 +296,11 @@ class FloatOpsTest {
         regs[1] = pack(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(-0f));
         regs[2] = pack(Float.floatToRawIntBits(0f), Float.floatToRawIntBits(-0f));
         regs[3] = pack(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(0f));
-        Simd.f32x4_min(regs, 0, 0, 2); // min(-0, 0) = -0, min(0, -0) = -0
+        F32x4.f32x4_min(regs, 0, 0, 2); // min(-0, 0) = -0, min(0, -0) = -0
         org.junit.jupiter.api.Assertions.assertEquals(pack(0x8000_0000, 0x8000_0000), regs[0]);
         regs[0] = pack(Float.floatToRawIntBits(-1.5f), Float.floatToRawIntBits(2.5f));
         regs[1] = pack(Float.floatToRawIntBits(-0.5f), Float.floatToRawIntBits(3.5f));
-        Simd.f32x4_nearest(regs, 0, 0);
+        F32x4.f32x4_nearest(regs, 0, 0);
         org.junit.jupiter.api.Assertions.assertEquals(pack(Float.floatToRawIntBits(-2f), Float.floatToRawIntBits(2f)), regs[0]);
         org.junit.jupiter.api.Assertions.assertEquals(pack(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(4f)), regs[1]);
     }

@@ -47,20 +47,20 @@ class IntOpsTest {
     void i8x16() {
         int w = 8;
         Harness.Gen g = gen(w, false);
-        bin("i8x16.add", Simd::i8x16_add, g, EXACT, map2(w, false, (x, y) -> x + y));
-        bin("i8x16.sub", Simd::i8x16_sub, g, EXACT, map2(w, false, (x, y) -> x - y));
-        bin("i8x16.add_sat_s", Simd::i8x16_add_sat_s, g, EXACT, map2(w, false, (x, y) -> clamp(x + y, smin(w), smax(w))));
-        bin("i8x16.add_sat_u", Simd::i8x16_add_sat_u, g, EXACT, map2(w, true, (x, y) -> clamp(x + y, 0, umax(w))));
-        bin("i8x16.sub_sat_s", Simd::i8x16_sub_sat_s, g, EXACT, map2(w, false, (x, y) -> clamp(x - y, smin(w), smax(w))));
-        bin("i8x16.sub_sat_u", Simd::i8x16_sub_sat_u, g, EXACT, map2(w, true, (x, y) -> clamp(x - y, 0, umax(w))));
-        bin("i8x16.min_s", Simd::i8x16_min_s, g, EXACT, map2(w, false, (x, y) -> x < y ? x : y));
-        bin("i8x16.min_u", Simd::i8x16_min_u, g, EXACT, map2(w, true, (x, y) -> x < y ? x : y));
-        bin("i8x16.max_s", Simd::i8x16_max_s, g, EXACT, map2(w, false, (x, y) -> x > y ? x : y));
-        bin("i8x16.max_u", Simd::i8x16_max_u, g, EXACT, map2(w, true, (x, y) -> x > y ? x : y));
-        bin("i8x16.avgr_u", Simd::i8x16_avgr_u, g, EXACT, map2(w, true, (x, y) -> (x + y + 1) / 2));
-        un("i8x16.abs", Simd::i8x16_abs, g, EXACT, map1(w, false, x -> x < 0 ? -x : x));
-        un("i8x16.neg", Simd::i8x16_neg, g, EXACT, map1(w, false, x -> -x));
-        un("i8x16.popcnt", Simd::i8x16_popcnt, g, EXACT, map1(w, true, x -> {
+        bin("i8x16.add", I8x16::i8x16_add, g, EXACT, map2(w, false, (x, y) -> x + y));
+        bin("i8x16.sub", I8x16::i8x16_sub, g, EXACT, map2(w, false, (x, y) -> x - y));
+        bin("i8x16.add_sat_s", I8x16::i8x16_add_sat_s, g, EXACT, map2(w, false, (x, y) -> clamp(x + y, smin(w), smax(w))));
+        bin("i8x16.add_sat_u", I8x16::i8x16_add_sat_u, g, EXACT, map2(w, true, (x, y) -> clamp(x + y, 0, umax(w))));
+        bin("i8x16.sub_sat_s", I8x16::i8x16_sub_sat_s, g, EXACT, map2(w, false, (x, y) -> clamp(x - y, smin(w), smax(w))));
+        bin("i8x16.sub_sat_u", I8x16::i8x16_sub_sat_u, g, EXACT, map2(w, true, (x, y) -> clamp(x - y, 0, umax(w))));
+        bin("i8x16.min_s", I8x16::i8x16_min_s, g, EXACT, map2(w, false, (x, y) -> x < y ? x : y));
+        bin("i8x16.min_u", I8x16::i8x16_min_u, g, EXACT, map2(w, true, (x, y) -> x < y ? x : y));
+        bin("i8x16.max_s", I8x16::i8x16_max_s, g, EXACT, map2(w, false, (x, y) -> x > y ? x : y));
+        bin("i8x16.max_u", I8x16::i8x16_max_u, g, EXACT, map2(w, true, (x, y) -> x > y ? x : y));
+        bin("i8x16.avgr_u", I8x16::i8x16_avgr_u, g, EXACT, map2(w, true, (x, y) -> (x + y + 1) / 2));
+        un("i8x16.abs", I8x16::i8x16_abs, g, EXACT, map1(w, false, x -> x < 0 ? -x : x));
+        un("i8x16.neg", I8x16::i8x16_neg, g, EXACT, map1(w, false, x -> -x));
+        un("i8x16.popcnt", I8x16::i8x16_popcnt, g, EXACT, map1(w, true, x -> {
             int c = 0;
             for (int i = 0; i < 8; i++) c += (int) (x >> i) & 1;
             return c;
@@ -72,22 +72,22 @@ class IntOpsTest {
     void i16x8() {
         int w = 16;
         Harness.Gen g = gen(w, false);
-        bin("i16x8.add", Simd::i16x8_add, g, EXACT, map2(w, false, (x, y) -> x + y));
-        bin("i16x8.sub", Simd::i16x8_sub, g, EXACT, map2(w, false, (x, y) -> x - y));
-        bin("i16x8.mul", Simd::i16x8_mul, g, EXACT, map2(w, false, (x, y) -> x * y));
-        bin("i16x8.add_sat_s", Simd::i16x8_add_sat_s, g, EXACT, map2(w, false, (x, y) -> clamp(x + y, smin(w), smax(w))));
-        bin("i16x8.add_sat_u", Simd::i16x8_add_sat_u, g, EXACT, map2(w, true, (x, y) -> clamp(x + y, 0, umax(w))));
-        bin("i16x8.sub_sat_s", Simd::i16x8_sub_sat_s, g, EXACT, map2(w, false, (x, y) -> clamp(x - y, smin(w), smax(w))));
-        bin("i16x8.sub_sat_u", Simd::i16x8_sub_sat_u, g, EXACT, map2(w, true, (x, y) -> clamp(x - y, 0, umax(w))));
-        bin("i16x8.min_s", Simd::i16x8_min_s, g, EXACT, map2(w, false, (x, y) -> x < y ? x : y));
-        bin("i16x8.min_u", Simd::i16x8_min_u, g, EXACT, map2(w, true, (x, y) -> x < y ? x : y));
-        bin("i16x8.max_s", Simd::i16x8_max_s, g, EXACT, map2(w, false, (x, y) -> x > y ? x : y));
-        bin("i16x8.max_u", Simd::i16x8_max_u, g, EXACT, map2(w, true, (x, y) -> x > y ? x : y));
-        bin("i16x8.avgr_u", Simd::i16x8_avgr_u, g, EXACT, map2(w, true, (x, y) -> (x + y + 1) / 2));
-        bin("i16x8.q15mulr_sat_s", Simd::i16x8_q15mulr_sat_s, g, EXACT,
+        bin("i16x8.add", I16x8::i16x8_add, g, EXACT, map2(w, false, (x, y) -> x + y));
+        bin("i16x8.sub", I16x8::i16x8_sub, g, EXACT, map2(w, false, (x, y) -> x - y));
+        bin("i16x8.mul", I16x8::i16x8_mul, g, EXACT, map2(w, false, (x, y) -> x * y));
+        bin("i16x8.add_sat_s", I16x8::i16x8_add_sat_s, g, EXACT, map2(w, false, (x, y) -> clamp(x + y, smin(w), smax(w))));
+        bin("i16x8.add_sat_u", I16x8::i16x8_add_sat_u, g, EXACT, map2(w, true, (x, y) -> clamp(x + y, 0, umax(w))));
+        bin("i16x8.sub_sat_s", I16x8::i16x8_sub_sat_s, g, EXACT, map2(w, false, (x, y) -> clamp(x - y, smin(w), smax(w))));
+        bin("i16x8.sub_sat_u", I16x8::i16x8_sub_sat_u, g, EXACT, map2(w, true, (x, y) -> clamp(x - y, 0, umax(w))));
+        bin("i16x8.min_s", I16x8::i16x8_min_s, g, EXACT, map2(w, false, (x, y) -> x < y ? x : y));
+        bin("i16x8.min_u", I16x8::i16x8_min_u, g, EXACT, map2(w, true, (x, y) -> x < y ? x : y));
+        bin("i16x8.max_s", I16x8::i16x8_max_s, g, EXACT, map2(w, false, (x, y) -> x > y ? x : y));
+        bin("i16x8.max_u", I16x8::i16x8_max_u, g, EXACT, map2(w, true, (x, y) -> x > y ? x : y));
+        bin("i16x8.avgr_u", I16x8::i16x8_avgr_u, g, EXACT, map2(w, true, (x, y) -> (x + y + 1) / 2));
+        bin("i16x8.q15mulr_sat_s", I16x8::i16x8_q15mulr_sat_s, g, EXACT,
                 map2(w, false, (x, y) -> clamp((x * y + 0x4000) >> 15, smin(w), smax(w))));
-        un("i16x8.abs", Simd::i16x8_abs, g, EXACT, map1(w, false, x -> x < 0 ? -x : x));
-        un("i16x8.neg", Simd::i16x8_neg, g, EXACT, map1(w, false, x -> -x));
+        un("i16x8.abs", I16x8::i16x8_abs, g, EXACT, map1(w, false, x -> x < 0 ? -x : x));
+        un("i16x8.neg", I16x8::i16x8_neg, g, EXACT, map1(w, false, x -> -x));
         commonCompares(w, "i16x8", g);
     }
 
@@ -95,16 +95,16 @@ class IntOpsTest {
     void i32x4() {
         int w = 32;
         Harness.Gen g = gen(w, false);
-        bin("i32x4.add", Simd::i32x4_add, g, EXACT, map2(w, false, (x, y) -> x + y));
-        bin("i32x4.sub", Simd::i32x4_sub, g, EXACT, map2(w, false, (x, y) -> x - y));
-        bin("i32x4.mul", Simd::i32x4_mul, g, EXACT, map2(w, false, (x, y) -> x * y));
-        bin("i32x4.min_s", Simd::i32x4_min_s, g, EXACT, map2(w, false, (x, y) -> x < y ? x : y));
-        bin("i32x4.min_u", Simd::i32x4_min_u, g, EXACT, map2(w, true, (x, y) -> x < y ? x : y));
-        bin("i32x4.max_s", Simd::i32x4_max_s, g, EXACT, map2(w, false, (x, y) -> x > y ? x : y));
-        bin("i32x4.max_u", Simd::i32x4_max_u, g, EXACT, map2(w, true, (x, y) -> x > y ? x : y));
-        un("i32x4.abs", Simd::i32x4_abs, g, EXACT, map1(w, false, x -> x < 0 ? -x : x));
-        un("i32x4.neg", Simd::i32x4_neg, g, EXACT, map1(w, false, x -> -x));
-        bin("i32x4.dot_i16x8_s", Simd::i32x4_dot_i16x8_s, gen(16, false), EXACT, (a, b) -> {
+        bin("i32x4.add", I32x4::i32x4_add, g, EXACT, map2(w, false, (x, y) -> x + y));
+        bin("i32x4.sub", I32x4::i32x4_sub, g, EXACT, map2(w, false, (x, y) -> x - y));
+        bin("i32x4.mul", I32x4::i32x4_mul, g, EXACT, map2(w, false, (x, y) -> x * y));
+        bin("i32x4.min_s", I32x4::i32x4_min_s, g, EXACT, map2(w, false, (x, y) -> x < y ? x : y));
+        bin("i32x4.min_u", I32x4::i32x4_min_u, g, EXACT, map2(w, true, (x, y) -> x < y ? x : y));
+        bin("i32x4.max_s", I32x4::i32x4_max_s, g, EXACT, map2(w, false, (x, y) -> x > y ? x : y));
+        bin("i32x4.max_u", I32x4::i32x4_max_u, g, EXACT, map2(w, true, (x, y) -> x > y ? x : y));
+        un("i32x4.abs", I32x4::i32x4_abs, g, EXACT, map1(w, false, x -> x < 0 ? -x : x));
+        un("i32x4.neg", I32x4::i32x4_neg, g, EXACT, map1(w, false, x -> -x));
+        bin("i32x4.dot_i16x8_s", I32x4::i32x4_dot_i16x8_s, gen(16, false), EXACT, (a, b) -> {
             V.Builder o = V.of(32);
             for (int i = 0; i < 4; i++) {
                 o.set(i, (long) a.i16(2 * i) * b.i16(2 * i) + (long) a.i16(2 * i + 1) * b.i16(2 * i + 1));
@@ -118,11 +118,11 @@ class IntOpsTest {
     void i64x2() {
         int w = 64;
         Harness.Gen g = gen(w, false);
-        bin("i64x2.add", Simd::i64x2_add, g, EXACT, map2(w, false, (x, y) -> x + y));
-        bin("i64x2.sub", Simd::i64x2_sub, g, EXACT, map2(w, false, (x, y) -> x - y));
-        bin("i64x2.mul", Simd::i64x2_mul, g, EXACT, map2(w, false, (x, y) -> x * y));
-        un("i64x2.abs", Simd::i64x2_abs, g, EXACT, map1(w, false, x -> x < 0 ? -x : x));
-        un("i64x2.neg", Simd::i64x2_neg, g, EXACT, map1(w, false, x -> -x));
+        bin("i64x2.add", I64x2::i64x2_add, g, EXACT, map2(w, false, (x, y) -> x + y));
+        bin("i64x2.sub", I64x2::i64x2_sub, g, EXACT, map2(w, false, (x, y) -> x - y));
+        bin("i64x2.mul", I64x2::i64x2_mul, g, EXACT, map2(w, false, (x, y) -> x * y));
+        un("i64x2.abs", I64x2::i64x2_abs, g, EXACT, map1(w, false, x -> x < 0 ? -x : x));
+        un("i64x2.neg", I64x2::i64x2_neg, g, EXACT, map1(w, false, x -> -x));
         commonCompares(w, "i64x2", g);
     }
 
@@ -194,12 +194,12 @@ class IntOpsTest {
     @Test
     void bitwise() {
         Harness.Gen g = gen(64, false);
-        bin("v128.and", Simd::v128_and, g, EXACT, map2(64, false, (x, y) -> x & y));
-        bin("v128.or", Simd::v128_or, g, EXACT, map2(64, false, (x, y) -> x | y));
-        bin("v128.xor", Simd::v128_xor, g, EXACT, map2(64, false, (x, y) -> x ^ y));
-        bin("v128.andnot", Simd::v128_andnot, g, EXACT, map2(64, false, (x, y) -> x & ~y));
-        un("v128.not", Simd::v128_not, g, EXACT, map1(64, false, x -> ~x));
-        Harness.ter("v128.bitselect", Simd::v128_bitselect, g, (a, b, c) -> {
+        bin("v128.and", V128::v128_and, g, EXACT, map2(64, false, (x, y) -> x & y));
+        bin("v128.or", V128::v128_or, g, EXACT, map2(64, false, (x, y) -> x | y));
+        bin("v128.xor", V128::v128_xor, g, EXACT, map2(64, false, (x, y) -> x ^ y));
+        bin("v128.andnot", V128::v128_andnot, g, EXACT, map2(64, false, (x, y) -> x & ~y));
+        un("v128.not", V128::v128_not, g, EXACT, map1(64, false, x -> ~x));
+        Harness.ter("v128.bitselect", V128::v128_bitselect, g, (a, b, c) -> {
             V.Builder o = V.of(8);
             for (int i = 0; i < 16; i++) {
                 long bits = 0;
@@ -213,7 +213,7 @@ class IntOpsTest {
         });
         Harness.Gen sparse = r -> r.nextInt(3) == 0 ? new V(0, r.nextInt(3) == 0 ? 1L << r.nextInt(64) : 0)
                 : r.nextInt(2) == 0 ? new V(1L << r.nextInt(64), 0) : g.gen(r);
-        reduce("v128.any_true", Simd::v128_any_true, sparse, a -> {
+        reduce("v128.any_true", V128::v128_any_true, sparse, a -> {
             for (int i = 0; i < 16; i++) if (a.u8(i) != 0) return 1;
             return 0;
         });

@@ -95,7 +95,7 @@ class LaneOpsTest {
                     default -> r.nextInt(32);
                 };
             }
-            ShufflePlan plan = Simd.shufflePlan(lanes);
+            ShufflePlan plan = I8x16.shufflePlan(lanes);
             V a = V.random(r, 8, false), b = V.random(r, 8, false);
             long[] regs = Harness.garbage(r);
             Harness.put(regs, 0, a);
@@ -106,15 +106,15 @@ class LaneOpsTest {
                 case 1 -> 4;
                 default -> 8;
             };
-            Simd.i8x16_shuffle(regs, dst, 0, 4, plan);
+            I8x16.i8x16_shuffle(regs, dst, 0, 4, plan);
             V.Builder o = V.of(8);
             for (int i = 0; i < 16; i++) o.set(i, lanes[i] < 16 ? a.u8(lanes[i]) : b.u8(lanes[i] - 16));
             Harness.check("i8x16.shuffle", EXACT, o.build(), regs, before, dst, "lanes");
         }
-        assertThrows(IllegalArgumentException.class, () -> Simd.shufflePlan(new byte[15]));
-        assertThrows(IllegalArgumentException.class, () -> Simd.shufflePlan(new byte[] {
+        assertThrows(IllegalArgumentException.class, () -> I8x16.shufflePlan(new byte[15]));
+        assertThrows(IllegalArgumentException.class, () -> I8x16.shufflePlan(new byte[] {
             0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 32}));
-        assertThrows(IllegalArgumentException.class, () -> Simd.shufflePlan(new byte[] {
+        assertThrows(IllegalArgumentException.class, () -> I8x16.shufflePlan(new byte[] {
             0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, -1}));
         Harness.TESTED.add("i8x16.shuffle");
     }
@@ -132,7 +132,7 @@ class LaneOpsTest {
             }
             return o.build();
         };
-        bin("i8x16.swizzle", Simd::i8x16_swizzle, gen(8, false), idx, EXACT, (a, s) -> {
+        bin("i8x16.swizzle", I8x16::i8x16_swizzle, gen(8, false), idx, EXACT, (a, s) -> {
             V.Builder o = V.of(8);
             for (int i = 0; i < 16; i++) o.set(i, s.u8(i) < 16 ? a.u8(s.u8(i)) : 0);
             return o.build();
@@ -141,10 +141,10 @@ class LaneOpsTest {
 
     @Test
     void narrow() {
-        narrow("i8x16.narrow_i16x8_s", Simd::i8x16_narrow_i16x8_s, 16, -128, 127);
-        narrow("i8x16.narrow_i16x8_u", Simd::i8x16_narrow_i16x8_u, 16, 0, 255);
-        narrow("i16x8.narrow_i32x4_s", Simd::i16x8_narrow_i32x4_s, 32, -32768, 32767);
-        narrow("i16x8.narrow_i32x4_u", Simd::i16x8_narrow_i32x4_u, 32, 0, 65535);
+        narrow("i8x16.narrow_i16x8_s", I8x16::i8x16_narrow_i16x8_s, 16, -128, 127);
+        narrow("i8x16.narrow_i16x8_u", I8x16::i8x16_narrow_i16x8_u, 16, 0, 255);
+        narrow("i16x8.narrow_i32x4_s", I16x8::i16x8_narrow_i32x4_s, 32, -32768, 32767);
+        narrow("i16x8.narrow_i32x4_u", I16x8::i16x8_narrow_i32x4_u, 32, 0, 65535);
     }
 
     private void narrow(String name, Harness.K2 k, int w, long lo, long hi) {

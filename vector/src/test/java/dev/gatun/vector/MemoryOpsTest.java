@@ -120,36 +120,36 @@ class MemoryOpsTest {
             long[] regs = Harness.garbage(r);
             long[] before = regs.clone();
             if (inRange(ea, 16)) {
-                Simd.v128_load(regs, 4, mem, ea);
+                V128.v128_load(regs, 4, mem, ea);
                 Harness.check("v128.load", Harness.Cmp.EXACT, new V(le(m, ea, 8), le(m, ea + 8, 8)), regs, before, 4,
                         "ea=" + ea);
             } else {
-                expectTrap("v128.load", () -> Simd.v128_load(regs, 4, mem, ea));
+                expectTrap("v128.load", () -> V128.v128_load(regs, 4, mem, ea));
                 assertArrayEquals(before, regs);
             }
         }
         Harness.TESTED.add("v128.load");
-        load("v128.load8x8_s", Simd::v128_load8x8_s, 8, v -> extend(v, 8, false), r);
-        load("v128.load8x8_u", Simd::v128_load8x8_u, 8, v -> extend(v, 8, true), r);
-        load("v128.load16x4_s", Simd::v128_load16x4_s, 8, v -> extend(v, 16, false), r);
-        load("v128.load16x4_u", Simd::v128_load16x4_u, 8, v -> extend(v, 16, true), r);
-        load("v128.load32x2_s", Simd::v128_load32x2_s, 8, v -> extend(v, 32, false), r);
-        load("v128.load32x2_u", Simd::v128_load32x2_u, 8, v -> extend(v, 32, true), r);
-        load("v128.load8_splat", Simd::v128_load8_splat, 1, v -> splat(v, 8), r);
-        load("v128.load16_splat", Simd::v128_load16_splat, 2, v -> splat(v, 16), r);
-        load("v128.load32_splat", Simd::v128_load32_splat, 4, v -> splat(v, 32), r);
-        load("v128.load64_splat", Simd::v128_load64_splat, 8, v -> splat(v, 64), r);
-        load("v128.load32_zero", Simd::v128_load32_zero, 4, v -> new V(v, 0), r);
-        load("v128.load64_zero", Simd::v128_load64_zero, 8, v -> new V(v, 0), r);
+        load("v128.load8x8_s", V128::v128_load8x8_s, 8, v -> extend(v, 8, false), r);
+        load("v128.load8x8_u", V128::v128_load8x8_u, 8, v -> extend(v, 8, true), r);
+        load("v128.load16x4_s", V128::v128_load16x4_s, 8, v -> extend(v, 16, false), r);
+        load("v128.load16x4_u", V128::v128_load16x4_u, 8, v -> extend(v, 16, true), r);
+        load("v128.load32x2_s", V128::v128_load32x2_s, 8, v -> extend(v, 32, false), r);
+        load("v128.load32x2_u", V128::v128_load32x2_u, 8, v -> extend(v, 32, true), r);
+        load("v128.load8_splat", V128::v128_load8_splat, 1, v -> splat(v, 8), r);
+        load("v128.load16_splat", V128::v128_load16_splat, 2, v -> splat(v, 16), r);
+        load("v128.load32_splat", V128::v128_load32_splat, 4, v -> splat(v, 32), r);
+        load("v128.load64_splat", V128::v128_load64_splat, 8, v -> splat(v, 64), r);
+        load("v128.load32_zero", V128::v128_load32_zero, 4, v -> new V(v, 0), r);
+        load("v128.load64_zero", V128::v128_load64_zero, 8, v -> new V(v, 0), r);
     }
 
     @Test
     void laneLoads() {
         SplittableRandom r = new SplittableRandom(5);
-        laneLoad("v128.load8_lane", Simd::v128_load8_lane, 8, r);
-        laneLoad("v128.load16_lane", Simd::v128_load16_lane, 16, r);
-        laneLoad("v128.load32_lane", Simd::v128_load32_lane, 32, r);
-        laneLoad("v128.load64_lane", Simd::v128_load64_lane, 64, r);
+        laneLoad("v128.load8_lane", V128::v128_load8_lane, 8, r);
+        laneLoad("v128.load16_lane", V128::v128_load16_lane, 16, r);
+        laneLoad("v128.load32_lane", V128::v128_load32_lane, 32, r);
+        laneLoad("v128.load64_lane", V128::v128_load64_lane, 64, r);
     }
 
     private void laneLoad(String name, LaneLoad k, int w, SplittableRandom r) {
@@ -187,19 +187,19 @@ class MemoryOpsTest {
             Harness.put(regs, 3, v);
             long[] before = regs.clone();
             if (inRange(ea, 16)) {
-                Simd.v128_store(regs, 3, mem, ea);
+                V128.v128_store(regs, 3, mem, ea);
                 for (int i = 0; i < 16; i++) m[(int) ea + i] = (byte) v.u8(i);
             } else {
-                expectTrap("v128.store", () -> Simd.v128_store(regs, 3, mem, ea));
+                expectTrap("v128.store", () -> V128.v128_store(regs, 3, mem, ea));
             }
             assertArrayEquals(m, mem.toArray(ValueLayout.JAVA_BYTE), "v128.store ea=" + ea);
             assertArrayEquals(before, regs);
         }
         Harness.TESTED.add("v128.store");
-        laneStore("v128.store8_lane", Simd::v128_store8_lane, 8, r);
-        laneStore("v128.store16_lane", Simd::v128_store16_lane, 16, r);
-        laneStore("v128.store32_lane", Simd::v128_store32_lane, 32, r);
-        laneStore("v128.store64_lane", Simd::v128_store64_lane, 64, r);
+        laneStore("v128.store8_lane", V128::v128_store8_lane, 8, r);
+        laneStore("v128.store16_lane", V128::v128_store16_lane, 16, r);
+        laneStore("v128.store32_lane", V128::v128_store32_lane, 32, r);
+        laneStore("v128.store64_lane", V128::v128_store64_lane, 64, r);
     }
 
     private void laneStore(String name, LaneStore k, int w, SplittableRandom r) {
@@ -231,10 +231,10 @@ class MemoryOpsTest {
         MemorySegment.copy(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, 0, mem,
                 ValueLayout.JAVA_BYTE, 0, 16);
         long[] regs = new long[4];
-        Simd.v128_load(regs, 0, mem, 0);
+        V128.v128_load(regs, 0, mem, 0);
         assertEquals(0x0807_0605_0403_0201L, regs[0]);
         assertEquals(0x100F_0E0D_0C0B_0A09L, regs[1]);
-        Simd.i8x16_extract_lane_u(regs, 2, 0, 15);
+        I8x16.i8x16_extract_lane_u(regs, 2, 0, 15);
         assertEquals(16, regs[2]);
     }
 }

@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
-/** Looks up Simd kernels by name for table-driven tests. */
+/** Looks up kernels by name for table-driven tests. */
 final class Reflect {
     static MethodHandle handle(String name, Class<?>... extraInts) {
         Class<?>[] params = new Class<?>[3 + extraInts.length];
@@ -13,7 +13,7 @@ final class Reflect {
         params[2] = int.class;
         System.arraycopy(extraInts, 0, params, 3, extraInts.length);
         try {
-            return MethodHandles.publicLookup().findStatic(Simd.class, name, MethodType.methodType(void.class, params));
+            return MethodHandles.publicLookup().findStatic(Kernels.owner(name), name, MethodType.methodType(void.class, params));
         } catch (ReflectiveOperationException e) {
             throw new AssertionError("missing kernel " + name, e);
         }

@@ -1,8 +1,10 @@
 package dev.gatun.bench.simd;
 
+import dev.gatun.model.Feature;
+import dev.gatun.model.Instruction;
+import dev.gatun.vector.I8x16;
+import dev.gatun.vector.Kernels;
 import dev.gatun.vector.ShufflePlan;
-import dev.gatun.vector.Simd;
-import dev.gatun.vector.SimdOpcodes;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
@@ -33,15 +35,15 @@ public final class SimdAllocCheck {
         var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] regs = new long[32];
         for (int i = 0; i < regs.length; i++) regs[i] = 0x3F80_0000_4000_0000L + i;
-        ShufflePlan plan = Simd.shufflePlan(new byte[] {0, 17, 2, 19, 4, 21, 6, 23, 31, 9, 30, 11, 12, 28, 14, 16});
+        ShufflePlan plan = I8x16.shufflePlan(new byte[] {0, 17, 2, 19, 4, 21, 6, 23, 31, 9, 30, 11, 12, 28, 14, 16});
         Map<String, Double> result = new TreeMap<>();
         Map<String, Double> time = new TreeMap<>();
         List<String> failed = new ArrayList<>();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment mem = arena.allocate(256);
-            for (int op = 0; op < 256; op++) {
-                String name = SimdOpcodes.kernelName(op);
-                if (name == null || name.equals("v128_const")) continue;
+            for (Instruction in : Instruction.values()) {
+                if (in.feature != Feature.SIMD || in == Instruction.V128_CONST) continue;
+                String name = in.text.replace('.', '_');
                 Method m = find(name);
                 MethodHandle mh = MethodHandles.lookup().unreflect(m);
                 Runnable run = caller(mh, m.getParameterTypes(), regs, mem, plan);
@@ -57,9 +59,9 @@ public final class SimdAllocCheck {
                 long t0 = System.nanoTime();
                 for (int i = 0; i < MEASURE; i++) run.run();
                 double ns = (double) (System.nanoTime() - t0) / MEASURE;
-                time.put(SimdOpcodes.name(op), ns);
-                result.put(SimdOpcodes.name(op), perOp);
-                if (perOp > 0.5) failed.add(SimdOpcodes.name(op) + "=" + perOp + " B/op");
+                time.put(in.text, ns);
+                result.put(in.text, perOp);
+                if (perOp > 0.5) failed.add(in.text + "=" + perOp + " B/op");
             }
         }
         result.forEach((k, v) -> System.out.printf("%-32s %8.3f B/op %8.1f ns/call (not inlined)%n", k, v, time.get(k)));
@@ -68,7 +70,7 @@ public final class SimdAllocCheck {
     }
 
     static Method find(String name) {
-        for (Method m : Simd.class.getMethods()) {
+        for (Method m : Kernels.owner(name).getMethods()) {
             if (m.getName().equals(name)) return m;
         }
         throw new IllegalStateException(name);

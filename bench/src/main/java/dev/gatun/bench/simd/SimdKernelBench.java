@@ -1,7 +1,10 @@
 package dev.gatun.bench.simd;
 
 import dev.gatun.vector.ShufflePlan;
-import dev.gatun.vector.Simd;
+import dev.gatun.vector.F32x4;
+import dev.gatun.vector.I16x8;
+import dev.gatun.vector.I32x4;
+import dev.gatun.vector.I8x16;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +49,7 @@ public class SimdKernelBench {
         regs[12] = 0x0F03_1007_0001_0209L;
         regs[13] = 0x0004_0A0B_FF05_0C0DL;
         byte[] lanes = {0, 17, 2, 19, 4, 21, 6, 23, 31, 9, 30, 11, 12, 28, 14, 16};
-        shuffle = Simd.shufflePlan(lanes);
+        shuffle = I8x16.shufflePlan(lanes);
     }
 
     private static int dst(int i) {
@@ -65,7 +68,7 @@ public class SimdKernelBench {
     @OperationsPerInvocation(OPS)
     public long i8x16_add() {
         long[] r = regs;
-        for (int i = 0; i < OPS; i++) Simd.i8x16_add(r, dst(i), a(i), b(i));
+        for (int i = 0; i < OPS; i++) I8x16.i8x16_add(r, dst(i), a(i), b(i));
         return r[16];
     }
 
@@ -73,7 +76,7 @@ public class SimdKernelBench {
     @OperationsPerInvocation(OPS)
     public long i16x8_mul() {
         long[] r = regs;
-        for (int i = 0; i < OPS; i++) Simd.i16x8_mul(r, dst(i), a(i), b(i));
+        for (int i = 0; i < OPS; i++) I16x8.i16x8_mul(r, dst(i), a(i), b(i));
         return r[16];
     }
 
@@ -81,7 +84,7 @@ public class SimdKernelBench {
     @OperationsPerInvocation(OPS)
     public long f32x4_mul() {
         long[] r = regs;
-        for (int i = 0; i < OPS; i++) Simd.f32x4_mul(r, dst(i), a(i), b(i));
+        for (int i = 0; i < OPS; i++) F32x4.f32x4_mul(r, dst(i), a(i), b(i));
         return r[16];
     }
 
@@ -90,7 +93,7 @@ public class SimdKernelBench {
     public long i8x16_shuffle() {
         long[] r = regs;
         ShufflePlan p = shuffle;
-        for (int i = 0; i < OPS; i++) Simd.i8x16_shuffle(r, dst(i), a(i), b(i), p);
+        for (int i = 0; i < OPS; i++) I8x16.i8x16_shuffle(r, dst(i), a(i), b(i), p);
         return r[16];
     }
 
@@ -98,7 +101,7 @@ public class SimdKernelBench {
     @OperationsPerInvocation(OPS)
     public long i8x16_swizzle() {
         long[] r = regs;
-        for (int i = 0; i < OPS; i++) Simd.i8x16_swizzle(r, dst(i), a(i), 12);
+        for (int i = 0; i < OPS; i++) I8x16.i8x16_swizzle(r, dst(i), a(i), 12);
         return r[16];
     }
 
@@ -106,7 +109,7 @@ public class SimdKernelBench {
     @OperationsPerInvocation(OPS)
     public long i16x8_narrow_i32x4_u() {
         long[] r = regs;
-        for (int i = 0; i < OPS; i++) Simd.i16x8_narrow_i32x4_u(r, dst(i), a(i), b(i));
+        for (int i = 0; i < OPS; i++) I16x8.i16x8_narrow_i32x4_u(r, dst(i), a(i), b(i));
         return r[16];
     }
 
@@ -114,7 +117,7 @@ public class SimdKernelBench {
     @OperationsPerInvocation(OPS)
     public long i32x4_dot_i16x8_s() {
         long[] r = regs;
-        for (int i = 0; i < OPS; i++) Simd.i32x4_dot_i16x8_s(r, dst(i), a(i), b(i));
+        for (int i = 0; i < OPS; i++) I32x4.i32x4_dot_i16x8_s(r, dst(i), a(i), b(i));
         return r[16];
     }
 
@@ -122,7 +125,7 @@ public class SimdKernelBench {
     @OperationsPerInvocation(OPS)
     public long f32x4_nearest() {
         long[] r = regs;
-        for (int i = 0; i < OPS; i++) Simd.f32x4_nearest(r, dst(i), a(i));
+        for (int i = 0; i < OPS; i++) F32x4.f32x4_nearest(r, dst(i), a(i));
         return r[16];
     }
 }
