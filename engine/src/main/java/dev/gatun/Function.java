@@ -18,6 +18,6 @@ public interface Function extends Extern {
 
     /** A function implemented in Java, with the Wasm type it is imported at. */
     static Function host(FunctionType type, HostFunction impl) {
-        return new dev.gatun.interp.FuncInst(java.util.Objects.requireNonNull(type, "type"), impl);
+        return new dev.gatun.interpreter.FuncInst(java.util.Objects.requireNonNull(type, "type"), impl);
     }
 }

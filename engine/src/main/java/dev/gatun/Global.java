@@ -1,7 +1,7 @@
 package dev.gatun;
 
-import dev.gatun.interp.GlobalInst;
-import dev.gatun.interp.Interpreter;
+import dev.gatun.runtime.GlobalInst;
+import dev.gatun.interpreter.Interpreter;
 
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.gatun;
 
-import dev.gatun.interp.InstanceState;
+import dev.gatun.interpreter.InstanceState;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,44 +1,30 @@
 package dev.gatun;
 
-import dev.gatun.binary.ConstExpr;
-import dev.gatun.binary.ModuleAccess;
-import dev.gatun.binary.WasmModule;
-import dev.gatun.interp.CodeCache;
-import dev.gatun.interp.FuncInst;
-import dev.gatun.interp.GlobalInst;
-import dev.gatun.interp.InstanceState;
-import dev.gatun.interp.Interpreter;
-import dev.gatun.interp.MemInst;
-import dev.gatun.interp.TableInst;
-import dev.gatun.interp.WasmTrap;
+import dev.gatun.model.ConstExpr;
+import dev.gatun.model.WasmModule;
+import dev.gatun.interpreter.FuncInst;
+import dev.gatun.runtime.GlobalInst;
+import dev.gatun.interpreter.InstanceState;
+import dev.gatun.interpreter.Interpreter;
+import dev.gatun.runtime.MemInst;
+import dev.gatun.runtime.TableInst;
+import dev.gatun.runtime.WasmTrap;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /** Linking and instantiation (spec: module instantiation, Wasm 2.0 order). */
 final class Instantiator {
     private Instantiator() {}
 
-    /** Translated code per module, shared by its instances (weak: dropped with the Module). */
-    private static final Map<Module, CodeCache> CACHES = Collections.synchronizedMap(new WeakHashMap<>());
-
-    static CodeCache cache(Module module, WasmModule wm) {
-        return CACHES.computeIfAbsent(module, k -> new CodeCache(wm, switch (module.tier) {
-            case INTERPRETER -> CodeCache.INTERPRET;
-            case COMPILER -> CodeCache.COMPILE;
-            case TIERED -> CodeCache.TIERED;
-        }));
-    }
-
     static Instance instantiate(Module module, Imports imports, InstanceLimits limits) {
         if (imports == null) imports = Imports.empty();
         if (limits == null) limits = InstanceLimits.NONE;
-        WasmModule wm = ModuleAccess.wasm(module);
-        InstanceState st = new InstanceState(wm, cache(module, wm));
+        WasmModule wm = module.wasm();
+        InstanceState st = new InstanceState(wm, module.code);
         int nf = wm.functionCount();
         FuncInst[] funcs = new FuncInst[nf];
         TableInst[] tables = new TableInst[wm.tables().size()];

@@ -1,7 +1,7 @@
 package dev.gatun;
 
-import dev.gatun.binary.ModuleAccess;
-import dev.gatun.binary.WasmModule;
+import dev.gatun.tiering.CodeCache;
+import dev.gatun.model.WasmModule;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,22 +13,22 @@ import java.util.Objects;
  * Obtain one from {@link WebAssembly#compile(byte[])} or its streaming and asynchronous variants.
  */
 public final class Module {
-    static {
-        ModuleAccess.install(new ModuleAccess.Accessor() {
-            @Override public WasmModule wasm(Module m) { return m.wasm; }
-            @Override public Module create(WasmModule w) { return new Module(w, Tier.fromProperty()); }
-        });
-    }
-
     private final WasmModule wasm;
     /** How the module's functions run (read by the instantiation code). */
     final Tier tier;
+    /** Translated and compiled code of the module's functions, shared by all its instances. */
+    final CodeCache code;
     private final List<ImportDescriptor> imports;
     private final List<ExportDescriptor> exports;
 
     Module(WasmModule wasm, Tier tier) {
         this.wasm = Objects.requireNonNull(wasm);
         this.tier = Objects.requireNonNull(tier, "tier");
+        this.code = new CodeCache(wasm, switch (tier) {
+            case INTERPRETER -> CodeCache.INTERPRET;
+            case COMPILER -> CodeCache.COMPILE;
+            case TIERED -> CodeCache.TIERED;
+        });
         List<ImportDescriptor> in = new ArrayList<>(wasm.imports().size());
         for (WasmModule.Import i : wasm.imports()) {
             ExternType t = i.kind() == ExternKind.FUNCTION ? wasm.types().get(i.typeidx()) : (ExternType) i.type();
@@ -66,6 +66,9 @@ public final class Module {
 
     /** The execution tier chosen when the module was compiled. */
     public Tier tier() { return tier; }
+
+    /** The decoded module. */
+    WasmModule wasm() { return wasm; }
 
     @Override
     public String toString() {

@@ -1,7 +1,6 @@
 package dev.gatun;
 
-import dev.gatun.binary.ModuleAccess;
-import dev.gatun.binary.WasmModule;
+import dev.gatun.model.WasmModule;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +62,7 @@ public record ModuleLayout(
 
     /** Describes {@code module}. */
     public static ModuleLayout of(Module module) {
-        WasmModule w = ModuleAccess.wasm(Objects.requireNonNull(module, "module"));
+        WasmModule w = Objects.requireNonNull(module, "module").wasm();
         List<FunctionType> defined = new ArrayList<>();
         for (int f = w.importedFuncs(); f < w.functionCount(); f++) defined.add(w.funcType(f));
         List<String> customs = new ArrayList<>();

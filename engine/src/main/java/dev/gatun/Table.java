@@ -1,7 +1,7 @@
 package dev.gatun;
 
-import dev.gatun.interp.Interpreter;
-import dev.gatun.interp.TableInst;
+import dev.gatun.interpreter.Interpreter;
+import dev.gatun.runtime.TableInst;
 
 import java.util.Objects;
 

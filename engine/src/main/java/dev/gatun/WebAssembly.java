@@ -1,7 +1,7 @@
 package dev.gatun;
 
 import dev.gatun.binary.ModuleDecoder;
-import dev.gatun.binary.WasmModule;
+import dev.gatun.model.WasmModule;
 import dev.gatun.validation.Validator;
 
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.gatun;
 
-import dev.gatun.interp.ModuleBuilder;
-import dev.gatun.interp.ModuleBuilder.Bytes;
+import dev.gatun.testing.ModuleBuilder;
+import dev.gatun.testing.ModuleBuilder.Bytes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.gatun.interp.ModuleBuilder.I32;
-import static dev.gatun.interp.ModuleBuilder.I64;
+import static dev.gatun.testing.ModuleBuilder.I32;
+import static dev.gatun.testing.ModuleBuilder.I64;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Execution through the public API: calls, frames, host calls both ways, traps, interruption, threads. */

@@ -1,10 +1,10 @@
 package dev.gatun;
 
-import dev.gatun.interp.ModuleBuilder;
-import dev.gatun.interp.ModuleBuilder.Bytes;
+import dev.gatun.testing.ModuleBuilder;
+import dev.gatun.testing.ModuleBuilder.Bytes;
 import org.junit.jupiter.api.Test;
 
-import static dev.gatun.interp.ModuleBuilder.I32;
+import static dev.gatun.testing.ModuleBuilder.I32;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The translator's fused forms keep Wasm semantics: wrapping addresses, mirrored compares, swapped selects. */

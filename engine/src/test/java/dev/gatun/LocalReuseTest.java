@@ -1,12 +1,12 @@
 package dev.gatun;
 
-import dev.gatun.interp.ModuleBuilder;
-import dev.gatun.interp.ModuleBuilder.Bytes;
+import dev.gatun.testing.ModuleBuilder;
+import dev.gatun.testing.ModuleBuilder.Bytes;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.IntUnaryOperator;
 
-import static dev.gatun.interp.ModuleBuilder.I32;
+import static dev.gatun.testing.ModuleBuilder.I32;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**

@@ -1,5 +1,7 @@
 package dev.gatun.binary;
 
+import dev.gatun.model.ConstExpr;
+import dev.gatun.model.WasmModule;
 import dev.gatun.CompileError;
 import dev.gatun.ExternKind;
 import dev.gatun.FunctionType;
@@ -9,14 +11,14 @@ import dev.gatun.MemoryType;
 import dev.gatun.TableType;
 import dev.gatun.ValType;
 import dev.gatun.model.Instruction;
-import dev.gatun.binary.WasmModule.CustomSection;
-import dev.gatun.binary.WasmModule.DataSegment;
-import dev.gatun.binary.WasmModule.ElementSegment;
-import dev.gatun.binary.WasmModule.Export;
-import dev.gatun.binary.WasmModule.FunctionBody;
-import dev.gatun.binary.WasmModule.Import;
-import dev.gatun.binary.WasmModule.Names;
-import dev.gatun.binary.WasmModule.SegmentMode;
+import dev.gatun.model.WasmModule.CustomSection;
+import dev.gatun.model.WasmModule.DataSegment;
+import dev.gatun.model.WasmModule.ElementSegment;
+import dev.gatun.model.WasmModule.Export;
+import dev.gatun.model.WasmModule.FunctionBody;
+import dev.gatun.model.WasmModule.Import;
+import dev.gatun.model.WasmModule.Names;
+import dev.gatun.model.WasmModule.SegmentMode;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,12 +5,12 @@ import dev.gatun.ExternKind;
 import dev.gatun.FunctionType;
 import dev.gatun.GlobalType;
 import dev.gatun.ValType;
-import dev.gatun.binary.ConstExpr;
-import dev.gatun.binary.WasmModule;
-import dev.gatun.binary.WasmModule.DataSegment;
-import dev.gatun.binary.WasmModule.ElementSegment;
-import dev.gatun.binary.WasmModule.Export;
-import dev.gatun.binary.WasmModule.SegmentMode;
+import dev.gatun.model.ConstExpr;
+import dev.gatun.model.WasmModule;
+import dev.gatun.model.WasmModule.DataSegment;
+import dev.gatun.model.WasmModule.ElementSegment;
+import dev.gatun.model.WasmModule.Export;
+import dev.gatun.model.WasmModule.SegmentMode;
 
 import java.util.BitSet;
 import java.util.HashSet;

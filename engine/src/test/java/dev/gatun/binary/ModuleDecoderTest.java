@@ -1,5 +1,6 @@
 package dev.gatun.binary;
 
+import dev.gatun.model.WasmModule;
 import dev.gatun.CompileError;
 import dev.gatun.ValType;
 import dev.gatun.WebAssembly;

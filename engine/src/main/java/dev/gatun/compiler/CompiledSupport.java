@@ -1,0 +1,343 @@
+package dev.gatun.compiler;
+
+import dev.gatun.runtime.Numerics;
+import dev.gatun.interpreter.CallStack;
+import dev.gatun.interpreter.CompiledCode;
+import dev.gatun.interpreter.FuncInst;
+import dev.gatun.interpreter.InstanceState;
+import dev.gatun.interpreter.Interpreter;
+import dev.gatun.runtime.GlobalInst;
+import dev.gatun.runtime.MemInst;
+import dev.gatun.runtime.TableInst;
+import dev.gatun.runtime.WasmTrap;
+import dev.gatun.FunctionType;
+import dev.gatun.RuntimeError;
+import dev.gatun.RuntimeError.Trap;
+import dev.gatun.ValType;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Run-time support called from compiled code (tier 2). Helpers are tiny static methods so C2 inlines
+ * them; the cold ones (traps, bulk operations, slow calls) stay out of the generated methods to keep
+ * those under HotSpot's 8,000-byte compile limit.
+ */
+public final class CompiledSupport {
+    private CompiledSupport() {}
+
+    static final int MAX_DEPTH = Integer.getInteger("gatun.maxCallDepth", CallStack.DEFAULT_MAX_DEPTH);
+
+    // ---- memory ----
+
+    static MemorySegment mem(InstanceState inst) {
+        MemInst m = inst.mem0;
+        return m == null ? null : m.lin.segment();
+    }
+
+    static int memSize(InstanceState inst) { return (int) inst.mem0.pages(); }
+
+    static int memGrow(int delta, InstanceState inst) { return (int) inst.mem0.grow(delta & 0xFFFF_FFFFL); }
+
+    static int ldI32(int a, long off, MemorySegment m) { return m.get(Interpreter.I32, (a & 0xFFFF_FFFFL) + off); }
+    static long ldI64(int a, long off, MemorySegment m) { return m.get(Interpreter.I64, (a & 0xFFFF_FFFFL) + off); }
+    static float ldF32(int a, long off, MemorySegment m) { return Float.intBitsToFloat(m.get(Interpreter.I32, (a & 0xFFFF_FFFFL) + off)); }
+    static double ldF64(int a, long off, MemorySegment m) { return Double.longBitsToDouble(m.get(Interpreter.I64, (a & 0xFFFF_FFFFL) + off)); }
+    static int ld8S(int a, long off, MemorySegment m) { return m.get(Interpreter.I8, (a & 0xFFFF_FFFFL) + off); }
+    static int ld8U(int a, long off, MemorySegment m) { return m.get(Interpreter.I8, (a & 0xFFFF_FFFFL) + off) & 0xFF; }
+    static int ld16S(int a, long off, MemorySegment m) { return m.get(Interpreter.I16, (a & 0xFFFF_FFFFL) + off); }
+    static int ld16U(int a, long off, MemorySegment m) { return m.get(Interpreter.I16, (a & 0xFFFF_FFFFL) + off) & 0xFFFF; }
+
+    static void stI32(int a, int v, long off, MemorySegment m) { m.set(Interpreter.I32, (a & 0xFFFF_FFFFL) + off, v); }
+    static void stI64(int a, long v, long off, MemorySegment m) { m.set(Interpreter.I64, (a & 0xFFFF_FFFFL) + off, v); }
+    static void stF32(int a, float v, long off, MemorySegment m) { m.set(Interpreter.I32, (a & 0xFFFF_FFFFL) + off, Float.floatToRawIntBits(v)); }
+    static void stF64(int a, double v, long off, MemorySegment m) { m.set(Interpreter.I64, (a & 0xFFFF_FFFFL) + off, Double.doubleToRawLongBits(v)); }
+    static void st8(int a, int v, long off, MemorySegment m) { m.set(Interpreter.I8, (a & 0xFFFF_FFFFL) + off, (byte) v); }
+    static void st16(int a, int v, long off, MemorySegment m) { m.set(Interpreter.I16, (a & 0xFFFF_FFFFL) + off, (short) v); }
+
+    static void memoryInit(int d, int s, int n, InstanceState inst, int seg) {
+        byte[] data = inst.datas[seg];
+        MemorySegment mem = inst.memSeg();
+        long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
+        if (ss + nn > data.length || dd + nn > mem.byteSize()) throw new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+        MemorySegment.copy(MemorySegment.ofArray(data), ss, mem, dd, nn);
+    }
+
+    static void dataDrop(InstanceState inst, int seg) { inst.datas[seg] = new byte[0]; }
+
+    static void memoryCopy(int d, int s, int n, InstanceState inst) {
+        MemorySegment mem = inst.memSeg();
+        long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
+        if (ss + nn > mem.byteSize() || dd + nn > mem.byteSize()) throw new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+        MemorySegment.copy(mem, ss, mem, dd, nn);
+    }
+
+    static void memoryFill(int d, int v, int n, InstanceState inst) {
+        MemorySegment mem = inst.memSeg();
+        long dd = d & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
+        if (dd + nn > mem.byteSize()) throw new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+        mem.asSlice(dd, nn).fill((byte) v);
+    }
+
+    // ---- globals ----
+
+    static int gI32(InstanceState inst, int g) { return (int) inst.globals[g].bits; }
+    static long gI64(InstanceState inst, int g) { return inst.globals[g].bits; }
+    static float gF32(InstanceState inst, int g) { return Float.intBitsToFloat((int) inst.globals[g].bits); }
+    static double gF64(InstanceState inst, int g) { return Double.longBitsToDouble(inst.globals[g].bits); }
+    static Object gRef(InstanceState inst, int g) { return inst.globals[g].ref; }
+
+    static void sI32(int v, InstanceState inst, int g) { inst.globals[g].bits = v; }
+    static void sI64(long v, InstanceState inst, int g) { inst.globals[g].bits = v; }
+    static void sF32(float v, InstanceState inst, int g) { inst.globals[g].bits = Float.floatToRawIntBits(v); }
+    static void sF64(double v, InstanceState inst, int g) { inst.globals[g].bits = Double.doubleToRawLongBits(v); }
+    static void sRef(Object v, InstanceState inst, int g) { inst.globals[g].ref = v; }
+    static void gV128(long[] v, int dst, InstanceState inst, int g) {
+        GlobalInst x = inst.globals[g];
+        v[dst] = x.bits;
+        v[dst + 1] = x.hi;
+    }
+    static void sV128(long[] v, int src, InstanceState inst, int g) {
+        GlobalInst x = inst.globals[g];
+        x.bits = v[src];
+        x.hi = v[src + 1];
+    }
+
+    /** Bootstrap of a compiled SIMD instruction: a constant call site of its {@link dev.gatun.vector.Kernels kernel}. */
+    static java.lang.invoke.CallSite kernel(MethodHandles.Lookup l, String name, java.lang.invoke.MethodType type)
+            throws ReflectiveOperationException {
+        return new java.lang.invoke.ConstantCallSite(MethodHandles.publicLookup().findStatic(dev.gatun.vector.Kernels.owner(name), name, type));
+    }
+
+    /** Bootstrap of an i8x16.shuffle's plan, a dynamic constant: built once, from the 16 lane bytes. */
+    static dev.gatun.vector.ShufflePlan shufflePlan(MethodHandles.Lookup l, String name, Class<?> type, long lo, long hi) {
+        byte[] lanes = new byte[16];
+        for (int i = 0; i < 8; i++) {
+            lanes[i] = (byte) (lo >>> (8 * i));
+            lanes[8 + i] = (byte) (hi >>> (8 * i));
+        }
+        return dev.gatun.vector.I8x16.shufflePlan(lanes);
+    }
+
+    // ---- tables and references ----
+
+    static Object refFunc(InstanceState inst, int f) { return inst.funcs[f]; }
+
+    static Object tableGet(int i, InstanceState inst, int t) {
+        TableInst tb = inst.tables[t];
+        if (Integer.compareUnsigned(i, tb.size) >= 0) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+        return tb.elems[i];
+    }
+
+    static void tableSet(int i, Object v, InstanceState inst, int t) {
+        TableInst tb = inst.tables[t];
+        if (Integer.compareUnsigned(i, tb.size) >= 0) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+        tb.elems[i] = v;
+    }
+
+    static int tableSize(InstanceState inst, int t) { return inst.tables[t].size; }
+
+    static int tableGrow(Object init, int n, InstanceState inst, int t) { return inst.tables[t].grow(n & 0xFFFF_FFFFL, init); }
+
+    static void tableFill(int i, Object v, int n, InstanceState inst, int t) {
+        TableInst tb = inst.tables[t];
+        long ii = i & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
+        if (ii + nn > tb.size) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+        Arrays.fill(tb.elems, (int) ii, (int) (ii + nn), v);
+    }
+
+    static void tableCopy(int d, int s, int n, InstanceState inst, int dt, int st) {
+        TableInst a = inst.tables[dt], b = inst.tables[st];
+        long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
+        if (ss + nn > b.size || dd + nn > a.size) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+        System.arraycopy(b.elems, (int) ss, a.elems, (int) dd, (int) nn);
+    }
+
+    static void tableInit(int d, int s, int n, InstanceState inst, int seg, int t) {
+        Object[] e = inst.elems[seg];
+        TableInst tb = inst.tables[t];
+        long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
+        if (ss + nn > e.length || dd + nn > tb.size) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+        System.arraycopy(e, (int) ss, tb.elems, (int) dd, (int) nn);
+    }
+
+    static void elemDrop(InstanceState inst, int seg) { inst.elems[seg] = new Object[0]; }
+
+    /** call_indirect's lookup and checks: the callee. */
+    static FuncInst indirect(int i, InstanceState inst, int table, int typeId) {
+        return Interpreter.indirect(inst, i, table, typeId);
+    }
+
+    // ---- numerics the JVM has no single instruction for ----
+
+    static float fabs(float x) { return Float.intBitsToFloat(Float.floatToRawIntBits(x) & 0x7FFF_FFFF); }
+    static float fneg(float x) { return Float.intBitsToFloat(Float.floatToRawIntBits(x) ^ 0x8000_0000); }
+    static float fcopysign(float x, float y) {
+        return Float.intBitsToFloat((Float.floatToRawIntBits(x) & 0x7FFF_FFFF) | (Float.floatToRawIntBits(y) & 0x8000_0000));
+    }
+    static double dabs(double x) { return Double.longBitsToDouble(Double.doubleToRawLongBits(x) & 0x7FFF_FFFF_FFFF_FFFFL); }
+    static double dneg(double x) { return Double.longBitsToDouble(Double.doubleToRawLongBits(x) ^ 0x8000_0000_0000_0000L); }
+    static double dcopysign(double x, double y) {
+        return Double.longBitsToDouble((Double.doubleToRawLongBits(x) & 0x7FFF_FFFF_FFFF_FFFFL) | (Double.doubleToRawLongBits(y) & 0x8000_0000_0000_0000L));
+    }
+    static float fsqrt(float x) { return (float) Math.sqrt(x); }
+    static float fceil(float x) { return (float) Math.ceil(x); }
+    static float ffloor(float x) { return (float) Math.floor(x); }
+    static float ftrunc(float x) { return (float) Numerics.trunc(x); }
+    static float fnearest(float x) { return (float) Math.rint(x); }
+    static double dceil(double x) { return Numerics.quiet(Math.ceil(x)); }
+    static double dfloor(double x) { return Numerics.quiet(Math.floor(x)); }
+    static double dtrunc(double x) { return Numerics.quiet(Numerics.trunc(x)); }
+    static double dnearest(double x) { return Numerics.quiet(Math.rint(x)); }
+
+    static int i32TruncF32S(float v) { return Numerics.truncI32(v, true); }
+    static int i32TruncF32U(float v) { return Numerics.truncI32(v, false); }
+    static int i32TruncF64S(double v) { return Numerics.truncI32(v, true); }
+    static int i32TruncF64U(double v) { return Numerics.truncI32(v, false); }
+    static long i64TruncF32S(float v) { return Numerics.truncI64(v, true); }
+    static long i64TruncF32U(float v) { return Numerics.truncI64(v, false); }
+    static long i64TruncF64S(double v) { return Numerics.truncI64(v, true); }
+    static long i64TruncF64U(double v) { return Numerics.truncI64(v, false); }
+    static int i32TruncSatF32U(float v) { return (int) Numerics.satU64(v, true); }
+    static int i32TruncSatF64U(double v) { return (int) Numerics.satU64(v, true); }
+    static long i64TruncSatF32U(float v) { return Numerics.satU64(v, false); }
+    static long i64TruncSatF64U(double v) { return Numerics.satU64(v, false); }
+    static float f32ConvertI32U(int x) { return (float) (x & 0xFFFF_FFFFL); }
+    static double f64ConvertI32U(int x) { return (double) (x & 0xFFFF_FFFFL); }
+
+    // ---- multi-value results: an Object[] of raw bits (Long) for numbers, the reference itself otherwise ----
+
+    static Object box(int v) { return (long) v; }
+    static Object box(long v) { return v; }
+    static Object box(float v) { return (long) Float.floatToRawIntBits(v); }
+    static Object box(double v) { return Double.doubleToRawLongBits(v); }
+    static int unI32(Object o) { return (int) (long) (Long) o; }
+    static long unI64(Object o) { return (Long) o; }
+    static float unF32(Object o) { return Float.intBitsToFloat((int) (long) (Long) o); }
+    static double unF64(Object o) { return Double.longBitsToDouble((Long) o); }
+
+    /** A v128 as compiled code returns it, {lo, hi}, from the register pair at {@code at}. */
+    static long[] vget(long[] regs, int at) { return new long[] {regs[at], regs[at + 1]}; }
+
+    /** Stores a returned v128 into the register pair at {@code at}. */
+    static void vput(long[] v128, long[] regs, int at) {
+        regs[at] = v128[0];
+        regs[at + 1] = v128[1];
+    }
+
+    /** Stores a compiled function's multiple results into registers at fp (the interpreter's layout). */
+    static void spill(Object[] res, CallStack m, int fp, InstanceState inst, int funcidx) {
+        List<ValType> rs = inst.module.funcType(funcidx).results();
+        m.ensure(fp + Compiler.regs(rs));
+        int r = fp;
+        for (int i = 0; i < res.length; i++) {
+            ValType t = rs.get(i);
+            if (t.isReference()) m.refs[r] = res[i];
+            else if (t == ValType.V128) vput((long[]) res[i], m.regs, r);
+            else m.regs[r] = (Long) res[i];
+            r += Compiler.regs(t);
+        }
+    }
+
+    /** Multiple results from registers at fp, boxed as compiled code returns them (a v128 as {lo, hi}). */
+    static Object[] unspill(CallStack m, int fp, FunctionType t) {
+        List<ValType> rs = t.results();
+        Object[] out = new Object[rs.size()];
+        int r = fp;
+        for (int i = 0; i < out.length; i++) {
+            ValType x = rs.get(i);
+            out[i] = x.isReference() ? m.refs[r] : x == ValType.V128 ? vget(m.regs, r) : (Object) m.regs[r];
+            r += Compiler.regs(x);
+        }
+        return out;
+    }
+
+    // ---- calls ----
+
+    static CallStack machine() { return CallStack.current(); }
+
+    /** Where a slow call's arguments go: the first free register, with room for params and results. */
+    static int frame(CallStack m, int slots) {
+        int fp = m.top;
+        m.ensure(fp + slots + 1);
+        return fp;
+    }
+
+    /**
+     * Calls any function (host, compiled in another instance, or interpreted) from compiled code;
+     * arguments and then results are in registers at fp. depth counts the Wasm frames below.
+     */
+    public static void call(FuncInst f, CallStack m, int fp, int depth) {
+        if (depth > MAX_DEPTH) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
+        int savedTop = m.top, savedDepth = m.depth;
+        m.top = fp + Math.max(f.nParams, f.nResults);
+        CompiledCode cm;
+        try {
+            if (f.host != null) {
+                // A host function that calls back into Wasm continues the count from here.
+                if (depth > savedDepth) m.depth = Math.min(depth, m.maxDepth);
+                Interpreter.callHost(m, f, fp);
+            } else if ((cm = f.cm) != null) {
+                cm.invoke(f.funcidx, m, fp, f.inst, depth);
+            } else {
+                interpret(m, f, fp, depth);
+            }
+        } finally {
+            m.top = savedTop;
+            m.depth = savedDepth;
+        }
+    }
+
+    /** Runs a function in the interpreter on behalf of compiled code (its frames join the trap's Wasm stack). */
+    static void interpret(CallStack m, FuncInst f, int fp, int depth) {
+        int base = Math.max(m.depth, Math.min(depth, m.maxDepth) - 1);
+        int k = base + 1;
+        if (k > m.maxDepth) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
+        m.fns[k] = f;
+        m.depth = k;
+        try {
+            Interpreter.run(m, f, fp);
+        } catch (WasmTrap t) {
+            Interpreter.addFrames(t, m, base);
+            throw t;
+        }
+    }
+
+    /** Links a call into another class of the same module (invokedynamic bootstrap): a constant target, so C2 inlines. */
+    static java.lang.invoke.CallSite link(java.lang.invoke.MethodHandles.Lookup caller, String name,
+                                          java.lang.invoke.MethodType type, int funcidx) throws ReflectiveOperationException {
+        Compiler.Linker l = java.lang.invoke.MethodHandles.classData(caller, java.lang.constant.ConstantDescs.DEFAULT_NAME, Compiler.Linker.class);
+        java.lang.invoke.MethodHandles.Lookup target = l.classes[l.classOf[funcidx - l.imported]];
+        return new java.lang.invoke.ConstantCallSite(target.findStatic(target.lookupClass(), name, type));
+    }
+
+    // ---- traps ----
+
+    static WasmTrap exhausted() { return new WasmTrap(Trap.CALL_STACK_EXHAUSTED); }
+
+    static WasmTrap unreachable() { return new WasmTrap(Trap.UNREACHABLE); }
+
+    static int poll(InstanceState inst) { return Interpreter.poll(inst); }
+
+    static void pollCalls(InstanceState inst) {
+        inst.callBudget = Interpreter.BUDGET;
+        Interpreter.poll(inst);
+    }
+
+    /**
+     * The exception handler of every compiled function: turns what its body threw into a trap (a
+     * memory segment's bounds failure is the spec's out-of-bounds trap) and adds the function's frame.
+     */
+    static RuntimeException unwind(RuntimeException e, InstanceState inst, int funcidx) {
+        WasmTrap t;
+        if (e instanceof RuntimeError) return e;   // from a host function: already carries its stack
+        if (e instanceof WasmTrap w) t = w;
+        else if (e instanceof IndexOutOfBoundsException && !(e instanceof ArrayIndexOutOfBoundsException)
+                || e instanceof dev.gatun.memory.OutOfBoundsException) t = new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+        else t = new WasmTrap(Trap.HOST, "internal error: " + e, e);
+        t.addFrame(new RuntimeError.Frame(funcidx, inst.module.functionName(funcidx)));
+        return t;
+    }
+}

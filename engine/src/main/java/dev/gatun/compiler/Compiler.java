@@ -1,0 +1,703 @@
+package dev.gatun.compiler;
+
+import dev.gatun.interpreter.CallStack;
+import dev.gatun.interpreter.CompiledCode;
+import dev.gatun.interpreter.FuncInst;
+import dev.gatun.interpreter.InstanceState;
+import dev.gatun.runtime.Numerics;
+import dev.gatun.runtime.WasmTrap;
+import dev.gatun.FunctionType;
+import dev.gatun.ValType;
+import dev.gatun.model.WasmModule;
+import dev.gatun.binary.InstructionReader;
+import dev.gatun.binary.WasmReader;
+import dev.gatun.model.Instruction;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.attribute.CodeAttribute;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static java.lang.constant.ConstantDescs.*;
+
+/**
+ * Tier 2: compiles a module's validated function bodies to JVM bytecode, one static method per Wasm
+ * function in hidden classes (one per 128 KiB of Wasm code, unloaded with the module). The Wasm operand stack is the JVM operand
+ * stack (validation guarantees the same types at every join, which is what the JVM verifier wants);
+ * Wasm locals are typed JVM locals, so C2 does the register allocation. v128 values live in a small
+ * {@code long[]} per call instead (see {@link FunctionCompiler}), where the {@link dev.gatun.vector.Simd} kernels
+ * of tier 1 run on them. Functions it cannot compile (a method over HotSpot's 8,000-byte JIT limit, more
+ * than 255 parameter slots or 8,192 locals) stay in the interpreter and are called through {@link CompiledSupport#call}.
+ *
+ * <p>Every method takes {@code (params..., InstanceState inst, int depth)}: the class is shared by all
+ * instances, and depth is the explicit call-depth count (the interpreter's limit, checked at entry).
+ * A v128 parameter is two longs (low half first) and a v128 result a {@code long[] {lo, hi}}. A function
+ * with several results returns them boxed in an {@code Object[]} (rare in practice).
+ */
+public final class Compiler {
+    private Compiler() {}
+
+    /** Methods above this many bytes are left to the interpreter (HotSpot's HugeMethodLimit is 8,000). */
+    static final int MAX_METHOD_BYTES = Integer.getInteger("gatun.compiler.maxMethodBytes", 7_500);
+    /** Compile failures throw instead of falling back to the interpreter (for tests). */
+    private static final boolean STRICT = Boolean.getBoolean("gatun.compiler.strict");
+    private static final int CHUNK_BITS = 6;
+    private static final boolean STATS = Boolean.getBoolean("gatun.compiler.stats");
+
+    /** The descriptor of a class the generated code uses, from the class itself so a rename cannot leave it stale. */
+    static ClassDesc desc(Class<?> c) {
+        return ClassDesc.of(c.getName());
+    }
+
+    static final ClassDesc CD_INST = desc(InstanceState.class);
+    static final ClassDesc CD_FUNC = desc(FuncInst.class);
+    static final ClassDesc CD_MACHINE = desc(CallStack.class);
+    static final ClassDesc CD_RT = desc(CompiledSupport.class);
+    static final ClassDesc CD_NUMERICS = desc(Numerics.class);
+    static final ClassDesc CD_CODE = desc(CompiledCode.class);
+    static final ClassDesc CD_FTYPE = desc(FunctionType.class);
+    static final ClassDesc CD_SEG = desc(java.lang.foreign.MemorySegment.class);
+    static final ClassDesc CD_RTE = desc(RuntimeException.class);
+    static final ClassDesc CD_TRAP = desc(WasmTrap.class);
+    static final ClassDesc CD_OBJS = CD_Object.arrayType();
+    /** The bootstrap of calls into another class of the same module: {@link CompiledSupport#link}. */
+    static final java.lang.constant.DirectMethodHandleDesc LINK = java.lang.constant.MethodHandleDesc.ofMethod(
+            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, desc(CompiledSupport.class), "link",
+            MethodTypeDesc.of(CD_CallSite, CD_MethodHandles_Lookup, CD_String, CD_MethodType, CD_int));
+    static final ClassDesc CD_FLOAT = desc(Float.class);
+    static final ClassDesc CD_DOUBLE = desc(Double.class);
+    static final ClassDesc CD_INTEGER = desc(Integer.class);
+    static final ClassDesc CD_LONG = desc(Long.class);
+    static final ClassDesc CD_MATH = desc(Math.class);
+
+    /** A module's compiled code: the entry of each defined function's class, null where it is interpreted. */
+    public record Result(CompiledCode[] codes) {
+        public CompiledCode code(int defined) { return defined < codes.length ? codes[defined] : null; }
+    }
+
+    private static final Result NONE = new Result(new CompiledCode[0]);
+
+    /**
+     * Wasm body bytes per generated class. A class's constant pool holds at most 65,535 entries, so big
+     * modules are split; calls between classes link through invokedynamic to a constant call site.
+     */
+    static int classBytes() { return Integer.getInteger("gatun.compiler.classBytes", 128 * 1024); }
+
+    /** What the classes of one module share: each class's lookup, for linking calls between them. */
+    static final class Linker {
+        final int imported;
+        final int[] classOf;                   // by defined function index
+        final MethodHandles.Lookup[] classes;
+
+        Linker(int imported, int[] classOf, int n) {
+            this.imported = imported;
+            this.classOf = classOf;
+            this.classes = new MethodHandles.Lookup[n];
+        }
+    }
+
+    public static Result compile(WasmModule mod, int[] typeIds) {
+        int nDef = mod.codes().size();
+        if (nDef == 0) return NONE;
+        boolean[] ok = new boolean[nDef];
+        Scan[] scans = new Scan[nDef];
+        int[] classOf = new int[nDef];
+        int nClasses = 1, classBytes = classBytes();
+        long size = 0;
+        for (int i = 0; i < nDef; i++) {
+            scans[i] = Scan.of(mod, mod.importedFuncs() + i);
+            ok[i] = scans[i].ok;
+            int len = mod.codes().get(i).code().length;
+            if (size > 0 && size + len > classBytes) {
+                nClasses++;
+                size = 0;
+            }
+            size += len;
+            classOf[i] = nClasses - 1;
+        }
+        try {
+            // Oversized methods are only known once generated; dropping them changes only their callers'
+            // call sites (to the slow path), so this converges at once in practice.
+            for (int attempt = 0; attempt < 4; attempt++) {
+                byte[][] classes = new byte[nClasses][];
+                boolean dropped = false;
+                for (int k = 0; k < nClasses; k++) {
+                    ModuleGen g = new ModuleGen(mod, typeIds, ok, scans, classOf, k);
+                    if (!g.any()) continue;
+                    classes[k] = g.generate();
+                    dropped |= dropOversized(mod, classes[k], ok);
+                }
+                if (dropped) continue;
+                Result r = define(classes, new Linker(mod.importedFuncs(), classOf, nClasses));
+                if (STATS) {
+                    int n = 0, bytes = 0;
+                    for (boolean b : ok) if (b) n++;
+                    for (byte[] c : classes) if (c != null) bytes += c.length;
+                    System.err.println("gatun: compiled " + n + " of " + nDef + " functions (" + bytes + " bytes in "
+                            + nClasses + " classes)");
+                }
+                for (int i = 0; i < nDef; i++) if (!ok[i]) r.codes()[i] = null;
+                return r;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            if (STRICT) throw new IllegalStateException("tier-2 compilation failed", e);
+            if (Boolean.getBoolean("gatun.debug")) e.printStackTrace();
+        }
+        return NONE;
+    }
+
+    private static boolean dropOversized(WasmModule mod, byte[] bytes, boolean[] ok) {
+        boolean dropped = false;
+        ClassModel cm = ClassFile.of().parse(bytes);
+        for (MethodModel m : cm.methods()) {
+            String name = m.methodName().stringValue();
+            if (!name.startsWith("f")) continue;
+            int len = m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+            if (len > MAX_METHOD_BYTES) {
+                ok[Integer.parseInt(name.substring(1)) - mod.importedFuncs()] = false;
+                dropped = true;
+            }
+        }
+        return dropped;
+    }
+
+    private static Result define(byte[][] classes, Linker linker) {
+        try {
+            CompiledCode[] byClass = new CompiledCode[classes.length];
+            for (int k = 0; k < classes.length; k++) {
+                if (classes[k] == null) continue;
+                MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClassWithClassData(classes[k], linker, true);
+                linker.classes[k] = l;
+                byClass[k] = (CompiledCode) l.findConstructor(l.lookupClass(), MethodType.methodType(void.class)).invoke();
+            }
+            CompiledCode[] codes = new CompiledCode[linker.classOf.length];
+            for (int i = 0; i < codes.length; i++) codes[i] = byClass[linker.classOf[i]];
+            return new Result(codes);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    // ---- the pre-scan: can a body be compiled, and what does it use ----
+
+    /** What a pre-scan of a body found; simd: it has v128 values (locals, blocks or instructions). */
+    record Scan(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd) {
+        private static final Scan NO = new Scan(false, false, false, false, false);
+
+        static Scan of(WasmModule mod, int funcidx) {
+            FunctionType ft = mod.funcType(funcidx);
+            WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
+            if (!plain(ft)) return NO;
+            // Locals past a few thousand slots cannot fit the method budget anyway (each needs an initial
+            // store), and past 65,535 they cannot be expressed at all.
+            if (body.locals().length > 8192) return NO;
+            boolean memory = false, loops = false, calls = false, simd = hasV128(ft);
+            for (ValType t : body.locals()) simd |= t == ValType.V128;
+            WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
+            while (!s.atEnd()) {
+                Instruction in = InstructionReader.next(s);
+                simd |= in.prefix == Instruction.PREFIX_SIMD;
+                memory |= usesMemory(in);
+                switch (in) {
+                    case BLOCK, LOOP, IF -> {
+                        long v = s.s33();
+                        simd |= v == ValType.V128.code() - 0x80 || v >= 0 && hasV128(mod.types().get((int) v));
+                        if (in == Instruction.LOOP) loops = true;
+                    }
+                    case CALL, CALL_INDIRECT -> {
+                        calls = true;
+                        FunctionType callee = in == Instruction.CALL ? mod.funcType(s.u32()) : mod.types().get(s.u32());
+                        if (in == Instruction.CALL_INDIRECT) s.u32();
+                        if (!plain(callee)) return NO;
+                        simd |= hasV128(callee);
+                    }
+                    case GLOBAL_GET, GLOBAL_SET -> simd |= mod.globals().get(s.u32()).valType() == ValType.V128;
+                    case SELECT_T -> {
+                        int n = s.u32();
+                        for (int i = 0; i < n; i++) simd |= s.u8() == ValType.V128.code();
+                    }
+                    default -> InstructionReader.skipImmediates(in, s);
+                }
+            }
+            return new Scan(true, memory, loops, calls, simd);
+        }
+
+        /** Whether an instruction needs the instance's memory (accesses, size, grow, bulk operations, data.drop). */
+        private static boolean usesMemory(Instruction in) {
+            return in.accessBytes > 0 || switch (in) {
+                case MEMORY_SIZE, MEMORY_GROW, MEMORY_INIT, DATA_DROP, MEMORY_COPY, MEMORY_FILL -> true;
+                default -> false;
+            };
+        }
+
+        static boolean hasV128(FunctionType ft) {
+            return ft.params().contains(ValType.V128) || ft.results().contains(ValType.V128);
+        }
+
+        /** Few enough parameters for a JVM method (255 slots, two of them ours). */
+        static boolean plain(FunctionType ft) {
+            int n = 2;
+            for (ValType t : ft.params()) n += slots(t);
+            return n <= 255;
+        }
+    }
+
+    // ---- types ----
+
+    static ClassDesc desc(ValType t) {
+        return switch (t) {
+            case I32 -> CD_int;
+            case I64 -> CD_long;
+            case F32 -> CD_float;
+            case F64 -> CD_double;
+            default -> CD_Object;
+        };
+    }
+
+    static TypeKind kind(ValType t) {
+        return switch (t) {
+            case I32 -> TypeKind.INT;
+            case I64 -> TypeKind.LONG;
+            case F32 -> TypeKind.FLOAT;
+            case F64 -> TypeKind.DOUBLE;
+            default -> TypeKind.REFERENCE;
+        };
+    }
+
+    static boolean wide(ValType t) { return t == ValType.I64 || t == ValType.F64; }
+
+    /** JVM local slots of a parameter: a v128 is passed as two longs (low half first). */
+    static int slots(ValType t) { return t == ValType.V128 ? 4 : wide(t) ? 2 : 1; }
+
+    /** Interpreter registers of a value: a v128 takes a pair. */
+    static int regs(ValType t) { return t == ValType.V128 ? 2 : 1; }
+
+    static int regs(List<ValType> ts) {
+        int n = 0;
+        for (ValType t : ts) n += regs(t);
+        return n;
+    }
+
+    static final ClassDesc CD_LONGS = CD_long.arrayType();
+
+    static ClassDesc ret(FunctionType ft) {
+        return switch (ft.results().size()) {
+            case 0 -> CD_void;
+            // A v128 result comes back as {lo, hi}: short-lived, so escape analysis can drop it once inlined.
+            case 1 -> ft.results().get(0) == ValType.V128 ? CD_LONGS : desc(ft.results().get(0));
+            default -> CD_OBJS;
+        };
+    }
+
+    /** (params..., tail...) -> result of ft. */
+    static MethodTypeDesc mtd(FunctionType ft, ClassDesc... tail) {
+        List<ClassDesc> ps = new ArrayList<>();
+        for (ValType t : ft.params()) {
+            if (t == ValType.V128) {
+                ps.add(CD_long);
+                ps.add(CD_long);
+            } else {
+                ps.add(desc(t));
+            }
+        }
+        ps.addAll(List.of(tail));
+        return MethodTypeDesc.of(ret(ft), ps);
+    }
+
+    static MethodTypeDesc fnDesc(FunctionType ft) { return mtd(ft, CD_INST, CD_int); }
+
+    /** Converts the value on top of the stack to its raw 64-bit register form. */
+    static void toBits(CodeBuilder cb, ValType t) {
+        switch (t) {
+            case I32 -> cb.i2l();
+            case F32 -> { cb.invokestatic(CD_FLOAT, "floatToRawIntBits", MethodTypeDesc.of(CD_int, CD_float)); cb.i2l(); }
+            case F64 -> cb.invokestatic(CD_DOUBLE, "doubleToRawLongBits", MethodTypeDesc.of(CD_long, CD_double));
+            default -> { }
+        }
+    }
+
+    static void fromBits(CodeBuilder cb, ValType t) {
+        switch (t) {
+            case I32 -> cb.l2i();
+            case F32 -> { cb.l2i(); cb.invokestatic(CD_FLOAT, "intBitsToFloat", MethodTypeDesc.of(CD_float, CD_int)); }
+            case F64 -> cb.invokestatic(CD_DOUBLE, "longBitsToDouble", MethodTypeDesc.of(CD_double, CD_long));
+            default -> { }
+        }
+    }
+
+    static void unbox(CodeBuilder cb, ValType t) {
+        switch (t) {
+            case I32 -> cb.invokestatic(CD_RT, "unI32", MethodTypeDesc.of(CD_int, CD_Object));
+            case I64 -> cb.invokestatic(CD_RT, "unI64", MethodTypeDesc.of(CD_long, CD_Object));
+            case F32 -> cb.invokestatic(CD_RT, "unF32", MethodTypeDesc.of(CD_float, CD_Object));
+            case F64 -> cb.invokestatic(CD_RT, "unF64", MethodTypeDesc.of(CD_double, CD_Object));
+            default -> { }
+        }
+    }
+
+    static void box(CodeBuilder cb, ValType t) {
+        if (t.isReference() || t == ValType.V128) return;
+        cb.invokestatic(CD_RT, "box", MethodTypeDesc.of(CD_Object, desc(t)));
+    }
+
+    static void rt(CodeBuilder cb, String name, ClassDesc ret, ClassDesc... params) {
+        cb.invokestatic(CD_RT, name, MethodTypeDesc.of(ret, params));
+    }
+
+    static Opcode negate(Opcode op) {
+        return switch (op) {
+            case IFEQ -> Opcode.IFNE; case IFNE -> Opcode.IFEQ;
+            case IFLT -> Opcode.IFGE; case IFGE -> Opcode.IFLT;
+            case IFGT -> Opcode.IFLE; case IFLE -> Opcode.IFGT;
+            case IF_ICMPEQ -> Opcode.IF_ICMPNE; case IF_ICMPNE -> Opcode.IF_ICMPEQ;
+            case IF_ICMPLT -> Opcode.IF_ICMPGE; case IF_ICMPGE -> Opcode.IF_ICMPLT;
+            case IF_ICMPGT -> Opcode.IF_ICMPLE; case IF_ICMPLE -> Opcode.IF_ICMPGT;
+            case IFNULL -> Opcode.IFNONNULL; case IFNONNULL -> Opcode.IFNULL;
+            default -> throw new IllegalArgumentException(op.toString());
+        };
+    }
+
+    // ---- the module's class ----
+
+    static final class ModuleGen {
+        final WasmModule mod;
+        final int[] typeIds;
+        final boolean[] ok;
+        final Scan[] scans;
+        final int imported;
+        final ClassDesc self = ClassDesc.of(Compiler.class.getPackageName() + ".WasmCode");
+        final int[] classOf;
+        final int klass;
+        /** Type indices that need a slow-call adapter / a call_indirect dispatcher. */
+        final TreeSet<Integer> slowTypes = new TreeSet<>(), indirectTypes = new TreeSet<>();
+
+        ModuleGen(WasmModule mod, int[] typeIds, boolean[] ok, Scan[] scans, int[] classOf, int klass) {
+            this.classOf = classOf;
+            this.klass = klass;
+            this.mod = mod;
+            this.typeIds = typeIds;
+            this.ok = ok;
+            this.scans = scans;
+            this.imported = mod.importedFuncs();
+        }
+
+        boolean compiled(int funcidx) { return funcidx >= imported && ok[funcidx - imported]; }
+
+        /** Whether defined function i is compiled into this class. */
+        boolean mine(int i) { return ok[i] && classOf[i] == klass; }
+
+        boolean any() {
+            for (int i = 0; i < ok.length; i++) if (mine(i)) return true;
+            return false;
+        }
+
+        /** Calls compiled function x, arguments (and inst, depth) on the stack. */
+        void invokeFn(CodeBuilder cb, int x) {
+            MethodTypeDesc d = fnDesc(mod.funcType(x));
+            if (classOf[x - imported] == klass) {
+                cb.invokestatic(self, "f" + x, d);
+            } else {
+                cb.invokedynamic(java.lang.constant.DynamicCallSiteDesc.of(LINK, "f" + x, d, x));
+            }
+        }
+
+        byte[] generate() {
+            ClassHierarchyResolver chr = ClassHierarchyResolver.defaultResolver()
+                    .orElse(ClassHierarchyResolver.ofClassLoading(Compiler.class.getClassLoader()));
+            ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(chr));
+            return cf.build(self, clb -> {
+                clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
+                clb.withInterfaceSymbols(CD_CODE);
+                clb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, cb -> {
+                    cb.aload(0);
+                    cb.invokespecial(CD_Object, INIT_NAME, MTD_void);
+                    cb.return_();
+                });
+                for (int i = 0; i < ok.length; i++) {
+                    if (!mine(i)) continue;
+                    int funcidx = imported + i;
+                    FunctionType ft = mod.funcType(funcidx);
+                    Scan scan = scans[i];
+                    clb.withMethodBody("f" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC,
+                            cb -> new FunctionCompiler(this, cb, funcidx, scan).emit());
+                }
+                // Dispatchers may add slow adapters, so they come first.
+                for (int t : indirectTypes) {
+                    FunctionType ft = mod.types().get(t);
+                    slowTypes.add(t);
+                    clb.withMethodBody("ci" + t, mtd(ft, CD_FUNC, CD_INST, CD_int), ClassFile.ACC_STATIC, cb -> dispatcher(cb, t));
+                }
+                for (int t : slowTypes) {
+                    FunctionType ft = mod.types().get(t);
+                    clb.withMethodBody("slow" + t, mtd(ft, CD_FUNC, CD_INST, CD_int), ClassFile.ACC_STATIC, cb -> slow(cb, ft));
+                }
+                invoker(clb);
+            });
+        }
+
+        /** Loads parameters 0..n-1 of a static method onto the stack. */
+        static int loadParams(CodeBuilder cb, FunctionType ft) {
+            int slot = 0;
+            for (ValType t : ft.params()) {
+                if (t == ValType.V128) {
+                    cb.lload(slot);
+                    cb.lload(slot + 2);
+                } else {
+                    cb.loadLocal(kind(t), slot);
+                }
+                slot += slots(t);
+            }
+            return slot;
+        }
+
+        /** call_indirect's same-instance fast path: a switch on funcidx over the functions of that type. */
+        void dispatcher(CodeBuilder cb, int typeidx) {
+            FunctionType ft = mod.types().get(typeidx);
+            int pslots = 0;
+            for (ValType t : ft.params()) pslots += slots(t);
+            int fSlot = pslots, instSlot = pslots + 1, depthSlot = pslots + 2;
+            int id = typeIds[typeidx];
+            List<Integer> targets = new ArrayList<>();
+            for (int i = 0; i < ok.length; i++) {
+                if (ok[i] && typeIds[mod.funcTypes()[imported + i]] == id) targets.add(imported + i);
+            }
+            Label slow = cb.newLabel();
+            if (!targets.isEmpty() && targets.size() <= 256) {
+                cb.aload(fSlot);
+                cb.getfield(CD_FUNC, "inst", CD_INST);
+                cb.aload(instSlot);
+                cb.if_acmpne(slow);
+                cb.aload(fSlot);
+                cb.getfield(CD_FUNC, "funcidx", CD_int);
+                List<SwitchCase> cases = new ArrayList<>();
+                List<Label> labels = new ArrayList<>();
+                for (int f : targets) {
+                    Label l = cb.newLabel();
+                    labels.add(l);
+                    cases.add(SwitchCase.of(f, l));
+                }
+                cb.lookupswitch(slow, cases);
+                for (int k = 0; k < targets.size(); k++) {
+                    cb.labelBinding(labels.get(k));
+                    loadParams(cb, ft);
+                    cb.aload(instSlot);
+                    cb.iload(depthSlot);
+                    invokeFn(cb, targets.get(k));
+                    returnOf(cb, ft);
+                }
+            }
+            cb.labelBinding(slow);
+            loadParams(cb, ft);
+            cb.aload(fSlot);
+            cb.aload(instSlot);
+            cb.iload(depthSlot);
+            cb.invokestatic(self, "slow" + typeidx, mtd(ft, CD_FUNC, CD_INST, CD_int));
+            returnOf(cb, ft);
+        }
+
+        static void returnOf(CodeBuilder cb, FunctionType ft) {
+            switch (ft.results().size()) {
+                case 0 -> cb.return_();
+                case 1 -> cb.return_(kind(ft.results().get(0)));
+                default -> cb.areturn();
+            }
+        }
+
+        /** Calls any FuncInst through the registers (host, other instance, interpreted). */
+        void slow(CodeBuilder cb, FunctionType ft) {
+            int pslots = 0;
+            for (ValType t : ft.params()) pslots += slots(t);
+            int fSlot = pslots, depthSlot = pslots + 2, mSlot = pslots + 3, fpSlot = pslots + 4;
+            rt(cb, "machine", CD_MACHINE);
+            cb.astore(mSlot);
+            cb.aload(mSlot);
+            cb.loadConstant(Math.max(regs(ft.params()), regs(ft.results())));
+            rt(cb, "frame", CD_int, CD_MACHINE, CD_int);
+            cb.istore(fpSlot);
+            int slot = 0, reg = 0;
+            for (int i = 0; i < ft.params().size(); i++) {
+                ValType t = ft.params().get(i);
+                for (int half = 0; half < regs(t); half++) {
+                    cb.aload(mSlot);
+                    cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_LONGS);
+                    cb.iload(fpSlot);
+                    cb.loadConstant(reg + half);
+                    cb.iadd();
+                    if (t == ValType.V128) {
+                        cb.lload(slot + 2 * half);
+                        cb.lastore();
+                    } else {
+                        cb.loadLocal(kind(t), slot);
+                        if (t.isReference()) cb.aastore();
+                        else {
+                            toBits(cb, t);
+                            cb.lastore();
+                        }
+                    }
+                }
+                slot += slots(t);
+                reg += regs(t);
+            }
+            cb.aload(fSlot);
+            cb.aload(mSlot);
+            cb.iload(fpSlot);
+            cb.iload(depthSlot);
+            rt(cb, "call", CD_void, CD_FUNC, CD_MACHINE, CD_int, CD_int);
+            List<ValType> rs = ft.results();
+            if (rs.isEmpty()) {
+                cb.return_();
+            } else if (rs.size() == 1) {
+                ValType t = rs.get(0);
+                cb.aload(mSlot);
+                cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_LONGS);
+                cb.iload(fpSlot);
+                if (t == ValType.V128) rt(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
+                else if (t.isReference()) cb.aaload();
+                else {
+                    cb.laload();
+                    fromBits(cb, t);
+                }
+                cb.return_(kind(t));
+            } else {
+                cb.aload(mSlot);
+                cb.iload(fpSlot);
+                cb.aload(fSlot);
+                cb.getfield(CD_FUNC, "type", CD_FTYPE);
+                rt(cb, "unspill", CD_OBJS, CD_MACHINE, CD_int, CD_FTYPE);
+                cb.areturn();
+            }
+        }
+
+        /** The generic entry: a switch on funcidx >> CHUNK_BITS to static per-chunk switches. */
+        void invoker(java.lang.classfile.ClassBuilder clb) {
+            MethodTypeDesc chunkDesc = MethodTypeDesc.of(CD_void, CD_int, CD_MACHINE, CD_int, CD_INST, CD_int);
+            TreeMap<Integer, List<Integer>> chunks = new TreeMap<>();
+            for (int i = 0; i < ok.length; i++) {
+                if (mine(i)) chunks.computeIfAbsent((imported + i) >> CHUNK_BITS, k -> new ArrayList<>()).add(imported + i);
+            }
+            clb.withMethodBody("invoke", MethodTypeDesc.of(CD_void, CD_int, CD_MACHINE, CD_int, CD_INST, CD_int),
+                    ClassFile.ACC_PUBLIC, cb -> {
+                        Label bad = cb.newLabel();
+                        List<SwitchCase> cases = new ArrayList<>();
+                        Map<Integer, Label> ls = new HashMap<>();
+                        for (int c : chunks.keySet()) {
+                            Label l = cb.newLabel();
+                            ls.put(c, l);
+                            cases.add(SwitchCase.of(c, l));
+                        }
+                        cb.iload(1);
+                        cb.loadConstant(CHUNK_BITS);
+                        cb.ishr();
+                        cb.lookupswitch(bad, cases);
+                        for (int c : chunks.keySet()) {
+                            cb.labelBinding(ls.get(c));
+                            for (int s = 1; s <= 5; s++) cb.loadLocal(s == 2 || s == 4 ? TypeKind.REFERENCE : TypeKind.INT, s);
+                            cb.invokestatic(self, "inv" + c, chunkDesc);
+                            cb.return_();
+                        }
+                        cb.labelBinding(bad);
+                        rt(cb, "unreachable", CD_TRAP);
+                        cb.athrow();
+                    });
+            for (var e : chunks.entrySet()) {
+                clb.withMethodBody("inv" + e.getKey(), chunkDesc, ClassFile.ACC_STATIC, cb -> invokeChunk(cb, e.getValue()));
+            }
+        }
+
+        /** Locals: funcidx 0, m 1, fp 2, inst 3, depth 4, regs 5, refs 6, result scratch 7. */
+        void invokeChunk(CodeBuilder cb, List<Integer> funcs) {
+            cb.aload(1);
+            cb.getfield(CD_MACHINE, "regs", CD_long.arrayType());
+            cb.astore(5);
+            cb.aload(1);
+            cb.getfield(CD_MACHINE, "refs", CD_OBJS);
+            cb.astore(6);
+            Label bad = cb.newLabel();
+            List<SwitchCase> cases = new ArrayList<>();
+            List<Label> labels = new ArrayList<>();
+            for (int f : funcs) {
+                Label l = cb.newLabel();
+                labels.add(l);
+                cases.add(SwitchCase.of(f, l));
+            }
+            cb.iload(0);
+            cb.lookupswitch(bad, cases);
+            for (int k = 0; k < funcs.size(); k++) {
+                int f = funcs.get(k);
+                FunctionType ft = mod.funcType(f);
+                cb.labelBinding(labels.get(k));
+                int reg = 0;
+                for (int i = 0; i < ft.params().size(); i++) {
+                    ValType t = ft.params().get(i);
+                    for (int half = 0; half < regs(t); half++) {
+                        cb.aload(t.isReference() ? 6 : 5);
+                        cb.iload(2);
+                        cb.loadConstant(reg + half);
+                        cb.iadd();
+                        if (t.isReference()) cb.aaload();
+                        else {
+                            cb.laload();
+                            fromBits(cb, t);
+                        }
+                    }
+                    reg += regs(t);
+                }
+                cb.aload(3);
+                cb.iload(4);
+                cb.invokestatic(self, "f" + f, fnDesc(ft));
+                List<ValType> rs = ft.results();
+                if (rs.size() == 1) {
+                    ValType t = rs.get(0);
+                    if (t == ValType.V128) {
+                        cb.aload(5);
+                        cb.iload(2);
+                        rt(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
+                    } else if (t.isReference()) {
+                        cb.astore(7);
+                        cb.aload(1);
+                        cb.getfield(CD_MACHINE, "refs", CD_OBJS);
+                        cb.iload(2);
+                        cb.aload(7);
+                        cb.aastore();
+                    } else {
+                        toBits(cb, t);
+                        cb.lstore(7);
+                        cb.aload(1);
+                        cb.getfield(CD_MACHINE, "regs", CD_long.arrayType());
+                        cb.iload(2);
+                        cb.lload(7);
+                        cb.lastore();
+                    }
+                } else if (rs.size() > 1) {
+                    cb.aload(1);
+                    cb.iload(2);
+                    cb.aload(3);
+                    cb.loadConstant(f);
+                    rt(cb, "spill", CD_void, CD_OBJS, CD_MACHINE, CD_int, CD_INST, CD_int);
+                }
+                cb.return_();
+            }
+            cb.labelBinding(bad);
+            rt(cb, "unreachable", CD_TRAP);
+            cb.athrow();
+        }
+    }
+}

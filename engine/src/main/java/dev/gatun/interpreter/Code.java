@@ -1,0 +1,33 @@
+package dev.gatun.interpreter;
+
+/**
+ * A translated function body. Frame layout: {@code [params | locals | constants | temporaries]};
+ * the constants are copied into the frame at entry so every operand is a register.
+ * All fields are final, so a Code published through a plain field is seen fully built.
+ */
+public final class Code {
+    public final long[] code;
+    public final long[] consts;
+    public final int nParams;      // registers the params take (a v128 takes two)
+    public final int nLocals;      // registers params + declared locals take
+    public final int frameSize;    // registers the frame uses (callee frames start inside it at call sites)
+    final boolean refLocals;
+    /** Objects instructions refer to by index (i8x16.shuffle plans). */
+    final Object[] pool;
+
+    static final Object[] NO_POOL = new Object[0];
+
+    Code(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals) {
+        this(code, consts, nParams, nLocals, frameSize, refLocals, NO_POOL);
+    }
+
+    Code(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals, Object[] pool) {
+        this.pool = pool;
+        this.code = code;
+        this.consts = consts;
+        this.nParams = nParams;
+        this.nLocals = nLocals;
+        this.frameSize = frameSize;
+        this.refLocals = refLocals;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.gatun.interpreter;
+
+import dev.gatun.runtime.TypeIds;
+import dev.gatun.FunctionType;
+import dev.gatun.HostFunction;
+import dev.gatun.Value;
+
+/** A function instance: a Wasm function of some instance, or a host function. */
+public final class FuncInst implements dev.gatun.Function {
+    public final FunctionType type;
+    final int typeId;
+    public final InstanceState inst;     // null for host functions
+    public final int funcidx;            // index in the defining module's function space
+    public final HostFunction host;      // null for Wasm functions
+    public final int nParams, nResults;
+    private Code code;            // plain field: Code is immutable with final fields
+    /**
+     * The module's compiled code when this function is compiled (tier 2), else null. Tiered execution
+     * sets it later: plain fields, because every combination a racing reader can see is valid (a callee
+     * with outOfLine set but no code yet is interpreted by {@link CompiledSupport#call}).
+     */
+    public CompiledCode cm;
+    /** The interpreter's CALL leaves its loop for this callee (a host or compiled function). */
+    boolean outOfLine;
+
+    public FuncInst(InstanceState inst, int funcidx, FunctionType type) {
+        this.type = type;
+        this.typeId = TypeIds.id(type);
+        this.inst = inst;
+        this.funcidx = funcidx;
+        this.host = null;
+        this.nParams = type.params().size();
+        this.nResults = type.results().size();
+        this.cm = inst.cache.compiled(funcidx);
+        this.outOfLine = cm != null;
+    }
+
+    public FuncInst(FunctionType type, HostFunction host) {
+        this.type = type;
+        this.typeId = TypeIds.id(type);
+        this.inst = null;
+        this.funcidx = -1;
+        this.host = java.util.Objects.requireNonNull(host, "host");
+        this.nParams = type.params().size();
+        this.nResults = type.results().size();
+        this.cm = null;
+        this.outOfLine = true;
+    }
+
+    /** Switches this function to compiled code (tiered execution). */
+    public void publish(CompiledCode c) {
+        cm = c;
+        outOfLine = true;
+    }
+
+    Code code() {
+        Code c = code;
+        if (c == null) code = c = inst.cache.code(funcidx);
+        return c;
+    }
+
+    @Override
+    public FunctionType type() { return type; }
+
+    @Override
+    public Value[] call(Value... args) { return Interpreter.invoke(this, args); }
+
+    /** Name from the name section, or null. */
+    String name() { return inst == null ? null : inst.module.functionName(funcidx); }
+
+    @Override
+    public String toString() {
+        if (inst == null) return "host function " + type;
+        String n = name();
+        return "func " + funcidx + (n != null ? " $" + n : "") + " " + type;
+    }
+}

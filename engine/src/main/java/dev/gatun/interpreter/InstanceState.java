@@ -1,0 +1,35 @@
+package dev.gatun.interpreter;
+
+import dev.gatun.runtime.GlobalInst;
+import dev.gatun.runtime.MemInst;
+import dev.gatun.runtime.TableInst;
+import dev.gatun.model.WasmModule;
+
+import java.lang.foreign.MemorySegment;
+
+/** The run-time state of one instance, as the interpreter sees it. Filled in by the instantiation code. */
+public final class InstanceState {
+    public final WasmModule module;
+    public final ModuleCode cache;
+    public FuncInst[] funcs;
+    public TableInst[] tables;
+    public MemInst[] mems;
+    public MemInst mem0;
+    public GlobalInst[] globals;
+    public Object[][] elems;     // element segments' references; empty once dropped
+    public byte[][] datas;       // data segments' bytes; empty once dropped
+    public volatile boolean interruptRequested;
+    public volatile long deadlineNanos;   // System.nanoTime() deadline, 0 = none
+    /** Compiled calls left before the next interrupt poll (tier 2's countdown at function entry). */
+    public int callBudget = Interpreter.BUDGET;
+
+    public InstanceState(WasmModule module, ModuleCode cache) {
+        this.module = module;
+        this.cache = cache;
+    }
+
+    public MemorySegment memSeg() {
+        MemInst m = mem0;
+        return m == null ? null : m.lin.segment();
+    }
+}

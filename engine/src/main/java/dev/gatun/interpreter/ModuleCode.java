@@ -1,0 +1,20 @@
+package dev.gatun.interpreter;
+
+/**
+ * The code of one module's functions, shared by all its instances: tier-1 IR translated on first use,
+ * and tier-2 classes where the module is compiled. Implemented by the tiering package, which decides
+ * when to compile; the interpreter only reports the work it sees.
+ */
+public interface ModuleCode {
+    /** The IR of defined function {@code funcidx}, translated on first use. */
+    Code code(int funcidx);
+
+    /** The compiled code that runs defined function {@code funcidx}, or null while it is interpreted. */
+    CompiledCode compiled(int funcidx);
+
+    /** Records interpreter work (host entries, interrupt polls) for the tiering policy. */
+    void heat(int amount);
+
+    /** An instance whose functions switch to compiled code when it is published. */
+    void register(InstanceState st);
+}

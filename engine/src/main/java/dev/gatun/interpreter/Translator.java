@@ -1,0 +1,1058 @@
+package dev.gatun.interpreter;
+
+import dev.gatun.runtime.WasmTrap;
+import dev.gatun.FunctionType;
+import dev.gatun.RuntimeError;
+import dev.gatun.ValType;
+import dev.gatun.model.WasmModule;
+import dev.gatun.binary.InstructionReader;
+import dev.gatun.binary.WasmReader;
+import dev.gatun.model.Instruction;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/**
+ * Translates one validated function body into register IR (see {@link Op}).
+ *
+ * <p>The operand stack is emulated: each entry is just a register. Locals are registers
+ * {@code [0, nLocals)}, constants (collected by a pre-scan and copied into the frame at entry) follow,
+ * then temporaries: the entry at stack height i, when computed, lives in its canonical register
+ * {@code T(i) = tempBase + i}. So {@code local.get} and constants emit nothing, values at block
+ * boundaries land in a canonical place, and call arguments already sit where the callee's frame begins.
+ *
+ * <p>Before a local is overwritten, the stack entries still naming it are copied into their canonical
+ * temporaries; the entries naming each local are chained (per-local list through the stack positions),
+ * so this costs O(1) per entry and adversarial code cannot make translation quadratic. The body is
+ * trusted to be valid (the validator ran first).
+ */
+public final class Translator {
+    private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
+    /** Distinct constants that get a frame slot; further ones are materialized by a CONST instruction. */
+    static final int MAX_CONST_SLOTS = 8192;
+
+    /** A control frame of the translation. */
+    private static final class Ctrl {
+        int kind;
+        int base;                 // stack height below the frame's params
+        byte[] params, results;   // kinds (NUM, REF, VEC)
+        int loopPc;
+        int[] fixups = new int[2];
+        int nFixups;
+        int elseFixup = -1;
+        boolean endReachable;
+        int[] savedParams;
+    }
+
+    private final WasmModule mod;
+    private final int[] typeIds;
+    private final WasmReader r;
+    private final int nParams, nLocals;
+    /** Value kinds: a v128 (VEC) takes a register pair, everything else one register. */
+    static final byte NUM = 0, REF = 1, VEC = 2;
+    private final byte[] localKind;
+    /** Register of each local (params first); equals the local index when the function has no v128 local. */
+    private final int[] localReg;
+    private final int paramSlots, localSlots;
+    private final int tempBase;
+    private final List<Object> pool = new ArrayList<>();
+    private final HashMap<Long, Integer> constIndex = new HashMap<>();
+    private final HashMap<List<Long>, Integer> v128Index = new HashMap<>();
+    private final long[] consts;
+
+    private long[] buf = new long[64];
+    private int len;
+    private int lastPos = -1;  // word of the last relinkable producer, -1 when none
+    private int lastDst;
+    private int curStart = -1, prevStart = -1;  // first words of the last two instructions
+    private int labelAt;                        // code position of the last label
+    /** Per local register: word of the last relinked instruction that wrote it (-1: none), for renameDef. */
+    private final int[] defPos;
+    /** events when defPos was set; events counts removals and shifts of words, which make positions stale. */
+    private final int[] defEvent;
+    private int events;
+    /** The words setLocal took off the end to relink, while it preserves (null otherwise). */
+    private long[] pendingTail;
+
+    private int[] sreg = new int[16];
+    private byte[] sref = new byte[16];
+    /** soff[i]: register offset of stack entry i above tempBase (v128 entries take two). */
+    private int[] soff = new int[17];
+    private int[] prevRef = new int[16];
+    private int h, maxH;
+    private final int[] topRef;
+    private int[] locStack = new int[16];
+    private int locTop;
+
+    private final List<Ctrl> ctrls = new ArrayList<>();
+    private boolean unreachable;
+    private final byte[] funcResults;
+
+    public static Code translate(WasmModule mod, int funcidx, int[] typeIds) {
+        return new Translator(mod, funcidx, typeIds).run();
+    }
+
+    private Translator(WasmModule mod, int funcidx, int[] typeIds) {
+        this.mod = mod;
+        this.typeIds = typeIds;
+        FunctionType ft = mod.funcType(funcidx);
+        WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
+        this.nParams = ft.params().size();
+        this.nLocals = nParams + body.locals().length;
+        this.localKind = new byte[nLocals];
+        for (int i = 0; i < nParams; i++) localKind[i] = kind(ft.params().get(i));
+        for (int i = 0; i < body.locals().length; i++) localKind[nParams + i] = kind(body.locals()[i]);
+        this.localReg = new int[nLocals];
+        int slot = 0, ps = 0;
+        for (int i = 0; i < nLocals; i++) {
+            if (i == nParams) ps = slot;
+            localReg[i] = slot;
+            slot += width(localKind[i]);
+        }
+        this.paramSlots = nLocals == nParams ? slot : ps;
+        this.localSlots = slot;
+        this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
+        this.consts = prescan(body.code());
+        this.tempBase = localSlots + consts.length;
+        this.topRef = new int[localSlots];
+        Arrays.fill(topRef, -1);
+        this.defPos = new int[localSlots];
+        Arrays.fill(defPos, -1);
+        this.defEvent = new int[localSlots];
+        Ctrl f = new Ctrl();
+        f.kind = FUNC;
+        f.base = 0;
+        f.params = new byte[0];
+        f.results = kinds(ft.results());
+        funcResults = f.results;
+        ctrls.add(f);
+    }
+
+    static byte kind(ValType t) { return t == ValType.V128 ? VEC : t.isReference() ? REF : NUM; }
+
+    static int width(byte kind) { return kind == VEC ? 2 : 1; }
+
+    private static byte[] kinds(List<ValType> ts) {
+        byte[] b = new byte[ts.size()];
+        for (int i = 0; i < b.length; i++) b[i] = kind(ts.get(i));
+        return b;
+    }
+
+    /** Registers a value sequence of these types takes. */
+    static int slots(List<ValType> ts) {
+        int n = 0;
+        for (ValType t : ts) n += t == ValType.V128 ? 2 : 1;
+        return n;
+    }
+
+    /** Register of label value j of c (its canonical temporary: packed from c's base by width). */
+    private int labelReg(Ctrl c, byte[] t, int j) {
+        int reg = T(c.base);
+        for (int i = 0; i < j; i++) reg += width(t[i]);
+        return reg;
+    }
+
+    // ---- pre-scan: collect the constants so temporaries can be numbered from the start ----
+
+    private long[] prescan(byte[] body) {
+        WasmReader s = new WasmReader(body, 0, body.length, 0);
+        List<Long> values = new ArrayList<>();
+        while (!s.atEnd()) {
+            Instruction in = InstructionReader.next(s);
+            long v;
+            switch (in) {
+                case I32_CONST -> v = s.s32();
+                case I64_CONST -> v = s.s64();
+                case F32_CONST -> v = s.f32bits();
+                case F64_CONST -> v = s.f64bits();
+                case V128_CONST -> {
+                    // v128.const values join the pool as (low, high) pairs, so a constant costs nothing at run time.
+                    long lo = s.f64bits(), hi = s.f64bits();
+                    if (values.size() + 2 <= MAX_CONST_SLOTS && v128Index.putIfAbsent(List.of(lo, hi), values.size()) == null) {
+                        values.add(lo);
+                        values.add(hi);
+                    }
+                    continue;
+                }
+                default -> { InstructionReader.skipImmediates(in, s); continue; }
+            }
+            if (values.size() < MAX_CONST_SLOTS && constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
+        }
+        long[] out = new long[values.size()];
+        for (int i = 0; i < out.length; i++) out[i] = values.get(i);
+        return out;
+    }
+
+    /** Reads a blocktype: empty, one valtype, or a type index. */
+    public static FunctionType blockType(WasmReader r, WasmModule mod) {
+        long v = r.s33();
+        if (v == -64) return FunctionType.of(List.of(), List.of());
+        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
+        return mod.types().get((int) v);
+    }
+
+    // ---- emission ----
+
+    private int T(int i) { return tempBase + soff[i]; }
+
+    private void pushConst(long v) {
+        Integer i = constIndex.get(v);
+        if (i != null) { push(localSlots + i, false); return; }
+        int dst = T(h);
+        emit(Op.CONST, dst, 0, 0);
+        emit(v);
+        push(dst, false);
+    }
+
+    private void emit(long w) {
+        if (len == buf.length) buf = Arrays.copyOf(buf, len * 2);
+        buf[len++] = w;
+        lastPos = -1;
+    }
+
+    private void emit(int op, int a, int b, int c) {
+        prevStart = curStart;
+        curStart = len;
+        emit(Op.word(op, a, b, c));
+    }
+
+    /** Sets a branch target word, keeping its high half (ADD_CMP_BR keeps a register there). */
+    private void patch(int pos, int target) {
+        buf[pos] = (buf[pos] & 0xFFFF_FFFF_0000_0000L) | (target & 0xFFFF_FFFFL);
+    }
+
+    private void produce(int op, int a, int b, int c) {
+        emit(op, a, b, c);
+        lastPos = len - 1;
+        lastDst = a;
+    }
+
+    private void copy(int dst, int src, boolean ref) {
+        if (dst != src) emit(ref ? Op.COPY_REF : Op.COPY, dst, src, 0);
+    }
+
+    private void copy(int dst, int src, byte kind) {
+        if (dst != src) emit(kind == VEC ? SimdTranslator.V128_COPY : kind == REF ? Op.COPY_REF : Op.COPY, dst, src, 0);
+    }
+
+    /** Places a label at the current position: no relinking or fusion across it. */
+    private void label() { lastPos = -1; labelAt = len; }
+
+    // ---- emulated stack ----
+
+    private void push(int reg, boolean ref) { push(reg, ref ? REF : NUM); }
+
+    private void push(int reg, byte kind) {
+        if (h == sreg.length) {
+            int n = h * 2;
+            sreg = Arrays.copyOf(sreg, n);
+            sref = Arrays.copyOf(sref, n);
+            prevRef = Arrays.copyOf(prevRef, n);
+            soff = Arrays.copyOf(soff, n + 1);
+        }
+        sreg[h] = reg;
+        sref[h] = kind;
+        soff[h + 1] = soff[h] + width(kind);
+        if (reg < localSlots) {
+            prevRef[h] = topRef[reg];
+            topRef[reg] = h;
+            if (locTop == locStack.length) locStack = Arrays.copyOf(locStack, locTop * 2);
+            locStack[locTop++] = h;
+        }
+        h++;
+        if (soff[h] > maxH) maxH = soff[h];
+    }
+
+    private int pushTemp(boolean ref) {
+        int reg = T(h);
+        push(reg, ref);
+        return reg;
+    }
+
+    private int pop() {
+        int reg = sreg[--h];
+        if (reg < localSlots) topRef[reg] = prevRef[h];
+        while (locTop > 0 && locStack[locTop - 1] >= h) locTop--;
+        return reg;
+    }
+
+    private void popTo(int height) {
+        while (h > height) pop();
+    }
+
+    /** Copies every stack entry that names local x into its canonical temporary (x is about to change). */
+    private void preserve(int x) {
+        if (renameDef(x)) return;
+        for (int p = topRef[x]; p >= 0; p = prevRef[p]) {
+            copy(T(p), x, sref[p]);
+            sreg[p] = T(p);
+        }
+        topRef[x] = -1;
+    }
+
+    /**
+     * Instead of copying x's old value aside, makes the instruction that wrote it (defPos[x]) write the one
+     * stack entry's temporary directly, and the reads of x since then read that temporary: clang reuses a
+     * local (an address, then a loaded channel) and the copy would cost a dispatch per iteration. Only
+     * for straight-line code (no label, branch or call since the write) built from instructions whose
+     * register fields are known; anything else keeps the copy.
+     */
+    private boolean renameDef(int x) {
+        int p = topRef[x];
+        if (p < 0 || prevRef[p] >= 0 || sref[p] != NUM || x >= defPos.length) return false;
+        int d = defPos[x];
+        if (d < 0 || d < labelAt || defEvent[x] != events) return false;
+        int t = T(p);
+        long w = buf[d];
+        int op = (int) w & 0x3FF;
+        int n = renameLength(op);
+        if (n == 0 || !isProducer(op) || ((w >>> 10) & Op.FIELD_MASK) != x || mentions(d, op, t)) return false;
+        // Check the words after the write first: none may write x or touch t, and they must end at len.
+        int q = d + n;
+        while (q < len) {
+            int o = (int) buf[q] & 0x3FF;
+            int k = renameLength(o);
+            if (k == 0 || q + k > len || mentions(q, o, t)) return false;
+            if (isProducer(o) && ((buf[q] >>> 10) & Op.FIELD_MASK) == x) return false;
+            q += k;
+        }
+        if (q != len) return false;
+        // A relinked instruction waiting to be put back (setLocal) runs after the rename: it may read x.
+        if (pendingTail != null && renameLength((int) pendingTail[0] & 0x3FF) != pendingTail.length) return false;
+        buf[d] = (w & ~((long) Op.FIELD_MASK << 10)) | (long) t << 10;
+        for (q = d + n; q < len; q += renameLength((int) buf[q] & 0x3FF)) replaceReads(buf, q, x, t);
+        if (pendingTail != null) replaceReads(pendingTail, 0, x, t);
+        sreg[p] = t;
+        topRef[x] = -1;
+        defPos[x] = -1;
+        return true;
+    }
+
+    /** Words of an instruction renameDef understands (0: any other). */
+    private static int renameLength(int op) {
+        if (op >= Op.SEL_I32_EQ && op <= Op.SEL_I32_EQ + 5) return 2;
+        if (op == Op.COPY || isI32Binary(op) || (op >= Op.MEM && op <= Op.MEM + (Instruction.I64_STORE32.code - Instruction.I32_LOAD.code))
+                || (op >= Op.LOAD_ADD && op <= Op.LOAD_ADD + 7) || (op >= Op.STORE_ADD && op <= Op.STORE_ADD + 4)) return 1;
+        return 0;
+    }
+
+    private static boolean isI32Binary(int op) {
+        int wasm = op - Op.NUM + Instruction.I32_EQZ.code;
+        return op >= Op.NUM && ((wasm >= Instruction.I32_EQ.code && wasm <= Instruction.I32_GE_U.code) || (wasm >= Instruction.I32_ADD.code && wasm <= Instruction.I32_ROTR.code));
+    }
+
+    /** Field a is the destination (otherwise, for stores, a value read). */
+    private static boolean isProducer(int op) {
+        return !(op >= Op.MEM + (Instruction.I32_STORE.code - Instruction.I32_LOAD.code) && op <= Op.MEM + (Instruction.I64_STORE32.code - Instruction.I32_LOAD.code)) && !(op >= Op.STORE_ADD && op <= Op.STORE_ADD + 4);
+    }
+
+    /** Whether c is the second operand register (not a memarg offset or unused). */
+    private static boolean cIsReg(int op) {
+        return !(op >= Op.MEM && op <= Op.MEM + (Instruction.I64_STORE32.code - Instruction.I32_LOAD.code)) && op != Op.COPY;
+    }
+
+    private boolean mentions(int q, int op, int t) {
+        long w = buf[q];
+        if (((w >>> 10) & Op.FIELD_MASK) == t || ((w >>> 28) & Op.FIELD_MASK) == t) return true;
+        if (cIsReg(op) && (w >>> 46) == t) return true;
+        if (op >= Op.SEL_I32_EQ && op <= Op.SEL_I32_EQ + 5) {
+            long e = buf[q + 1];
+            return (e & 0xFFFF_FFFFL) == t || (e >>> 32) == t;
+        }
+        return false;
+    }
+
+    /** Rewrites the register reads of x in the instruction at q to t. */
+    private static void replaceReads(long[] buf, int q, int x, int t) {
+        int op = (int) buf[q] & 0x3FF;
+        long w = buf[q];
+        if (!isProducer(op) && ((w >>> 10) & Op.FIELD_MASK) == x) w = (w & ~((long) Op.FIELD_MASK << 10)) | (long) t << 10;
+        if (((w >>> 28) & Op.FIELD_MASK) == x) w = (w & ~((long) Op.FIELD_MASK << 28)) | (long) t << 28;
+        if (cIsReg(op) && (w >>> 46) == x) w = (w & ((1L << 46) - 1)) | (long) t << 46;
+        buf[q] = w;
+        if (op >= Op.SEL_I32_EQ && op <= Op.SEL_I32_EQ + 5) {
+            long e = buf[q + 1];
+            long lo = e & 0xFFFF_FFFFL, hi = e >>> 32;
+            if (lo == x) lo = t;
+            if (hi == x) hi = t;
+            buf[q + 1] = lo | hi << 32;
+        }
+    }
+
+    /** Copies all stack entries that name locals into temporaries (at block entries, so both paths agree). */
+    private void materializeLocals() {
+        while (locTop > 0) {
+            int p = locStack[--locTop];
+            if (p < h && sreg[p] < localSlots) {
+                int x = sreg[p];
+                copy(T(p), x, sref[p]);
+                sreg[p] = T(p);
+                topRef[x] = -1;
+            }
+        }
+    }
+
+    /** Moves the top n entries into their canonical temporaries (loop and if params). */
+    private void canonicalizeTop(int n) {
+        for (int p = h - n; p < h; p++) {
+            if (sreg[p] != T(p)) {
+                int x = sreg[p];
+                copy(T(p), x, sref[p]);
+                if (x < localSlots) {
+                    // Only reachable when the entry was not materialized: keep the chain consistent.
+                    topRef[x] = -1;
+                }
+                sreg[p] = T(p);
+            }
+        }
+    }
+
+    // ---- branches ----
+
+    private void fixup(Ctrl c, int pos) {
+        if (c.nFixups == c.fixups.length) c.fixups = Arrays.copyOf(c.fixups, c.nFixups * 2);
+        c.fixups[c.nFixups++] = pos;
+    }
+
+    /** Target word for a branch to c at position pos: backward targets are stored complemented (interrupt check). */
+    private void target(Ctrl c, int pos) {
+        if (c.kind == LOOP) patch(pos, ~c.loopPc);
+        else { fixup(c, pos); c.endReachable = true; }
+    }
+
+    private byte[] labelTypes(Ctrl c) { return c.kind == LOOP ? c.params : c.results; }
+
+    private boolean needsCopies(Ctrl c) {
+        byte[] t = labelTypes(c);
+        int n = t.length;
+        for (int j = 0; j < n; j++) if (sreg[h - n + j] != labelReg(c, t, j)) return true;
+        return false;
+    }
+
+    private void branchCopies(Ctrl c) {
+        byte[] t = labelTypes(c);
+        int n = t.length;
+        for (int j = 0; j < n; j++) copy(labelReg(c, t, j), sreg[h - n + j], t[j]);
+    }
+
+    /** Emits an unconditional branch to c (with value copies), or a return for the function frame. */
+    private void branchTo(Ctrl c) {
+        if (c.kind == FUNC) { emitReturn(); return; }
+        branchCopies(c);
+        emit(Op.BR, 0, 0, 0);
+        emit(0);
+        target(c, len - 1);
+    }
+
+    /**
+     * Emits a conditional branch on cond (the entry just popped, at height h) and returns the position of
+     * its target word. Fuses with the compare or eqz that produced cond, when that was the last instruction.
+     */
+    private int condBranch(int cond, boolean whenTrue) {
+        if (lastPos == len - 1 && lastDst == cond && cond == T(h)) {
+            long w = buf[lastPos];
+            int op = (int) w & 0x3FF;
+            int wasm = op - Op.NUM + Instruction.I32_EQZ.code;
+            int fused = -1;
+            if (wasm >= Instruction.I32_EQ.code && wasm <= Instruction.I32_GE_U.code) fused = Op.BR_I32_EQ + cmpIndex(wasm - Instruction.I32_EQ.code, whenTrue);
+            else if (wasm >= Instruction.I64_EQ.code && wasm <= Instruction.I64_GE_U.code) fused = Op.BR_I64_EQ + cmpIndex(wasm - Instruction.I64_EQ.code, whenTrue);
+            else if (wasm == Instruction.I32_EQZ.code || wasm == Instruction.I64_EQZ.code) fused = whenTrue ? Op.BR_Z : Op.BR_NZ;
+            if (fused >= 0) {
+                int k = fused - Op.BR_I32_EQ;
+                long addDst = prevStart >= 0 && prevStart == lastPos - 1 ? (buf[prevStart] >>> 10) & Op.FIELD_MASK : -1;
+                long lhsReg = (w >>> 28) & Op.FIELD_MASK, rhsReg = w >>> 46;
+                int km = k >= 0 && k <= 9 ? MIRROR[k] : -1;
+                if (km >= 0 && km <= 5 && addDst == rhsReg && addDst != lhsReg && prevStart >= labelAt
+                        && ((int) buf[prevStart] & 0x3FF) == I32_ADD) {
+                    // The counter is the compare's right operand (n != i): mirror the compare so it is the left.
+                    k = km;
+                    w = (w & 0x3FFL) | (w & ((long) Op.FIELD_MASK << 10)) | rhsReg << 28 | lhsReg << 46;
+                }
+                if (k >= 0 && k <= 5 && prevStart == lastPos - 1 && prevStart >= labelAt
+                        && ((int) buf[prevStart] & 0x3FF) == I32_ADD
+                        && addDst == ((w >>> 28) & Op.FIELD_MASK)) {
+                    // The add that made the compared value (a loop counter) joins the branch.
+                    long rhs = w >>> 46;
+                    buf[prevStart] = (buf[prevStart] & ~0x3FFL) | (Op.ADD_CMP_BR + k);
+                    len = lastPos;
+                    events++;
+                    curStart = prevStart;
+                    prevStart = -1;
+                    lastPos = -1;
+                    emit(rhs << 32);
+                    return len - 1;
+                }
+                buf[lastPos] = (w & ~0x3FFL & ~((long) Op.FIELD_MASK << 10)) | fused;
+                lastPos = -1;
+                emit(0);
+                return len - 1;
+            }
+        }
+        if (curStart == len - 1 && curStart >= labelAt) {
+            long w = buf[curStart];
+            int op = (int) w & 0x3FF;
+            if ((op == I32_ADD || op == I32_SUB) && ((w >>> 10) & Op.FIELD_MASK) == cond) {
+                // br_if on a counter just updated by add/sub (e.g. local.tee then br_if).
+                int f = op == I32_ADD ? (whenTrue ? Op.ADD_BR_NZ : Op.ADD_BR_Z) : (whenTrue ? Op.SUB_BR_NZ : Op.SUB_BR_Z);
+                buf[curStart] = (w & ~0x3FFL) | f;
+                lastPos = -1;
+                emit(0);
+                return len - 1;
+            }
+        }
+        emit(whenTrue ? Op.BR_NZ : Op.BR_Z, 0, cond, 0);
+        emit(0);
+        return len - 1;
+    }
+
+    private static final int I32_ADD = Op.NUM + (Instruction.I32_ADD.code - Instruction.I32_EQZ.code), I32_SUB = Op.NUM + (Instruction.I32_SUB.code - Instruction.I32_EQZ.code);
+    /** A compare with its operands swapped, in wasm order (eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u). */
+    private static final int[] MIRROR = {0, 1, 4, 5, 2, 3, 8, 9, 6, 7};
+
+    /** Index of a compare in wasm order (eq ne lt_s lt_u gt_s gt_u le_s le_u ge_s ge_u), negated when asked. */
+    private static int cmpIndex(int i, boolean keep) {
+        if (keep) return i;
+        return switch (i) {
+            case 0 -> 1; case 1 -> 0;
+            case 2 -> 8; case 3 -> 9;   // lt -> ge
+            case 4 -> 6; case 5 -> 7;   // gt -> le
+            case 6 -> 4; case 7 -> 5;   // le -> gt
+            case 8 -> 2; case 9 -> 3;   // ge -> lt
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    private void emitReturn() {
+        byte[] t = funcResults;
+        int n = t.length;
+        if (n == 0) { emit(Op.RET0, 0, 0, 0); return; }
+        if (n == 1) {
+            int src = sreg[h - 1];
+            if (t[0] != NUM) { copy(0, src, t[0]); emit(Op.RET0, 0, 0, 0); }
+            else emit(Op.RET1, 0, src, 0);
+            return;
+        }
+        // Results go to registers [0, resultSlots), packed by width.
+        int[] dst = new int[n];
+        int resultSlots = 0;
+        for (int j = 0; j < n; j++) { dst[j] = resultSlots; resultSlots += width(t[j]); }
+        boolean conflict = false;
+        for (int j = 0; j < n; j++) {
+            int src = sreg[h - n + j];
+            if (src < resultSlots && src != dst[j]) conflict = true;
+        }
+        if (conflict) {
+            // Parallel move through scratch temporaries above the stack.
+            int scratch = T(h);
+            for (int j = 0; j < n; j++) copy(scratch + dst[j], sreg[h - n + j], t[j]);
+            if (soff[h] + resultSlots > maxH) maxH = soff[h] + resultSlots;
+            for (int j = 0; j < n; j++) copy(dst[j], scratch + dst[j], t[j]);
+        } else {
+            for (int j = 0; j < n; j++) copy(dst[j], sreg[h - n + j], t[j]);
+        }
+        emit(Op.RET0, 0, 0, 0);
+    }
+
+    // ---- block types ----
+
+    private FunctionType blockType() { return blockType(r, mod); }
+
+    private Ctrl enter(int kind, FunctionType bt) {
+        Ctrl c = new Ctrl();
+        c.kind = kind;
+        c.params = kinds(bt.params());
+        c.results = kinds(bt.results());
+        c.base = h - c.params.length;
+        ctrls.add(c);
+        return c;
+    }
+
+    // ---- the translation loop ----
+
+    private Code run() {
+        while (!ctrls.isEmpty()) {
+            step(unreachable ? skipDead() : InstructionReader.next(r));
+        }
+        int frameSize = tempBase + maxH + 1;
+        if (frameSize > Op.MAX_REG) {
+            throw new WasmTrap(RuntimeError.Trap.CALL_STACK_EXHAUSTED,
+                    "function needs " + frameSize + " registers, more than the " + Op.MAX_REG + " a frame can have");
+        }
+        boolean refLocals = false;
+        for (int i = nParams; i < nLocals; i++) refLocals |= localKind[i] == REF;
+        return new Code(Arrays.copyOf(buf, len), consts, paramSlots, localSlots, frameSize, refLocals,
+                pool.isEmpty() ? Code.NO_POOL : pool.toArray());
+    }
+
+    private Instruction skipDead() { return skipDead(r); }
+
+    /** Skips unreachable instructions up to the else or end of the current frame; returns that instruction. */
+    public static Instruction skipDead(WasmReader r) {
+        int depth = 0;
+        for (;;) {
+            Instruction in = InstructionReader.next(r);
+            switch (in) {
+                case BLOCK, LOOP, IF -> { r.s33(); depth++; }
+                case ELSE -> { if (depth == 0) return in; }
+                case END -> { if (depth == 0) return in; depth--; }
+                default -> InstructionReader.skipImmediates(in, r);
+            }
+        }
+    }
+
+    private Ctrl top() { return ctrls.get(ctrls.size() - 1); }
+
+    private void step(Instruction in) {
+        switch (in) {
+            case UNREACHABLE -> { emit(Op.UNREACHABLE, 0, 0, 0); unreachable = true; }
+            case NOP -> { }
+            case BLOCK -> {
+                FunctionType bt = blockType();
+                materializeLocals();
+                enter(BLOCK, bt);
+            }
+            case LOOP -> {
+                FunctionType bt = blockType();
+                materializeLocals();
+                canonicalizeTop(bt.params().size());
+                Ctrl c = enter(LOOP, bt);
+                c.loopPc = len;
+                label();
+            }
+            case IF -> {
+                FunctionType bt = blockType();
+                int cond = pop();
+                // Keep the compare fusable when nothing needs materializing.
+                int np = bt.params().size();
+                boolean clean = locTop == 0;
+                for (int p = h - np; p < h && clean; p++) clean = sreg[p] == T(p);
+                int pos;
+                if (clean) {
+                    pos = condBranch(cond, false);
+                } else {
+                    // cond's register may be a temporary above the params: copies below it cannot clobber it.
+                    materializeLocals();
+                    canonicalizeTop(np);
+                    pos = condBranch(cond, false);
+                }
+                Ctrl c = enter(IF, bt);
+                c.elseFixup = pos;
+                c.savedParams = Arrays.copyOfRange(sreg, h - np, h);
+            }
+            case ELSE -> {
+                Ctrl c = top();
+                if (!unreachable) {
+                    branchCopies(resultsView(c));
+                    emit(Op.BR, 0, 0, 0);
+                    emit(0);
+                    fixup(c, len - 1);
+                    c.endReachable = true;
+                }
+                patch(c.elseFixup, len);
+                c.elseFixup = -1;
+                label();
+                popTo(c.base);
+                for (int j = 0; j < c.savedParams.length; j++) push(c.savedParams[j], c.params[j]);
+                unreachable = false;
+            }
+            case END -> end();
+            case BR -> {
+                Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
+                branchTo(c);
+                unreachable = true;
+            }
+            case BR_IF -> {
+                Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
+                int cond = pop();
+                if (c.kind != FUNC && !needsCopies(c)) {
+                    int pos = condBranch(cond, true);
+                    target(c, pos);
+                } else {
+                    int skip = condBranch(cond, false);
+                    branchTo(c);
+                    patch(skip, len);
+                    label();
+                }
+            }
+            case BR_TABLE -> brTable();
+            case RETURN -> { emitReturn(); unreachable = true; }
+            case CALL -> {
+                int f = r.u32();
+                FunctionType ft = mod.funcType(f);
+                int base = callArgs(ft, 0);
+                emit(Op.CALL, T(base), f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
+                callResults(ft, base);
+            }
+            case CALL_INDIRECT -> {
+                int typeidx = r.u32();
+                int table = r.u32();
+                FunctionType ft = mod.types().get(typeidx);
+                int idx = pop();
+                int base = callArgs(ft, 1);
+                emit(Op.CALL_INDIRECT, T(base), idx, table);
+                emit(typeIds[typeidx]);
+                callResults(ft, base);
+            }
+            case DROP -> pop();
+            case SELECT, SELECT_T -> {
+                if (in == Instruction.SELECT_T) { int n = r.u32(); for (int i = 0; i < n; i++) r.u8(); }
+                int cond = pop();
+                byte kind = sref[h - 1];
+                boolean ref = kind == REF;
+                int v2 = pop();
+                int v1 = pop();
+                int dst = T(h);
+                int wasm = lastPos == len - 1 && lastDst == cond && cond == T(h + 2) ? ((int) buf[lastPos] & 0x3FF) - Op.NUM + Instruction.I32_EQZ.code : -1;
+                if (kind == VEC) {
+                    produce(SimdTranslator.V128_SELECT, dst, v1, v2);
+                    int p = lastPos;
+                    emit(cond);
+                    lastPos = p;
+                } else if (!ref && wasm >= Instruction.I32_EQ.code && wasm <= Instruction.I32_GE_U.code) {
+                    // Fuse with the compare just emitted: it is dropped, its operands move to the ext word.
+                    long cw = buf[--len];
+                    events++;
+                    long lhs = (cw >>> 28) & Op.FIELD_MASK, rhs = cw >>> 46;
+                    int k = wasm - Instruction.I32_EQ.code;
+                    if (k >= 6) {
+                        // le/ge select the other value on the negated compare (gt/lt): run keeps six variants.
+                        k = cmpIndex(k, false);
+                        int t = v1; v1 = v2; v2 = t;
+                    }
+                    produce(Op.SEL_I32_EQ + k, dst, v1, v2);
+                    int p = lastPos;
+                    emit(lhs | rhs << 32);
+                    lastPos = p;
+                } else {
+                    produce(ref ? Op.SELECT_REF : Op.SELECT, dst, v1, v2);
+                    int p = lastPos;
+                    emit(cond);
+                    lastPos = p;
+                }
+                push(dst, kind);
+            }
+            case LOCAL_GET -> { int x = r.u32(); push(localReg[x], localKind[x]); }
+            case LOCAL_SET, LOCAL_TEE -> { int x = r.u32(); setLocal(localReg[x], in == Instruction.LOCAL_TEE); }
+            case GLOBAL_GET -> {
+                int g = r.u32();
+                byte kind = kind(mod.globals().get(g).valType());
+                int dst = T(h);
+                int irop = kind == VEC ? SimdTranslator.V128_GLOBAL_GET : kind == REF ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET;
+                produce(irop, dst, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
+                push(dst, kind);
+            }
+            case GLOBAL_SET -> {
+                int g = r.u32();
+                byte kind = kind(mod.globals().get(g).valType());
+                int v = pop();
+                int irop = kind == VEC ? SimdTranslator.V128_GLOBAL_SET : kind == REF ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET;
+                emit(irop, v, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
+            }
+            case TABLE_GET -> {
+                int t = r.u32();
+                int idx = pop();
+                int dst = T(h);
+                produce(Op.TABLE_GET, dst, idx, t);
+                push(dst, REF);
+            }
+            case TABLE_SET -> {
+                int t = r.u32();
+                int v = pop();
+                int idx = pop();
+                emit(Op.TABLE_SET, v, idx, t);
+            }
+            case MEMORY_SIZE -> { r.u8(); int dst = T(h); produce(Op.MEMORY_SIZE, dst, 0, 0); push(dst, NUM); }
+            case MEMORY_GROW -> {
+                r.u8();
+                int d = pop();
+                int dst = T(h);
+                produce(Op.MEMORY_GROW, dst, d, 0);
+                push(dst, NUM);
+            }
+            case I32_CONST -> pushConst(r.s32());
+            case I64_CONST -> pushConst(r.s64());
+            case F32_CONST -> pushConst(r.f32bits());
+            case F64_CONST -> pushConst(r.f64bits());
+            case REF_NULL -> { r.u8(); int dst = T(h); produce(Op.REF_NULL, dst, 0, 0); push(dst, REF); }
+            case REF_IS_NULL -> { int v = pop(); int dst = T(h); produce(Op.REF_IS_NULL, dst, v, 0); push(dst, NUM); }
+            case REF_FUNC -> {
+                int f = r.u32();
+                int dst = T(h);
+                produce(Op.REF_FUNC, dst, f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
+                push(dst, REF);
+            }
+            default -> {
+                if (in.prefix == Instruction.PREFIX_SIMD) SimdTranslator.translate(this, r, in.code);
+                else if (in.prefix == Instruction.PREFIX_MISC) prefixed(in);
+                else if (in.accessBytes > 0) memoryAccess(in.code);
+                else if (in.params != null) numeric(in.code);
+                else throw new IllegalStateException(in + " in a validated body");
+            }
+        }
+    }
+
+    private Ctrl resultsView(Ctrl c) {
+        // A branch-like copy of the top results into c's result registers (the if-then fallthrough).
+        Ctrl v = new Ctrl();
+        v.kind = BLOCK;
+        v.base = c.base;
+        v.results = c.results;
+        return v;
+    }
+
+    private void end() {
+        Ctrl c = ctrls.remove(ctrls.size() - 1);
+        if (c.kind == FUNC) {
+            if (!unreachable) emitReturn();
+            return;
+        }
+        if (!unreachable) {
+            int n = c.results.length;
+            for (int j = 0; j < n; j++) copy(labelReg(c, c.results, j), sreg[h - n + j], c.results[j]);
+            c.endReachable = true;
+        }
+        if (c.elseFixup >= 0) {
+            // An if without else: the false path carries the (canonical) params as results.
+            patch(c.elseFixup, len);
+            c.endReachable = true;
+        }
+        if (c.kind == LOOP) {
+            // Loop labels are at the start; the end is reachable only by falling through.
+        } else {
+            for (int i = 0; i < c.nFixups; i++) patch(c.fixups[i], len);
+        }
+        label();
+        popTo(c.base);
+        for (int j = 0; j < c.results.length; j++) push(T(h), c.results[j]);
+        unreachable = !c.endReachable;
+    }
+
+    private void brTable() {
+        int n = r.u32();
+        int[] labels = new int[n + 1];
+        for (int i = 0; i <= n; i++) labels[i] = r.u32();
+        int idx = pop();
+        emit(Op.BR_TABLE, 0, idx, 0);
+        emit(n);
+        int table = len;
+        for (int i = 0; i <= n; i++) emit(0);
+        IdentityHashMap<Ctrl, List<Integer>> tramps = new IdentityHashMap<>();
+        for (int i = 0; i <= n; i++) {
+            Ctrl c = ctrls.get(ctrls.size() - 1 - labels[i]);
+            if (c.kind != FUNC && !needsCopies(c)) target(c, table + i);
+            else tramps.computeIfAbsent(c, k -> new ArrayList<>()).add(table + i);
+        }
+        for (var e : tramps.entrySet()) {
+            int at = len;
+            for (int pos : e.getValue()) patch(pos, at);
+            branchTo(e.getKey());
+        }
+        unreachable = true;
+    }
+
+    /** Puts the call's arguments in consecutive temporaries; returns the stack position of the first. */
+    private int callArgs(FunctionType ft, int above) {
+        int np = ft.params().size();
+        int base = h - np;
+        for (int p = base; p < h; p++) {
+            if (sreg[p] != T(p)) {
+                int x = sreg[p];
+                copy(T(p), x, sref[p]);
+            }
+        }
+        popTo(base);
+        int top = soff[base] + Math.max(slots(ft.params()), slots(ft.results())) + above;
+        if (top > maxH) maxH = top;
+        return base;
+    }
+
+    private void callResults(FunctionType ft, int base) {
+        for (ValType t : ft.results()) push(T(h), kind(t));
+    }
+
+    /** x is the local's register. */
+    private void setLocal(int x, boolean tee) {
+        byte ref = sref[h - 1];
+        int src = pop();
+        if (src == x) {
+            if (tee) push(x, ref);
+            return;
+        }
+        if (lastPos >= 0 && lastDst == src && src == T(h)) {
+            // Relink: the instruction that made the value writes the local directly. Stale stack entries
+            // naming x are preserved first, by copies moved in front of that instruction (they read the
+            // old x; the instruction reads only entries above them, never their temporaries).
+            int p0 = lastPos;
+            int tail = len - p0;
+            long[] moved = Arrays.copyOfRange(buf, p0, len);
+            len = p0;
+            pendingTail = moved;
+            preserve(x);
+            pendingTail = null;
+            if (len != p0) events++;
+            if (len + tail > buf.length) buf = Arrays.copyOf(buf, (len + tail) * 2);
+            System.arraycopy(moved, 0, buf, len, tail);
+            int at = len;
+            len += tail;
+            buf[at] = (buf[at] & ~((long) Op.FIELD_MASK << 10)) | (long) x << 10;
+            defPos[x] = at;
+            defEvent[x] = events;
+            lastPos = -1;
+            curStart = at;
+            prevStart = -1;
+        } else {
+            preserve(x);
+            copy(x, src, ref);
+        }
+        if (tee) push(x, ref);
+    }
+
+    private void memoryAccess(int op) {
+        r.u32();
+        long offset = r.u32() & 0xFFFF_FFFFL;
+        boolean store = op >= Instruction.I32_STORE.code;
+        int v = store ? pop() : 0;
+        int addr = pop();
+        if (offset > Op.MAX_REG) {
+            emit(Op.ADDR_BIG, T(h), addr, 0);
+            emit(offset);
+            addr = T(h);
+            offset = 0;
+        }
+        int irop = Op.MEM + (op - Instruction.I32_LOAD.code);
+        if (!store && op <= Instruction.I32_LOAD16_U.code && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
+                && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (Instruction.I32_ADD.code - Instruction.I32_EQZ.code)) {
+            // The i32.add that made the address becomes the load: same result register T(h).
+            buf[lastPos] = (buf[lastPos] & ~0x3FFL) | (Op.LOAD_ADD + (op - Instruction.I32_LOAD.code));
+            push(addr, NUM);
+            return;
+        }
+        if (store && op <= Instruction.I32_STORE8.code && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
+                && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (Instruction.I32_ADD.code - Instruction.I32_EQZ.code)) {
+            // The i32.add that made the address becomes the store; its result register is dead after it.
+            // The value operand was pushed after the add without emitting code, so it is ready there.
+            long w = buf[lastPos];
+            buf[lastPos] = (w & ~0x3FFL & ~((long) Op.FIELD_MASK << 10)) | (long) v << 10 | (Op.STORE_ADD + (op - Instruction.I32_STORE.code));
+            lastPos = -1;
+            return;
+        }
+        if (store) {
+            emit(irop, v, addr, (int) offset);
+        } else {
+            int dst = T(h);
+            produce(irop, dst, addr, (int) offset);
+            push(dst, NUM);
+        }
+    }
+
+    private static boolean isBinary(int op) {
+        return (op >= Instruction.I32_EQ.code && op <= Instruction.I32_GE_U.code) || (op >= Instruction.I64_EQ.code && op <= Instruction.F64_GE.code) || (op >= Instruction.I32_ADD.code && op <= Instruction.I32_ROTR.code)
+                || (op >= Instruction.I64_ADD.code && op <= Instruction.I64_ROTR.code) || (op >= Instruction.F32_ADD.code && op <= Instruction.F32_COPYSIGN.code) || (op >= Instruction.F64_ADD.code && op <= Instruction.F64_COPYSIGN.code);
+    }
+
+    private void numeric(int op) {
+        // Reinterpretations change only the type: the bits are the same. i64.extend_i32_s is free too,
+        // because i32 values are always held sign-extended in their 64-bit register.
+        if (op >= Instruction.I32_REINTERPRET_F32.code && op <= Instruction.F64_REINTERPRET_I64.code || op == Instruction.I64_EXTEND_I32_S.code) return;
+        int irop = Op.NUM + (op - Instruction.I32_EQZ.code);
+        if (isBinary(op)) {
+            int b2 = pop();
+            int b1 = pop();
+            int dst = T(h);
+            produce(irop, dst, b1, b2);
+            push(dst, NUM);
+        } else {
+            int b1 = pop();
+            int dst = T(h);
+            produce(irop, dst, b1, 0);
+            push(dst, NUM);
+        }
+    }
+
+    private void prefixed(Instruction in) {
+        int sub = in.code;
+        switch (in) {
+            case I32_TRUNC_SAT_F32_S, I32_TRUNC_SAT_F32_U, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U, I64_TRUNC_SAT_F32_S, I64_TRUNC_SAT_F32_U, I64_TRUNC_SAT_F64_S, I64_TRUNC_SAT_F64_U -> {
+                int b1 = pop();
+                int dst = T(h);
+                produce(Op.TRUNC_SAT + sub, dst, b1, 0);
+                push(dst, NUM);
+            }
+            case MEMORY_INIT -> {
+                int seg = r.u32(); r.u8();
+                int n = pop(), s = pop(), d = pop();
+                emit(Op.MEMORY_INIT, d, s, n); emit(seg);
+            }
+            case DATA_DROP -> { emit(Op.DATA_DROP, 0, 0, 0); emit(r.u32()); }
+            case MEMORY_COPY -> { r.u8(); r.u8(); int n = pop(), s = pop(), d = pop(); emit(Op.MEMORY_COPY, d, s, n); }
+            case MEMORY_FILL -> { r.u8(); int n = pop(), v = pop(), d = pop(); emit(Op.MEMORY_FILL, d, v, n); }
+            case TABLE_INIT -> {
+                int seg = r.u32(); int t = r.u32();
+                int n = pop(), s = pop(), d = pop();
+                emit(Op.TABLE_INIT, d, s, n); emit((long) seg << 32 | t);
+            }
+            case ELEM_DROP -> { emit(Op.ELEM_DROP, 0, 0, 0); emit(r.u32()); }
+            case TABLE_COPY -> {
+                int x = r.u32(); int y = r.u32();
+                int n = pop(), s = pop(), d = pop();
+                emit(Op.TABLE_COPY, d, s, n); emit((long) x << 32 | y);
+            }
+            case TABLE_GROW -> {
+                int t = r.u32();
+                int n = pop(), init = pop();
+                int dst = T(h);
+                produce(Op.TABLE_GROW, dst, init, n);
+                int p = lastPos;
+                emit(t);
+                lastPos = p;
+                push(dst, NUM);
+            }
+            case TABLE_SIZE -> { int t = r.u32(); int dst = T(h); produce(Op.TABLE_SIZE, dst, 0, t); push(dst, NUM); }
+            case TABLE_FILL -> {
+                int t = r.u32();
+                int n = pop(), v = pop(), i = pop();
+                emit(Op.TABLE_FILL, i, v, n); emit(t);
+            }
+            default -> throw new IllegalStateException("0xFC " + sub + " in a validated body");
+        }
+    }
+
+    // ---- hooks for SimdTranslator (kept here so the stack bookkeeping stays private) ----
+
+    int popValue() { return pop(); }
+
+    /** Register the next pushed value will occupy (its canonical temporary). */
+    int nextTemp() { return T(h); }
+
+    void pushValue(int reg, byte kind) { push(reg, kind); }
+
+    /** Emits an instruction that writes register a (so local.set can retarget it), with n extension words. */
+    void produceWith(int op, int a, int b, int c, long ext0, long ext1, int nExt) {
+        produce(op, a, b, c);
+        int p = lastPos;
+        if (nExt > 0) emit(ext0);
+        if (nExt > 1) emit(ext1);
+        lastPos = p;
+        lastDst = a;
+    }
+
+    void emitWith(int op, int a, int b, int c, long ext0) {
+        emit(op, a, b, c);
+        emit(ext0);
+    }
+
+    /** The register pair holding v128 constant (lo, hi) in the frame's constants, or -1 if it is not there. */
+    int v128ConstReg(long lo, long hi) {
+        Integer i = v128Index.get(List.of(lo, hi));
+        return i == null ? -1 : localSlots + i;
+    }
+
+    /** Adds an object (a shuffle plan) to the function's pool; returns its index. */
+    int poolAdd(Object o) {
+        pool.add(o);
+        return pool.size() - 1;
+    }
+}

@@ -1,0 +1,29 @@
+/**
+ * The execution engine (not exported): tier 1 is a register-IR translator and a switch-dispatched
+ * interpreter; tier 2 ({@link dev.gatun.compiler.Compiler}, {@link dev.gatun.compiler.FunctionCompiler},
+ * run-time support in {@link dev.gatun.compiler.CompiledSupport}) compiles validated bodies to JVM bytecode, one hidden
+ * class per module, SIMD included (v128 values in a per-call {@code long[]} where the same
+ * {@link dev.gatun.vector.Simd} kernels run). Tier 2 calls tier 1 through {@code CompiledSupport.call}; tier 1 calls
+ * tier 2 through the generated class's {@link dev.gatun.interpreter.CompiledCode} entry, with arguments in its
+ * registers.
+ *
+ * <ul>
+ *   <li>{@link dev.gatun.interpreter.Translator} turns a validated body into {@code long[]} words
+ *       ({@code op:10 | a:18 | b:18 | c:18}, extension words for wide immediates and branch targets),
+ *       lazily on first call, cached per module ({@link dev.gatun.tiering.CodeCache}).</li>
+ *   <li>Frames are {@code [params | locals | constants | temporaries]} in one {@code long[]} per thread
+ *       (references in a parallel {@code Object[]}); a callee's frame starts at its first argument, which
+ *       the caller already placed in its top temporaries, so calls copy nothing.</li>
+ *   <li>{@link dev.gatun.interpreter.Interpreter#run} is the only hot dispatch method; cold families go to
+ *       {@code runMisc} and {@code runSimd}. Wasm calls use an explicit call stack
+ *       ({@link dev.gatun.interpreter.CallStack}); traps are stackless {@link dev.gatun.runtime.WasmTrap}s turned
+ *       into {@link dev.gatun.RuntimeError}s with the Wasm stack at the API boundary.</li>
+ *   <li>Fusion happens in two places: the translator folds pairs into one word (compare+branch,
+ *       add+load/store, add+compare+branch, compare+select), and a few handlers in {@code run} execute a
+ *       directly following instruction of the same kind without another dispatch (runs of i32.add, pairs
+ *       of f64.load), which needs no encoding and keeps every word a valid branch target.</li>
+ *   <li>Invariant: an i32 is held sign-extended in its 64-bit register (so {@code i64.extend_i32_s} and
+ *       branch-on-zero tests need no masking).</li>
+ * </ul>
+ */
+package dev.gatun.interp;

@@ -1,0 +1,28 @@
+package dev.gatun.runtime;
+
+import dev.gatun.Memory;
+import dev.gatun.memory.LinearMemory;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The engine's handle on a linear memory. The interpreter reads {@link LinearMemory#segment()} (exactly
+ * the committed bytes, so the segment's own bounds check is the Wasm bounds check) and reloads it after
+ * calls and memory.grow.
+ */
+public final class MemInst {
+    public final Memory memory;
+    public final LinearMemory lin;
+
+    public MemInst(Memory memory) {
+        this.memory = memory;
+        this.lin = memory.linear();
+    }
+
+    MemorySegment seg() { return lin.segment(); }
+
+    public long pages() { return lin.pages(); }
+
+    /** memory.grow with an unsigned page delta: old size in pages, or -1. */
+    public long grow(long delta) { return lin.grow(delta); }
+}

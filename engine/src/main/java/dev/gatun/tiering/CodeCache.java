@@ -1,0 +1,127 @@
+package dev.gatun.tiering;
+
+import dev.gatun.compiler.Compiler;
+import dev.gatun.interpreter.ModuleCode;
+import dev.gatun.interpreter.Code;
+import dev.gatun.interpreter.CompiledCode;
+import dev.gatun.interpreter.InstanceState;
+import dev.gatun.interpreter.Translator;
+import dev.gatun.runtime.TypeIds;
+import dev.gatun.model.WasmModule;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Translated bodies of one module, shared by all its instances. Translation is lazy (first call) and
+ * racy-but-idempotent: two threads may translate the same body, the first published result wins.
+ */
+public final class CodeCache implements ModuleCode {
+    final WasmModule module;
+    final int[] typeIds;     // canonical id of each type-section entry
+    private final AtomicReferenceArray<Code> codes;
+    /** Execution modes (the public Tier, seen from here). */
+    public static final int INTERPRET = 0, COMPILE = 1, TIERED = 2;
+    private final int mode;
+    private volatile Compiler.Result compiled;
+    /** TIERED: work seen in the interpreter (host entries, interrupt polls); compiles once it passes HOT. */
+    private int heat;
+    private boolean compiling;
+    /** TIERED: instances to update when compiled code is published. */
+    private final java.util.List<java.lang.ref.WeakReference<InstanceState>> instances = new java.util.ArrayList<>();
+
+    static final int HOT = Integer.getInteger("gatun.tiered.threshold", 64);
+    private static final java.util.concurrent.Executor BACKGROUND = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "gatun-tier2-compiler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public CodeCache(WasmModule module, int mode) {
+        this.module = module;
+        this.mode = mode;
+        this.typeIds = new int[module.types().size()];
+        for (int i = 0; i < typeIds.length; i++) typeIds[i] = TypeIds.id(module.types().get(i));
+        this.codes = new AtomicReferenceArray<>(module.codes().size());
+    }
+
+    @Override
+    public Code code(int funcidx) {
+        int i = funcidx - module.importedFuncs();
+        Code c = codes.get(i);
+        if (c == null) {
+            c = Translator.translate(module, funcidx, typeIds);
+            if (!codes.compareAndSet(i, null, c)) c = codes.get(i);
+        }
+        return c;
+    }
+
+    /**
+     * The compiled code that runs function funcidx (a defined function), or null when it is interpreted
+     * (for now, when tiered). COMPILE compiles the whole module on first use.
+     */
+    @Override
+    public CompiledCode compiled(int funcidx) {
+        if (mode == INTERPRET) return null;
+        Compiler.Result r = compiled;
+        if (r == null) {
+            if (mode == TIERED) return null;
+            r = compileAll();
+        }
+        return r.code(funcidx - module.importedFuncs());
+    }
+
+    /** Compiles the whole module once, on the first instantiation; later instances share the classes. */
+    private synchronized Compiler.Result compileAll() {
+        Compiler.Result r = compiled;
+        if (r == null) compiled = r = Compiler.compile(module, typeIds);
+        return r;
+    }
+
+    /** TIERED: records interpreter work; the module compiles in the background once it is hot. */
+    @Override
+    public void heat(int amount) {
+        if (mode != TIERED || compiled != null) return;
+        boolean start = false;
+        synchronized (this) {
+            heat += amount;
+            if (heat >= HOT && !compiling) start = compiling = true;
+        }
+        if (start) BACKGROUND.execute(this::compileAndPublish);
+    }
+
+    private void compileAndPublish() {
+        Compiler.Result r;
+        try {
+            r = Compiler.compile(module, typeIds);
+        } catch (RuntimeException | Error e) {
+            return;   // strict mode only; the module stays in tier 1
+        }
+        synchronized (this) {
+            compiled = r;
+            for (var ref : instances) {
+                InstanceState st = ref.get();
+                if (st != null) publish(st, r);
+            }
+            instances.clear();
+        }
+    }
+
+    /** TIERED: an instance whose functions switch to compiled code when it is published. */
+    @Override
+    public synchronized void register(InstanceState st) {
+        if (mode != TIERED) return;
+        Compiler.Result r = compiled;
+        if (r != null) publish(st, r);
+        else {
+            instances.removeIf(w -> w.get() == null);
+            instances.add(new java.lang.ref.WeakReference<>(st));
+        }
+    }
+
+    private void publish(InstanceState st, Compiler.Result r) {
+        for (int i = module.importedFuncs(); i < st.funcs.length; i++) {
+            CompiledCode c = r.code(i - module.importedFuncs());
+            if (c != null) st.funcs[i].publish(c);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.gatun.testing;
+
+import dev.gatun.ValType;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assembles small Wasm binaries for tests (no text-format tool needed at test time). */
+public final class ModuleBuilder {
+    private final List<byte[]> types = new ArrayList<>();
+    private final List<byte[]> imports = new ArrayList<>();
+    private final List<Integer> funcTypes = new ArrayList<>();
+    private final List<byte[]> bodies = new ArrayList<>();
+    private final List<byte[]> exports = new ArrayList<>();
+    private final List<byte[]> names = new ArrayList<>();
+    private int importedFuncs;
+    private int memMin = -1;
+
+    public static final int I32 = 0x7F, I64 = 0x7E, F32 = 0x7D, F64 = 0x7C;
+
+    public int type(int[] params, int[] results) {
+        Bytes b = new Bytes().u8(0x60).u32(params.length);
+        for (int p : params) b.u8(p);
+        b.u32(results.length);
+        for (int r : results) b.u8(r);
+        types.add(b.toArray());
+        return types.size() - 1;
+    }
+
+    public int importFunc(String module, String name, int type) {
+        imports.add(new Bytes().str(module).str(name).u8(0).u32(type).toArray());
+        return importedFuncs++;
+    }
+
+    public ModuleBuilder memory(int minPages) { memMin = minPages; return this; }
+
+    /** A function: locals as (count, valtype) pairs, code including the final end. Returns its funcidx. */
+    public int func(int type, int[][] locals, byte[] code) {
+        funcTypes.add(type);
+        Bytes b = new Bytes().u32(locals.length);
+        for (int[] l : locals) b.u32(l[0]).u8(l[1]);
+        b.raw(code);
+        bodies.add(b.toArray());
+        return importedFuncs + funcTypes.size() - 1;
+    }
+
+    public ModuleBuilder exportFunc(String name, int funcidx) {
+        exports.add(new Bytes().str(name).u8(0).u32(funcidx).toArray());
+        return this;
+    }
+
+    public ModuleBuilder exportMemory(String name) {
+        exports.add(new Bytes().str(name).u8(2).u32(0).toArray());
+        return this;
+    }
+
+    public ModuleBuilder name(int funcidx, String name) {
+        names.add(new Bytes().u32(funcidx).str(name).toArray());
+        return this;
+    }
+
+    public byte[] build() {
+        Bytes m = new Bytes().raw(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        section(m, 1, types);
+        section(m, 2, imports);
+        List<byte[]> fs = new ArrayList<>();
+        for (int t : funcTypes) fs.add(new Bytes().u32(t).toArray());
+        section(m, 3, fs);
+        if (memMin >= 0) section(m, 5, List.of(new Bytes().u8(0).u32(memMin).toArray()));
+        section(m, 7, exports);
+        List<byte[]> cs = new ArrayList<>();
+        for (byte[] body : bodies) cs.add(new Bytes().u32(body.length).raw(body).toArray());
+        section(m, 10, cs);
+        if (!names.isEmpty()) {
+            Bytes sub = new Bytes().u32(names.size());
+            for (byte[] n : names) sub.raw(n);
+            byte[] s = sub.toArray();
+            Bytes custom = new Bytes().str("name").u8(1).u32(s.length).raw(s);
+            byte[] c = custom.toArray();
+            m.u8(0).u32(c.length).raw(c);
+        }
+        return m.toArray();
+    }
+
+    private static void section(Bytes m, int id, List<byte[]> items) {
+        if (items.isEmpty()) return;
+        Bytes s = new Bytes().u32(items.size());
+        for (byte[] i : items) s.raw(i);
+        byte[] b = s.toArray();
+        m.u8(id).u32(b.length).raw(b);
+    }
+
+    /** A byte sink with LEB128 helpers, also used to write instruction sequences. */
+    public static final class Bytes {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        public Bytes u8(int b) { out.write(b); return this; }
+
+        public Bytes u32(long v) {
+            do {
+                int b = (int) (v & 0x7F);
+                v >>>= 7;
+                out.write(v != 0 ? b | 0x80 : b);
+            } while (v != 0);
+            return this;
+        }
+
+        public Bytes s64(long v) {
+            boolean more = true;
+            while (more) {
+                int b = (int) (v & 0x7F);
+                v >>= 7;
+                more = !((v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0));
+                out.write(more ? b | 0x80 : b);
+            }
+            return this;
+        }
+
+        public Bytes str(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            return u32(b.length).raw(b);
+        }
+
+        public Bytes raw(byte[] b) { out.writeBytes(b); return this; }
+
+        public Bytes op(int... bytes) { for (int b : bytes) out.write(b); return this; }
+
+        public Bytes localGet(int i) { return u8(0x20).u32(i); }
+        public Bytes localSet(int i) { return u8(0x21).u32(i); }
+        public Bytes i32Const(int v) { return u8(0x41).s64(v); }
+        public Bytes i64Const(long v) { return u8(0x42).s64(v); }
+        public Bytes call(int f) { return u8(0x10).u32(f); }
+
+        public byte[] toArray() { return out.toByteArray(); }
+    }
+
+    static ValType unused() { return ValType.I32; }
+}
