@@ -28,7 +28,7 @@ import java.util.List;
 public final class CompiledSupport {
     private CompiledSupport() {}
 
-    static final int MAX_DEPTH = Integer.getInteger("gatun.maxCallDepth", CallStack.DEFAULT_MAX_DEPTH);
+    static final int MAX_DEPTH = CallStack.MAX_DEPTH;
 
     // ---- memory ----
 
@@ -270,39 +270,7 @@ public final class CompiledSupport {
      * arguments and then results are in registers at fp. depth counts the Wasm frames below.
      */
     public static void call(FuncInst f, CallStack m, int fp, int depth) {
-        if (depth > MAX_DEPTH) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
-        int savedTop = m.top, savedDepth = m.depth;
-        m.top = fp + Math.max(f.nParams, f.nResults);
-        CompiledCode cm;
-        try {
-            if (f.host != null) {
-                // A host function that calls back into Wasm continues the count from here.
-                if (depth > savedDepth) m.depth = Math.min(depth, m.maxDepth);
-                Interpreter.callHost(m, f, fp);
-            } else if ((cm = f.cm) != null) {
-                cm.invoke(f.funcidx, m, fp, f.inst, depth);
-            } else {
-                interpret(m, f, fp, depth);
-            }
-        } finally {
-            m.top = savedTop;
-            m.depth = savedDepth;
-        }
-    }
-
-    /** Runs a function in the interpreter on behalf of compiled code (its frames join the trap's Wasm stack). */
-    static void interpret(CallStack m, FuncInst f, int fp, int depth) {
-        int base = Math.max(m.depth, Math.min(depth, m.maxDepth) - 1);
-        int k = base + 1;
-        if (k > m.maxDepth) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
-        m.fns[k] = f;
-        m.depth = k;
-        try {
-            Interpreter.run(m, f, fp);
-        } catch (WasmTrap t) {
-            Interpreter.addFrames(t, m, base);
-            throw t;
-        }
+        Interpreter.callOutOfLine(f, m, fp, depth);
     }
 
     /** Links a call into another class of the same module (invokedynamic bootstrap): a constant target, so C2 inlines. */

@@ -12,6 +12,8 @@ import java.util.Arrays;
  */
 public final class CallStack {
     public static final int DEFAULT_MAX_DEPTH = 10_000;
+    /** The call depth limit of every thread (-Dgatun.maxCallDepth). */
+    public static final int MAX_DEPTH = Integer.getInteger("gatun.maxCallDepth", DEFAULT_MAX_DEPTH);
     static final int DEFAULT_MAX_SLOTS = 8 << 20;
 
     private static final ThreadLocal<CallStack> CURRENT = ThreadLocal.withInitial(CallStack::new);

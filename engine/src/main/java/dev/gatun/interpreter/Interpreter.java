@@ -1,7 +1,6 @@
 package dev.gatun.interpreter;
 
 import static dev.gatun.runtime.Numerics.*;
-import dev.gatun.compiler.CompiledSupport;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
 import dev.gatun.Function;
@@ -548,12 +547,52 @@ public final class Interpreter {
     }
 
     /**
+     * Calls a function outside the interpreter's loop (a host function, compiled code, or, from compiled
+     * code, an interpreted function); its arguments and then results are at fp.
+     */
+    public static void callOutOfLine(FuncInst f, CallStack m, int fp, int depth) {
+        if (depth > CallStack.MAX_DEPTH) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
+        int savedTop = m.top, savedDepth = m.depth;
+        m.top = fp + Math.max(f.nParams, f.nResults);
+        CompiledCode cm;
+        try {
+            if (f.host != null) {
+                // A host function that calls back into Wasm continues the count from here.
+                if (depth > savedDepth) m.depth = Math.min(depth, m.maxDepth);
+                callHost(m, f, fp);
+            } else if ((cm = f.cm) != null) {
+                cm.invoke(f.funcidx, m, fp, f.inst, depth);
+            } else {
+                interpret(m, f, fp, depth);
+            }
+        } finally {
+            m.top = savedTop;
+            m.depth = savedDepth;
+        }
+    }
+
+    /** Runs a function in the interpreter on behalf of compiled code (its frames join the trap's Wasm stack). */
+    private static void interpret(CallStack m, FuncInst f, int fp, int depth) {
+        int base = Math.max(m.depth, Math.min(depth, m.maxDepth) - 1);
+        int k = base + 1;
+        if (k > m.maxDepth) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
+        m.fns[k] = f;
+        m.depth = k;
+        try {
+            run(m, f, fp);
+        } catch (WasmTrap t) {
+            addFrames(t, m, base);
+            throw t;
+        }
+    }
+
+    /**
      * Calls a host or compiled function from the interpreter; its arguments and then results are at fp.
      * Returns the register file.
      */
     public static long[] callHost(CallStack m, FuncInst f, int fp) {
         if (f.host == null) {
-            CompiledSupport.call(f, m, fp, m.depth + 1);
+            callOutOfLine(f, m, fp, m.depth + 1);
             return m.regs;
         }
         FunctionType ft = f.type;
