@@ -41,7 +41,7 @@ import static java.lang.constant.ConstantDescs.*;
  * function in hidden classes (one per 128 KiB of Wasm code, unloaded with the module). The Wasm operand stack is the JVM operand
  * stack (validation guarantees the same types at every join, which is what the JVM verifier wants);
  * Wasm locals are typed JVM locals, so C2 does the register allocation. v128 values live in a small
- * {@code long[]} per call instead (see {@link FunctionCompiler}), where the {@link dev.gatun.vector.Simd} kernels
+ * {@code long[]} per call instead (see {@link FunctionCompiler}), where the {@link dev.gatun.vector.Kernels} kernels
  * of tier 1 run on them. Functions it cannot compile (a method over HotSpot's 8,000-byte JIT limit, more
  * than 255 parameter slots or 8,192 locals) stay in the interpreter and are called through {@link CompiledSupport#call}.
  *

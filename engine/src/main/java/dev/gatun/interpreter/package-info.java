@@ -3,7 +3,7 @@
  * interpreter; tier 2 ({@link dev.gatun.compiler.Compiler}, {@link dev.gatun.compiler.FunctionCompiler},
  * run-time support in {@link dev.gatun.compiler.CompiledSupport}) compiles validated bodies to JVM bytecode, one hidden
  * class per module, SIMD included (v128 values in a per-call {@code long[]} where the same
- * {@link dev.gatun.vector.Simd} kernels run). Tier 2 calls tier 1 through {@code CompiledSupport.call}; tier 1 calls
+ * {@link dev.gatun.vector.Kernels} kernels run). Tier 2 calls tier 1 through {@code CompiledSupport.call}; tier 1 calls
  * tier 2 through the generated class's {@link dev.gatun.interpreter.CompiledCode} entry, with arguments in its
  * registers.
  *

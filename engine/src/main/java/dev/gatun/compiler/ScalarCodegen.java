@@ -1,0 +1,325 @@
+package dev.gatun.compiler;
+
+import dev.gatun.interpreter.Interpreter;
+import dev.gatun.interpreter.SimdTranslator;
+import dev.gatun.interpreter.Translator;
+import dev.gatun.FunctionType;
+import dev.gatun.ValType;
+import dev.gatun.model.WasmModule;
+import dev.gatun.binary.InstructionReader;
+import dev.gatun.binary.WasmReader;
+import dev.gatun.model.Instruction;
+
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.TypeKind;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gatun.compiler.Compiler.*;
+import static java.lang.constant.ConstantDescs.*;
+
+/** Code generation of the scalar numeric instructions, the 0xFC conversions and bulk operations, and scalar loads and stores. */
+abstract class ScalarCodegen extends FunctionState {
+    ScalarCodegen(Compiler.ModuleGen g, CodeBuilder cb, int funcidx, Compiler.Scan scan) {
+        super(g, cb, funcidx, scan);
+    }
+
+    void memory(Instruction in) {
+        int op = in.code;
+        r.u32();
+        long offset = r.u32() & 0xFFFF_FFFFL;
+        boolean store = op >= Instruction.I32_STORE.code;
+        if (store) {
+            pop();
+            pop();
+        } else {
+            pop();
+        }
+        cb.loadConstant(offset);
+        cb.aload(memSlot);
+        String name;
+        ClassDesc value;
+        ValType result = null;
+        boolean widen = false, widenU = false, narrow = false;
+        switch (in) {
+            case I32_LOAD -> { name = "ldI32"; value = CD_int; result = ValType.I32; }
+            case I64_LOAD -> { name = "ldI64"; value = CD_long; result = ValType.I64; }
+            case F32_LOAD -> { name = "ldF32"; value = CD_float; result = ValType.F32; }
+            case F64_LOAD -> { name = "ldF64"; value = CD_double; result = ValType.F64; }
+            case I32_LOAD8_S -> { name = "ld8S"; value = CD_int; result = ValType.I32; }
+            case I32_LOAD8_U -> { name = "ld8U"; value = CD_int; result = ValType.I32; }
+            case I32_LOAD16_S -> { name = "ld16S"; value = CD_int; result = ValType.I32; }
+            case I32_LOAD16_U -> { name = "ld16U"; value = CD_int; result = ValType.I32; }
+            case I64_LOAD8_S -> { name = "ld8S"; value = CD_int; result = ValType.I64; widen = true; }
+            case I64_LOAD8_U -> { name = "ld8U"; value = CD_int; result = ValType.I64; widen = true; }
+            case I64_LOAD16_S -> { name = "ld16S"; value = CD_int; result = ValType.I64; widen = true; }
+            case I64_LOAD16_U -> { name = "ld16U"; value = CD_int; result = ValType.I64; widen = true; }
+            case I64_LOAD32_S -> { name = "ldI32"; value = CD_int; result = ValType.I64; widen = true; }
+            case I64_LOAD32_U -> { name = "ldI32"; value = CD_int; result = ValType.I64; widenU = true; }
+            case I32_STORE -> { name = "stI32"; value = CD_int; }
+            case I64_STORE -> { name = "stI64"; value = CD_long; }
+            case F32_STORE -> { name = "stF32"; value = CD_float; }
+            case F64_STORE -> { name = "stF64"; value = CD_double; }
+            case I32_STORE8 -> { name = "st8"; value = CD_int; }
+            case I32_STORE16 -> { name = "st16"; value = CD_int; }
+            case I64_STORE8 -> { name = "st8"; value = CD_int; narrow = true; }
+            case I64_STORE16 -> { name = "st16"; value = CD_int; narrow = true; }
+            default -> { name = "stI32"; value = CD_int; narrow = true; }
+        }
+        if (store) {
+            if (narrow) {
+                // The value is below offset and memory: bring it up, narrow it, put it back.
+                int off = scratchSlot(ValType.I64, -2);
+                int seg = scratchSlot(ValType.EXTERNREF, -2);
+                cb.astore(seg);
+                cb.lstore(off);
+                cb.l2i();
+                cb.lload(off);
+                cb.aload(seg);
+            }
+            rt(cb, name, CD_void, CD_int, value, CD_long, CD_SEG);
+        } else {
+            rt(cb, name, value, CD_int, CD_long, CD_SEG);
+            if (widen) cb.i2l();
+            if (widenU) {
+                cb.i2l();
+                cb.loadConstant(0xFFFF_FFFFL);
+                cb.land();
+            }
+            push(result);
+        }
+    }
+
+
+    void numeric(Instruction in) {
+        int op = in.code;
+        final ValType I32 = ValType.I32, I64 = ValType.I64, F32 = ValType.F32, F64 = ValType.F64;
+        switch (in) {
+            case I32_EQZ -> { pop(); push(I32); pending = Opcode.IFEQ; }
+            case I32_EQ -> compare(Opcode.IF_ICMPEQ);
+            case I32_NE -> compare(Opcode.IF_ICMPNE);
+            case I32_LT_S -> compare(Opcode.IF_ICMPLT);
+            case I32_LT_U -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFLT); }
+            case I32_GT_S -> compare(Opcode.IF_ICMPGT);
+            case I32_GT_U -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFGT); }
+            case I32_LE_S -> compare(Opcode.IF_ICMPLE);
+            case I32_LE_U -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFLE); }
+            case I32_GE_S -> compare(Opcode.IF_ICMPGE);
+            case I32_GE_U -> { call(CD_INTEGER, "compareUnsigned", CD_int, CD_int, CD_int); compare(Opcode.IFGE); }
+            case I64_EQZ -> { cb.lconst_0(); cb.lcmp(); pop(); push(I32); pending = Opcode.IFEQ; }
+            case I64_EQ -> { cb.lcmp(); compare(Opcode.IFEQ); }
+            case I64_NE -> { cb.lcmp(); compare(Opcode.IFNE); }
+            case I64_LT_S -> { cb.lcmp(); compare(Opcode.IFLT); }
+            case I64_LT_U -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFLT); }
+            case I64_GT_S -> { cb.lcmp(); compare(Opcode.IFGT); }
+            case I64_GT_U -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFGT); }
+            case I64_LE_S -> { cb.lcmp(); compare(Opcode.IFLE); }
+            case I64_LE_U -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFLE); }
+            case I64_GE_S -> { cb.lcmp(); compare(Opcode.IFGE); }
+            case I64_GE_U -> { call(CD_LONG, "compareUnsigned", CD_int, CD_long, CD_long); compare(Opcode.IFGE); }
+            // NaN: fcmpl gives -1 and fcmpg 1, chosen so the comparison is false (true for ne).
+            case F32_EQ -> { cb.fcmpl(); compare(Opcode.IFEQ); }
+            case F32_NE -> { cb.fcmpl(); compare(Opcode.IFNE); }
+            case F32_LT -> { cb.fcmpg(); compare(Opcode.IFLT); }
+            case F32_GT -> { cb.fcmpl(); compare(Opcode.IFGT); }
+            case F32_LE -> { cb.fcmpg(); compare(Opcode.IFLE); }
+            case F32_GE -> { cb.fcmpl(); compare(Opcode.IFGE); }
+            case F64_EQ -> { cb.dcmpl(); compare(Opcode.IFEQ); }
+            case F64_NE -> { cb.dcmpl(); compare(Opcode.IFNE); }
+            case F64_LT -> { cb.dcmpg(); compare(Opcode.IFLT); }
+            case F64_GT -> { cb.dcmpl(); compare(Opcode.IFGT); }
+            case F64_LE -> { cb.dcmpg(); compare(Opcode.IFLE); }
+            case F64_GE -> { cb.dcmpl(); compare(Opcode.IFGE); }
+            case I32_CLZ -> { call(CD_INTEGER, "numberOfLeadingZeros", CD_int, CD_int); unary(I32, I32); }
+            case I32_CTZ -> { call(CD_INTEGER, "numberOfTrailingZeros", CD_int, CD_int); unary(I32, I32); }
+            case I32_POPCNT -> { call(CD_INTEGER, "bitCount", CD_int, CD_int); unary(I32, I32); }
+            case I32_ADD -> { cb.iadd(); binary(I32); }
+            case I32_SUB -> { cb.isub(); binary(I32); }
+            case I32_MUL -> { cb.imul(); binary(I32); }
+            case I32_DIV_S -> { call(CD_NUMERICS, "divS", CD_int, CD_int, CD_int); binary(I32); }
+            case I32_DIV_U -> { call(CD_NUMERICS, "divU", CD_int, CD_int, CD_int); binary(I32); }
+            case I32_REM_S -> { call(CD_NUMERICS, "remS", CD_int, CD_int, CD_int); binary(I32); }
+            case I32_REM_U -> { call(CD_NUMERICS, "remU", CD_int, CD_int, CD_int); binary(I32); }
+            case I32_AND -> { cb.iand(); binary(I32); }
+            case I32_OR -> { cb.ior(); binary(I32); }
+            case I32_XOR -> { cb.ixor(); binary(I32); }
+            case I32_SHL -> { cb.ishl(); binary(I32); }
+            case I32_SHR_S -> { cb.ishr(); binary(I32); }
+            case I32_SHR_U -> { cb.iushr(); binary(I32); }
+            case I32_ROTL -> { call(CD_INTEGER, "rotateLeft", CD_int, CD_int, CD_int); binary(I32); }
+            case I32_ROTR -> { call(CD_INTEGER, "rotateRight", CD_int, CD_int, CD_int); binary(I32); }
+            case I64_CLZ -> { call(CD_LONG, "numberOfLeadingZeros", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
+            case I64_CTZ -> { call(CD_LONG, "numberOfTrailingZeros", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
+            case I64_POPCNT -> { call(CD_LONG, "bitCount", CD_int, CD_long); cb.i2l(); unary(I64, I64); }
+            case I64_ADD -> { cb.ladd(); binary(I64); }
+            case I64_SUB -> { cb.lsub(); binary(I64); }
+            case I64_MUL -> { cb.lmul(); binary(I64); }
+            case I64_DIV_S -> { call(CD_NUMERICS, "divS", CD_long, CD_long, CD_long); binary(I64); }
+            case I64_DIV_U -> { call(CD_NUMERICS, "divU", CD_long, CD_long, CD_long); binary(I64); }
+            case I64_REM_S -> { call(CD_NUMERICS, "remS", CD_long, CD_long, CD_long); binary(I64); }
+            case I64_REM_U -> { call(CD_NUMERICS, "remU", CD_long, CD_long, CD_long); binary(I64); }
+            case I64_AND -> { cb.land(); binary(I64); }
+            case I64_OR -> { cb.lor(); binary(I64); }
+            case I64_XOR -> { cb.lxor(); binary(I64); }
+            case I64_SHL -> { cb.l2i(); cb.lshl(); binary(I64); }
+            case I64_SHR_S -> { cb.l2i(); cb.lshr(); binary(I64); }
+            case I64_SHR_U -> { cb.l2i(); cb.lushr(); binary(I64); }
+            case I64_ROTL -> { cb.l2i(); call(CD_LONG, "rotateLeft", CD_long, CD_long, CD_int); binary(I64); }
+            case I64_ROTR -> { cb.l2i(); call(CD_LONG, "rotateRight", CD_long, CD_long, CD_int); binary(I64); }
+            case F32_ABS -> { rt(cb, "fabs", CD_float, CD_float); unary(F32, F32); }
+            case F32_NEG -> { rt(cb, "fneg", CD_float, CD_float); unary(F32, F32); }
+            case F32_CEIL -> { rt(cb, "fceil", CD_float, CD_float); unary(F32, F32); }
+            case F32_FLOOR -> { rt(cb, "ffloor", CD_float, CD_float); unary(F32, F32); }
+            case F32_TRUNC -> { rt(cb, "ftrunc", CD_float, CD_float); unary(F32, F32); }
+            case F32_NEAREST -> { rt(cb, "fnearest", CD_float, CD_float); unary(F32, F32); }
+            case F32_SQRT -> { rt(cb, "fsqrt", CD_float, CD_float); unary(F32, F32); }
+            case F32_ADD -> { cb.fadd(); binary(F32); }
+            case F32_SUB -> { cb.fsub(); binary(F32); }
+            case F32_MUL -> { cb.fmul(); binary(F32); }
+            case F32_DIV -> { cb.fdiv(); binary(F32); }
+            case F32_MIN -> { call(CD_NUMERICS, "fmin", CD_float, CD_float, CD_float); binary(F32); }
+            case F32_MAX -> { call(CD_NUMERICS, "fmax", CD_float, CD_float, CD_float); binary(F32); }
+            case F32_COPYSIGN -> { rt(cb, "fcopysign", CD_float, CD_float, CD_float); binary(F32); }
+            case F64_ABS -> { rt(cb, "dabs", CD_double, CD_double); unary(F64, F64); }
+            case F64_NEG -> { rt(cb, "dneg", CD_double, CD_double); unary(F64, F64); }
+            case F64_CEIL -> { rt(cb, "dceil", CD_double, CD_double); unary(F64, F64); }
+            case F64_FLOOR -> { rt(cb, "dfloor", CD_double, CD_double); unary(F64, F64); }
+            case F64_TRUNC -> { rt(cb, "dtrunc", CD_double, CD_double); unary(F64, F64); }
+            case F64_NEAREST -> { rt(cb, "dnearest", CD_double, CD_double); unary(F64, F64); }
+            case F64_SQRT -> { call(CD_MATH, "sqrt", CD_double, CD_double); unary(F64, F64); }
+            case F64_ADD -> { cb.dadd(); binary(F64); }
+            case F64_SUB -> { cb.dsub(); binary(F64); }
+            case F64_MUL -> { cb.dmul(); binary(F64); }
+            case F64_DIV -> { cb.ddiv(); binary(F64); }
+            case F64_MIN -> { call(CD_NUMERICS, "dmin", CD_double, CD_double, CD_double); binary(F64); }
+            case F64_MAX -> { call(CD_NUMERICS, "dmax", CD_double, CD_double, CD_double); binary(F64); }
+            case F64_COPYSIGN -> { rt(cb, "dcopysign", CD_double, CD_double, CD_double); binary(F64); }
+            case I32_WRAP_I64 -> { cb.l2i(); unary(I64, I32); }
+            case I32_TRUNC_F32_S -> { rt(cb, "i32TruncF32S", CD_int, CD_float); unary(F32, I32); }
+            case I32_TRUNC_F32_U -> { rt(cb, "i32TruncF32U", CD_int, CD_float); unary(F32, I32); }
+            case I32_TRUNC_F64_S -> { rt(cb, "i32TruncF64S", CD_int, CD_double); unary(F64, I32); }
+            case I32_TRUNC_F64_U -> { rt(cb, "i32TruncF64U", CD_int, CD_double); unary(F64, I32); }
+            case I64_EXTEND_I32_S -> { cb.i2l(); unary(I32, I64); }
+            case I64_EXTEND_I32_U -> { cb.i2l(); cb.loadConstant(0xFFFF_FFFFL); cb.land(); unary(I32, I64); }
+            case I64_TRUNC_F32_S -> { rt(cb, "i64TruncF32S", CD_long, CD_float); unary(F32, I64); }
+            case I64_TRUNC_F32_U -> { rt(cb, "i64TruncF32U", CD_long, CD_float); unary(F32, I64); }
+            case I64_TRUNC_F64_S -> { rt(cb, "i64TruncF64S", CD_long, CD_double); unary(F64, I64); }
+            case I64_TRUNC_F64_U -> { rt(cb, "i64TruncF64U", CD_long, CD_double); unary(F64, I64); }
+            case F32_CONVERT_I32_S -> { cb.i2f(); unary(I32, F32); }
+            case F32_CONVERT_I32_U -> { rt(cb, "f32ConvertI32U", CD_float, CD_int); unary(I32, F32); }
+            case F32_CONVERT_I64_S -> { cb.l2f(); unary(I64, F32); }
+            case F32_CONVERT_I64_U -> { call(CD_NUMERICS, "u64ToF32", CD_float, CD_long); unary(I64, F32); }
+            case F32_DEMOTE_F64 -> { cb.d2f(); unary(F64, F32); }
+            case F64_CONVERT_I32_S -> { cb.i2d(); unary(I32, F64); }
+            case F64_CONVERT_I32_U -> { rt(cb, "f64ConvertI32U", CD_double, CD_int); unary(I32, F64); }
+            case F64_CONVERT_I64_S -> { cb.l2d(); unary(I64, F64); }
+            case F64_CONVERT_I64_U -> { call(CD_NUMERICS, "u64ToF64", CD_double, CD_long); unary(I64, F64); }
+            case F64_PROMOTE_F32 -> { cb.f2d(); unary(F32, F64); }
+            case I32_REINTERPRET_F32 -> { call(CD_FLOAT, "floatToRawIntBits", CD_int, CD_float); unary(F32, I32); }
+            case I64_REINTERPRET_F64 -> { call(CD_DOUBLE, "doubleToRawLongBits", CD_long, CD_double); unary(F64, I64); }
+            case F32_REINTERPRET_I32 -> { call(CD_FLOAT, "intBitsToFloat", CD_float, CD_int); unary(I32, F32); }
+            case F64_REINTERPRET_I64 -> { call(CD_DOUBLE, "longBitsToDouble", CD_double, CD_long); unary(I64, F64); }
+            case I32_EXTEND8_S -> { cb.i2b(); unary(I32, I32); }
+            case I32_EXTEND16_S -> { cb.i2s(); unary(I32, I32); }
+            case I64_EXTEND8_S -> { cb.l2i(); cb.i2b(); cb.i2l(); unary(I64, I64); }
+            case I64_EXTEND16_S -> { cb.l2i(); cb.i2s(); cb.i2l(); unary(I64, I64); }
+            case I64_EXTEND32_S -> { cb.l2i(); cb.i2l(); unary(I64, I64); }
+            default -> throw new IllegalStateException("opcode 0x" + Integer.toHexString(op) + " in a validated body");
+        }
+    }
+
+    void prefixed(Instruction in) {
+        int sub = in.code;
+        final ValType I32 = ValType.I32, I64 = ValType.I64, F32 = ValType.F32, F64 = ValType.F64;
+        switch (in) {
+            case I32_TRUNC_SAT_F32_S -> { cb.f2i(); unary(F32, I32); }
+            case I32_TRUNC_SAT_F32_U -> { rt(cb, "i32TruncSatF32U", CD_int, CD_float); unary(F32, I32); }
+            case I32_TRUNC_SAT_F64_S -> { cb.d2i(); unary(F64, I32); }
+            case I32_TRUNC_SAT_F64_U -> { rt(cb, "i32TruncSatF64U", CD_int, CD_double); unary(F64, I32); }
+            case I64_TRUNC_SAT_F32_S -> { cb.f2l(); unary(F32, I64); }
+            case I64_TRUNC_SAT_F32_U -> { rt(cb, "i64TruncSatF32U", CD_long, CD_float); unary(F32, I64); }
+            case I64_TRUNC_SAT_F64_S -> { cb.d2l(); unary(F64, I64); }
+            case I64_TRUNC_SAT_F64_U -> { rt(cb, "i64TruncSatF64U", CD_long, CD_double); unary(F64, I64); }
+            case MEMORY_INIT -> {
+                int seg = r.u32();
+                r.u8();
+                sp -= 3;
+                cb.aload(instSlot);
+                cb.loadConstant(seg);
+                rt(cb, "memoryInit", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int);
+            }
+            case DATA_DROP -> {
+                cb.aload(instSlot);
+                cb.loadConstant(r.u32());
+                rt(cb, "dataDrop", CD_void, CD_INST, CD_int);
+            }
+            case MEMORY_COPY -> {
+                r.u8();
+                r.u8();
+                sp -= 3;
+                cb.aload(instSlot);
+                rt(cb, "memoryCopy", CD_void, CD_int, CD_int, CD_int, CD_INST);
+            }
+            case MEMORY_FILL -> {
+                r.u8();
+                sp -= 3;
+                cb.aload(instSlot);
+                rt(cb, "memoryFill", CD_void, CD_int, CD_int, CD_int, CD_INST);
+            }
+            case TABLE_INIT -> {
+                int seg = r.u32();
+                int t = r.u32();
+                sp -= 3;
+                cb.aload(instSlot);
+                cb.loadConstant(seg);
+                cb.loadConstant(t);
+                rt(cb, "tableInit", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int, CD_int);
+            }
+            case ELEM_DROP -> {
+                cb.aload(instSlot);
+                cb.loadConstant(r.u32());
+                rt(cb, "elemDrop", CD_void, CD_INST, CD_int);
+            }
+            case TABLE_COPY -> {
+                int x = r.u32();
+                int y = r.u32();
+                sp -= 3;
+                cb.aload(instSlot);
+                cb.loadConstant(x);
+                cb.loadConstant(y);
+                rt(cb, "tableCopy", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int, CD_int);
+            }
+            case TABLE_GROW -> {
+                int t = r.u32();
+                sp -= 2;
+                cb.aload(instSlot);
+                cb.loadConstant(t);
+                rt(cb, "tableGrow", CD_int, CD_Object, CD_int, CD_INST, CD_int);
+                push(I32);
+            }
+            case TABLE_SIZE -> {
+                int t = r.u32();
+                cb.aload(instSlot);
+                cb.loadConstant(t);
+                rt(cb, "tableSize", CD_int, CD_INST, CD_int);
+                push(I32);
+            }
+            case TABLE_FILL -> {
+                int t = r.u32();
+                sp -= 3;
+                cb.aload(instSlot);
+                cb.loadConstant(t);
+                rt(cb, "tableFill", CD_void, CD_int, CD_Object, CD_int, CD_INST, CD_int);
+            }
+            default -> throw new IllegalStateException("0xFC " + sub + " in a validated body");
+        }
+    }
+}
