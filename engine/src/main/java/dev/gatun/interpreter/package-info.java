@@ -1,16 +1,16 @@
 /**
- * The execution engine (not exported): tier 1 is a register-IR translator and a switch-dispatched
- * interpreter; tier 2 ({@link dev.gatun.compiler.Compiler}, {@link dev.gatun.compiler.FunctionCompiler},
- * run-time support in {@link dev.gatun.compiler.CompiledSupport}) compiles validated bodies to JVM bytecode, one hidden
- * class per module, SIMD included (v128 values in a per-call {@code long[]} where the same
- * {@link dev.gatun.vector.Kernels} kernels run). Tier 2 calls tier 1 through {@code CompiledSupport.call}; tier 1 calls
- * tier 2 through the generated class's {@link dev.gatun.interpreter.CompiledCode} entry, with arguments in its
- * registers.
+ * Tier 1 (not exported): a register-IR translator and a switch-dispatched interpreter, and the function
+ * instances and per-instance state it runs ({@link dev.gatun.interpreter.FuncInst},
+ * {@link dev.gatun.interpreter.InstanceState}). {@link dev.gatun.interpreter.Op} and
+ * {@link dev.gatun.interpreter.Code} are the IR. Tier 1 calls compiled code through the generated class's
+ * {@link dev.gatun.interpreter.CompiledCode} entry, with arguments in its registers, and hosts and compiled
+ * callees through {@link dev.gatun.interpreter.Interpreter#callOutOfLine}; compiled code calls back through
+ * {@code dev.gatun.compiler.CompiledSupport.call}.
  *
  * <ul>
  *   <li>{@link dev.gatun.interpreter.Translator} turns a validated body into {@code long[]} words
  *       ({@code op:10 | a:18 | b:18 | c:18}, extension words for wide immediates and branch targets),
- *       lazily on first call, cached per module ({@link dev.gatun.tiering.CodeCache}).</li>
+ *       lazily on first call, cached per module (behind {@link dev.gatun.interpreter.ModuleCode}).</li>
  *   <li>Frames are {@code [params | locals | constants | temporaries]} in one {@code long[]} per thread
  *       (references in a parallel {@code Object[]}); a callee's frame starts at its first argument, which
  *       the caller already placed in its top temporaries, so calls copy nothing.</li>
