@@ -267,12 +267,6 @@ public final class Translator {
         if (soff[h] > maxH) maxH = soff[h];
     }
 
-    private int pushTemp(boolean ref) {
-        int reg = T(h);
-        push(reg, ref);
-        return reg;
-    }
-
     private int pop() {
         int reg = sreg[--h];
         if (reg < localSlots) topRef[reg] = prevRef[h];
