@@ -1,5 +1,6 @@
 package dev.gatun.binary;
 
+import dev.gatun.testing.SpecSuite;
 import dev.gatun.CompileError;
 import dev.gatun.WebAssembly;
 import dev.gatun.validation.Validator;

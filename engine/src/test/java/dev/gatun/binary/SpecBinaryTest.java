@@ -1,5 +1,7 @@
 package dev.gatun.binary;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatun.testing.SpecSuite;
 import dev.gatun.CompileError;
 import dev.gatun.WebAssembly;
 import org.junit.jupiter.api.Assumptions;
@@ -9,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,13 +26,13 @@ class SpecBinaryTest {
         List<String> failures = new ArrayList<>();
         int malformed = 0, invalid = 0, valid = 0;
         for (Path json : SpecSuite.jsonFiles(dir)) {
-            for (Map<String, Object> c : SpecSuite.commands(json)) {
-                String type = (String) c.get("type");
-                String file = (String) c.get("filename");
+            for (JsonNode c : SpecSuite.commands(json)) {
+                String type = c.path("type").asText();
+                String file = c.path("filename").asText(null);
                 if (file == null || !file.endsWith(".wasm")) continue;
-                String where = json.getFileName() + ":" + ((Number) c.get("line")).intValue() + " " + type;
+                String where = json.getFileName() + ":" + c.path("line").asInt() + " " + type;
                 byte[] bytes = Files.readAllBytes(dir.resolve(file));
-                String text = (String) c.get("text");
+                String text = c.path("text").asText(null);
                 switch (type) {
                     case "assert_malformed" -> {
                         malformed++;
