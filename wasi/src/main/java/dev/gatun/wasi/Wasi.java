@@ -8,8 +8,6 @@ import dev.gatun.Instance;
 import dev.gatun.LinkError;
 import dev.gatun.Memory;
 import dev.gatun.RuntimeError;
-import dev.gatun.ValType;
-import dev.gatun.Value;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,7 +58,7 @@ public final class Wasi implements AutoCloseable {
             impl.close();
             throw e;
         }
-        bindings = Bindings.of(impl);
+        bindings = impl.bindings();
     }
 
     public static Builder builder() { return new Builder(); }
@@ -209,82 +207,6 @@ public final class Wasi implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot preopen: " + e.getMessage(), e);
             }
-        }
-    }
-
-    /** The preview1 import table: name, core signature, and the adapter onto {@link Preview1}. */
-    static final class Bindings {
-        private static final ValType I = ValType.I32, L = ValType.I64;
-        private static final Value[] NONE = new Value[0];
-
-        private final List<Binding> out = new ArrayList<>();
-
-        private interface Call { int call(Value[] a); }
-
-        private void fn(String name, List<ValType> params, Call c) {
-            HostFunction h = args -> new Value[] {Value.i32(c.call(args))};
-            out.add(new Binding(name, FunctionType.of(params, List.of(I)), h));
-        }
-
-        private static int i(Value[] a, int k) { return ((Value.I32) a[k]).value(); }
-
-        private static long l(Value[] a, int k) { return ((Value.I64) a[k]).value(); }
-
-        static List<Binding> of(Preview1 p) {
-            Bindings b = new Bindings();
-            b.fn("args_get", List.of(I, I), a -> p.argsGet(i(a, 0), i(a, 1)));
-            b.fn("args_sizes_get", List.of(I, I), a -> p.argsSizesGet(i(a, 0), i(a, 1)));
-            b.fn("environ_get", List.of(I, I), a -> p.environGet(i(a, 0), i(a, 1)));
-            b.fn("environ_sizes_get", List.of(I, I), a -> p.environSizesGet(i(a, 0), i(a, 1)));
-            b.fn("clock_res_get", List.of(I, I), a -> p.clockResGet(i(a, 0), i(a, 1)));
-            b.fn("clock_time_get", List.of(I, L, I), a -> p.clockTimeGet(i(a, 0), l(a, 1), i(a, 2)));
-            b.fn("fd_advise", List.of(I, L, L, I), a -> p.fdAdvise(i(a, 0), l(a, 1), l(a, 2), i(a, 3)));
-            b.fn("fd_allocate", List.of(I, L, L), a -> p.fdAllocate(i(a, 0), l(a, 1), l(a, 2)));
-            b.fn("fd_close", List.of(I), a -> p.fdClose(i(a, 0)));
-            b.fn("fd_datasync", List.of(I), a -> p.fdDatasync(i(a, 0)));
-            b.fn("fd_fdstat_get", List.of(I, I), a -> p.fdFdstatGet(i(a, 0), i(a, 1)));
-            b.fn("fd_fdstat_set_flags", List.of(I, I), a -> p.fdFdstatSetFlags(i(a, 0), i(a, 1)));
-            b.fn("fd_fdstat_set_rights", List.of(I, L, L), a -> p.fdFdstatSetRights(i(a, 0), l(a, 1), l(a, 2)));
-            b.fn("fd_filestat_get", List.of(I, I), a -> p.fdFilestatGet(i(a, 0), i(a, 1)));
-            b.fn("fd_filestat_set_size", List.of(I, L), a -> p.fdFilestatSetSize(i(a, 0), l(a, 1)));
-            b.fn("fd_filestat_set_times", List.of(I, L, L, I), a -> p.fdFilestatSetTimes(i(a, 0), l(a, 1), l(a, 2), i(a, 3)));
-            b.fn("fd_pread", List.of(I, I, I, L, I), a -> p.fdPread(i(a, 0), i(a, 1), i(a, 2), l(a, 3), i(a, 4)));
-            b.fn("fd_prestat_get", List.of(I, I), a -> p.fdPrestatGet(i(a, 0), i(a, 1)));
-            b.fn("fd_prestat_dir_name", List.of(I, I, I), a -> p.fdPrestatDirName(i(a, 0), i(a, 1), i(a, 2)));
-            b.fn("fd_pwrite", List.of(I, I, I, L, I), a -> p.fdPwrite(i(a, 0), i(a, 1), i(a, 2), l(a, 3), i(a, 4)));
-            b.fn("fd_read", List.of(I, I, I, I), a -> p.fdRead(i(a, 0), i(a, 1), i(a, 2), i(a, 3)));
-            b.fn("fd_readdir", List.of(I, I, I, L, I), a -> p.fdReaddir(i(a, 0), i(a, 1), i(a, 2), l(a, 3), i(a, 4)));
-            b.fn("fd_renumber", List.of(I, I), a -> p.fdRenumber(i(a, 0), i(a, 1)));
-            b.fn("fd_seek", List.of(I, L, I, I), a -> p.fdSeek(i(a, 0), l(a, 1), i(a, 2), i(a, 3)));
-            b.fn("fd_sync", List.of(I), a -> p.fdSync(i(a, 0)));
-            b.fn("fd_tell", List.of(I, I), a -> p.fdTell(i(a, 0), i(a, 1)));
-            b.fn("fd_write", List.of(I, I, I, I), a -> p.fdWrite(i(a, 0), i(a, 1), i(a, 2), i(a, 3)));
-            b.fn("path_create_directory", List.of(I, I, I), a -> p.pathCreateDirectory(i(a, 0), i(a, 1), i(a, 2)));
-            b.fn("path_filestat_get", List.of(I, I, I, I, I), a -> p.pathFilestatGet(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4)));
-            b.fn("path_filestat_set_times", List.of(I, I, I, I, L, L, I),
-                    a -> p.pathFilestatSetTimes(i(a, 0), i(a, 1), i(a, 2), i(a, 3), l(a, 4), l(a, 5), i(a, 6)));
-            b.fn("path_link", List.of(I, I, I, I, I, I, I),
-                    a -> p.pathLink(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4), i(a, 5), i(a, 6)));
-            b.fn("path_open", List.of(I, I, I, I, I, L, L, I, I),
-                    a -> p.pathOpen(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4), l(a, 5), l(a, 6), i(a, 7), i(a, 8)));
-            b.fn("path_readlink", List.of(I, I, I, I, I, I), a -> p.pathReadlink(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4), i(a, 5)));
-            b.fn("path_remove_directory", List.of(I, I, I), a -> p.pathRemoveDirectory(i(a, 0), i(a, 1), i(a, 2)));
-            b.fn("path_rename", List.of(I, I, I, I, I, I), a -> p.pathRename(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4), i(a, 5)));
-            b.fn("path_symlink", List.of(I, I, I, I, I), a -> p.pathSymlink(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4)));
-            b.fn("path_unlink_file", List.of(I, I, I), a -> p.pathUnlinkFile(i(a, 0), i(a, 1), i(a, 2)));
-            b.fn("poll_oneoff", List.of(I, I, I, I), a -> p.pollOneoff(i(a, 0), i(a, 1), i(a, 2), i(a, 3)));
-            b.out.add(new Binding("proc_exit", FunctionType.of(List.of(I), List.of()), a -> {
-                p.procExit(i(a, 0));
-                return NONE;
-            }));
-            b.fn("proc_raise", List.of(I), a -> p.procRaise(i(a, 0)));
-            b.fn("sched_yield", List.of(), a -> p.schedYield());
-            b.fn("random_get", List.of(I, I), a -> p.randomGet(i(a, 0), i(a, 1)));
-            b.fn("sock_accept", List.of(I, I, I), a -> p.sockAccept(i(a, 0), i(a, 1), i(a, 2)));
-            b.fn("sock_recv", List.of(I, I, I, I, I, I), a -> p.sockRecv(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4), i(a, 5)));
-            b.fn("sock_send", List.of(I, I, I, I, I), a -> p.sockSend(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4)));
-            b.fn("sock_shutdown", List.of(I, I), a -> p.sockShutdown(i(a, 0), i(a, 1)));
-            return List.copyOf(b.out);
         }
     }
 }
