@@ -56,9 +56,11 @@ final class Readdir extends Calls {
     private static List<Sandbox.DirEntry> list(Fd.Dir d) throws IOException {
         List<Sandbox.DirEntry> out = new ArrayList<>();
         BasicFileAttributes self = d.stream.getFileAttributeView(BasicFileAttributeView.class).readAttributes();
-        out.add(new Sandbox.DirEntry(".", Sandbox.devIno(self)[1], Abi.FILETYPE_DIRECTORY));
-        // ".." is listed with no inode: its identity lies outside the capability when d is a preopen.
-        out.add(new Sandbox.DirEntry("..", 0, Abi.FILETYPE_DIRECTORY));
+        long selfIno = Sandbox.devIno(self)[1];
+        out.add(new Sandbox.DirEntry(".", selfIno, Abi.FILETYPE_DIRECTORY));
+        // Never d_ino 0: a current wasi-libc readdir() takes 0 for "unknown" and fstatat()s the entry, which
+        // the sandbox refuses for ".." (ENOTCAPABLE), so scandir() would fail on every directory.
+        out.add(new Sandbox.DirEntry("..", parentIno(d, selfIno), Abi.FILETYPE_DIRECTORY));
         try (SecureDirectoryStream<Path> s = (SecureDirectoryStream<Path>) d.stream.newDirectoryStream(Path.of("."), Sandbox.NOFOLLOW)) {
             for (Path p : s) {
                 Path name = p.getFileName();
@@ -68,5 +70,22 @@ final class Readdir extends Calls {
             }
         }
         return out;
+    }
+
+    /**
+     * The inode of {@code d}'s parent when that parent is inside the sandbox (fstatat on the handle, so it
+     * follows renames); a preopen's own inode otherwise, as wasmtime reports: the host directory above a
+     * preopen is none of the guest's business, not even its inode number.
+     */
+    private static long parentIno(Fd.Dir d, long selfIno) {
+        if (d.preopenName != null) return selfIno;
+        try {
+            BasicFileAttributes up = d.stream.getFileAttributeView(Path.of(".."), BasicFileAttributeView.class,
+                    Sandbox.NOFOLLOW).readAttributes();
+            long ino = Sandbox.devIno(up)[1];
+            return ino != 0 ? ino : selfIno;
+        } catch (IOException | RuntimeException e) {
+            return selfIno; // parent gone (directory removed meanwhile): any non-zero inode keeps readdir going
+        }
     }
 }
