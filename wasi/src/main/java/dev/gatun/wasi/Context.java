@@ -39,9 +39,21 @@ final class Context implements AutoCloseable {
 
     void bind(GuestMemory memory) { this.memory = memory; }
 
+    boolean bound() { return memory != null; }
+
+    /** The guest memory; {@link Unbound} before the embedder bound one (never turned into an errno). */
     MemorySegment mem() {
-        if (memory == null) throw new IllegalStateException("WASI used before a memory was bound");
-        return memory.segment();
+        GuestMemory m = memory;
+        if (m == null) throw new Unbound();
+        return m.segment();
+    }
+
+    /**
+     * A function that reads or writes guest memory was called before the embedder bound a memory: the
+     * embedder's mistake, which the guest can neither cause nor handle, so it is a trap and not an errno.
+     */
+    static final class Unbound extends IllegalStateException {
+        Unbound() { super("no guest memory bound yet", null); }
     }
 
     /** Opens a host directory as the next preopened descriptor. */

@@ -2,6 +2,7 @@ package dev.gatun.wasi;
 
 import static dev.gatun.wasi.Mem.*;
 
+import java.io.PrintStream;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 
@@ -107,6 +108,9 @@ final class FdIo extends Calls {
                         total += n;
                     }
                     s.out.flush();
+                    // A PrintStream swallows its IOExceptions: its error flag is all that tells a full disk or a
+                    // closed pipe from success, and it does not keep the errno.
+                    if (s.out instanceof PrintStream ps && ps.checkError()) return Errno.IO;
                 }
                 case Fd.Dir d -> { return Errno.ISDIR; }
             }

@@ -2,6 +2,7 @@ package dev.gatun.wasi;
 
 import dev.gatun.FunctionType;
 import dev.gatun.HostFunction;
+import dev.gatun.RuntimeError;
 import dev.gatun.ValType;
 import dev.gatun.Value;
 import java.io.IOException;
@@ -33,6 +34,8 @@ final class Preview1 implements AutoCloseable {
 
     void bind(GuestMemory memory) { cx.bind(memory); }
 
+    boolean bound() { return cx.bound(); }
+
     int preopen(Path host, String guestName, boolean readOnly) throws IOException {
         return cx.preopen(host, guestName, readOnly);
     }
@@ -54,9 +57,22 @@ final class Preview1 implements AutoCloseable {
         final List<Wasi.Binding> out = new ArrayList<>();
 
         void fn(String name, List<ValType> params, Call c) {
-            HostFunction h = args -> new Value[] {Value.i32(c.call(args))};
+            HostFunction h = args -> {
+                try {
+                    return new Value[] {Value.i32(c.call(args))};
+                } catch (Context.Unbound e) {
+                    throw unbound(name, e);
+                }
+            };
             out.add(new Wasi.Binding(name, FunctionType.of(params, List.of(I)), h));
         }
+    }
+
+    /** The trap for a memory-touching call made before {@link Wasi#bind}, {@code initialize} or {@code start}. */
+    static RuntimeError unbound(String name, Context.Unbound cause) {
+        return new RuntimeError(RuntimeError.Trap.HOST, Wasi.MODULE + "." + name + " needs the guest's memory, but "
+                + "this Wasi is not bound to one yet: call Wasi.bind (or initialize/start) before the guest calls WASI",
+                List.of(), cause);
     }
 
     private static int i(Value[] a, int k) { return ((Value.I32) a[k]).value(); }

@@ -8,6 +8,8 @@ import dev.gatun.Instance;
 import dev.gatun.LinkError;
 import dev.gatun.Memory;
 import dev.gatun.RuntimeError;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * WASI preview1 for one guest program: its arguments, environment, standard streams and preopened
@@ -45,13 +48,15 @@ public final class Wasi implements AutoCloseable {
 
     private final Preview1 impl;
     private final List<Binding> bindings;
+    /** The call that ran this Wasi's program ("start" or "initialize"), null before. */
+    private final AtomicReference<String> ran = new AtomicReference<>();
 
     /** One host function of the preview1 import module. */
     record Binding(String name, FunctionType type, HostFunction function) {}
 
     private Wasi(Builder b) throws IOException {
         impl = new Preview1(b.args, b.env, b.stdin, b.stdout, b.stderr,
-                b.stdinType, b.stdoutType, b.stderrType);
+                b.stdinType.code, b.stdoutType.code, b.stderrType.code);
         try {
             for (Preopen p : b.preopens) impl.preopen(p.host, p.guest, p.readOnly);
         } catch (IOException | RuntimeException e) {
@@ -77,14 +82,20 @@ public final class Wasi implements AutoCloseable {
 
     /**
      * Runs a command module: calls its {@code _start} and returns the exit status (0 when {@code _start}
-     * returns, the argument of {@code proc_exit} otherwise).
+     * returns, the argument of {@code proc_exit} otherwise), after binding to the instance's {@code memory}
+     * export unless {@link #bind} already named a memory. A {@code Wasi} runs one program once, as
+     * Node's does: a second {@code start} (or one after {@link #initialize}) is refused.
      *
      * @throws RuntimeError if the program traps
-     * @throws LinkError if the instance exports no {@code _start} or no {@code memory}
+     * @throws LinkError if the instance exports no {@code _start}, or no {@code memory} and none was
+     *     {@linkplain #bind bound}
+     * @throws IllegalStateException if this {@code Wasi} already started or initialized an instance
      */
     public int start(Instance instance) {
         Function start = instance.exports().function("_start");
-        bind(instance);
+        Memory memory = impl.bound() ? null : instance.exports().memory("memory");
+        claim("start");
+        if (memory != null) bind(memory);
         try {
             start.call();
             return 0;
@@ -97,9 +108,18 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    /** Prepares a reactor module: calls its {@code _initialize} if it exports one. */
+    /**
+     * Prepares a reactor module: binds to its {@code memory} export (unless {@link #bind} named one) and
+     * calls its {@code _initialize} if it exports one. Refused, like {@link #start}, once this {@code Wasi}
+     * has started or initialized.
+     *
+     * @throws LinkError if the instance exports no {@code memory} and none was {@linkplain #bind bound}
+     * @throws IllegalStateException if this {@code Wasi} already started or initialized an instance
+     */
     public void initialize(Instance instance) {
-        bind(instance);
+        Memory memory = impl.bound() ? null : instance.exports().memory("memory");
+        claim("initialize");
+        if (memory != null) bind(memory);
         if (instance.exports().has("_initialize")) {
             try {
                 instance.exports().function("_initialize").call();
@@ -109,10 +129,47 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    private void bind(Instance instance) {
-        Memory memory = instance.exports().memory("memory");
+    /**
+     * Binds the guest memory the WASI functions read and write to the instance's export named
+     * {@code "memory"}, without running anything: for an embedder that calls the exports itself (a reactor
+     * without {@code _initialize}, or one whose {@code _initialize} it runs later, or not at all).
+     *
+     * <p>Until a memory is bound, a WASI function that reads or writes guest memory (nearly all of them)
+     * fails with a {@link RuntimeError} of kind {@link RuntimeError.Trap#HOST} whose message names the
+     * function and says to bind first; {@link #start} and {@link #initialize} bind for you.
+     *
+     * @throws LinkError if the instance exports no memory named {@code "memory"}
+     */
+    public Wasi bind(Instance instance) { return bind(instance, "memory"); }
+
+    /**
+     * Binds to the instance's memory exported as {@code memoryExport}, for modules that name it otherwise.
+     *
+     * @throws LinkError if the instance exports no memory of that name
+     */
+    public Wasi bind(Instance instance, String memoryExport) {
+        return bind(instance.exports().memory(Objects.requireNonNull(memoryExport)));
+    }
+
+    /**
+     * Binds to {@code memory}: the embedder's own (one it passed as the module's imported memory) or any
+     * instance's. The segment is re-read on every call, so growth by {@code memory.grow} is seen. Binding
+     * again replaces the memory; it does not start anything and may come before or after instantiation.
+     */
+    public Wasi bind(Memory memory) {
+        Objects.requireNonNull(memory);
         // Re-read on every call: memory.grow may have replaced the segment.
         impl.bind(memory::segment);
+        return this;
+    }
+
+    /** Marks this Wasi as running its one program; {@code what} names the refused call. */
+    private void claim(String what) {
+        String before = ran.compareAndExchange(null, what);
+        if (before != null) {
+            throw new IllegalStateException("Wasi." + what + ": this Wasi already ran " + before
+                    + "; a Wasi runs one program once, so build a new one for each run");
+        }
     }
 
     /** proc_exit's exception, as thrown or as the cause the engine wrapped it in. */
@@ -147,7 +204,7 @@ public final class Wasi implements AutoCloseable {
         private InputStream stdin = InputStream.nullInputStream();
         private OutputStream stdout = OutputStream.nullOutputStream();
         private OutputStream stderr = OutputStream.nullOutputStream();
-        private byte stdinType = Abi.FILETYPE_UNKNOWN, stdoutType = Abi.FILETYPE_UNKNOWN, stderrType = Abi.FILETYPE_UNKNOWN;
+        private FileType stdinType = FileType.UNKNOWN, stdoutType = FileType.UNKNOWN, stderrType = FileType.UNKNOWN;
 
         private Builder() {}
 
@@ -181,20 +238,66 @@ public final class Wasi implements AutoCloseable {
             return this;
         }
 
-        public Builder stdin(InputStream in) { stdin = Objects.requireNonNull(in); stdinType = Abi.FILETYPE_UNKNOWN; return this; }
+        /** The guest's stdin, reported as {@link FileType#UNKNOWN}. */
+        public Builder stdin(InputStream in) { return stdin(in, FileType.UNKNOWN); }
 
-        public Builder stdout(OutputStream out) { stdout = Objects.requireNonNull(out); stdoutType = Abi.FILETYPE_UNKNOWN; return this; }
+        /** The guest's stdout, reported as {@link FileType#UNKNOWN}. */
+        public Builder stdout(OutputStream out) { return stdout(out, FileType.UNKNOWN); }
 
-        public Builder stderr(OutputStream err) { stderr = Objects.requireNonNull(err); stderrType = Abi.FILETYPE_UNKNOWN; return this; }
+        /** The guest's stderr, reported as {@link FileType#UNKNOWN}. */
+        public Builder stderr(OutputStream err) { return stderr(err, FileType.UNKNOWN); }
 
-        /** Connects the guest's standard streams to this process's (a terminal shows up as a character device). */
+        /**
+         * The guest's stdin, reported to it as {@code type}: e.g. {@link FileType#CHARACTER_DEVICE} when the
+         * embedder feeds it from a terminal, so the guest behaves as it would interactively.
+         */
+        public Builder stdin(InputStream in, FileType type) {
+            stdin = Objects.requireNonNull(in);
+            stdinType = Objects.requireNonNull(type);
+            return this;
+        }
+
+        /**
+         * The guest's stdout, reported to it as {@code type}. With {@link FileType#CHARACTER_DEVICE} a C
+         * guest line-buffers its output (it takes itself to be writing to a terminal); otherwise it flushes
+         * only when its buffer fills or it exits.
+         *
+         * <p>Write errors of {@code out} reach the guest as the errno of the failure (a full disk is ENOSPC,
+         * a closed pipe EPIPE); a {@link java.io.PrintStream} hides its errors, so from one the guest gets EIO
+         * once {@code checkError()} turns true.
+         */
+        public Builder stdout(OutputStream out, FileType type) {
+            stdout = Objects.requireNonNull(out);
+            stdoutType = Objects.requireNonNull(type);
+            return this;
+        }
+
+        /** The guest's stderr, reported to it as {@code type} (see {@link #stdout(OutputStream, FileType)}). */
+        public Builder stderr(OutputStream err, FileType type) {
+            stderr = Objects.requireNonNull(err);
+            stderrType = Objects.requireNonNull(type);
+            return this;
+        }
+
+        /**
+         * Connects the guest's standard streams to this process's descriptors 0, 1 and 2, each reported with
+         * its own type (an fstat per descriptor, as Node does): with stdout on a terminal and stdin from a
+         * file, the guest sees a character device and a regular file.
+         *
+         * <p>stdin is read through {@link System#in} (so nothing the JVM already buffered is lost); stdout
+         * and stderr are written to the descriptors themselves, not through {@link System#out} and
+         * {@link System#err}, whose PrintStreams would hide write errors such as ENOSPC from the guest.
+         * A {@link System#setOut} redirection is therefore not followed: use {@link #stdout} for that.
+         */
         public Builder inheritStdio() {
+            System.out.flush(); // what the JVM printed before comes before the guest's output
+            System.err.flush();
             stdin = System.in;
-            stdout = System.out;
-            stderr = System.err;
-            boolean tty = System.console() != null && System.console().isTerminal();
-            byte t = tty ? Abi.FILETYPE_CHARACTER_DEVICE : Abi.FILETYPE_UNKNOWN;
-            stdinType = stdoutType = stderrType = t;
+            stdout = new FileOutputStream(FileDescriptor.out);
+            stderr = new FileOutputStream(FileDescriptor.err);
+            stdinType = FileType.ofHostDescriptor(0);
+            stdoutType = FileType.ofHostDescriptor(1);
+            stderrType = FileType.ofHostDescriptor(2);
             return this;
         }
 
