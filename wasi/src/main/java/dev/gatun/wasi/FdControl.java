@@ -17,7 +17,8 @@ final class FdControl extends Calls {
             f.require(Abi.RIGHT_FD_ADVISE);
             if (advice < 0 || advice > 5 || offset < 0 || len < 0) return Errno.INVAL;
             // Advice is a hint; java.nio has no posix_fadvise, and ignoring it is always correct.
-            return f instanceof Fd.File ? Errno.SUCCESS : f instanceof Fd.Dir ? Errno.ISDIR : Errno.SPIPE;
+            // A directory is EBADF as on Node and wasmtime (posix_fadvise wants a file); a stream, ESPIPE as on Linux.
+            return f instanceof Fd.File ? Errno.SUCCESS : f instanceof Fd.Dir ? Errno.BADF : Errno.SPIPE;
         } catch (Exception e) {
             return Errno.of(e);
         }
@@ -103,7 +104,7 @@ final class FdControl extends Calls {
             if ((flags & ~0x1F) != 0) return Errno.INVAL;
             // Only APPEND and NONBLOCK can change after open (as fcntl(F_SETFL) on Linux); sync modes cannot.
             int changeable = Abi.FDFLAGS_APPEND | Abi.FDFLAGS_NONBLOCK;
-            if (((flags ^ f.fdflags) & ~changeable) != 0) return Errno.NOTSUP;
+            if (((flags ^ f.fdflags) & ~changeable) != 0) return Errno.INVAL; // as wasmtime
             if (f instanceof Fd.File file && file.readOnlyPreopen && (flags & Abi.FDFLAGS_APPEND) != 0) return Errno.ROFS;
             f.fdflags = flags;
             return Errno.SUCCESS;

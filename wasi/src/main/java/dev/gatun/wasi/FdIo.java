@@ -50,6 +50,8 @@ final class FdIo extends Calls {
     int fdRead(int fd, int iovs, int iovsLen, int nreadPtr) {
         try {
             Fd f = fd(fd);
+            // Reading stdout is EBADF (read(2) on a write-only descriptor), as on Node and wasmtime.
+            if (f instanceof Fd.Stdio s && s.in == null) return Errno.BADF;
             f.require(Abi.RIGHT_FD_READ);
             MemorySegment m = mem();
             ByteBuffer[] bufs = iovecs(m, iovs, iovsLen);
@@ -85,6 +87,7 @@ final class FdIo extends Calls {
     int fdWrite(int fd, int iovs, int iovsLen, int nwrittenPtr) {
         try {
             Fd f = fd(fd);
+            if (f instanceof Fd.Stdio s && s.out == null) return Errno.BADF; // writing stdin, as read above
             f.require(Abi.RIGHT_FD_WRITE);
             MemorySegment m = mem();
             ByteBuffer[] bufs = iovecs(m, iovs, iovsLen);

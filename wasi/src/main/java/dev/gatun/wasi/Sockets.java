@@ -4,11 +4,11 @@ package dev.gatun.wasi;
 final class Sockets extends Calls {
     Sockets(Context cx) { super(cx); }
 
-    /** No descriptor is ever a socket here (no preopened sockets): a valid fd gets ENOTSOCK's kin, ENOTSUP. */
+    /** No descriptor is ever a socket here (no preopened sockets): a valid fd is ENOTSOCK, as on wasmtime and POSIX. */
     private int socket(int fd) {
         try {
             fd(fd);
-            return Errno.NOTSUP;
+            return Errno.NOTSOCK;
         } catch (Exception e) {
             return Errno.of(e);
         }
