@@ -37,6 +37,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * }
  * }</pre>
  *
+ * <p>{@link #start} runs a command once; {@link #initialize} prepares a reactor; {@link #bind} only names the
+ * guest memory (an export of another name, or the embedder's own imported memory) for an embedder that calls
+ * the exports itself. A WASI call that needs guest memory before any of these traps with a
+ * {@link RuntimeError} of kind {@code HOST} saying so. Each standard stream is reported to the guest with a
+ * {@link FileType} (set with the two-argument stream setters, or found per descriptor by
+ * {@link Builder#inheritStdio()}), and host I/O failures reach the guest as the errno of the failure. Where
+ * errnos deliberately differ from Node's, {@code wasi/ERRNO.md} in the source tree lists and explains them.
+ *
  * <p>The guest reaches the host file system only beneath its preopens: {@code ..}, absolute paths and
  * symlinks that would lead out are refused with ENOTCAPABLE, resolution never follows a symlink itself
  * and opens each directory relative to the one before (so swapping a directory for a symlink meanwhile
