@@ -71,7 +71,7 @@ int main(int argc, char **argv) {
     show("fd_read on a directory", __wasi_fd_read(3, &riov, 1, &n));
     /* proc_raise and the sock_* calls on a valid fd are unit-tested only: Node 20 disables proc_raise
        (ENOSYS) and answers ENOTCAPABLE for sockets on files, where Gatun applies the signal's default
-       action and answers ENOTSUP as it has no sockets. */
+       action and answers ENOTSOCK (as wasmtime) as it has no sockets. */
     show("sock_shutdown bad fd", __wasi_sock_shutdown(999, __WASI_SDFLAGS_WR));
     const char *greeting = getenv("GREETING");
     printf("GREETING=%s, HOME %s\n", greeting ? greeting : "(unset)", getenv("HOME") ? "set" : "unset");

@@ -45,6 +45,7 @@ final class Errno {
     /** Maps a Java I/O failure to the errno the underlying syscall reported. */
     static int of(Throwable e) {
         if (e instanceof WasiError w) return w.errno;
+        if (e instanceof Context.Unbound u) throw u; // the embedder's error, reported as a trap by Preview1
         if (e instanceof NoSuchFileException) return NOENT;
         if (e instanceof FileAlreadyExistsException) return EXIST;
         if (e instanceof DirectoryNotEmptyException) return NOTEMPTY;

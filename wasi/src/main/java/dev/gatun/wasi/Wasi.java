@@ -8,8 +8,8 @@ import dev.gatun.Instance;
 import dev.gatun.LinkError;
 import dev.gatun.Memory;
 import dev.gatun.RuntimeError;
-import dev.gatun.ValType;
-import dev.gatun.Value;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * WASI preview1 for one guest program: its arguments, environment, standard streams and preopened
@@ -36,6 +37,14 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>{@link #start} runs a command once; {@link #initialize} prepares a reactor; {@link #bind} only names the
+ * guest memory (an export of another name, or the embedder's own imported memory) for an embedder that calls
+ * the exports itself. A WASI call that needs guest memory before any of these traps with a
+ * {@link RuntimeError} of kind {@code HOST} saying so. Each standard stream is reported to the guest with a
+ * {@link FileType} (set with the two-argument stream setters, or found per descriptor by
+ * {@link Builder#inheritStdio()}), and host I/O failures reach the guest as the errno of the failure. Where
+ * errnos deliberately differ from Node's, {@code wasi/ERRNO.md} in the source tree lists and explains them.
+ *
  * <p>The guest reaches the host file system only beneath its preopens: {@code ..}, absolute paths and
  * symlinks that would lead out are refused with ENOTCAPABLE, resolution never follows a symlink itself
  * and opens each directory relative to the one before (so swapping a directory for a symlink meanwhile
@@ -47,20 +56,22 @@ public final class Wasi implements AutoCloseable {
 
     private final Preview1 impl;
     private final List<Binding> bindings;
+    /** The call that ran this Wasi's program ("start" or "initialize"), null before. */
+    private final AtomicReference<String> ran = new AtomicReference<>();
 
     /** One host function of the preview1 import module. */
     record Binding(String name, FunctionType type, HostFunction function) {}
 
     private Wasi(Builder b) throws IOException {
         impl = new Preview1(b.args, b.env, b.stdin, b.stdout, b.stderr,
-                b.stdinType, b.stdoutType, b.stderrType);
+                b.stdinType.code, b.stdoutType.code, b.stderrType.code);
         try {
             for (Preopen p : b.preopens) impl.preopen(p.host, p.guest, p.readOnly);
         } catch (IOException | RuntimeException e) {
             impl.close();
             throw e;
         }
-        bindings = Bindings.of(impl);
+        bindings = impl.bindings();
     }
 
     public static Builder builder() { return new Builder(); }
@@ -79,14 +90,20 @@ public final class Wasi implements AutoCloseable {
 
     /**
      * Runs a command module: calls its {@code _start} and returns the exit status (0 when {@code _start}
-     * returns, the argument of {@code proc_exit} otherwise).
+     * returns, the argument of {@code proc_exit} otherwise), after binding to the instance's {@code memory}
+     * export unless {@link #bind} already named a memory. A {@code Wasi} runs one program once, as
+     * Node's does: a second {@code start} (or one after {@link #initialize}) is refused.
      *
      * @throws RuntimeError if the program traps
-     * @throws LinkError if the instance exports no {@code _start} or no {@code memory}
+     * @throws LinkError if the instance exports no {@code _start}, or no {@code memory} and none was
+     *     {@linkplain #bind bound}
+     * @throws IllegalStateException if this {@code Wasi} already started or initialized an instance
      */
     public int start(Instance instance) {
         Function start = instance.exports().function("_start");
-        bind(instance);
+        Memory memory = impl.bound() ? null : instance.exports().memory("memory");
+        claim("start");
+        if (memory != null) bind(memory);
         try {
             start.call();
             return 0;
@@ -99,9 +116,18 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    /** Prepares a reactor module: calls its {@code _initialize} if it exports one. */
+    /**
+     * Prepares a reactor module: binds to its {@code memory} export (unless {@link #bind} named one) and
+     * calls its {@code _initialize} if it exports one. Refused, like {@link #start}, once this {@code Wasi}
+     * has started or initialized.
+     *
+     * @throws LinkError if the instance exports no {@code memory} and none was {@linkplain #bind bound}
+     * @throws IllegalStateException if this {@code Wasi} already started or initialized an instance
+     */
     public void initialize(Instance instance) {
-        bind(instance);
+        Memory memory = impl.bound() ? null : instance.exports().memory("memory");
+        claim("initialize");
+        if (memory != null) bind(memory);
         if (instance.exports().has("_initialize")) {
             try {
                 instance.exports().function("_initialize").call();
@@ -111,10 +137,47 @@ public final class Wasi implements AutoCloseable {
         }
     }
 
-    private void bind(Instance instance) {
-        Memory memory = instance.exports().memory("memory");
+    /**
+     * Binds the guest memory the WASI functions read and write to the instance's export named
+     * {@code "memory"}, without running anything: for an embedder that calls the exports itself (a reactor
+     * without {@code _initialize}, or one whose {@code _initialize} it runs later, or not at all).
+     *
+     * <p>Until a memory is bound, a WASI function that reads or writes guest memory (nearly all of them)
+     * fails with a {@link RuntimeError} of kind {@link RuntimeError.Trap#HOST} whose message names the
+     * function and says to bind first; {@link #start} and {@link #initialize} bind for you.
+     *
+     * @throws LinkError if the instance exports no memory named {@code "memory"}
+     */
+    public Wasi bind(Instance instance) { return bind(instance, "memory"); }
+
+    /**
+     * Binds to the instance's memory exported as {@code memoryExport}, for modules that name it otherwise.
+     *
+     * @throws LinkError if the instance exports no memory of that name
+     */
+    public Wasi bind(Instance instance, String memoryExport) {
+        return bind(instance.exports().memory(Objects.requireNonNull(memoryExport)));
+    }
+
+    /**
+     * Binds to {@code memory}: the embedder's own (one it passed as the module's imported memory) or any
+     * instance's. The segment is re-read on every call, so growth by {@code memory.grow} is seen. Binding
+     * again replaces the memory; it does not start anything and may come before or after instantiation.
+     */
+    public Wasi bind(Memory memory) {
+        Objects.requireNonNull(memory);
         // Re-read on every call: memory.grow may have replaced the segment.
         impl.bind(memory::segment);
+        return this;
+    }
+
+    /** Marks this Wasi as running its one program; {@code what} names the refused call. */
+    private void claim(String what) {
+        String before = ran.compareAndExchange(null, what);
+        if (before != null) {
+            throw new IllegalStateException("Wasi." + what + ": this Wasi already ran " + before
+                    + "; a Wasi runs one program once, so build a new one for each run");
+        }
     }
 
     /** proc_exit's exception, as thrown or as the cause the engine wrapped it in. */
@@ -149,7 +212,7 @@ public final class Wasi implements AutoCloseable {
         private InputStream stdin = InputStream.nullInputStream();
         private OutputStream stdout = OutputStream.nullOutputStream();
         private OutputStream stderr = OutputStream.nullOutputStream();
-        private byte stdinType = Abi.FILETYPE_UNKNOWN, stdoutType = Abi.FILETYPE_UNKNOWN, stderrType = Abi.FILETYPE_UNKNOWN;
+        private FileType stdinType = FileType.UNKNOWN, stdoutType = FileType.UNKNOWN, stderrType = FileType.UNKNOWN;
 
         private Builder() {}
 
@@ -183,20 +246,66 @@ public final class Wasi implements AutoCloseable {
             return this;
         }
 
-        public Builder stdin(InputStream in) { stdin = Objects.requireNonNull(in); stdinType = Abi.FILETYPE_UNKNOWN; return this; }
+        /** The guest's stdin, reported as {@link FileType#UNKNOWN}. */
+        public Builder stdin(InputStream in) { return stdin(in, FileType.UNKNOWN); }
 
-        public Builder stdout(OutputStream out) { stdout = Objects.requireNonNull(out); stdoutType = Abi.FILETYPE_UNKNOWN; return this; }
+        /** The guest's stdout, reported as {@link FileType#UNKNOWN}. */
+        public Builder stdout(OutputStream out) { return stdout(out, FileType.UNKNOWN); }
 
-        public Builder stderr(OutputStream err) { stderr = Objects.requireNonNull(err); stderrType = Abi.FILETYPE_UNKNOWN; return this; }
+        /** The guest's stderr, reported as {@link FileType#UNKNOWN}. */
+        public Builder stderr(OutputStream err) { return stderr(err, FileType.UNKNOWN); }
 
-        /** Connects the guest's standard streams to this process's (a terminal shows up as a character device). */
+        /**
+         * The guest's stdin, reported to it as {@code type}: e.g. {@link FileType#CHARACTER_DEVICE} when the
+         * embedder feeds it from a terminal, so the guest behaves as it would interactively.
+         */
+        public Builder stdin(InputStream in, FileType type) {
+            stdin = Objects.requireNonNull(in);
+            stdinType = Objects.requireNonNull(type);
+            return this;
+        }
+
+        /**
+         * The guest's stdout, reported to it as {@code type}. With {@link FileType#CHARACTER_DEVICE} a C
+         * guest line-buffers its output (it takes itself to be writing to a terminal); otherwise it flushes
+         * only when its buffer fills or it exits.
+         *
+         * <p>Write errors of {@code out} reach the guest as the errno of the failure (a full disk is ENOSPC,
+         * a closed pipe EPIPE); a {@link java.io.PrintStream} hides its errors, so from one the guest gets EIO
+         * once {@code checkError()} turns true.
+         */
+        public Builder stdout(OutputStream out, FileType type) {
+            stdout = Objects.requireNonNull(out);
+            stdoutType = Objects.requireNonNull(type);
+            return this;
+        }
+
+        /** The guest's stderr, reported to it as {@code type} (see {@link #stdout(OutputStream, FileType)}). */
+        public Builder stderr(OutputStream err, FileType type) {
+            stderr = Objects.requireNonNull(err);
+            stderrType = Objects.requireNonNull(type);
+            return this;
+        }
+
+        /**
+         * Connects the guest's standard streams to this process's descriptors 0, 1 and 2, each reported with
+         * its own type (an fstat per descriptor, as Node does): with stdout on a terminal and stdin from a
+         * file, the guest sees a character device and a regular file.
+         *
+         * <p>stdin is read through {@link System#in} (so nothing the JVM already buffered is lost); stdout
+         * and stderr are written to the descriptors themselves, not through {@link System#out} and
+         * {@link System#err}, whose PrintStreams would hide write errors such as ENOSPC from the guest.
+         * A {@link System#setOut} redirection is therefore not followed: use {@link #stdout} for that.
+         */
         public Builder inheritStdio() {
+            System.out.flush(); // what the JVM printed before comes before the guest's output
+            System.err.flush();
             stdin = System.in;
-            stdout = System.out;
-            stderr = System.err;
-            boolean tty = System.console() != null && System.console().isTerminal();
-            byte t = tty ? Abi.FILETYPE_CHARACTER_DEVICE : Abi.FILETYPE_UNKNOWN;
-            stdinType = stdoutType = stderrType = t;
+            stdout = new FileOutputStream(FileDescriptor.out);
+            stderr = new FileOutputStream(FileDescriptor.err);
+            stdinType = FileType.ofHostDescriptor(0);
+            stdoutType = FileType.ofHostDescriptor(1);
+            stderrType = FileType.ofHostDescriptor(2);
             return this;
         }
 
@@ -209,82 +318,6 @@ public final class Wasi implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot preopen: " + e.getMessage(), e);
             }
-        }
-    }
-
-    /** The preview1 import table: name, core signature, and the adapter onto {@link Preview1}. */
-    static final class Bindings {
-        private static final ValType I = ValType.I32, L = ValType.I64;
-        private static final Value[] NONE = new Value[0];
-
-        private final List<Binding> out = new ArrayList<>();
-
-        private interface Call { int call(Value[] a); }
-
-        private void fn(String name, List<ValType> params, Call c) {
-            HostFunction h = args -> new Value[] {Value.i32(c.call(args))};
-            out.add(new Binding(name, FunctionType.of(params, List.of(I)), h));
-        }
-
-        private static int i(Value[] a, int k) { return ((Value.I32) a[k]).value(); }
-
-        private static long l(Value[] a, int k) { return ((Value.I64) a[k]).value(); }
-
-        static List<Binding> of(Preview1 p) {
-            Bindings b = new Bindings();
-            b.fn("args_get", List.of(I, I), a -> p.argsGet(i(a, 0), i(a, 1)));
-            b.fn("args_sizes_get", List.of(I, I), a -> p.argsSizesGet(i(a, 0), i(a, 1)));
-            b.fn("environ_get", List.of(I, I), a -> p.environGet(i(a, 0), i(a, 1)));
-            b.fn("environ_sizes_get", List.of(I, I), a -> p.environSizesGet(i(a, 0), i(a, 1)));
-            b.fn("clock_res_get", List.of(I, I), a -> p.clockResGet(i(a, 0), i(a, 1)));
-            b.fn("clock_time_get", List.of(I, L, I), a -> p.clockTimeGet(i(a, 0), l(a, 1), i(a, 2)));
-            b.fn("fd_advise", List.of(I, L, L, I), a -> p.fdAdvise(i(a, 0), l(a, 1), l(a, 2), i(a, 3)));
-            b.fn("fd_allocate", List.of(I, L, L), a -> p.fdAllocate(i(a, 0), l(a, 1), l(a, 2)));
-            b.fn("fd_close", List.of(I), a -> p.fdClose(i(a, 0)));
-            b.fn("fd_datasync", List.of(I), a -> p.fdDatasync(i(a, 0)));
-            b.fn("fd_fdstat_get", List.of(I, I), a -> p.fdFdstatGet(i(a, 0), i(a, 1)));
-            b.fn("fd_fdstat_set_flags", List.of(I, I), a -> p.fdFdstatSetFlags(i(a, 0), i(a, 1)));
-            b.fn("fd_fdstat_set_rights", List.of(I, L, L), a -> p.fdFdstatSetRights(i(a, 0), l(a, 1), l(a, 2)));
-            b.fn("fd_filestat_get", List.of(I, I), a -> p.fdFilestatGet(i(a, 0), i(a, 1)));
-            b.fn("fd_filestat_set_size", List.of(I, L), a -> p.fdFilestatSetSize(i(a, 0), l(a, 1)));
-            b.fn("fd_filestat_set_times", List.of(I, L, L, I), a -> p.fdFilestatSetTimes(i(a, 0), l(a, 1), l(a, 2), i(a, 3)));
-            b.fn("fd_pread", List.of(I, I, I, L, I), a -> p.fdPread(i(a, 0), i(a, 1), i(a, 2), l(a, 3), i(a, 4)));
-            b.fn("fd_prestat_get", List.of(I, I), a -> p.fdPrestatGet(i(a, 0), i(a, 1)));
-            b.fn("fd_prestat_dir_name", List.of(I, I, I), a -> p.fdPrestatDirName(i(a, 0), i(a, 1), i(a, 2)));
-            b.fn("fd_pwrite", List.of(I, I, I, L, I), a -> p.fdPwrite(i(a, 0), i(a, 1), i(a, 2), l(a, 3), i(a, 4)));
-            b.fn("fd_read", List.of(I, I, I, I), a -> p.fdRead(i(a, 0), i(a, 1), i(a, 2), i(a, 3)));
-            b.fn("fd_readdir", List.of(I, I, I, L, I), a -> p.fdReaddir(i(a, 0), i(a, 1), i(a, 2), l(a, 3), i(a, 4)));
-            b.fn("fd_renumber", List.of(I, I), a -> p.fdRenumber(i(a, 0), i(a, 1)));
-            b.fn("fd_seek", List.of(I, L, I, I), a -> p.fdSeek(i(a, 0), l(a, 1), i(a, 2), i(a, 3)));
-            b.fn("fd_sync", List.of(I), a -> p.fdSync(i(a, 0)));
-            b.fn("fd_tell", List.of(I, I), a -> p.fdTell(i(a, 0), i(a, 1)));
-            b.fn("fd_write", List.of(I, I, I, I), a -> p.fdWrite(i(a, 0), i(a, 1), i(a, 2), i(a, 3)));
-            b.fn("path_create_directory", List.of(I, I, I), a -> p.pathCreateDirectory(i(a, 0), i(a, 1), i(a, 2)));
-            b.fn("path_filestat_get", List.of(I, I, I, I, I), a -> p.pathFilestatGet(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4)));
-            b.fn("path_filestat_set_times", List.of(I, I, I, I, L, L, I),
-                    a -> p.pathFilestatSetTimes(i(a, 0), i(a, 1), i(a, 2), i(a, 3), l(a, 4), l(a, 5), i(a, 6)));
-            b.fn("path_link", List.of(I, I, I, I, I, I, I),
-                    a -> p.pathLink(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4), i(a, 5), i(a, 6)));
-            b.fn("path_open", List.of(I, I, I, I, I, L, L, I, I),
-                    a -> p.pathOpen(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4), l(a, 5), l(a, 6), i(a, 7), i(a, 8)));
-            b.fn("path_readlink", List.of(I, I, I, I, I, I), a -> p.pathReadlink(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4), i(a, 5)));
-            b.fn("path_remove_directory", List.of(I, I, I), a -> p.pathRemoveDirectory(i(a, 0), i(a, 1), i(a, 2)));
-            b.fn("path_rename", List.of(I, I, I, I, I, I), a -> p.pathRename(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4), i(a, 5)));
-            b.fn("path_symlink", List.of(I, I, I, I, I), a -> p.pathSymlink(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4)));
-            b.fn("path_unlink_file", List.of(I, I, I), a -> p.pathUnlinkFile(i(a, 0), i(a, 1), i(a, 2)));
-            b.fn("poll_oneoff", List.of(I, I, I, I), a -> p.pollOneoff(i(a, 0), i(a, 1), i(a, 2), i(a, 3)));
-            b.out.add(new Binding("proc_exit", FunctionType.of(List.of(I), List.of()), a -> {
-                p.procExit(i(a, 0));
-                return NONE;
-            }));
-            b.fn("proc_raise", List.of(I), a -> p.procRaise(i(a, 0)));
-            b.fn("sched_yield", List.of(), a -> p.schedYield());
-            b.fn("random_get", List.of(I, I), a -> p.randomGet(i(a, 0), i(a, 1)));
-            b.fn("sock_accept", List.of(I, I, I), a -> p.sockAccept(i(a, 0), i(a, 1), i(a, 2)));
-            b.fn("sock_recv", List.of(I, I, I, I, I, I), a -> p.sockRecv(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4), i(a, 5)));
-            b.fn("sock_send", List.of(I, I, I, I, I), a -> p.sockSend(i(a, 0), i(a, 1), i(a, 2), i(a, 3), i(a, 4)));
-            b.fn("sock_shutdown", List.of(I, I), a -> p.sockShutdown(i(a, 0), i(a, 1)));
-            return List.copyOf(b.out);
         }
     }
 }
