@@ -1,6 +1,7 @@
 package dev.gatun.memory;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
 
 /**
  * Where a linear memory's bytes live and how they grow. Only {@link LinearMemory} calls it, on its cold paths
@@ -24,4 +25,11 @@ sealed interface Backing permits MappedBacking, CopyingBacking {
 
     /** Frees everything; every view becomes inaccessible. Called once. */
     void release();
+
+    /**
+     * Arranges for the backing to be freed once neither {@code owner} nor any view is reachable, for memories
+     * nobody closed; {@link #release()} still frees it at once. The cleaning action must not refer to
+     * {@code owner}, the backing or its views, or they would never become unreachable.
+     */
+    Cleaner.Cleanable registerCleanup(Cleaner cleaner, Object owner);
 }

@@ -2,6 +2,7 @@ package dev.gatun.memory;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
 
 /**
  * The fallback where {@code mmap} cannot be used: an {@link Arena#ofShared() shared-arena} allocation that is
@@ -17,6 +18,17 @@ final class CopyingBacking implements Backing {
 
     private final long limitBytes;
     private Arena arena;
+    /** The live arena, for the cleaner, which must not refer to this backing. */
+    private final ArenaHolder live = new ArenaHolder();
+
+    private static final class ArenaHolder {
+        volatile Arena arena;
+
+        void close() {
+            Arena a = arena;
+            if (a != null && a.scope().isAlive()) a.close();
+        }
+    }
     private MemorySegment block;
     private final MemorySegment initial;
 
@@ -30,6 +42,7 @@ final class CopyingBacking implements Backing {
             throw e;
         }
         this.initial = block.asSlice(0, initialBytes);
+        live.arena = arena;
     }
 
     @Override
@@ -55,6 +68,7 @@ final class CopyingBacking implements Backing {
             // growth cost quadratic memory; views taken before this grow become inaccessible.
             arena.close();
             arena = newArena;
+            live.arena = newArena;
             block = newBlock;
         }
         return block.asSlice(0, newBytes);
@@ -65,4 +79,14 @@ final class CopyingBacking implements Backing {
 
     @Override
     public void release() { arena.close(); }
+
+    /**
+     * The allocation belongs to a shared arena that must be closed to be freed, so the action closes it; a
+     * view that outlived its memory then throws {@link IllegalStateException}. The action holds a holder of
+     * the current arena (it changes on grow), never the owner.
+     */
+    @Override
+    public Cleaner.Cleanable registerCleanup(Cleaner cleaner, Object owner) {
+        return cleaner.register(owner, live::close);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.gatun.memory;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -34,6 +35,14 @@ import java.util.Objects;
  *       data is in the new view.</li>
  * </ul>
  * After {@link #close()}, every view and every accessor throws {@link IllegalStateException}.
+ *
+ * <h2>Release</h2>
+ * {@link #close()} frees the memory at once. A memory that becomes unreachable without being closed is freed
+ * by a {@link Cleaner} after the garbage collector finds it. On the mmap path a view keeps the range alive
+ * (it is freed when the memory and all its views are unreachable); on the copying fallback a view that
+ * outlives its memory throws {@link IllegalStateException} like one of a closed memory. Mapped memories count against a process-wide budget of reservations
+ * (see {@code Reservations}): creating one beyond it first lets the collector free unreachable memories and
+ * then throws {@link ReservationLimitException}, never exhausting the process's mappings.
  *
  * <h2>Access</h2>
  * Guest accessors ({@code load*}, {@code store*}, {@link #fill}, {@link #copy}, {@link #copyFrom},
@@ -82,7 +91,14 @@ public final class LinearMemory implements AutoCloseable {
         this.pages = minPages;
         this.view = backing.initialView();
         this.published = view;
+        backing.registerCleanup(CLEANER, this);
     }
+
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "gatun-memory-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
 
     /**
      * Creates a 32-bit memory of {@code minPages} pages.
@@ -238,6 +254,16 @@ public final class LinearMemory implements AutoCloseable {
 
     /** Whether {@link #close()} was called. */
     public synchronized boolean isClosed() { return closed; }
+
+    /** The mapped range's start, or 0 on the fallback. For tests of the pool. */
+    long reservationBase() {
+        return backing instanceof MappedBacking m ? m.base() : 0;
+    }
+
+    /** The mapped range's size, guard included, or 0 on the fallback. For tests. */
+    long reservedBytes() {
+        return backing instanceof MappedBacking m ? m.reservedBytes() : 0;
+    }
 
     /** Bytes the fallback has allocated; the whole reservation's usable part on the mmap path. For tests. */
     long capacityBytes() {

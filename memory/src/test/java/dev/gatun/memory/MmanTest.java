@@ -83,7 +83,9 @@ class MmanTest {
     void aFailedReservationSurfacesFromCreate() {
         // A 4 GiB reservation cannot fail here, so check the exception type the path would throw instead:
         // LinearMemory.create documents NativeMemoryException, which Mman.reserve produces.
-        NativeMemoryException e = assertThrows(NativeMemoryException.class, () -> new MappedBacking(1L << 62, 0));
+        NativeMemoryException e = assertThrows(NativeMemoryException.class, () -> Mman.reserve(1L << 62));
         assertEquals("ENOMEM", e.errnoName());
+        // Through create, a range larger than the whole budget is refused before any system call.
+        assertThrows(ReservationLimitException.class, () -> new MappedBacking(1L << 62, 0));
     }
 }
