@@ -1,0 +1,235 @@
+package dev.gatun.text;
+
+import dev.gatun.CompileError;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Small hand-assembled modules whose text was checked by hand against the spec's text format. */
+class TextPrinterTest {
+    static final TextPrinter.Options FOLDED = TextPrinter.Options.FOLDED;
+
+    /** A module of the given sections (each already {@link #section}-framed). */
+    static byte[] module(byte[]... sections) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        for (byte[] s : sections) out.writeBytes(s);
+        return out.toByteArray();
+    }
+
+    /** A section: id, size (one-byte LEB, enough for these tests), payload. */
+    static byte[] section(int id, int... payload) {
+        if (payload.length > 127) throw new IllegalArgumentException("long section");
+        byte[] b = new byte[payload.length + 2];
+        b[0] = (byte) id;
+        b[1] = (byte) payload.length;
+        for (int i = 0; i < payload.length; i++) b[i + 2] = (byte) payload[i];
+        return b;
+    }
+
+    static int[] concat(int[]... parts) {
+        int n = 0;
+        for (int[] p : parts) n += p.length;
+        int[] out = new int[n];
+        int i = 0;
+        for (int[] p : parts) {
+            System.arraycopy(p, 0, out, i, p.length);
+            i += p.length;
+        }
+        return out;
+    }
+
+    /** A name: length and ASCII bytes. */
+    static int[] name(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        int[] out = new int[b.length + 1];
+        out[0] = b.length;
+        for (int i = 0; i < b.length; i++) out[i + 1] = b[i] & 0xFF;
+        return out;
+    }
+
+    static int[] sub(int id, int[] payload) {
+        return concat(new int[] {id, payload.length}, payload);
+    }
+
+    /** (func $add (param $x i32) (param $y i32) (result i32) local.get $x local.get $y i32.add), exported as "add". */
+    static final byte[] ADD = module(
+            section(1, 1, 0x60, 2, 0x7F, 0x7F, 1, 0x7F),
+            section(3, 1, 0),
+            section(7, concat(new int[] {1}, name("add"), new int[] {0, 0})),
+            section(10, 1, 7, 0, 0x20, 0, 0x20, 1, 0x6A, 0x0B),
+            section(0, concat(name("name"),
+                    sub(1, concat(new int[] {1, 0}, name("add"))),
+                    sub(2, concat(new int[] {1, 0, 2, 0}, name("x"), new int[] {1}, name("y"))))));
+
+    @Test
+    void emptyModule() {
+        assertEquals("(module)\n", TextPrinter.print(module()));
+    }
+
+    @Test
+    void namesBecomeIdsFlat() {
+        assertEquals("""
+                (module
+                  (type (func (param i32 i32) (result i32)))
+                  (export "add" (func $add))
+                  (func $add (type 0) (param $x i32) (param $y i32) (result i32)
+                    local.get $x
+                    local.get $y
+                    i32.add))
+                """, TextPrinter.print(ADD));
+    }
+
+    @Test
+    void foldedNestsOperands() {
+        assertEquals("""
+                (module
+                  (type (func (param i32 i32) (result i32)))
+                  (export "add" (func $add))
+                  (func $add (type 0) (param $x i32) (param $y i32) (result i32)
+                    (i32.add (local.get $x) (local.get $y))))
+                """, TextPrinter.print(ADD, FOLDED));
+    }
+
+    @Test
+    void namesThatAreNotIdsAreQuotedAndDuplicatesFallBackToIndices() {
+        byte[] wasm = module(
+                section(1, 1, 0x60, 0, 0),
+                section(3, 3, 0, 0, 0),
+                section(10, 3, 2, 0, 0x0B, 4, 0, 0x10, 0, 0x0B, 2, 0, 0x0B),
+                section(0, concat(name("name"), sub(1, concat(new int[] {3, 0}, name("a b"),
+                        new int[] {1}, name("f"), new int[] {2}, name("f"))))));
+        assertEquals("""
+                (module
+                  (type (func))
+                  (func $"a b" (type 0))
+                  (func $f (type 0)
+                    call $"a b")
+                  (func (type 0)))
+                """, TextPrinter.print(wasm));
+    }
+
+    @Test
+    void literalsAreExact() {
+        int[] body = concat(
+                new int[] {0x43, 0, 0, 0, 0x80},                 // f32.const -0
+                new int[] {0x43, 0, 0, 0x80, 0x7F},              // f32.const inf
+                new int[] {0x43, 0, 0, 0xC0, 0xFF},              // f32.const -nan (canonical)
+                new int[] {0x43, 0, 0, 0xA0, 0x7F},              // f32.const nan:0x200000
+                new int[] {0x43, 1, 0, 0, 0},                    // f32.const 0x1p-149 (smallest subnormal)
+                new int[] {0x44, 0x9A, 0x99, 0x99, 0x99, 0x99, 0x99, 0xB9, 0x3F}, // f64.const 0.1
+                new int[] {0x42, 0x7F},                          // i64.const -1
+                new int[] {0x41, 0x80, 0x80, 0x80, 0x80, 0x78},  // i32.const -2^31
+                new int[] {0xFD, 0x0C, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF},
+                new int[] {0xFD, 0x0D, 0, 17, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 31},
+                new int[] {0x28, 0, 4},                          // i32.load offset=4 align=1
+                new int[] {0x29, 3, 0},                          // i64.load (natural alignment 8)
+                new int[] {0x0B});
+        byte[] wasm = module(section(1, 1, 0x60, 0, 0), section(3, 1, 0), section(5, 1, 0, 1),
+                section(10, concat(new int[] {1, body.length + 1, 0}, body)));
+        assertEquals("""
+                (module
+                  (type (func))
+                  (memory 1)
+                  (func (type 0)
+                    f32.const -0x0p+0
+                    f32.const inf
+                    f32.const -nan
+                    f32.const nan:0x200000
+                    f32.const 0x0.000002p-126
+                    f64.const 0x1.999999999999ap-4
+                    i64.const -1
+                    i32.const -2147483648
+                    v128.const i32x4 0x00000001 0x00000002 0x00000003 0xffffffff
+                    i8x16.shuffle 0 17 2 3 4 5 6 7 8 9 10 11 12 13 14 31
+                    i32.load offset=4 align=1
+                    i64.load))
+                """, TextPrinter.print(wasm));
+    }
+
+    @Test
+    void customSectionsKeepTheirPlaceAndBytes() {
+        byte[] wasm = module(section(1, 1, 0x60, 0, 0), section(0, concat(name("hi"), new int[] {0, '"', '\\', 'A', '\n'})));
+        assertEquals("""
+                (module
+                  (type (func))
+                  (@custom "hi" (after type) "\\00\\"\\\\A\\n"))
+                """, TextPrinter.print(wasm));
+    }
+
+    @Test
+    void everyElementAndDataEncoding() {
+        int[] i32c0 = {0x41, 0, 0x0B};
+        int[] refFunc0 = {0xD2, 0, 0x0B};
+        byte[] wasm = module(
+                section(1, 1, 0x60, 0, 0),
+                section(3, 1, 0),
+                section(4, 1, 0x70, 0, 0),
+                section(5, 1, 0, 1),
+                section(9, concat(new int[] {8},
+                        concat(new int[] {0}, i32c0, new int[] {1, 0}),
+                        new int[] {1, 0, 1, 0},
+                        concat(new int[] {2, 0}, i32c0, new int[] {0, 1, 0}),
+                        new int[] {3, 0, 1, 0},
+                        concat(new int[] {4}, i32c0, new int[] {1}, refFunc0),
+                        concat(new int[] {5, 0x70, 1}, refFunc0),
+                        concat(new int[] {6, 0}, i32c0, new int[] {0x70, 1}, refFunc0),
+                        concat(new int[] {7, 0x70, 1}, refFunc0))),
+                section(12, 3),
+                section(10, 1, 2, 0, 0x0B),
+                section(11, concat(new int[] {3},
+                        concat(new int[] {0}, i32c0, new int[] {2, 'h', 'i'}),
+                        new int[] {1, 1, 0xFF},
+                        concat(new int[] {2, 0}, i32c0, new int[] {0}))));
+        assertEquals("""
+                (module
+                  (type (func))
+                  (table 0 funcref)
+                  (memory 1)
+                  (elem (offset i32.const 0) func 0)
+                  (elem func 0)
+                  (elem (table 0) (offset i32.const 0) func 0)
+                  (elem declare func 0)
+                  (elem (offset i32.const 0) funcref (item ref.func 0))
+                  (elem funcref (item ref.func 0))
+                  (elem (table 0) (offset i32.const 0) funcref (item ref.func 0))
+                  (elem declare funcref (item ref.func 0))
+                  (func (type 0))
+                  (data (offset i32.const 0) "hi")
+                  (data "\\ff")
+                  (data (memory 0) (offset i32.const 0)))
+                """, TextPrinter.print(wasm));
+    }
+
+    @Test
+    void malformedInputIsACompileErrorWithItsOffset() {
+        CompileError e = assertThrows(CompileError.class, () -> TextPrinter.print(new byte[] {0, 'a', 's', 'm', 2, 0, 0, 0}));
+        assertEquals(CompileError.Kind.MALFORMED, e.kind());
+        assertEquals("unknown binary version", e.reason());
+
+        // A body with opcode 0xFF, which no instruction has.
+        byte[] bad = module(section(1, 1, 0x60, 0, 0), section(3, 1, 0), section(10, 1, 3, 0, 0xFF, 0x0B));
+        e = assertThrows(CompileError.class, () -> TextPrinter.print(bad));
+        assertEquals("illegal opcode", e.reason());
+        assertEquals(bad.length - 2, e.offset());
+
+        // Every truncation of a valid module is malformed, never another exception, except where it ends
+        // between sections that make a module on their own: the header (8), the type section (17), the code (41).
+        java.util.Set<Integer> whole = java.util.Set.of(8, 17, 41);
+        for (int n = 0; n < ADD.length; n++) {
+            byte[] cut = java.util.Arrays.copyOf(ADD, n);
+            try {
+                TextPrinter.print(cut);
+                assertTrue(whole.contains(n), "printed a module cut to " + n + " bytes");
+            } catch (CompileError ce) {
+                assertEquals(CompileError.Kind.MALFORMED, ce.kind());
+                assertTrue(!whole.contains(n), ce.getMessage());
+            }
+        }
+    }
+}
