@@ -3,4 +3,6 @@ module dev.gatun {
     requires transitive dev.gatun.memory;
     requires dev.gatun.vector;
     exports dev.gatun;
+    // The text printer, for the gatun print command.
+    exports dev.gatun.text to dev.gatun.cli;
 }
