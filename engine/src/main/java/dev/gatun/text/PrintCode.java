@@ -261,11 +261,14 @@ final class PrintCode {
         if (align != ins.naturalAlignment()) h.append(" align=").append(Long.toUnsignedString(1L << align));
     }
 
-    /** An index that the text may omit when it is 0 (memories, the table of call_indirect, table.init). */
+    /**
+     * An index that the text may omit when it is 0: the table of call_indirect and table.init (named if it
+     * has a name), and memories (never written when 0, so single-memory text reads as in Wasm 2.0).
+     */
     private void index(StringBuilder h, int space, long idx) {
         String id = m.names.id(space, idx);
-        if (id != null) h.append(' ').append(id);
-        else if (idx != 0) h.append(' ').append(idx);
+        if (idx == 0 && (id == null || space == MEMORY)) return;
+        h.append(' ').append(id != null ? id : Long.toString(idx));
     }
 
     private String ref(int space, long idx) {

@@ -37,35 +37,52 @@ final class PrintNames {
     }
 
     /**
-     * Reads a name section's payload. Returns null if it does not follow the format: the spec leaves custom
-     * sections uninterpreted, so a broken one is no error of the module and is printed as raw bytes instead.
+     * Reads a name section's payload. The spec leaves custom sections uninterpreted, so a broken part is no
+     * error of the module: a subsection that does not follow the format (or repeats or comes out of order)
+     * is dropped and the others are kept. Returns null if the subsections themselves cannot be delimited.
      */
     static PrintNames read(byte[] bytes, int from, int to) {
         PrintNames n = new PrintNames();
         PrintCursor c = new PrintCursor(bytes, from, to);
-        try {
-            int last = -1;
-            while (!c.atEnd()) {
-                int id = c.u8();
-                int size = c.u32();
-                if (size > c.limit - c.pos || id <= last) return null;
-                last = id;
-                int end = c.pos + size;
-                PrintCursor s = new PrintCursor(bytes, c.pos, end);
-                switch (id) {
-                    case 0 -> n.module = PrintText.id(s.name());
-                    case LOCAL, LABEL, FIELD -> n.indirect[id] = indirectMap(s);
-                    default -> {
-                        if (id < SPACES) n.direct[id] = nameMap(s);
-                        else s.pos = end; // a subsection from a later proposal: not ours to print
-                    }
-                }
-                if (s.pos != end) return null;
-                c.pos = end;
+        int last = -1;
+        while (!c.atEnd()) {
+            int id, size;
+            try {
+                id = c.u8();
+                size = c.u32();
+            } catch (CompileError e) {
+                return null;
             }
-            return n;
+            if (size > c.limit - c.pos) return null;
+            int end = c.pos + size;
+            if (id > last) {
+                last = id;
+                subsection(n, id, new PrintCursor(bytes, c.pos, end));
+            }
+            c.pos = end;
+        }
+        return n;
+    }
+
+    private static void subsection(PrintNames n, int id, PrintCursor s) {
+        try {
+            switch (id) {
+                case 0 -> {
+                    String module = PrintText.id(s.name());
+                    if (s.atEnd()) n.module = module;
+                }
+                case LOCAL, LABEL, FIELD -> {
+                    Map<Long, Map<Long, String>> m = indirectMap(s);
+                    if (s.atEnd()) n.indirect[id] = m;
+                }
+                default -> {
+                    if (id >= SPACES) return; // a subsection from a later proposal: not ours to print
+                    Map<Long, String> m = nameMap(s);
+                    if (s.atEnd()) n.direct[id] = m;
+                }
+            }
         } catch (CompileError e) {
-            return null;
+            // Dropped, as said above.
         }
     }
 

@@ -96,6 +96,75 @@ class TextPrinterTest {
                 """, TextPrinter.print(ADD, FOLDED));
     }
 
+    /** A module with something in every index space, and a name for each from every name subsection. */
+    static final byte[] NAMED = module(
+            section(1, 2, 0x60, 0, 0, 0x5F, 1, 0x7F, 1),
+            section(3, 1, 0),
+            section(4, 1, 0x70, 0, 1),
+            section(5, 1, 0, 1),
+            section(13, 1, 0, 0),
+            section(6, 1, 0x7F, 0, 0x41, 0, 0x0B),
+            section(9, 1, 1, 0, 1, 0),
+            section(12, 1),
+            section(10, 1, 15, 0, 0x02, 0x40, 0x0C, 0, 0x0B, 0x23, 0, 0x1A, 0x41, 0, 0x11, 0, 0, 0x0B),
+            section(11, 1, 1, 1, 'x'),
+            section(0, concat(name("name"),
+                    sub(0, name("m")),
+                    sub(1, concat(new int[] {1, 0}, name("f"))),
+                    sub(3, concat(new int[] {1, 0, 1, 0}, name("l"))),
+                    sub(4, concat(new int[] {2, 0}, name("t"), new int[] {1}, name("s"))),
+                    sub(5, concat(new int[] {1, 0}, name("tab"))),
+                    sub(6, concat(new int[] {1, 0}, name("mem"))),
+                    sub(7, concat(new int[] {1, 0}, name("g"))),
+                    sub(8, concat(new int[] {1, 0}, name("e"))),
+                    sub(9, concat(new int[] {1, 0}, name("d"))),
+                    sub(10, concat(new int[] {1, 1, 1, 0}, name("x"))),
+                    sub(11, concat(new int[] {1, 0}, name("ex"))))));
+
+    @Test
+    void everyNameSubsectionIsUsed() {
+        assertEquals("""
+                (module $m
+                  (type $t (func))
+                  (type $s (struct (field $x (mut i32))))
+                  (table $tab 1 funcref)
+                  (memory $mem 1)
+                  (tag $ex (type $t))
+                  (global $g i32 i32.const 0)
+                  (elem $e func $f)
+                  (func $f (type $t)
+                    block $l
+                      br 0
+                    end
+                    global.get $g
+                    drop
+                    i32.const 0
+                    call_indirect $tab (type $t))
+                  (data $d "x"))
+                """, TextPrinter.print(NAMED));
+        String folded = TextPrinter.print(NAMED, FOLDED);
+        assertTrue(folded.contains("""
+                  (func $f (type $t)
+                    (block $l
+                      (br 0))
+                    (drop (global.get $g))
+                    (call_indirect $tab (type $t) (i32.const 0)))
+                """), folded);
+    }
+
+    @Test
+    void aBrokenNameSubsectionLosesOnlyItsOwnNames() {
+        // Subsection 10 (field names) holding what wabt 1.0.32 writes there, a tag name map: not an indirect map.
+        byte[] wasm = module(section(1, 1, 0x60, 0, 0), section(3, 1, 0), section(10, 1, 2, 0, 0x0B),
+                section(0, concat(name("name"), sub(1, concat(new int[] {1, 0}, name("f"))),
+                        sub(10, concat(new int[] {1, 0}, name("oops"))))));
+        assertEquals("""
+                (module
+                  (type (func))
+                  (func $f (type 0)))
+                """, TextPrinter.print(wasm));
+    }
+
     @Test
     void namesThatAreNotIdsAreQuotedAndDuplicatesFallBackToIndices() {
         byte[] wasm = module(
