@@ -470,7 +470,7 @@ public final class TextPrinter {
                 c.u8();
                 int at = c.pos;
                 if (c.u8() != 0) throw PrintCursor.malformedAt(at, "malformed table");
-                out.append(tableType(c)).append(' ').append(constExpr(c));
+                out.append(tableType(c)).append(constExpr(c));
             } else {
                 out.append(tableType(c));
             }
@@ -489,7 +489,7 @@ public final class TextPrinter {
         int n = c.count();
         for (int i = 0; i < n; i++) {
             field().append("(global").append(defId(GLOBAL, globals++)).append(' ').append(globalType(c))
-                    .append(' ').append(constExpr(c)).append(')');
+                    .append(constExpr(c)).append(')');
         }
     }
 
@@ -517,12 +517,12 @@ public final class TextPrinter {
         }
     }
 
-    /** A constant expression on one line. */
+    /** A constant expression on one line, after a space; nothing for an empty one. */
     private String constExpr(PrintCursor c) {
         List<PrintNode> nodes = new PrintCode(this, c, folded, -1).read();
         StringBuilder sb = new StringBuilder();
         PrintNode.render(sb, nodes, -1, folded);
-        return sb.toString();
+        return sb.isEmpty() ? "" : " " + sb;
     }
 
     // Segments.
@@ -537,7 +537,7 @@ public final class TextPrinter {
             boolean active = (flags & 1) == 0, exprs = (flags & 4) != 0;
             if (active) {
                 if ((flags & 2) != 0) e.append(" (table ").append(ref(TABLE, c.u32L())).append(')');
-                e.append(" (offset ").append(constExpr(c)).append(')');
+                e.append(" (offset").append(constExpr(c)).append(')');
             } else if ((flags & 2) != 0) {
                 e.append(" declare");
             }
@@ -553,7 +553,7 @@ public final class TextPrinter {
             int count = c.count();
             if (exprs) {
                 e.append(' ').append(type);
-                for (int j = 0; j < count; j++) e.append(" (item ").append(constExpr(c)).append(')');
+                for (int j = 0; j < count; j++) e.append(" (item").append(constExpr(c)).append(')');
             } else {
                 e.append(" func");
                 for (int j = 0; j < count; j++) e.append(' ').append(ref(FUNC, c.u32L()));
@@ -573,7 +573,7 @@ public final class TextPrinter {
             if (flags > 2) throw PrintCursor.malformedAt(at, "malformed data segment kind");
             field().append("(data").append(defId(DATA, datas++));
             if (flags == 2) out.append(" (memory ").append(ref(MEMORY, c.u32L())).append(')');
-            if (flags != 1) out.append(" (offset ").append(constExpr(c)).append(')');
+            if (flags != 1) out.append(" (offset").append(constExpr(c)).append(')');
             int len = c.u32();
             if (len > c.limit - c.pos) throw PrintCursor.malformedAt(c.pos, "unexpected end of section or function");
             for (int j = 0; j < len; j += 64) {

@@ -275,6 +275,126 @@ class TextPrinterTest {
                 """, TextPrinter.print(wasm));
     }
 
+    /** Wasm 3.0 types, limits, exceptions (both forms), tail calls and GC instructions. */
+    static final byte[] WASM_3 = module(
+            section(1, 4,
+                    0x4E, 2,
+                    0x50, 0, 0x5F, 2, 0x7F, 0, 0x78, 1,
+                    0x4F, 1, 0, 0x5F, 3, 0x7F, 0, 0x78, 1, 0x63, 0, 0,
+                    0x5E, 0x77, 1,
+                    0x60, 1, 0x64, 0x6E, 1, 0x6A,
+                    0x60, 0, 0),
+            section(3, 3, 4, 3, 4),
+            section(4, 2, 0x70, 0x05, 1, 10, 0x40, 0x00, 0x64, 0x70, 0x00, 1, 0xD2, 0x00, 0x0B),
+            section(5, 2, 0x07, 1, 2, 0x03, 1, 2),
+            section(13, 1, 0, 4),
+            section(10, 3,
+                    25, 0, 0x41, 0, 0x29, 3, 0x80, 0x80, 0x80, 0x80, 0x20, 0x1A,
+                    0x1F, 0x40, 2, 0, 0, 0, 3, 0, 0x08, 0, 0x0B, 0x12, 0, 0x0B,
+                    23, 0, 0x20, 0, 0xFB, 0x18, 3, 0, 0x6E, 2, 0x1A, 0xD0, 1, 0xFB, 2, 1, 2, 0x1A,
+                    0x41, 1, 0xFB, 7, 2, 0x0B,
+                    15, 0, 0x06, 0x40, 0x01, 0x07, 0, 0x01, 0x19, 0x01, 0x0B, 0x06, 0x40, 0x18, 0, 0x0B));
+
+    @Test
+    void wasm3FeaturesFlat() {
+        assertEquals("""
+                (module
+                  (rec
+                    (type (sub (struct (field i32) (field (mut i8)))))
+                    (type (sub final 0 (struct (field i32) (field (mut i8)) (field (ref null 0))))))
+                  (type (array (mut i16)))
+                  (type (func (param (ref any)) (result arrayref)))
+                  (type (func))
+                  (table i64 1 10 funcref)
+                  (table 1 (ref func) ref.func 0)
+                  (memory i64 1 2 shared)
+                  (memory 1 2 shared)
+                  (tag (type 4))
+                  (func (type 4)
+                    i32.const 0
+                    i64.load offset=8589934592
+                    drop
+                    try_table (catch 0 0) (catch_all_ref 0)
+                      throw 0
+                    end
+                    return_call 0)
+                  (func (type 3) (param (ref any)) (result arrayref)
+                    local.get 0
+                    br_on_cast 0 (ref null any) (ref null 2)
+                    drop
+                    ref.null 1
+                    struct.get 1 2
+                    drop
+                    i32.const 1
+                    array.new_default 2)
+                  (func (type 4)
+                    try
+                      nop
+                    catch 0
+                      nop
+                    catch_all
+                      nop
+                    end
+                    try
+                    delegate 0))
+                """, TextPrinter.print(WASM_3));
+    }
+
+    @Test
+    void wasm3FeaturesFolded() {
+        String text = TextPrinter.print(WASM_3, FOLDED);
+        assertTrue(text.contains("""
+                  (func (type 4)
+                    (drop (i64.load offset=8589934592 (i32.const 0)))
+                    (try_table (catch 0 0) (catch_all_ref 0)
+                      (throw 0))
+                    (return_call 0))
+                """), text);
+        assertTrue(text.contains("""
+                    (br_on_cast 0 (ref null any) (ref null 2) (local.get 0))
+                    (drop)
+                    (drop (struct.get 1 2 (ref.null 1)))
+                    (array.new_default 2 (i32.const 1)))
+                """), text);
+        assertTrue(text.contains("""
+                    (try
+                      (do
+                        (nop))
+                      (catch 0
+                        (nop))
+                      (catch_all
+                        (nop)))
+                    (try
+                      (do)
+                      (delegate 0))))
+                """), text);
+    }
+
+    @Test
+    void mutatedModulesGiveOnlyCompileErrors() {
+        java.util.Random random = new java.util.Random(12);
+        int printed = 0, rejected = 0;
+        for (byte[] original : java.util.List.of(ADD, NAMED, WASM_3)) {
+            for (int round = 0; round < 3000; round++) {
+                byte[] b = original.clone();
+                for (int k = 1 + random.nextInt(3); k > 0; k--) {
+                    int at = 8 + random.nextInt(b.length - 8);
+                    b[at] = (byte) (random.nextBoolean() ? random.nextInt(256) : b[at] ^ 1 << random.nextInt(8));
+                }
+                try {
+                    TextPrinter.print(b, random.nextBoolean() ? FOLDED : TextPrinter.Options.FLAT);
+                    printed++;
+                } catch (CompileError e) {
+                    assertEquals(CompileError.Kind.MALFORMED, e.kind());
+                    assertTrue(e.offset() >= 0 && e.offset() <= b.length, e.getMessage());
+                    rejected++;
+                }
+            }
+        }
+        // Both outcomes occur, so the mutations reach past the first check.
+        assertTrue(printed > 500 && rejected > 500, printed + " printed, " + rejected + " rejected");
+    }
+
     @Test
     void malformedInputIsACompileErrorWithItsOffset() {
         CompileError e = assertThrows(CompileError.class, () -> TextPrinter.print(new byte[] {0, 'a', 's', 'm', 2, 0, 0, 0}));
