@@ -300,6 +300,13 @@ public final class TextPrinter {
         };
     }
 
+    /** A value type that must be a reference type (tables, element segments). */
+    private String refType(PrintCursor c) {
+        int b = c.peek();
+        if (b != 0x63 && b != 0x64 && abstractHeap(b) == null) throw c.malformed("malformed reference type");
+        return valType(c);
+    }
+
     String heapType(PrintCursor c) {
         String abs = abstractHeap(c.peek());
         if (abs != null) {
@@ -428,7 +435,7 @@ public final class TextPrinter {
     }
 
     private String tableType(PrintCursor c) {
-        String ref = valType(c);
+        String ref = refType(c);
         return limits(c, false) + " " + ref;
     }
 
@@ -544,7 +551,7 @@ public final class TextPrinter {
             String type = "funcref";
             if ((flags & 3) != 0) {
                 if (exprs) {
-                    type = valType(c);
+                    type = refType(c);
                 } else {
                     int k = c.pos;
                     if (c.u8() != 0) throw PrintCursor.malformedAt(k, "malformed element kind");
