@@ -50,7 +50,9 @@ final class PrintNode {
             return;
         }
         sb.append('\n');
-        for (int i = 0; i < level; i++) sb.append("  ");
+        // Deeper code keeps the indentation of level 40: otherwise the text of deeply nested blocks grows
+        // with the square of their depth.
+        for (int i = Math.min(level, 40); i > 0; i--) sb.append("  ");
     }
 
     private static int deeper(int level) { return level < 0 ? level : level + 1; }

@@ -29,14 +29,38 @@ public final class TextPrinter {
     }
 
     public static String print(byte[] wasm, Options options) {
-        TextPrinter p = new TextPrinter(wasm, options);
         try {
-            return p.module();
-        } catch (CompileError e) {
-            throw e;
+            return new TextPrinter(wasm, options).module();
         } catch (StackOverflowError e) {
-            throw new CompileError(CompileError.Kind.MALFORMED, p.sectionStart, "nesting too deep to print", e);
+            // Blocks nest as deep as the bytes allow and the printer recurses on them: retry with a stack of
+            // its own, which costs only address space until it is used.
+            return onDeepStack(wasm, options);
         }
+    }
+
+    private static String onDeepStack(byte[] wasm, Options options) {
+        TextPrinter p = new TextPrinter(wasm, options);
+        Object[] result = new Object[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = p.module();
+            } catch (CompileError | StackOverflowError e) {
+                result[0] = e;
+            }
+        }, "gatun-text-printer", 1L << 30);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompileError(CompileError.Kind.MALFORMED, 0, "interrupted while printing", e);
+        }
+        return switch (result[0]) {
+            case String s -> s;
+            case CompileError e -> throw e;
+            case StackOverflowError e -> throw new CompileError(CompileError.Kind.MALFORMED, p.sectionStart, "nesting too deep to print", e);
+            default -> throw new IllegalStateException("printer thread ended without a result", (Throwable) result[0]);
+        };
     }
 
     /** A type of the type section: its form byte, a function type's parameter and result types, a struct's field count. */

@@ -396,6 +396,39 @@ class TextPrinterTest {
     }
 
     @Test
+    void deeplyNestedBlocksPrint() {
+        int depth = 20_000;
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(0);
+        for (int i = 0; i < depth; i++) body.writeBytes(new byte[] {0x02, 0x40});
+        for (int i = 0; i <= depth; i++) body.write(0x0B);
+        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        code.write(1);
+        leb(code, body.size());
+        code.writeBytes(body.toByteArray());
+        ByteArrayOutputStream wasm = new ByteArrayOutputStream();
+        wasm.writeBytes(module(section(1, 1, 0x60, 0, 0), section(3, 1, 0)));
+        wasm.write(10);
+        leb(wasm, code.size());
+        wasm.writeBytes(code.toByteArray());
+        for (TextPrinter.Options o : java.util.List.of(TextPrinter.Options.FLAT, FOLDED)) {
+            String text = TextPrinter.print(wasm.toByteArray(), o);
+            assertEquals(depth, text.split("block", -1).length - 1);
+            assertTrue(TextPrinterSpecTest.balanced(text));
+            // Indentation stops growing at level 40, so the text stays linear in the depth.
+            assertTrue(text.length() < 200L * depth, text.length() + " chars");
+        }
+    }
+
+    static void leb(ByteArrayOutputStream out, int v) {
+        do {
+            int b = v & 0x7F;
+            v >>>= 7;
+            out.write(v != 0 ? b | 0x80 : b);
+        } while (v != 0);
+    }
+
+    @Test
     void malformedInputIsACompileErrorWithItsOffset() {
         CompileError e = assertThrows(CompileError.class, () -> TextPrinter.print(new byte[] {0, 'a', 's', 'm', 2, 0, 0, 0}));
         assertEquals(CompileError.Kind.MALFORMED, e.kind());
