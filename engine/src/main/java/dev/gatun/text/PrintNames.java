@@ -16,22 +16,20 @@ final class PrintNames {
             DATA = 9, FIELD = 10, TAG = 11, SPACES = 12;
 
     String module;
-    /** Per direct space: index to id. */
-    @SuppressWarnings("unchecked")
-    private final Map<Long, String>[] direct = new Map[SPACES];
+    /** Per direct space (a subsection id): index to id. */
+    private final Map<Integer, Map<Long, String>> direct = new HashMap<>();
     /** Per indirect space (locals, labels, fields): outer index to inner index to id. */
-    @SuppressWarnings("unchecked")
-    private final Map<Long, Map<Long, String>>[] indirect = new Map[SPACES];
+    private final Map<Integer, Map<Long, Map<Long, String>>> indirect = new HashMap<>();
 
     static final PrintNames NONE = new PrintNames();
 
     String id(int space, long index) {
-        Map<Long, String> m = direct[space];
+        Map<Long, String> m = direct.get(space);
         return m == null ? null : m.get(index);
     }
 
     String id(int space, long outer, long index) {
-        Map<Long, Map<Long, String>> m = indirect[space];
+        Map<Long, Map<Long, String>> m = indirect.get(space);
         Map<Long, String> inner = m == null ? null : m.get(outer);
         return inner == null ? null : inner.get(index);
     }
@@ -73,12 +71,12 @@ final class PrintNames {
                 }
                 case LOCAL, LABEL, FIELD -> {
                     Map<Long, Map<Long, String>> m = indirectMap(s);
-                    if (s.atEnd()) n.indirect[id] = m;
+                    if (s.atEnd()) n.indirect.put(id, m);
                 }
                 default -> {
                     if (id >= SPACES) return; // a subsection from a later proposal: not ours to print
                     Map<Long, String> m = nameMap(s);
-                    if (s.atEnd()) n.direct[id] = m;
+                    if (s.atEnd()) n.direct.put(id, m);
                 }
             }
         } catch (CompileError e) {
