@@ -3,6 +3,5 @@ module dev.gatun {
     requires transitive dev.gatun.memory;
     requires dev.gatun.vector;
     exports dev.gatun;
-    // The text printer, for the gatun print command.
-    exports dev.gatun.text to dev.gatun.cli;
+    exports dev.gatun.text to dev.gatun.conformance, dev.gatun.cli;
 }
