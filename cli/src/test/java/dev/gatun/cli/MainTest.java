@@ -78,6 +78,36 @@ class MainTest {
     }
 
     @Test
+    void printShowsTheModuleAsText() {
+        Result r = gatun("print", EXAMPLE.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("(module\n"), r.out());
+        assertTrue(r.out().contains("(export \"gcd\" (func 0))"), r.out());
+        assertTrue(r.out().contains("  i32.rem_u\n"), r.out());
+        assertTrue(r.out().contains("(@custom \"producers\""), r.out());
+
+        Result folded = gatun("print", "--folded", EXAMPLE.toString());
+        assertEquals(0, folded.exit(), folded.err());
+        assertTrue(folded.out().contains("(i32.rem_u (local.get 0) (local.tee 0 (local.get 1)))"), folded.out());
+    }
+
+    @Test
+    void printRejectsAMalformedModuleInOneLine(@TempDir Path dir) throws IOException {
+        Path bad = dir.resolve("bad.wasm");
+        Files.write(bad, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5}); // type section cut short
+        Result r = gatun("print", bad.toString());
+        assertEquals(Cli.EXIT_FAILED, r.exit());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("gatun: " + bad + ": malformed: "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        noStackTrace(r);
+
+        r = gatun("print", "--folded", "no/such/file.wasm");
+        assertEquals(Cli.EXIT_USAGE, r.exit());
+        assertEquals("gatun: no such file: no/such/file.wasm", r.err().strip());
+    }
+
+    @Test
     void runChecksTheExportAndItsArguments() {
         Result r = gatun("run", "--invoke", "nope", EXAMPLE.toString());
         assertEquals(Cli.EXIT_USAGE, r.exit());

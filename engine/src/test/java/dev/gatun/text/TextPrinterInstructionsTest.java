@@ -1,0 +1,133 @@
+package dev.gatun.text;
+
+import dev.gatun.model.Instruction;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every instruction of the table prints under its text name, and its immediates take exactly the bytes
+ * of their shape: each is assembled alone (with zero immediates) into a function of a module that has one
+ * of everything it may refer to.
+ */
+class TextPrinterInstructionsTest {
+    private static void leb(ByteArrayOutputStream out, long v) {
+        do {
+            int b = (int) (v & 0x7F);
+            v >>>= 7;
+            out.write(v != 0 ? b | 0x80 : b);
+        } while (v != 0);
+    }
+
+    private static void section(ByteArrayOutputStream m, int id, byte[] payload) {
+        m.write(id);
+        leb(m, payload.length);
+        m.writeBytes(payload);
+    }
+
+    /** The instruction with zero or minimal immediates, then the ends its body and the function need. */
+    static byte[] body(Instruction ins) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        if (ins.prefix != 0) {
+            b.write(ins.prefix);
+            leb(b, ins.code);
+        } else {
+            b.write(ins.code);
+        }
+        switch (ins.immediates) {
+            case NONE -> { }
+            case BLOCKTYPE -> b.write(0x40);
+            case TRY_TABLE -> b.writeBytes(new byte[] {0x40, 0});
+            case SELECT_TYPES -> b.writeBytes(new byte[] {1, 0x7F});
+            case HEAPTYPE -> b.write(0x70);
+            case MEMARG -> b.writeBytes(new byte[] {(byte) ins.naturalAlignment(), 0});
+            case MEMARG_LANE -> b.writeBytes(new byte[] {(byte) ins.naturalAlignment(), 0, 0});
+            case BR_TABLE, TYPE_TABLE, DATA_MEMORY, MEMORY_MEMORY, ELEM_TABLE, TABLE_TABLE, TYPE_FIELD, TYPE_COUNT,
+                 TYPE_DATA, TYPE_ELEM, TYPE_TYPE -> b.writeBytes(new byte[] {0, 0});
+            case SHUFFLE, V128 -> b.writeBytes(new byte[16]);
+            case F32 -> b.writeBytes(new byte[4]);
+            case F64 -> b.writeBytes(new byte[8]);
+            case BR_ON_CAST -> b.writeBytes(new byte[] {0, 0, 0x70, 0x70});
+            default -> b.write(0); // one index, lane, zero byte or a small integer
+        }
+        if (ins.immediates == dev.gatun.model.Immediates.BLOCKTYPE || ins.immediates == dev.gatun.model.Immediates.TRY_TABLE)
+            b.write(Instruction.END.code);
+        b.write(Instruction.END.code);
+        return b.toByteArray();
+    }
+
+    /** One type, function, table, memory, tag, global, element and data segment, and the instruction's function. */
+    static byte[] module(byte[] body) {
+        ByteArrayOutputStream m = new ByteArrayOutputStream();
+        m.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        section(m, 1, new byte[] {1, 0x60, 0, 0});
+        section(m, 3, new byte[] {1, 0});
+        section(m, 4, new byte[] {1, 0x70, 0, 0});
+        section(m, 5, new byte[] {1, 0, 1});
+        section(m, 13, new byte[] {1, 0, 0});
+        section(m, 6, new byte[] {1, 0x7F, 1, 0x41, 0, 0x0B});
+        section(m, 9, new byte[] {1, 1, 0, 0});
+        section(m, 12, new byte[] {1});
+        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        code.write(1);
+        leb(code, body.length + 1);
+        code.write(0);
+        code.writeBytes(body);
+        section(m, 10, code.toByteArray());
+        section(m, 11, new byte[] {1, 1, 0});
+        return m.toByteArray();
+    }
+
+    @Test
+    void everyInstructionPrintsUnderItsName() {
+        int checked = 0;
+        List<String> wrong = new ArrayList<>();
+        for (Instruction ins : Instruction.values()) {
+            switch (ins) {
+                case ELSE, END, CATCH, CATCH_ALL, DELEGATE -> { continue; } // only inside their blocks: tested elsewhere
+                default -> { }
+            }
+            for (TextPrinter.Options o : List.of(TextPrinter.Options.FLAT, TextPrinter.Options.FOLDED)) {
+                String text = TextPrinter.print(module(body(ins)), o);
+                int at = text.indexOf("(func (type 0)");
+                String line = text.substring(text.indexOf('\n', at) + 1).strip();
+                if (o.folded()) line = line.substring(1);
+                if (!line.startsWith(ins.text + " ") && !line.startsWith(ins.text + ")") && !line.startsWith(ins.text + "\n"))
+                    wrong.add(ins + " printed as " + line.lines().findFirst().orElse(""));
+            }
+            checked++;
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(checked > 550, checked + " instructions");
+    }
+
+    @Test
+    void immediatesPrintInTheirTextForm() {
+        assertEquals("call_indirect (type 0)", line(Instruction.CALL_INDIRECT));
+        assertEquals("select (result i32)", line(Instruction.SELECT_T));
+        assertEquals("ref.test (ref func)", line(Instruction.REF_TEST));
+        assertEquals("ref.cast (ref null func)", line(Instruction.REF_CAST_NULL));
+        assertEquals("br_on_cast 0 (ref func) (ref func)", line(Instruction.BR_ON_CAST));
+        assertEquals("v128.load8_lane 0", line(Instruction.V128_LOAD8_LANE));
+        assertEquals("memory.init 0", line(Instruction.MEMORY_INIT));
+        assertEquals("table.init 0", line(Instruction.TABLE_INIT));
+        assertEquals("memory.copy", line(Instruction.MEMORY_COPY));
+        assertEquals("struct.get 0 0", line(Instruction.STRUCT_GET));
+        assertEquals("atomic.fence", line(Instruction.ATOMIC_FENCE));
+        assertEquals("f64.const 0x0p+0", line(Instruction.F64_CONST));
+    }
+
+    private static String line(Instruction ins) {
+        String text = TextPrinter.print(module(body(ins)));
+        int at = text.indexOf("(func (type 0)");
+        String rest = text.substring(text.indexOf('\n', at) + 1);
+        String line = rest.lines().findFirst().orElseThrow().strip();
+        assertTrue(line.endsWith(")"), line); // the function's
+        return line.substring(0, line.length() - 1);
+    }
+}
