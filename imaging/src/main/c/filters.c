@@ -47,17 +47,19 @@ GATUN_EXPORT(invert) void invert(uint8_t *px, uint32_t width, uint32_t height, u
 }
 
 /* One box-blur pass over n samples `step` bytes apart (one channel), edges clamped: a running sum, so the
- * cost per pixel does not depend on the radius. `line` is scratch for the n input samples. */
-static void blur_line(uint8_t *p, size_t step, uint32_t n, uint32_t r, uint8_t *line) {
+ * cost per pixel does not depend on the radius. `line` is scratch for the n input samples. Kept out of line
+ * and in 32-bit arithmetic: small functions with i32 ops are what the engine's compiler does best. */
+__attribute__((noinline)) static void blur_line(uint8_t *p, uint32_t step, uint32_t n, uint32_t r, uint8_t *line) {
     for (uint32_t i = 0; i < n; i++) line[i] = p[i * step];
-    uint32_t window = 2 * r + 1, half = window / 2;
-    uint32_t sum = 0;
-    for (int64_t i = -(int64_t)r; i <= (int64_t)r; i++) sum += line[i < 0 ? 0 : (i >= n ? n - 1 : i)];
+    uint32_t window = 2 * r + 1;
+    uint32_t sum = (r + 1) * line[0];
+    for (uint32_t i = 1; i <= r; i++) sum += line[i < n ? i : n - 1];
     for (uint32_t i = 0; i < n; i++) {
-        p[i * step] = (uint8_t)((sum + half) / window);
-        int64_t out = (int64_t)i - r, in = (int64_t)i + r + 1;
-        sum -= line[out < 0 ? 0 : out];
-        sum += line[in >= n ? n - 1 : in];
+        p[i * step] = (uint8_t)((sum + r) / window);
+        uint32_t out = i >= r ? i - r : 0;
+        uint32_t in = i + r + 1 < n ? i + r + 1 : n - 1;
+        sum += line[in];
+        sum -= line[out];
     }
 }
 
