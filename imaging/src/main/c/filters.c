@@ -74,3 +74,11 @@ GATUN_EXPORT(blur) void blur(uint8_t *px, uint32_t width, uint32_t height, uint3
         for (uint32_t c = 0; c < 3; c++) blur_line(px + (size_t)x * 4 + c, stride, height, radius, line);
     free(line);
 }
+
+/* Planar YUV 4:2:0 (ffmpeg's yuv420p, as FrameFormat.yuv420p lays it out): the Y plane, `stride` bytes per
+ * row, then the U and V planes at half width and height, packed. Dropping the colour leaves Y untouched and
+ * sets both chroma planes to their neutral 128: a third of the bytes an RGBA frame would carry. */
+GATUN_EXPORT(yuv_grayscale) void yuv_grayscale(uint8_t *px, uint32_t width, uint32_t height, uint32_t stride) {
+    size_t chroma = (size_t)((width + 1) / 2) * ((height + 1) / 2);
+    memset(px + (size_t)stride * height, 128, 2 * chroma);
+}

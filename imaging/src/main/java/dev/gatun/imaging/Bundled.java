@@ -20,7 +20,7 @@ public enum Bundled {
     JPEG("jpeg.wasm"),
     /** The reference QOI codec. */
     QOI("qoi.wasm"),
-    /** RGBA filters: grayscale, sepia, invert, blur(radius). */
+    /** Filters: grayscale, sepia, invert, blur(radius) on RGBA; yuv_grayscale on yuv420p. */
     FILTERS("filters.wasm");
 
     private static final ConcurrentHashMap<Bundled, Module> COMPILED = new ConcurrentHashMap<>();

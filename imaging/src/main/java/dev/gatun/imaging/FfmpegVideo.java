@@ -72,20 +72,36 @@ public final class FfmpegVideo {
         }
     }
 
+    /** The raw frame layouts the pipes can carry. */
+    public enum PixelFormat {
+        /** 8-bit RGBA, what the bundled RGBA filters take. */
+        RGBA("rgba"),
+        /** Planar YUV 4:2:0, ffmpeg's usual decoded form: 1.5 bytes per pixel instead of 4. */
+        YUV420P("yuv420p");
+
+        final String ffmpegName;
+
+        PixelFormat(String ffmpegName) { this.ffmpegName = ffmpegName; }
+
+        FrameFormat frame(int width, int height) {
+            return this == RGBA ? FrameFormat.rgba(width, height) : FrameFormat.yuv420p(width, height);
+        }
+    }
+
     /**
      * Filters {@code input} into {@code output} with the export {@code filter(ptr, w, h, stride, args...)} of
-     * {@code module} on {@code threads} threads. {@code outputArgs} go to the encoding ffmpeg before the output
-     * name (empty: {@code -pix_fmt yuv420p}, which every player takes); {@code progress}, if not null, gets a
-     * line about twice a second.
+     * {@code module} on {@code threads} threads, frames as {@code pixels}. {@code outputArgs} go to the encoding
+     * ffmpeg before the output name (empty: {@code -pix_fmt yuv420p}, which every player takes);
+     * {@code progress}, if not null, gets a line about twice a second.
      */
     public static Result filter(String input, String output, Module module, String filter, int[] args, int threads,
-                                List<String> outputArgs, PrintStream progress) throws IOException {
+                                PixelFormat pixels, List<String> outputArgs, PrintStream progress) throws IOException {
         Info info = probe(input);
-        FrameFormat format = FrameFormat.rgba(info.width(), info.height());
+        FrameFormat format = pixels.frame(info.width(), info.height());
         List<String> dec = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-nostdin"));
         dec.addAll(inputArgs(input));
-        dec.addAll(List.of("-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", "rgba", "-"));
-        List<String> enc = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", "rgba",
+        dec.addAll(List.of("-map", "0:v:0", "-f", "rawvideo", "-pix_fmt", pixels.ffmpegName, "-"));
+        List<String> enc = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "rawvideo", "-pix_fmt", pixels.ffmpegName,
                 "-s", info.width() + "x" + info.height(), "-r", info.rate(), "-i", "-"));
         enc.addAll(outputArgs.isEmpty() ? List.of("-pix_fmt", "yuv420p") : outputArgs);
         enc.add(output);

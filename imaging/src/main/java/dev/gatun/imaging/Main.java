@@ -22,9 +22,9 @@ public final class Main {
             usage: convert IN OUT [--quality 1..100] [--filter NAME[:ARG]] [--module FILTERS.wasm]
                      IN, OUT: .png .jpg/.jpeg .qoi (wasm codecs), .pam .ppm .pgm (read), .pam (write)
                    video IN OUT [--filter NAME[:ARG]] [--module FILTERS.wasm] [--threads N] [--progress|--no-progress]
-                         [-- FFMPEG OUTPUT ARGS...]
+                         [--pix-fmt rgba|yuv420p] [-- FFMPEG OUTPUT ARGS...]
                      IN: a video file, or lavfi:SPEC (e.g. lavfi:testsrc=size=640x360:rate=30:duration=10)
-            filters (bundled): grayscale, sepia, invert, blur:RADIUS""";
+            filters (bundled): grayscale, sepia, invert, blur:RADIUS (RGBA); yuv_grayscale (yuv420p)""";
 
     private Main() { }
 
@@ -110,7 +110,7 @@ public final class Main {
         boolean tty = System.console() != null && System.console().isTerminal();
         boolean progress = o.progress != null ? o.progress : tty;
         FfmpegVideo.Result r = FfmpegVideo.filter(o.in, o.out, m, o.filter == null ? "invert" : o.filter, o.filterArgs,
-                o.threads, o.ffmpegArgs, progress ? err : null);
+                o.threads, o.pixels, o.ffmpegArgs, progress ? err : null);
         out.printf(Locale.ROOT, "%s -> %s: %d frames of %dx%d in %.2f s, %.1f fps (%s on %d thread%s)%n", o.in, o.out,
                 r.frames(), r.info().width(), r.info().height(), r.seconds(), r.fps(), o.filter == null ? "invert" : o.filter,
                 o.threads, o.threads == 1 ? "" : "s");
@@ -142,6 +142,7 @@ public final class Main {
         int quality = 90;
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         Boolean progress;
+        FfmpegVideo.PixelFormat pixels = FfmpegVideo.PixelFormat.RGBA;
         List<String> ffmpegArgs = new ArrayList<>();
 
         static Options parse(String[] args) {
@@ -155,6 +156,11 @@ public final class Main {
                     case "--threads" -> o.threads = number(a, value(args, ++i, a), 1, 256);
                     case "--module" -> o.module = value(args, ++i, a);
                     case "--progress" -> o.progress = true;
+                    case "--pix-fmt" -> o.pixels = switch (value(args, ++i, a)) {
+                        case "rgba" -> FfmpegVideo.PixelFormat.RGBA;
+                        case "yuv420p" -> FfmpegVideo.PixelFormat.YUV420P;
+                        default -> throw new Usage("--pix-fmt must be rgba or yuv420p");
+                    };
                     case "--no-progress" -> o.progress = false;
                     case "--filter" -> {
                         String f = value(args, ++i, a);

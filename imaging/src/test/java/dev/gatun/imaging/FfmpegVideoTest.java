@@ -41,7 +41,7 @@ class FfmpegVideoTest {
         Path out = dir.resolve("inverted.rgba");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         FfmpegVideo.Result r = FfmpegVideo.filter(CLIP, out.toString(), Bundled.FILTERS.module(), "invert", new int[0], 2,
-                List.of("-f", "rawvideo", "-pix_fmt", "rgba"), new PrintStream(progress, true, StandardCharsets.UTF_8));
+                FfmpegVideo.PixelFormat.RGBA, List.of("-f", "rawvideo", "-pix_fmt", "rgba"), new PrintStream(progress, true, StandardCharsets.UTF_8));
         assertEquals(50, r.frames());
         assertEquals(96, r.info().width());
         assertTrue(r.fps() > 0);
@@ -49,6 +49,19 @@ class FfmpegVideoTest {
         byte[] want = ffmpegRaw("-f", "lavfi", "-i", CLIP.substring(6), "-f", "rawvideo", "-pix_fmt", "rgba", "-");
         assertEquals(50L * 96 * 64 * 4, want.length);
         for (int i = 0; i < want.length; i++) if (i % 4 != 3) want[i] = (byte) ~want[i];
+        assertArrayEquals(want, Files.readAllBytes(out));
+    }
+
+    @Test
+    void yuvFramesTravelAsPlanes(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("gray.yuv");
+        FfmpegVideo.Result r = FfmpegVideo.filter(CLIP, out.toString(), Bundled.FILTERS.module(), "yuv_grayscale", new int[0], 2,
+                FfmpegVideo.PixelFormat.YUV420P, List.of("-f", "rawvideo", "-pix_fmt", "yuv420p"), null);
+        assertEquals(50, r.frames());
+        byte[] want = ffmpegRaw("-f", "lavfi", "-i", CLIP.substring(6), "-f", "rawvideo", "-pix_fmt", "yuv420p", "-");
+        int luma = 96 * 64, frame = luma * 3 / 2;
+        assertEquals(50L * frame, want.length);
+        for (int f = 0; f < 50; f++) java.util.Arrays.fill(want, f * frame + luma, (f + 1) * frame, (byte) 128);
         assertArrayEquals(want, Files.readAllBytes(out));
     }
 

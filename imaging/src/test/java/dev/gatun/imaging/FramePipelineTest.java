@@ -116,6 +116,21 @@ class FramePipelineTest {
     }
 
     @Test
+    void yuvFramesKeepTheirLumaAndLoseTheirChroma() throws IOException {
+        FrameFormat yuv = FrameFormat.yuv420p(5, 3); // odd sizes: chroma planes of 3x2
+        assertEquals(15 + 2 * 6, yuv.frameBytes());
+        List<byte[]> out = new ArrayList<>();
+        try (FramePipeline p = FramePipeline.builder(Bundled.FILTERS.module(), "yuv_grayscale", yuv).threads(2).build()) {
+            p.run(frames(4, Set.of()), (index, frame) -> out.add(frame.toArray(ValueLayout.JAVA_BYTE)));
+        }
+        assertEquals(4, out.size());
+        for (int i = 0; i < 4; i++) {
+            for (int b = 1; b < 15; b++) assertEquals((byte) (i * 7 + b), out.get(i)[b], "luma byte " + b);
+            for (int b = 15; b < 27; b++) assertEquals((byte) 128, out.get(i)[b], "chroma byte " + b);
+        }
+    }
+
+    @Test
     void aStreamEndingInsideAFrameIsAnIoError() {
         byte[] partial = new byte[(int) SMALL.frameBytes() * 2 + 100];
         try (FramePipeline p = FramePipeline.builder(trapping(), "filter", SMALL).threads(2).build()) {
