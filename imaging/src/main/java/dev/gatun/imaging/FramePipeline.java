@@ -181,8 +181,8 @@ public final class FramePipeline implements AutoCloseable {
                 if (job == END || job.failed) return;
                 try {
                     sink.write(job.index, w.frames[job.slot]);
-                } catch (IOException | RuntimeException e) {
-                    fail(e);
+                } catch (IOException | RuntimeException | Error e) {
+                    fail(e); // stops the source, which would otherwise wait for a free buffer forever
                     return;
                 } finally {
                     w.free.add(job.slot);
@@ -277,7 +277,8 @@ public final class FramePipeline implements AutoCloseable {
                     try {
                         guest.timeout(timeout);
                         guest.call("filter", filter, args[job.slot]);
-                    } catch (ImagingException | StackOverflowError e) {
+                    } catch (RuntimeException | Error e) {
+                        // Anything, so the job always reaches the writer: a lost job would hang the run.
                         Throwable cause = e instanceof ImagingException && e.getCause() instanceof RuntimeError r ? r : e;
                         run.fail(new FrameFailedException(job.index, describe(cause), cause));
                         failed = true;
@@ -292,7 +293,7 @@ public final class FramePipeline implements AutoCloseable {
         private String describe(Throwable t) {
             if (t instanceof RuntimeError r) return "the filter trapped (" + r.getMessage() + ")";
             if (t instanceof StackOverflowError) return "the filter exhausted the stack";
-            return t.getMessage();
+            return t instanceof ImagingException ? t.getMessage() : t.toString();
         }
 
         @Override

@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FramePipelineTest {
@@ -138,6 +139,23 @@ class FramePipelineTest {
             EOFException e = assertThrows(EOFException.class,
                     () -> p.run(FrameSource.of(new ByteArrayInputStream(partial)), (index, frame) -> delivered.add(index)));
             assertTrue(e.getMessage().contains("inside frame 2"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFailingSinkEndsTheRunInsteadOfHangingIt() {
+        try (FramePipeline p = FramePipeline.builder(trapping(), "filter", SMALL).threads(2).slots(1).build()) {
+            for (Throwable failure : new Throwable[] {new IOException("disk full"), new IllegalStateException("bug"), new AssertionError("error")}) {
+                Throwable thrown = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> assertThrows(Throwable.class,
+                        () -> p.run(frames(1000, Set.of()), (index, frame) -> {
+                            if (index == 3) {
+                                if (failure instanceof IOException e) throw e;
+                                if (failure instanceof RuntimeException e) throw e;
+                                throw (Error) failure;
+                            }
+                        })));
+                assertEquals(failure, thrown);
+            }
         }
     }
 
