@@ -45,6 +45,15 @@ public final class ImageCodec implements AutoCloseable {
         return new ImageCodec(name, module, limits);
     }
 
+    /**
+     * A bundled codec whose memory is capped by {@code limits}: for untrusted files, since an image header can
+     * ask for gigabytes of pixels (the decoder then fails with "out of memory" instead of taking them).
+     */
+    public static ImageCodec of(Bundled codec, InstanceLimits limits) {
+        if (codec == Bundled.FILTERS) throw new ImagingException("FILTERS is not a codec");
+        return new ImageCodec(codec.name(), codec.module(), limits);
+    }
+
     public static ImageCodec png() { return new ImageCodec("PNG", Bundled.PNG.module(), InstanceLimits.NONE); }
 
     public static ImageCodec jpeg() { return new ImageCodec("JPEG", Bundled.JPEG.module(), InstanceLimits.NONE); }

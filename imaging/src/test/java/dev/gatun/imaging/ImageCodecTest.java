@@ -65,6 +65,20 @@ class ImageCodecTest {
         assertArrayEquals(Fixtures.expected("alpha.png.qoi"), encoded);
     }
 
+    @Test
+    void aMemoryCapTurnsAHugeImageIntoAnError() {
+        // A valid QOI header claiming 12000x12000 pixels (576 MB of RGBA), then the end marker.
+        byte[] qoi = new byte[14 + 8];
+        byte[] head = {'q', 'o', 'i', 'f', 0, 0, 0x2E, (byte) 0xE0, 0, 0, 0x2E, (byte) 0xE0, 4, 0};
+        System.arraycopy(head, 0, qoi, 0, head.length);
+        qoi[qoi.length - 1] = 1;
+        try (ImageCodec capped = ImageCodec.of(Bundled.QOI, dev.gatun.InstanceLimits.memoryPages(256))) { // 16 MiB
+            ImagingException e = assertThrows(ImagingException.class, () -> capped.decode(qoi));
+            assertTrue(e.getMessage().startsWith("QOI decode failed: "), e.getMessage());
+            assertEquals(120, capped.decode(Fixtures.expected("alpha.png.qoi")).width()); // small images still fit
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"png", "jpg", "qoi"})
     void rejectsGarbageWithAReasonAndStaysUsable(String ext) {
