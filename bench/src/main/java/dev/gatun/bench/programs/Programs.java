@@ -50,15 +50,15 @@ public final class Programs {
     static {
         PROGRAMS.add(new Program("hello", "hello world (whole-process start-up)", "hello", "hello", List.of(), List.of(), Figure.NONE));
         PROGRAMS.add(new Program("coremark", "CoreMark 1.0", "coremark", "coremark",
-                List.of("0x0", "0x0", "0x66", "20000"), List.of("0x0", "0x0", "0x66", "3000"), Figure.COREMARK));
+                List.of("0x0", "0x0", "0x66", "20000"), List.of("0x0", "0x0", "0x66", "2000"), Figure.COREMARK));
         for (String k : List.of("gemm", "2mm", "jacobi-2d", "heat-3d", "covariance"))
             PROGRAMS.add(new Program(k, "PolyBench/C " + k, k + "-large", k + "-medium", List.of(), List.of(), Figure.POLYBENCH));
         PROGRAMS.add(new Program("resize-scalar", "stb_image_resize2, scalar build", "resize-scalar", "resize-scalar",
-                List.of("1536", "1536", "4"), List.of("768", "768", "2"), Figure.NONE));
+                List.of("1536", "1536", "4"), List.of("512", "512", "2"), Figure.NONE));
         PROGRAMS.add(new Program("resize-simd", "stb_image_resize2, -msimd128 build", "resize-simd", "resize-simd",
-                List.of("1536", "1536", "4"), List.of("768", "768", "2"), Figure.NONE));
+                List.of("1536", "1536", "4"), List.of("512", "512", "2"), Figure.NONE));
         PROGRAMS.add(new Program("sqlite", "SQLite 3.53.2, scripted workload", "sqlite", "sqlite",
-                List.of("40000"), List.of("10000"), Figure.NONE));
+                List.of("40000"), List.of("5000"), Figure.NONE));
     }
 
     static final Map<String, String> ENGINES = new LinkedHashMap<>();
@@ -85,6 +85,7 @@ public final class Programs {
     private final List<String> notes = new ArrayList<>();
     private final String loadAtStart = loadAverage();
     private final Instant started = Instant.now();
+    private boolean rendered; // --report: rendered from results.tsv, so no start time, duration or load here
 
     Programs(boolean quick, int runs, long timeout, Path out) {
         this.quick = quick;
@@ -95,7 +96,7 @@ public final class Programs {
     }
 
     public static void main(String[] argv) throws Exception {
-        boolean quick = false;
+        boolean quick = false, report = false;
         int runs = 3;
         Long timeout = null;
         Path out = null;
@@ -108,6 +109,7 @@ public final class Programs {
                 case "--out" -> out = Path.of(argv[++i]);
                 case "--programs" -> programs = Arrays.asList(argv[++i].split(","));
                 case "--engines" -> engines = Arrays.asList(argv[++i].split(","));
+                case "--report" -> report = true;
                 default -> {
                     System.err.println("unknown option " + argv[i]);
                     System.exit(2);
@@ -120,7 +122,42 @@ public final class Programs {
         for (Program p : PROGRAMS) if (programs == null || programs.contains(p.name())) chosen.add(p);
         if (out == null) out = Path.of(quick ? "bench/results/programs-quick" : "bench/results/programs");
         Programs bench = new Programs(quick, runs, timeout != null ? timeout : quick ? 300 : 900, out);
-        bench.run(chosen, engines);
+        if (report) bench.report(chosen, engines);
+        else bench.run(chosen, engines);
+    }
+
+    /**
+     * --report: renders README.md and chart.png again from OUT/results.tsv without running anything, and
+     * checks the outputs kept for runs marked "output differs" again (with this version's comparison).
+     */
+    void report(List<Program> programs, List<String> engines) throws Exception {
+        rendered = true;
+        int maxRun = 0;
+        for (String line : Files.readAllLines(out.resolve("results.tsv")).subList(1, Files.readAllLines(out.resolve("results.tsv")).size())) {
+            String[] f = line.split("\t", -1);
+            String p = f[0], e = f[1], status = f[5];
+            int r = Integer.parseInt(f[2]);
+            maxRun = Math.max(maxRun, r);
+            Program prog = programs.stream().filter(x -> x.name().equals(p)).findFirst().orElse(null);
+            if (prog == null) continue;
+            boolean mismatch = status.equals("output differs");
+            if (mismatch) {
+                Path so = work.resolve(p + "." + e + "." + r + ".out"), se = work.resolve(p + "." + e + "." + r + ".err");
+                Path no = work.resolve(p + ".node.1.out"), ne = work.resolve(p + ".node.1.err");
+                if (Files.exists(so) && Files.exists(se) && Files.exists(no) && Files.exists(ne)) {
+                    String a = digest(normalised(prog, Files.readString(so, StandardCharsets.ISO_8859_1), Files.readString(se, StandardCharsets.ISO_8859_1)));
+                    String b = digest(normalised(prog, Files.readString(no, StandardCharsets.ISO_8859_1), Files.readString(ne, StandardCharsets.ISO_8859_1)));
+                    mismatch = !a.equals(b);
+                }
+                if (mismatch) note(p + " under " + e + ": output differs from Node's (run " + r + ", kept in " + so + " and " + se + ")");
+            }
+            String failure = status.equals("ok") || status.equals("output differs") ? null : status;
+            results.computeIfAbsent(p, k -> new LinkedHashMap<>()).computeIfAbsent(e, k -> new ArrayList<>())
+                    .add(new Run(Double.parseDouble(f[3]), f[4].isEmpty() ? Double.NaN : Double.parseDouble(f[4]), failure, mismatch));
+        }
+        if (maxRun != runs) System.err.println("note: results.tsv has up to " + maxRun + " runs; pass --runs " + maxRun + " if that was the run's N");
+        write(programs, engines);
+        System.out.println("wrote " + out.resolve("README.md"));
     }
 
     void run(List<Program> programs, List<String> engines) throws Exception {
@@ -172,7 +209,7 @@ public final class Programs {
                     c.addAll(List.of("./gatun", "run", "--tier", engine.substring("gatun-".length()), wasm));
             case "chicory" -> c.addAll(List.of(javaBin, "-Xss16m", "-cp", "bench/target/benchmarks.jar",
                     "dev.gatun.bench.programs.ChicoryRun", wasm));
-            case "graalwasm" -> c.addAll(List.of(javaBin, "-Xss16m", "--enable-native-access=ALL-UNNAMED,org.graalvm.truffle",
+            case "graalwasm" -> c.addAll(List.of(javaBin, "-Xss16m", "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED,org.graalvm.truffle",
                     "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=bench/target/graal/upgrade",
                     "--module-path=bench/target/graal/modules", "--add-modules=ALL-MODULE-PATH",
                     "-cp", "bench/target/benchmarks.jar", "dev.gatun.bench.programs.GraalWasmRun", wasm));
@@ -248,10 +285,16 @@ public final class Programs {
     /** What must match between engines: stdout without timings; PolyBench's array dump (stderr) only. */
     private static String normalised(Program p, String stdout, String stderr) {
         return switch (p.figure()) {
-            case POLYBENCH -> stderr;
+            case POLYBENCH -> dump(stderr);
             case COREMARK -> String.join("\n", stdout.lines().filter(l -> !COREMARK_VARIABLE.matcher(l).matches()).toList());
             case NONE -> stdout;
         };
+    }
+
+    /** PolyBench's dump, without whatever else went to stderr (e.g. the JVM's warnings under GraalWasm). */
+    private static String dump(String stderr) {
+        int from = stderr.indexOf("==BEGIN DUMP_ARRAYS=="), to = stderr.indexOf("==END   DUMP_ARRAYS==");
+        return from < 0 || to < from ? stderr : stderr.substring(from, to);
     }
 
     private static String digest(String s) throws Exception {
@@ -298,7 +341,7 @@ public final class Programs {
         if (v >= 1000) return String.format(Locale.ROOT, "%,.0f", v);
         if (v >= 100) return String.format(Locale.ROOT, "%.0f", v);
         if (v >= 10) return String.format(Locale.ROOT, "%.1f", v);
-        return String.format(Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 
     private String cell(String p, String e, List<Double> xs) {
@@ -322,9 +365,10 @@ public final class Programs {
         b.append("`scripts/bench-programs").append(quick ? " --quick" : "").append(runs != 3 ? " --runs " + runs : "")
                 .append("`: each program a whole process (`./gatun run --tier ...`, `node` with `node:wasi`, a small main over Chicory's and ")
                 .append("GraalWasm's own WASI, the same C built with gcc -O2), median of ").append(runs)
-                .append(" runs (min–max in brackets; ×k: only k runs finished). Sources, builds and provenance: ")
+                .append(runs == 1 ? " run" : " runs").append(" (min–max in brackets; ×k: only k runs finished). Sources, builds and provenance: ")
                 .append("[bench/programs](../../programs/README.md).\n\n");
-        b.append("Started ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(", took ").append(minutes())
+        if (rendered) b.append("Rendered again from `results.tsv` (`--report`); when and under what load it ran: see the notes beside it.\n\n");
+        else b.append("Started ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(", took ").append(minutes())
                 .append("; ").append(Runtime.getRuntime().availableProcessors()).append(" cores; load average (1, 5, 15 min) at the start ")
                 .append(loadAtStart.replaceAll("^(\\S+ \\S+ \\S+).*", "$1")).append(", at the end ")
                 .append(loadAverage().replaceAll("^(\\S+ \\S+ \\S+).*", "$1")).append(".\n\n");
@@ -338,6 +382,7 @@ public final class Programs {
             for (String e : engines) b.append(' ').append(cell(p.name(), e, walls(p.name(), e))).append(" |");
             b.append('\n');
         }
+        if (programs.stream().anyMatch(p -> results.containsKey(p.name()) && p.figure() != Figure.NONE)) {
         b.append("\n## The programs' own figures\n\nCoreMark: iterations/s (higher is better); PolyBench: the kernel's time in s as `-DPOLYBENCH_TIME` prints it (lower is better).\n\n");
         header(b, engines);
         for (Program p : programs) {
@@ -345,6 +390,7 @@ public final class Programs {
             b.append("| ").append(p.title()).append(p.figure() == Figure.COREMARK ? " (iterations/s)" : " (kernel s)").append(" |");
             for (String e : engines) b.append(' ').append(cell(p.name(), e, figures(p.name(), e))).append(" |");
             b.append('\n');
+        }
         }
         b.append("\nOutputs: every run's output is compared with Node's run of the same module (CoreMark without its timing and compiler lines; ")
                 .append("PolyBench: the arrays dumped with `-DPOLYBENCH_DUMP_ARRAYS`; the others: all of stdout). ");
