@@ -3,4 +3,5 @@ module dev.gatun {
     requires transitive dev.gatun.memory;
     requires dev.gatun.vector;
     exports dev.gatun;
+    exports dev.gatun.text to dev.gatun.conformance, dev.gatun.cli;
 }

@@ -88,6 +88,7 @@ final class SpecValues {
             case Value.V128 a -> v128Matches(expected.path("lane_type").asText(), val, a);
             case Value.FuncRef a -> "null".equals(val.asText()) ? a.isNull() : !a.isNull();
             case Value.ExternRef a -> "null".equals(val.asText()) ? a.isNull()
+                    : "non-null".equals(val.asText()) ? !a.isNull() // .wast (ref.extern) without a number
                     : hostRef(Long.parseLong(val.asText())).equals(a.object());
         };
         return ok ? null : "expected " + describe(expected) + ", got " + format(actual);
