@@ -111,8 +111,11 @@ public final class WastRunner<M, I> implements AutoCloseable {
         private final Map<String, WastScript.Source> sources;
         /** Module definitions ({@code (module definition $m ...)}) by name. */
         private final Map<String, M> definitions = new HashMap<>();
-        /** Features (beyond 2.0) of the module each instance came from, and of the current one. */
-        private final Map<I, String> instanceFeature = new java.util.IdentityHashMap<>();
+        /** The main feature (beyond 2.0) of the current module and of each named one, whether or not it compiled. */
+        private String currentFeature = CORE;
+        private final Map<String, String> namedFeature = new HashMap<>();
+        /** Names registered by modules the engine did not support: imports from them fail for that reason. */
+        private final Map<String, String> unsupportedRegistered = new HashMap<>();
         /** The feature the last command exercised, for per-feature tallies ("2.0" when none). */
         String feature = CORE;
         /** Why the current module is missing when the engine does not support it (then dependants are skipped). */
@@ -192,6 +195,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
                 WastScript.Source s = sources.get(file);
                 if (s == null) throw new IOException("no module " + file);
                 feature = mainFeature(s.features());
+                readBinary = s.quotedBinary();
                 if (s.error() != null) throw s.error();
                 return s.binary();
             }
@@ -200,29 +204,60 @@ public final class WastRunner<M, I> implements AutoCloseable {
 
         /** The engine rejected a module that uses post-2.0 features: a gap in the engine, not a failure. */
         private Verdict unsupportedOr(CompileError e, Verdict otherwise) {
-            if (sources == null || e.line() > 0 || CORE.equals(feature)) return otherwise;
+            if (sources == null || e.line() > 0) return otherwise;
+            if (CORE.equals(feature) && readBinary) {
+                // A (module binary ...): no text says what it uses, so the engine's complaint has to.
+                String f = ENGINE_GAPS.get(e.reason());
+                if (f != null) feature = f;
+                else if (e.kind() == CompileError.Kind.MALFORMED) return Verdict.skip("unsupported: " + describe(e));
+            }
+            if (CORE.equals(feature)) return otherwise;
             return Verdict.skip("unsupported: " + feature + " (" + describe(e) + ")");
         }
 
+        /** Whether the last module read was written as {@code (module binary ...)}. */
+        private boolean readBinary;
+        /** Module definitions the engine did not support, by name, with the reason. */
+        private final Map<String, String> unsupportedDefinitions = new HashMap<>();
+
         private Verdict moduleDefinition(JsonNode cmd) throws Throwable {
             String name = cmd.hasNonNull("name") ? cmd.get("name").asText() : null;
-            if (name != null) definitions.remove(name);
+            if (name != null) {
+                definitions.remove(name);
+                unsupportedDefinitions.remove(name);
+            }
             try {
-                M module = compile(read(cmd));
+                byte[] bytes = read(cmd);
+                if (name != null) namedFeature.put(name, feature);
+                M module = compile(bytes);
                 if (name != null) definitions.put(name, module);
                 return Verdict.PASS;
             } catch (CompileError e) {
-                return unsupportedOr(e, Verdict.fail("valid module rejected: " + describe(e)));
+                Verdict v = unsupportedOr(e, Verdict.fail("valid module rejected: " + describe(e)));
+                if (name != null && v.status() == Outcome.Status.SKIPPED) unsupportedDefinitions.put(name, v.reason());
+                return v;
             }
         }
 
         private Verdict moduleInstance(JsonNode cmd) throws Throwable {
             String mod = cmd.path("module").asText(null);
             M module = mod == null ? null : definitions.get(mod);
-            if (module == null) return Verdict.fail("module definition " + mod + " not available");
             String name = cmd.path("instance").asText(null);
             current = null;
+            unsupported = null;
             if (name != null) named.remove(name);
+            feature = mod == null ? CORE : namedFeature.getOrDefault(mod, CORE);
+            currentFeature = feature;
+            if (name != null) namedFeature.put(name, feature);
+            if (module == null) {
+                String why = mod == null ? null : unsupportedDefinitions.get(mod);
+                if (why != null) {
+                    unsupported = why;
+                    if (name != null) unsupportedNamed.put(name, why);
+                    return Verdict.skip(why);
+                }
+                return Verdict.fail("module definition " + mod + " not available");
+            }
             try {
                 I instance = worker.call(() -> target.instantiate(module, Map.copyOf(registered)));
                 created.add(instance);
@@ -264,7 +299,10 @@ public final class WastRunner<M, I> implements AutoCloseable {
             if (name != null) named.remove(name);
             M module;
             try {
-                module = compile(read(cmd));
+                byte[] bytes = read(cmd);
+                currentFeature = feature;
+                if (name != null) namedFeature.put(name, feature);
+                module = compile(bytes);
             } catch (CompileError e) {
                 noCurrent = "its module command failed";
                 Verdict v = unsupportedOr(e, Verdict.fail("valid module rejected: " + describe(e)));
@@ -280,11 +318,16 @@ public final class WastRunner<M, I> implements AutoCloseable {
                 I instance = worker.call(() -> target.instantiate(module, Map.copyOf(registered)));
                 created.add(instance);
                 current = instance;
-                instanceFeature.put(instance, feat);
                 if (name != null) named.put(name, instance);
                 return Verdict.PASS;
             } catch (WebAssemblyException e) {
                 noCurrent = "its module command failed";
+                String why = e instanceof LinkError l ? unsupportedRegistered.get(l.module()) : null;
+                if (why != null) {
+                    unsupported = why;
+                    if (name != null) unsupportedNamed.put(name, why);
+                    return Verdict.skip(why);
+                }
                 return Verdict.fail("instantiation failed: " + describe(e));
             }
         }
@@ -301,7 +344,8 @@ public final class WastRunner<M, I> implements AutoCloseable {
                 missing = "module " + moduleName.asText() + " not available";
                 missingUnsupported = unsupportedNamed.get(moduleName.asText());
             }
-            if (inst != null) feature = instanceFeature.getOrDefault(inst, CORE);
+            feature = moduleName == null || moduleName.isNull() ? currentFeature
+                    : namedFeature.getOrDefault(moduleName.asText(), CORE);
             return inst;
         }
 
@@ -310,7 +354,12 @@ public final class WastRunner<M, I> implements AutoCloseable {
 
         private Verdict register(JsonNode cmd) {
             I inst = instance(cmd.get("name"));
-            if (inst == null) return Verdict.fail(missing);
+            if (inst == null) {
+                if (missingUnsupported == null) return Verdict.fail(missing);
+                unsupportedRegistered.put(cmd.path("as").asText(), missingUnsupported);
+                return Verdict.skip(missingUnsupported);
+            }
+            unsupportedRegistered.remove(cmd.path("as").asText());
             registered.put(cmd.path("as").asText(), inst);
             return Verdict.PASS;
         }
@@ -443,13 +492,19 @@ public final class WastRunner<M, I> implements AutoCloseable {
         }
     }
 
+    /** Engine complaints about binary modules that mean it lacks a post-2.0 feature. */
+    private static final Map<String, String> ENGINE_GAPS = Map.of(
+            "malformed reference type", "function-references",
+            "multiple memories", "multi-memory",
+            "multiple tables", "reference-types");
+
     /** The feature label of commands that need nothing beyond Wasm 2.0. */
     static final String CORE = "2.0";
 
     /** Most specific first: a module using GC is counted under gc even if it also uses function references. */
     private static final List<String> FEATURE_ORDER = List.of("gc", "function-references", "exceptions",
             "legacy-exceptions", "memory64", "multi-memory", "tail-call", "relaxed-simd", "threads",
-            "wide-arithmetic", "custom-page-sizes");
+            "wide-arithmetic", "custom-page-sizes", "extended-const");
 
     /** The one feature a module is counted under. */
     static String mainFeature(java.util.Set<String> features) {

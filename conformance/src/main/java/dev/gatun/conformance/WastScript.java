@@ -26,7 +26,9 @@ final class WastScript {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     /** One module of the script: its binary, or why its text did not parse; and the features it uses. */
-    record Source(byte[] binary, CompileError error, Set<String> features) {}
+    record Source(byte[] binary, CompileError error, Set<String> features, boolean quotedBinary) {
+        Source(byte[] binary, CompileError error, Set<String> features) { this(binary, error, features, false); }
+    }
 
     final List<JsonNode> commands = new ArrayList<>();
     final Map<String, Source> modules = new HashMap<>();
@@ -147,7 +149,9 @@ final class WastScript {
         o.put("filename", key);
         try {
             ModuleParser.Result r = ModuleParser.module(m);
-            modules.put(key, new Source(r.binary(), null, r.features()));
+            boolean bin = (m.size() > 1 && m.kid(1).isKeyword("binary")) || (m.size() > 2 && m.kid(2).isKeyword("binary"))
+                    || (m.size() > 3 && m.kid(3).isKeyword("binary"));
+            modules.put(key, new Source(r.binary(), null, r.features(), bin));
             return r.id();
         } catch (CompileError e) {
             modules.put(key, new Source(null, e, Set.of()));

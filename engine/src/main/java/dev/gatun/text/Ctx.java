@@ -28,6 +28,8 @@ final class Ctx {
     int implicitCount;
     /** Whether an instruction names a data segment (then the binary needs a data count section). */
     boolean usesDataIndex;
+    /** Globals imported so far: a constant expression reading a later one needs Wasm 3.0. */
+    int importedGlobals;
     private final Map<String, Integer> funcTypeByKey = new HashMap<>();
 
     /** What the parser knows of one type definition. */

@@ -17,6 +17,8 @@ final class Instrs {
 
     private final Ctx ctx;
     private final Map<String, Integer> locals;
+    /** A constant expression (no function around it): arithmetic or reading defined globals there is extended-const. */
+    private final boolean constant;
     /** Innermost last; null for an unnamed label. */
     private final ArrayList<String> labels = new ArrayList<>();
     private int depth;
@@ -24,6 +26,7 @@ final class Instrs {
     Instrs(Ctx ctx, Map<String, Integer> locals) {
         this.ctx = ctx;
         this.locals = locals == null ? new HashMap<>() : locals;
+        this.constant = locals == null;
     }
 
     /** A whole body (function or constant expression): instructions to the end of the list, then {@code end}. */
@@ -350,6 +353,12 @@ final class Instrs {
                 || in == Instruction.CATCH_ALL || in == Instruction.DELEGATE)
             throw TextError.at(op, "unknown operator " + name);
         noteFeature(in);
+        if (constant) {
+            switch (in) {
+                case I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> ctx.features.add("extended-const");
+                default -> { }
+            }
+        }
         op(in, out);
         immediates(in, op, c, out);
     }
@@ -390,7 +399,11 @@ final class Instrs {
             }
             case FUNC -> out.u32(ctx.index(c.next(), Ctx.FUNC));
             case LOCAL -> out.u32(local(c.next()));
-            case GLOBAL -> out.u32(ctx.index(c.next(), Ctx.GLOBAL));
+            case GLOBAL -> {
+                int g = ctx.index(c.next(), Ctx.GLOBAL);
+                if (constant && g >= ctx.importedGlobals) ctx.features.add("extended-const");
+                out.u32(g);
+            }
             case TABLE -> out.u32(c.peekIndex() ? ctx.index(c.next(), Ctx.TABLE) : 0);
             case MEMORY -> out.u32(optMem(c));
             case TAG -> out.u32(ctx.index(c.next(), Ctx.TAG));
@@ -494,18 +507,17 @@ final class Instrs {
     private static int lane(Sx a) { return (int) Numbers.nat(a, 255); }
 
     private void memarg(Instruction in, Cur c, Buf out, int mem) {
-        boolean is64 = mem < ctx.mem64.size() && ctx.mem64.get(mem);
         long offset = 0;
         int align = in.naturalAlignment();
         Sx k = c.peek();
         if (k != null && k.kind == Sx.Kind.KEYWORD && k.text.startsWith("offset=")) {
             c.next();
-            offset = Numbers.nat(sub(k, 7), is64 ? -1L : 0xFFFF_FFFFL);
+            offset = Numbers.nat(sub(k, 7), -1L); // the range of an i32 memory's offset is validation's check (3.0)
             k = c.peek();
         }
         if (k != null && k.kind == Sx.Kind.KEYWORD && k.text.startsWith("align=")) {
             c.next();
-            long a = Numbers.nat(sub(k, 6), 0xFFFF_FFFFL);
+            long a = Numbers.nat(sub(k, 6), -1L); // a too large alignment is invalid, not malformed
             if (a == 0 || (a & (a - 1)) != 0) throw TextError.at(k, "alignment must be a power of two");
             align = Long.numberOfTrailingZeros(a);
         }

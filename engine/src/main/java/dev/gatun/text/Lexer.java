@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Lexer {
     private final byte[] src;
-    private int pos, line = 1, lineStart;
+    private int pos, line = 1, lineStart, inAnnotation;
 
     private Lexer(byte[] src) { this.src = src; }
 
@@ -60,7 +60,8 @@ public final class Lexer {
             if (b == '(') {
                 pos++;
                 String an = null;
-                if (pos < src.length && src[pos] == '@') {
+                // Inside an annotation, "(@" is just a parenthesis and a token: annotations do not nest as such.
+                if (pos < src.length && src[pos] == '@' && inAnnotation == 0) {
                     int s = ++pos;
                     while (pos < src.length && idchar(src[pos])) pos++;
                     if (pos < src.length && src[pos] == '"' && pos == s) {
@@ -72,6 +73,7 @@ public final class Lexer {
                 stack.add(cur);
                 where.add(new int[] {l, c});
                 annot.add(an);
+                if (an != null) inAnnotation++;
                 cur = new ArrayList<>();
             } else if (b == ')') {
                 pos++;
@@ -80,6 +82,7 @@ public final class Lexer {
                 cur = stack.removeLast();
                 int[] w = where.removeLast();
                 String an = annot.removeLast();
+                if (an != null) inAnnotation--;
                 if (an == null) {
                     cur.add(new Sx(Sx.Kind.LIST, null, null, null, kids, w[0], w[1], false));
                 } else if (an.equals("custom") && parentIsModule(cur, stack)) {
@@ -92,6 +95,7 @@ public final class Lexer {
         }
         if (!stack.isEmpty()) {
             int[] w = where.getLast();
+            if (inAnnotation > 0) throw TextError.at(w[0], w[1], "unclosed annotation");
             throw TextError.at(w[0], w[1], "unexpected end of input: unclosed (");
         }
         return top;

@@ -106,6 +106,7 @@ public final class ModuleParser {
                     ctx.define(space, id);
                     if (space == Ctx.MEM) ctx.mem64.add(dc.peekKeyword("i64"));
                     if (space == Ctx.TABLE) ctx.table64.add(dc.peekKeyword("i64"));
+                    if ((space == Ctx.MEM || space == Ctx.TABLE) && dc.peekKeyword("i64")) ctx.features.add("memory64");
                 }
                 case "func", "table", "memory", "global", "tag" -> {
                     int space = spaceOf(f);
@@ -116,6 +117,7 @@ public final class ModuleParser {
                     if (imported) importAfterDefinition(f);
                     else if (firstDefinition == null) firstDefinition = f.head();
                     boolean is64 = c.peek(imported ? 1 : 0) != null && c.peek(imported ? 1 : 0).isKeyword("i64");
+                    if (is64) ctx.features.add("memory64");
                     if (space == Ctx.MEM) {
                         ctx.mem64.add(is64);
                         if (!imported && hasList(c, "data")) ctx.define(Ctx.DATA, null);
@@ -327,6 +329,7 @@ public final class ModuleParser {
             }
             case "global" -> {
                 defined(Ctx.GLOBAL);
+                ctx.importedGlobals++;
                 imports.u8(0x03);
                 ctx.globalType(dc.next(), imports);
             }
@@ -436,7 +439,7 @@ public final class ModuleParser {
             c.keyword("i64");
             ctx.features.add("memory64");
         } else c.keyword("i32");
-        long max64 = is64 ? -1L : 0xFFFF_FFFFL;
+        long max64 = -1L; // whether a limit fits the address type is for validation to say (Wasm 3.0)
         long min = Numbers.nat(c.next(), max64);
         boolean hasMax = c.peek() != null && c.peek().kind == Sx.Kind.NUM;
         long max = hasMax ? Numbers.nat(c.next(), max64) : 0;
@@ -458,7 +461,7 @@ public final class ModuleParser {
         if (is64) c.keyword("i64");
         else c.keyword("i32");
         Sx minS = c.next();
-        long max64 = is64 ? -1L : 0xFFFF_FFFFL;
+        long max64 = -1L; // as for tables: validation checks the range
         long min = Numbers.nat(minS, max64);
         boolean hasMax = c.peek() != null && c.peek().kind == Sx.Kind.NUM;
         long max = hasMax ? Numbers.nat(c.next(), max64) : 0;

@@ -63,7 +63,7 @@ class WatTest {
                 "(func (local.get $x))", "(func block $a end $b)", "(func) (import \"a\" \"b\" (func))",
                 "(type (func (param i32))) (func (type 0) (param i64))", "(func (i32.load align=3 (i32.const 0)))",
                 "(module (func (nop)", "(data \"a\"\"b\")", "(func (i32.const 0x))", "(func i32.const0)",
-                "(func $f) (func $f)", "(memory 0x1_0000_0000)", "(func (f32.const 1e39))"}) {
+                "(func $f) (func $f)", "(memory 0x1_0000_0000_0000_0000)", "(func (f32.const 1e39))"}) {
             CompileError e = assertThrows(CompileError.class, () -> Wat.parse(bad), bad);
             assertEquals(CompileError.Kind.MALFORMED, e.kind(), bad);
             assertTrue(e.line() > 0, bad);
