@@ -473,6 +473,8 @@ public final class WastRunner<M, I> implements AutoCloseable {
             try {
                 created.add(worker.call(() -> target.instantiate(module, Map.copyOf(registered))));
             } catch (LinkError e) {
+                String why = unsupportedRegistered.get(e.module());
+                if (why != null) return Verdict.skip(why);
                 return link ? Verdict.PASS : Verdict.fail("expected " + expected + " (\"" + text + "\"), got " + describe(e));
             } catch (RuntimeError e) {
                 return !link ? Verdict.PASS : Verdict.fail("expected " + expected + " (\"" + text + "\"), got " + describe(e));

@@ -52,6 +52,7 @@ final class Ctx {
     int define(int space, Sx id) {
         int idx = count[space]++;
         if (id != null) {
+            if (id.problem != null) throw TextError.at(id, id.problem);
             if (names.get(space).putIfAbsent(id.text, idx) != null)
                 throw TextError.at(id, "duplicate " + (space == FUNC ? "func" : SPACE[space]) + " $" + id.text);
         }

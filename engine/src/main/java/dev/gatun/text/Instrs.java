@@ -153,6 +153,7 @@ final class Instrs {
             }
             case "try_table" -> {
                 Sx label = c.optId();
+                ctx.features.add("exceptions");
                 op(Instruction.TRY_TABLE, out);
                 blockType(c, out);
                 catches(c, out);
@@ -162,6 +163,7 @@ final class Instrs {
             }
             case "try" -> {
                 Sx label = c.optId();
+                ctx.features.add("legacy-exceptions");
                 op(Instruction.TRY, out);
                 blockType(c, out);
                 pushLabel(label);
@@ -276,6 +278,7 @@ final class Instrs {
             case "try_table" -> {
                 enter(op);
                 Sx label = c.optId();
+                ctx.features.add("exceptions");
                 op(Instruction.TRY_TABLE, out);
                 blockType(c, out);
                 catches(c, out);

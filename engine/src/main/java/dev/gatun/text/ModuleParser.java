@@ -74,6 +74,7 @@ public final class ModuleParser {
             }
         }
         passA(fields);
+        if (ctx.count[Ctx.MEM] > 1) ctx.features.add("multi-memory");
         passB(fields);
         for (Sx f : fields) passC(f);
         return assemble();
