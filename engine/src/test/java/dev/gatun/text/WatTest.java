@@ -35,6 +35,16 @@ class WatTest {
     }
 
     @Test
+    void readmeInlineModule() {
+        dev.gatun.Module add = WebAssembly.compile("""
+                (module (func (export "add") (param i32 i32) (result i32)
+                  (i32.add (local.get 0) (local.get 1))))
+                """);
+        Instance i = WebAssembly.instantiate(add, Imports.builder().build());
+        assertEquals(42, ((Value.I32) i.exports().function("add").call(Value.i32(40), Value.i32(2))[0]).value());
+    }
+
+    @Test
     void bareFieldsAreAModule() {
         assertEquals(7L, ((Value.I64) call("(func (export \"f\") (result i64) i64.const 0x_7 drop i64.const 7)".replace("0x_7", "7"), "f")[0]).value());
     }
