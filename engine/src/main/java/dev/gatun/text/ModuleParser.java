@@ -544,16 +544,32 @@ public final class ModuleParser {
         defined(Ctx.MEM);
         nMems++;
         if (nMemsAll > 1) ctx.features.add("multi-memory");
-        Sx after = c.peek(is64 || c.peekKeyword("i32") ? 1 : 0);
+        int skip = is64 || c.peekKeyword("i32") ? 1 : 0;
+        Sx after = c.peek(skip);
+        if (after != null && after.isList("pagesize") && c.peek(skip + 1) != null && c.peek(skip + 1).isList("data")) after = c.peek(skip + 1);
         if (after != null && after.isList("data")) {
             if (is64) c.keyword("i64");
             else c.keyword("i32");
+            int pageLog = 16;
+            boolean custom = false;
+            if (c.peekList("pagesize")) {
+                Cur pc = new Cur(c.next(), 1);
+                Sx ps = pc.next();
+                long size = Numbers.nat(ps, 0xFFFF_FFFFL);
+                pc.expectEnd();
+                if (size == 0 || (size & (size - 1)) != 0) throw TextError.at(ps, "invalid custom page size");
+                pageLog = Long.numberOfTrailingZeros(size);
+                custom = true;
+                ctx.features.add("custom-page-sizes");
+            }
             Cur dc = new Cur(c.next(), 1);
             c.expectEnd();
             Buf bytes = new Buf();
             while (!dc.atEnd()) bytes.bytes(dc.expectString().bytes);
-            long pages = (bytes.size() + 65535L) / 65536;
-            mems.u8(is64 ? 5 : 1).u64(pages).u64(pages);
+            long page = 1L << pageLog;
+            long pages = (bytes.size() + page - 1) / page;
+            mems.u8((is64 ? 5 : 1) | (custom ? 8 : 0)).u64(pages).u64(pages);
+            if (custom) mems.u32(pageLog);
             Buf offset = new Buf(4).u8(is64 ? 0x42 : 0x41).u8(0).u8(0x0B);
             if (idx == 0) datas.u8(0).bytes(offset);
             else datas.u8(2).u32(idx).bytes(offset);
@@ -639,7 +655,13 @@ public final class ModuleParser {
         boolean explicitTable = false;
         Buf off = new Buf(8);
         if (c.keyword("declare")) mode = 2;
-        else if (c.peekList("table") || (c.peek() != null && c.peek().isList() && !c.peekList("ref"))) {
+        else if (c.peekIndex() && c.peek(1) != null && c.peek(1).isList()) {
+            // The 1.0 form (elem tableidx offset funcidx*).
+            mode = 0;
+            table = ctx.index(c.next(), Ctx.TABLE);
+            explicitTable = true;
+            offset(c, off);
+        } else if (c.peekList("table") || (c.peek() != null && c.peek().isList() && !c.peekList("ref"))) {
             mode = 0;
             if (c.peekList("table")) {
                 Cur tc = new Cur(c.next(), 1);
@@ -687,10 +709,14 @@ public final class ModuleParser {
         c.optId();
         nDatas++;
         Buf bytes = new Buf();
-        if (c.peek() != null && c.peek().isList()) {
+        if (c.peek() != null && (c.peek().isList() || (c.peekIndex() && c.peek(1) != null && c.peek(1).isList()))) {
             int mem = 0;
             boolean explicit = false;
-            if (c.peekList("memory")) {
+            if (c.peekIndex()) {
+                // The 1.0 form (data memidx offset string*).
+                mem = ctx.index(c.next(), Ctx.MEM);
+                explicit = true;
+            } else if (c.peekList("memory")) {
                 Cur mc = new Cur(c.next(), 1);
                 mem = ctx.index(mc.next(), Ctx.MEM);
                 mc.expectEnd();
