@@ -504,7 +504,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
     static final String CORE = "2.0";
 
     /** Most specific first: a module using GC is counted under gc even if it also uses function references. */
-    private static final List<String> FEATURE_ORDER = List.of("gc", "function-references", "exceptions",
+    private static final List<String> FEATURE_ORDER = List.of("custom-descriptors", "gc", "function-references", "exceptions",
             "legacy-exceptions", "memory64", "multi-memory", "tail-call", "relaxed-simd", "threads",
             "wide-arithmetic", "custom-page-sizes", "extended-const");
 

@@ -220,6 +220,14 @@ final class Ctx {
     }
 
     void heapType(Sx ht, Buf out) {
+        if (ht.isList("exact")) {
+            // Custom descriptors: (exact $t), the type itself and not its subtypes.
+            features.add("custom-descriptors");
+            Cur c = new Cur(ht, 1);
+            out.u8(0x62).s64(index(c.next(), TYPE));
+            c.expectEnd();
+            return;
+        }
         if (ht.kind == Sx.Kind.KEYWORD) {
             int abs = absHeap(ht.text);
             if (abs == 0) throw TextError.at(ht, "unknown heap type " + ht.text);

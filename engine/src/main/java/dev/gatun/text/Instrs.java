@@ -338,13 +338,15 @@ final class Instrs {
                 } else op(Instruction.SELECT, out);
                 return;
             }
-            case "ref.test", "ref.cast" -> {
+            case "ref.test", "ref.cast", "ref.cast_desc_eq" -> {
                 Buf rt = new Buf(4);
                 Sx t = c.next();
                 boolean nullable = refTypeHeap(t, rt);
-                boolean test = name.equals("ref.test");
-                op(test ? (nullable ? Instruction.REF_TEST_NULL : Instruction.REF_TEST)
-                        : (nullable ? Instruction.REF_CAST_NULL : Instruction.REF_CAST), out);
+                op(switch (name) {
+                    case "ref.test" -> nullable ? Instruction.REF_TEST_NULL : Instruction.REF_TEST;
+                    case "ref.cast" -> nullable ? Instruction.REF_CAST_NULL : Instruction.REF_CAST;
+                    default -> nullable ? Instruction.REF_CAST_DESC_EQ_NULL : Instruction.REF_CAST_DESC_EQ;
+                }, out);
                 out.bytes(rt);
                 ctx.features.add("gc");
                 return;

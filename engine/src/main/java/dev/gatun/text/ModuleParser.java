@@ -177,27 +177,39 @@ public final class ModuleParser {
     }
 
     private void subType(Sx typeField, Buf out, boolean alone) {
+        if (!typeField.isList("type")) throw TextError.at(typeField, "unexpected token " + typeField + ", expected (type ...)");
         Cur c = new Cur(typeField, 1);
         c.optId();
-        Sx def = c.next();
-        c.expectEnd();
         Ctx.TypeInfo t = new Ctx.TypeInfo();
-        Sx comp = def;
         boolean plain = alone;
-        if (def.isList("sub")) {
+        Cur dc = c;
+        if (c.peekList("sub")) {
             ctx.features.add("gc");
+            Sx def = c.next();
+            c.expectEnd();
             Cur sc = new Cur(def, 1);
             boolean fin = sc.keyword("final");
             List<Integer> supers = new ArrayList<>();
             while (sc.peekIndex()) supers.add(ctx.index(sc.next(), Ctx.TYPE));
-            comp = sc.next();
-            sc.expectEnd();
             if (!fin || !supers.isEmpty()) {
                 plain = false;
                 out.u8(fin ? 0x4F : 0x50).u32(supers.size());
                 for (int s : supers) out.u32(s);
             }
+            dc = sc;
         }
+        // Custom descriptors: (describes x)? (descriptor y)? before the composite type.
+        for (String clause : new String[] {"describes", "descriptor"}) {
+            if (dc.peekList(clause)) {
+                ctx.features.add("custom-descriptors");
+                plain = false;
+                Cur k = new Cur(dc.next(), 1);
+                out.u8(clause.equals("describes") ? 0x4C : 0x4D).u32(ctx.index(k.next(), Ctx.TYPE));
+                k.expectEnd();
+            }
+        }
+        Sx comp = dc.next();
+        dc.expectEnd();
         t.plain = plain;
         Cur cc = new Cur(comp, 1);
         String h = comp.head();
@@ -316,7 +328,13 @@ public final class ModuleParser {
         switch (kind) {
             case "func" -> {
                 defined(Ctx.FUNC);
-                imports.u8(0x00).u32(Sigs.use(ctx, dc, true).index());
+                if (dc.peekList("exact")) {
+                    // Custom descriptors: an import of exactly this function type.
+                    ctx.features.add("custom-descriptors");
+                    Cur ec = new Cur(dc.next(), 1);
+                    imports.u8(0x20).u32(Sigs.use(ctx, ec, true).index());
+                    ec.expectEnd();
+                } else imports.u8(0x00).u32(Sigs.use(ctx, dc, true).index());
             }
             case "table" -> {
                 int idx = defined(Ctx.TABLE);
