@@ -76,6 +76,10 @@ final class SpecValues {
     String mismatch(JsonNode expected, Value actual) {
         String type = expected.path("type").asText();
         if (actual == null) return "expected " + type + ", got null";
+        if (type.equals("refnull")) { // .wast (ref.null) without a type: any null reference
+            boolean isNull = actual instanceof Value.FuncRef f ? f.isNull() : actual instanceof Value.ExternRef x && x.isNull();
+            return isNull ? null : "expected a null reference, got " + format(actual);
+        }
         if (!type.equals(actual.type().toString()))
             return "expected " + describe(expected) + ", got " + format(actual);
         JsonNode val = expected.get("value");

@@ -227,7 +227,12 @@ final class WastScript {
                 o.set("value", lanes);
             }
             case "ref.null" -> {
-                String ht = a == null ? "any" : a.kind == Sx.Kind.KEYWORD ? a.text : "type";
+                if (a == null) {
+                    // (ref.null) as a result: any null reference, whatever its type.
+                    put(o, "refnull", "null");
+                    break;
+                }
+                String ht = a.kind == Sx.Kind.KEYWORD ? a.text : "type";
                 String type = switch (ht) {
                     case "func", "nofunc" -> "funcref";
                     case "extern", "noextern" -> "externref";
