@@ -125,8 +125,12 @@ final class WastScript {
                     o.put("type", "assert_exception");
                     o.set("action", action(cmd.kid(1)));
                 }
-                case "assert_malformed", "assert_invalid", "assert_unlinkable", "assert_uninstantiable" -> {
-                    o.put("type", head);
+                case "assert_malformed", "assert_invalid", "assert_unlinkable", "assert_uninstantiable",
+                        "assert_malformed_custom", "assert_invalid_custom" -> {
+                    // The _custom forms are about custom annotations, which a reader may ignore.
+                    boolean custom = head.endsWith("_custom");
+                    o.put("type", custom ? head.substring(0, head.length() - 7) : head);
+                    if (custom) o.put("custom", true);
                     o.put("text", cmd.size() > 2 ? string(cmd.kid(2)) : "");
                     o.put("module_type", "binary");
                     module(cmd.kid(1), o);

@@ -85,7 +85,9 @@ public final class Lexer {
                 if (an != null) inAnnotation--;
                 if (an == null) {
                     cur.add(new Sx(Sx.Kind.LIST, null, null, null, kids, w[0], w[1], false));
-                } else if (an.equals("custom") && parentIsModule(cur, stack)) {
+                } else if (an.equals("custom")) {
+                    // A custom section only makes sense among a module's fields (annotations proposal).
+                    if (!parentIsModule(cur, stack)) throw TextError.at(w[0], w[1], "misplaced @custom annotation");
                     cur.add(new Sx(Sx.Kind.LIST, an, null, null, kids, w[0], w[1], true));
                 }
                 // Other annotations carry nothing the binary needs: dropped here so no parser rule sees them.

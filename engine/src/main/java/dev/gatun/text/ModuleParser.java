@@ -761,8 +761,10 @@ public final class ModuleParser {
         Map<String, List<Sx>> placed = new HashMap<>();
         for (Sx cs : customs) {
             String where = "after last";
-            if (cs.size() > 1 && cs.kid(1).isList() && cs.kid(1).size() == 2) {
+            if (cs.size() > 1 && cs.kid(1).isList()) {
                 Sx p = cs.kid(1);
+                if (p.size() != 2 || p.kid(0).kind != Sx.Kind.KEYWORD || p.kid(1).kind != Sx.Kind.KEYWORD)
+                    throw TextError.at(p, "@custom annotation: malformed placement");
                 where = p.kid(0).text + " " + p.kid(1).text;
             }
             placed.computeIfAbsent(where, k -> new ArrayList<>()).add(cs);
