@@ -2,7 +2,8 @@ package dev.gatun;
 
 /**
  * A module failed to decode (malformed) or to validate (invalid).
- * {@link #offset()} is the byte offset in the module where the problem was found.
+ * {@link #offset()} is the byte offset in the module where the problem was found; for a module in the
+ * text format, {@link #line()} and {@link #column()} say where in the text (the offset is then -1).
  */
 public final class CompileError extends WebAssemblyException {
     /** Whether the bytes could not be decoded, or decoded but are not a valid module. */
@@ -11,6 +12,7 @@ public final class CompileError extends WebAssemblyException {
     private final Kind kind;
     private final long offset;
     private final String reason;
+    private final int line, column;
 
     public CompileError(Kind kind, long offset, String reason) {
         this(kind, offset, reason, null);
@@ -21,6 +23,18 @@ public final class CompileError extends WebAssemblyException {
         this.kind = kind;
         this.offset = offset;
         this.reason = reason;
+        this.line = 0;
+        this.column = 0;
+    }
+
+    /** An error in the text format at {@code line:column} (both from 1). */
+    public CompileError(Kind kind, int line, int column, String reason) {
+        super(line + ":" + column + ": " + reason, null);
+        this.kind = kind;
+        this.offset = -1;
+        this.reason = reason;
+        this.line = line;
+        this.column = column;
     }
 
     public Kind kind() { return kind; }
@@ -30,4 +44,10 @@ public final class CompileError extends WebAssemblyException {
 
     /** The reason, worded like the spec's reference interpreter (e.g. "type mismatch", "unexpected end"). */
     public String reason() { return reason; }
+
+    /** Line in the text the error is about, from 1; 0 for an error in a binary. */
+    public int line() { return line; }
+
+    /** Column in the text the error is about, from 1; 0 for an error in a binary. */
+    public int column() { return column; }
 }

@@ -39,6 +39,15 @@ public final class WebAssembly {
     }
 
     /**
+     * Parses, decodes and validates a module written in the text format (see {@link Wat#parse(String)}).
+     *
+     * @throws CompileError when the text is malformed (with its line and column) or the module invalid
+     */
+    public static Module compile(String wat) {
+        return compile(Wat.parse(wat));
+    }
+
+    /**
      * Decodes and validates a module binary whose functions will run in {@code tier}.
      *
      * @throws CompileError when the binary is malformed or the module invalid

@@ -51,6 +51,25 @@ final class Cli {
         }
     }
 
+    /**
+     * The module binary in {@code bytes}: a text-format module (recognised by content: optional white space
+     * and comments, then "(") is parsed first, so every command accepts .wat as it accepts .wasm.
+     *
+     * @throws dev.gatun.CompileError when the text is malformed
+     */
+    static byte[] binary(byte[] bytes) {
+        return dev.gatun.Wat.looksLikeText(bytes) ? dev.gatun.Wat.parse(bytes) : bytes;
+    }
+
+    /** {@link #binary(byte[])}, with a malformed text reported as a failure of {@code file}. */
+    static byte[] binary(Path file, byte[] bytes) {
+        try {
+            return binary(bytes);
+        } catch (dev.gatun.CompileError e) {
+            throw new Failure(EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
+        }
+    }
+
     /** One line for the user: the Wasm error's own message; for anything else its class too. */
     static String message(Throwable t) {
         return switch (t) {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 @Command(name = "inspect", description = "Describe a module: imports and exports with their types, "
         + "functions, tables, memories, globals, start function, segments and custom sections.")
 final class InspectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the module binary")
+    @Parameters(paramLabel = "FILE", description = "the module (binary, or text format)")
     Path file;
 
     @Spec
@@ -38,7 +38,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] bytes = Cli.read(file);
+        byte[] bytes = Cli.binary(file, Cli.read(file));
         Module module;
         try {
             module = WebAssembly.compile(bytes);

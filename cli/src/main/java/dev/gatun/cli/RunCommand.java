@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tier", paramLabel = "TIER", description = "interpreter, compiler or tiered (default: -Dgatun.tier, else tiered)")
     String tier;
 
-    @Parameters(index = "0", paramLabel = "MODULE", description = "the module binary")
+    @Parameters(index = "0", paramLabel = "MODULE", description = "the module (binary, or text format)")
     Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS",
@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] bytes = Cli.read(file);
+        byte[] bytes = Cli.binary(file, Cli.read(file));
         if (invoke == null) return WasiRun.run(file, bytes, Cli.tier(tier), dirs, envs, args, spec.commandLine().getErr());
         Target<?, ?> target = Targets.gatun(Cli.tier(tier));
         return run(target, bytes);

@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code gatun wast PATH...}: run spec scripts (wast2json output). */
+/** {@code gatun wast PATH...}: run spec scripts (.wast, or wast2json output). */
 @Command(name = "wast", description = {
-        "Run WebAssembly spec scripts converted by wast2json.",
+        "Run WebAssembly spec scripts: .wast files, or their wast2json conversion (.json).",
         "Prints one line per script and last: N passed, N failed, N skipped."})
 final class WastCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "JSON scripts or directories (searched recursively)")
@@ -40,7 +40,7 @@ final class WastCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new Cli.Failure(Cli.EXIT_USAGE, "cannot read: " + e.getMessage());
         }
-        if (files.isEmpty()) throw new Cli.Failure(Cli.EXIT_USAGE, "no .json scripts under " + paths);
+        if (files.isEmpty()) throw new Cli.Failure(Cli.EXIT_USAGE, "no .wast or .json scripts under " + paths);
         Tally t = Conformance.run(Targets.gatun(Cli.tier(tier)), files, new Conformance.Options(verbose, listPassing), System.out);
         return t.failed() == 0 ? 0 : Cli.EXIT_FAILED;
     }

@@ -18,7 +18,7 @@ public final class Conformance {
     private Conformance() {}
 
     /**
-     * The wast2json scripts under {@code paths}: JSON files as given, directories searched recursively;
+     * The scripts under {@code paths} (wast2json .json and .wast files): files as given, directories searched recursively;
      * sorted by path within each argument.
      *
      * @throws NoSuchFileException when a path does not exist
@@ -28,7 +28,7 @@ public final class Conformance {
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(f -> f.toString().endsWith(".json") && Files.isRegularFile(f)).sorted().forEach(files::add);
+                    s.filter(f -> (f.toString().endsWith(".json") || f.toString().endsWith(".wast")) && Files.isRegularFile(f)).sorted().forEach(files::add);
                 }
             } else if (Files.isRegularFile(p)) {
                 files.add(p);
@@ -46,11 +46,28 @@ public final class Conformance {
     public static <M, I> Tally run(Target<M, I> target, List<Path> files, Options opts, PrintStream out) {
         Tally total = new Tally(0, 0, 0);
         List<String> passing = new ArrayList<>();
+        // Per feature (of the module each command ran against), and proposals beyond 3.0 apart from the core suite.
+        java.util.Map<String, Tally> byFeature = new java.util.TreeMap<>();
+        Tally proposals = new Tally(0, 0, 0);
+        boolean anyProposal = false, anyFeature = false;
         try (WastRunner<M, I> runner = new WastRunner<>(target)) {
             for (Path f : files) {
                 FileReport r = runner.run(f);
                 Tally t = r.tally();
                 total = total.plus(t);
+                boolean proposal = f.toString().replace('\\', '/').contains("/proposals/");
+                if (proposal) {
+                    proposals = proposals.plus(t);
+                    anyProposal = true;
+                }
+                for (int i = 0; i < r.outcomes().size(); i++) {
+                    String feat = (proposal ? "proposals/" : "") + r.features().get(i);
+                    anyFeature |= !feat.equals(WastRunner.CORE);
+                    Outcome o = r.outcomes().get(i);
+                    Tally one = new Tally(o.status() == Outcome.Status.PASSED ? 1 : 0,
+                            o.status() == Outcome.Status.FAILED ? 1 : 0, o.status() == Outcome.Status.SKIPPED ? 1 : 0);
+                    byFeature.merge(feat, one, Tally::plus);
+                }
                 out.println(f.getFileName() + ": " + t.summaryLine());
                 if (opts.verbose()) {
                     for (Outcome o : r.outcomes())
@@ -59,6 +76,15 @@ public final class Conformance {
                 if (r.fullyPasses()) passing.add(f.getFileName().toString());
                 out.flush();
             }
+        }
+        if (anyFeature || anyProposal) {
+            out.println("# by feature (of the module a command ran against):");
+            byFeature.forEach((k, t) -> out.println("  " + k + ": " + t.summaryLine()));
+        }
+        if (anyProposal) {
+            out.println("# core: " + new Tally(total.passed() - proposals.passed(), total.failed() - proposals.failed(),
+                    total.skipped() - proposals.skipped()).summaryLine());
+            out.println("# proposals: " + proposals.summaryLine());
         }
         if (opts.listPassing()) {
             out.println("# fully passing (" + passing.size() + " files; paste into conformance/src/test/resources/expected-pass.txt):");

@@ -3,10 +3,19 @@ package dev.gatun.conformance;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Outcomes of every command of one wast2json script, in file order. */
-public record FileReport(Path file, List<Outcome> outcomes) {
+/**
+ * Outcomes of every command of one script, in file order, and beside each the feature it exercised
+ * (the main post-2.0 feature of the module it ran against, or "2.0").
+ */
+public record FileReport(Path file, List<Outcome> outcomes, List<String> features) {
     public FileReport {
         outcomes = List.copyOf(outcomes);
+        features = List.copyOf(features);
+        if (features.size() != outcomes.size()) throw new IllegalArgumentException("one feature per outcome");
+    }
+
+    public FileReport(Path file, List<Outcome> outcomes) {
+        this(file, outcomes, java.util.Collections.nCopies(outcomes.size(), WastRunner.CORE));
     }
 
     public Tally tally() {

@@ -76,6 +76,10 @@ final class SpecValues {
     String mismatch(JsonNode expected, Value actual) {
         String type = expected.path("type").asText();
         if (actual == null) return "expected " + type + ", got null";
+        if (type.equals("refnull")) { // .wast (ref.null) without a type: any null reference
+            boolean isNull = actual instanceof Value.FuncRef f ? f.isNull() : actual instanceof Value.ExternRef x && x.isNull();
+            return isNull ? null : "expected a null reference, got " + format(actual);
+        }
         if (!type.equals(actual.type().toString()))
             return "expected " + describe(expected) + ", got " + format(actual);
         JsonNode val = expected.get("value");
@@ -88,6 +92,7 @@ final class SpecValues {
             case Value.V128 a -> v128Matches(expected.path("lane_type").asText(), val, a);
             case Value.FuncRef a -> "null".equals(val.asText()) ? a.isNull() : !a.isNull();
             case Value.ExternRef a -> "null".equals(val.asText()) ? a.isNull()
+                    : "non-null".equals(val.asText()) ? !a.isNull() // .wast (ref.extern) without a number
                     : hostRef(Long.parseLong(val.asText())).equals(a.object());
         };
         return ok ? null : "expected " + describe(expected) + ", got " + format(actual);

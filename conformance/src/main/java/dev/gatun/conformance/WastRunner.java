@@ -38,8 +38,9 @@ public final class WastRunner<M, I> implements AutoCloseable {
 
     public WastRunner(Target<M, I> target) { this(target, DEFAULT_TIMEOUT); }
 
-    /** Runs one script; a script that cannot be read yields a single failed outcome. */
+    /** Runs one script (a wast2json .json file or a .wast file); a script that cannot be read yields a single failed outcome. */
     public FileReport run(Path json) {
+        if (json.getFileName().toString().endsWith(".wast")) return runWast(json);
         JsonNode root;
         try {
             root = JSON.readTree(json.toFile());
@@ -49,15 +50,36 @@ public final class WastRunner<M, I> implements AutoCloseable {
         }
         String source = root.path("source_filename").asText(json.getFileName().toString());
         source = Path.of(source).getFileName().toString();
-        Script script = new Script(json.toAbsolutePath().getParent(), source);
+        Script script = new Script(json.toAbsolutePath().getParent(), source, null);
+        return runCommands(json, script, root.path("commands"));
+    }
+
+    private FileReport runCommands(Path file, Script script, Iterable<JsonNode> commands) {
         List<Outcome> outcomes = new ArrayList<>();
+        List<String> features = new ArrayList<>();
         target.beginScript();
         try {
-            for (JsonNode cmd : root.path("commands")) outcomes.add(script.run(cmd));
+            for (JsonNode cmd : commands) {
+                outcomes.add(script.run(cmd));
+                features.add(script.feature);
+            }
         } finally {
             script.release();
         }
-        return new FileReport(json, outcomes);
+        return new FileReport(file, outcomes, features);
+    }
+
+    /** A .wast script, read by {@link WastScript}: its modules are parsed from text here. */
+    private FileReport runWast(Path wast) {
+        String source = wast.getFileName().toString();
+        WastScript ws;
+        try {
+            ws = WastScript.parse(Files.readAllBytes(wast));
+        } catch (IOException | CompileError e) {
+            return new FileReport(wast, List.of(new Outcome(source, 0, "file",
+                    Outcome.Status.FAILED, "cannot read script: " + e.getMessage())));
+        }
+        return runCommands(wast, new Script(wast.toAbsolutePath().getParent(), source, ws.modules), ws.commands);
     }
 
     @Override
@@ -85,9 +107,24 @@ public final class WastRunner<M, I> implements AutoCloseable {
         /** Why there is no current instance, when there is none. */
         private String noCurrent = "no module defined yet";
 
-        Script(Path dir, String source) {
+        /** Modules of a .wast script by their synthetic file name; null for wast2json scripts. */
+        private final Map<String, WastScript.Source> sources;
+        /** Module definitions ({@code (module definition $m ...)}) by name. */
+        private final Map<String, M> definitions = new HashMap<>();
+        /** The main feature (beyond 2.0) of the current module and of each named one, whether or not it compiled. */
+        private String currentFeature = CORE;
+        private final Map<String, String> namedFeature = new HashMap<>();
+        /** Names registered by modules the engine did not support: imports from them fail for that reason. */
+        private final Map<String, String> unsupportedRegistered = new HashMap<>();
+        /** The feature the last command exercised, for per-feature tallies ("2.0" when none). */
+        String feature = CORE;
+        /** Why the current module is missing when the engine does not support it (then dependants are skipped). */
+        private String unsupported;
+
+        Script(Path dir, String source, Map<String, WastScript.Source> sources) {
             this.dir = dir;
             this.source = source;
+            this.sources = sources;
         }
 
         Outcome run(JsonNode cmd) {
@@ -97,6 +134,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
             // Each timeout leaves a runaway thread behind; give up on the script before they eat the machine.
             if (timeouts >= MAX_TIMEOUTS_PER_SCRIPT)
                 return new Outcome(source, line, type, Outcome.Status.FAILED, "not run: " + timeouts + " earlier commands timed out");
+            feature = CORE;
             try {
                 v = dispatch(type, cmd);
             } catch (SpecValues.SpecFormatException e) {
@@ -143,29 +181,82 @@ public final class WastRunner<M, I> implements AutoCloseable {
                         : assertCompileError(cmd, CompileError.Kind.MALFORMED);
                 case "assert_unlinkable" -> assertInstantiationFails(cmd, true);
                 case "assert_uninstantiable" -> assertInstantiationFails(cmd, false);
+                case "module_definition" -> moduleDefinition(cmd);
+                case "module_instance" -> moduleInstance(cmd);
+                case "assert_exception" -> assertException(cmd);
+                case "script_error" -> Verdict.fail("cannot read command: " + cmd.path("text").asText());
                 default -> Verdict.skip("unsupported command type " + type);
             };
         }
 
         private byte[] read(JsonNode cmd) throws IOException {
-            return Files.readAllBytes(dir.resolve(cmd.path("filename").asText()));
+            String file = cmd.path("filename").asText();
+            if (sources != null) {
+                WastScript.Source s = sources.get(file);
+                if (s == null) throw new IOException("no module " + file);
+                feature = mainFeature(s.features());
+                readBinary = s.quotedBinary();
+                if (s.error() != null) throw s.error();
+                return s.binary();
+            }
+            return Files.readAllBytes(dir.resolve(file));
         }
 
-        /** Compiles on the worker; a CompileError propagates to the caller. */
-        private M compile(byte[] bytes) throws Throwable {
-            return worker.call(() -> target.compile(bytes));
+        /** The engine rejected a module that uses post-2.0 features: a gap in the engine, not a failure. */
+        private Verdict unsupportedOr(CompileError e, Verdict otherwise) {
+            if (sources == null || e.line() > 0) return otherwise;
+            if (CORE.equals(feature) && readBinary) {
+                // A (module binary ...): no text says what it uses, so the engine's complaint has to.
+                String f = ENGINE_GAPS.get(e.reason());
+                if (f != null) feature = f;
+                else if (e.kind() == CompileError.Kind.MALFORMED) return Verdict.skip("unsupported: " + describe(e));
+            }
+            if (CORE.equals(feature)) return otherwise;
+            return Verdict.skip("unsupported: " + feature + " (" + describe(e) + ")");
         }
 
-        private Verdict module(JsonNode cmd) throws Throwable {
+        /** Whether the last module read was written as {@code (module binary ...)}. */
+        private boolean readBinary;
+        /** Module definitions the engine did not support, by name, with the reason. */
+        private final Map<String, String> unsupportedDefinitions = new HashMap<>();
+
+        private Verdict moduleDefinition(JsonNode cmd) throws Throwable {
             String name = cmd.hasNonNull("name") ? cmd.get("name").asText() : null;
-            current = null;
-            if (name != null) named.remove(name);
-            M module;
+            if (name != null) {
+                definitions.remove(name);
+                unsupportedDefinitions.remove(name);
+            }
             try {
-                module = compile(read(cmd));
+                byte[] bytes = read(cmd);
+                if (name != null) namedFeature.put(name, feature);
+                M module = compile(bytes);
+                if (name != null) definitions.put(name, module);
+                return Verdict.PASS;
             } catch (CompileError e) {
-                noCurrent = "its module command failed";
-                return Verdict.fail("valid module rejected: " + describe(e));
+                Verdict v = unsupportedOr(e, Verdict.fail("valid module rejected: " + describe(e)));
+                if (name != null && v.status() == Outcome.Status.SKIPPED) unsupportedDefinitions.put(name, v.reason());
+                return v;
+            }
+        }
+
+        private Verdict moduleInstance(JsonNode cmd) throws Throwable {
+            String mod = cmd.path("module").asText(null);
+            M module = mod == null ? null : definitions.get(mod);
+            String name = cmd.path("instance").asText(null);
+            current = null;
+            unsupported = null;
+            if (name != null) named.remove(name);
+            feature = mod == null ? CORE : namedFeature.getOrDefault(mod, CORE);
+            currentFeature = feature;
+            if (name != null) namedFeature.put(name, feature);
+            if (module == null) {
+                String why = mod == null ? null : unsupportedDefinitions.get(mod);
+                if (why != null) {
+                    unsupported = why;
+                    if (name != null) unsupportedNamed.put(name, why);
+                    return Verdict.skip(why);
+                }
+                return Verdict.fail("module definition " + mod + " not available");
             }
             try {
                 I instance = worker.call(() -> target.instantiate(module, Map.copyOf(registered)));
@@ -179,22 +270,96 @@ public final class WastRunner<M, I> implements AutoCloseable {
             }
         }
 
+        private Verdict assertException(JsonNode cmd) throws Throwable {
+            try {
+                Value[] r = perform(cmd.path("action"));
+                return Verdict.fail("expected an exception, but it returned " + formatAll(r));
+            } catch (MissingModule e) {
+                return missing(e);
+            } catch (RuntimeError e) {
+                String m = String.valueOf(e.getMessage());
+                return m.contains("exception") ? Verdict.PASS : Verdict.fail("expected an exception, got " + describe(e));
+            }
+        }
+
+        /** An action whose module is missing: skipped when the engine did not support it, else failed. */
+        private Verdict missing(MissingModule e) {
+            return e.unsupported != null ? Verdict.skip(e.unsupported) : Verdict.fail(e.getMessage());
+        }
+
+        /** Compiles on the worker; a CompileError propagates to the caller. */
+        private M compile(byte[] bytes) throws Throwable {
+            return worker.call(() -> target.compile(bytes));
+        }
+
+        private Verdict module(JsonNode cmd) throws Throwable {
+            String name = cmd.hasNonNull("name") ? cmd.get("name").asText() : null;
+            current = null;
+            unsupported = null;
+            if (name != null) named.remove(name);
+            M module;
+            try {
+                byte[] bytes = read(cmd);
+                currentFeature = feature;
+                if (name != null) namedFeature.put(name, feature);
+                module = compile(bytes);
+            } catch (CompileError e) {
+                noCurrent = "its module command failed";
+                Verdict v = unsupportedOr(e, Verdict.fail("valid module rejected: " + describe(e)));
+                if (v.status() == Outcome.Status.SKIPPED) {
+                    unsupported = v.reason();
+                    if (name != null) unsupportedNamed.put(name, v.reason());
+                }
+                return v;
+            }
+            if (name != null) unsupportedNamed.remove(name);
+            String feat = feature;
+            try {
+                I instance = worker.call(() -> target.instantiate(module, Map.copyOf(registered)));
+                created.add(instance);
+                current = instance;
+                if (name != null) named.put(name, instance);
+                return Verdict.PASS;
+            } catch (WebAssemblyException e) {
+                noCurrent = "its module command failed";
+                String why = e instanceof LinkError l ? unsupportedRegistered.get(l.module()) : null;
+                if (why != null) {
+                    unsupported = why;
+                    if (name != null) unsupportedNamed.put(name, why);
+                    return Verdict.skip(why);
+                }
+                return Verdict.fail("instantiation failed: " + describe(e));
+            }
+        }
+
         /** The instance an action or register names, or null with the reason in {@link #missing}. */
         private I instance(JsonNode moduleName) {
+            I inst;
             if (moduleName == null || moduleName.isNull()) {
                 missing = "no current module: " + noCurrent;
-                return current;
+                missingUnsupported = unsupported;
+                inst = current;
+            } else {
+                inst = named.get(moduleName.asText());
+                missing = "module " + moduleName.asText() + " not available";
+                missingUnsupported = unsupportedNamed.get(moduleName.asText());
             }
-            I inst = named.get(moduleName.asText());
-            missing = "module " + moduleName.asText() + " not available";
+            feature = moduleName == null || moduleName.isNull() ? currentFeature
+                    : namedFeature.getOrDefault(moduleName.asText(), CORE);
             return inst;
         }
 
-        private String missing;
+        private String missing, missingUnsupported;
+        private final Map<String, String> unsupportedNamed = new HashMap<>();
 
         private Verdict register(JsonNode cmd) {
             I inst = instance(cmd.get("name"));
-            if (inst == null) return Verdict.fail(missing);
+            if (inst == null) {
+                if (missingUnsupported == null) return Verdict.fail(missing);
+                unsupportedRegistered.put(cmd.path("as").asText(), missingUnsupported);
+                return Verdict.skip(missingUnsupported);
+            }
+            unsupportedRegistered.remove(cmd.path("as").asText());
             registered.put(cmd.path("as").asText(), inst);
             return Verdict.PASS;
         }
@@ -202,7 +367,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
         /** Runs an action on the worker; returns its results or throws what the target threw. */
         private Value[] perform(JsonNode action) throws Throwable {
             I inst = instance(action.get("module"));
-            if (inst == null) throw new MissingModule(missing);
+            if (inst == null) throw new MissingModule(missing, missingUnsupported);
             String field = action.path("field").asText();
             switch (action.path("type").asText()) {
                 case "invoke" -> {
@@ -228,7 +393,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
                 perform(cmd.path("action"));
                 return Verdict.PASS;
             } catch (MissingModule e) {
-                return Verdict.fail(e.getMessage());
+                return missing(e);
             } catch (RuntimeError e) {
                 return Verdict.fail("unexpected " + describe(e));
             }
@@ -239,7 +404,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
             try {
                 results = perform(cmd.path("action"));
             } catch (MissingModule e) {
-                return Verdict.fail(e.getMessage());
+                return missing(e);
             } catch (RuntimeError e) {
                 return Verdict.fail("unexpected " + describe(e));
             }
@@ -271,7 +436,7 @@ public final class WastRunner<M, I> implements AutoCloseable {
             try {
                 results = perform(cmd.path("action"));
             } catch (MissingModule e) {
-                return Verdict.fail(e.getMessage());
+                return missing(e);
             } catch (RuntimeError e) {
                 if (exhaustion) {
                     return e.trap() == RuntimeError.Trap.CALL_STACK_EXHAUSTED ? Verdict.PASS
@@ -290,9 +455,13 @@ public final class WastRunner<M, I> implements AutoCloseable {
             try {
                 compile(read(cmd));
             } catch (CompileError e) {
+                if (e.kind() != kind && cmd.path("custom").asBoolean())
+                    return Verdict.skip("custom annotation not interpreted (\"" + text + "\"; got " + describe(e) + ")");
                 return e.kind() == kind ? Verdict.PASS
-                        : Verdict.fail("expected " + kind.name().toLowerCase() + " (\"" + text + "\"), got " + describe(e));
+                        : unsupportedOr(e, Verdict.fail("expected " + kind.name().toLowerCase() + " (\"" + text + "\"), got " + describe(e)));
             }
+            if (cmd.path("custom").asBoolean())
+                return Verdict.skip("custom annotation not interpreted (\"" + text + "\"; the spec lets readers ignore it)");
             return Verdict.fail("expected " + kind.name().toLowerCase() + " (\"" + text + "\"), but it compiled");
         }
 
@@ -302,12 +471,14 @@ public final class WastRunner<M, I> implements AutoCloseable {
             try {
                 module = compile(read(cmd));
             } catch (CompileError e) {
-                return Verdict.fail("valid module rejected: " + describe(e));
+                return unsupportedOr(e, Verdict.fail("valid module rejected: " + describe(e)));
             }
             String expected = link ? "link error" : "trap";
             try {
                 created.add(worker.call(() -> target.instantiate(module, Map.copyOf(registered))));
             } catch (LinkError e) {
+                String why = unsupportedRegistered.get(e.module());
+                if (why != null) return Verdict.skip(why);
                 return link ? Verdict.PASS : Verdict.fail("expected " + expected + " (\"" + text + "\"), got " + describe(e));
             } catch (RuntimeError e) {
                 return !link ? Verdict.PASS : Verdict.fail("expected " + expected + " (\"" + text + "\"), got " + describe(e));
@@ -318,7 +489,34 @@ public final class WastRunner<M, I> implements AutoCloseable {
 
     /** An action names a module that is not there (because its module command failed or was skipped). */
     private static final class MissingModule extends Exception {
-        MissingModule(String message) { super(message); }
+        /** The skip reason when the module is missing because the engine does not support it. */
+        final String unsupported;
+
+        MissingModule(String message, String unsupported) {
+            super(message);
+            this.unsupported = unsupported;
+        }
+    }
+
+    /** Engine complaints about binary modules that mean it lacks a post-2.0 feature. */
+    private static final Map<String, String> ENGINE_GAPS = Map.of(
+            "malformed reference type", "function-references",
+            "multiple memories", "multi-memory",
+            "multiple tables", "reference-types");
+
+    /** The feature label of commands that need nothing beyond Wasm 2.0. */
+    static final String CORE = "2.0";
+
+    /** Most specific first: a module using GC is counted under gc even if it also uses function references. */
+    private static final List<String> FEATURE_ORDER = List.of("custom-descriptors", "gc", "function-references", "exceptions",
+            "legacy-exceptions", "memory64", "multi-memory", "tail-call", "relaxed-simd", "threads",
+            "wide-arithmetic", "custom-page-sizes", "extended-const");
+
+    /** The one feature a module is counted under. */
+    static String mainFeature(java.util.Set<String> features) {
+        if (features == null || features.isEmpty()) return CORE;
+        for (String f : FEATURE_ORDER) if (features.contains(f)) return f;
+        return features.iterator().next();
     }
 
     private static String formatAll(Value[] vs) {

@@ -11,5 +11,7 @@ public enum Feature {
     /** The phase-3 exception instructions ({@code try}, {@code catch}, {@code delegate}, {@code rethrow}) clang still emits. */
     LEGACY_EXCEPTIONS,
     // Beyond 3.0
-    THREADS, WIDE_ARITHMETIC
+    THREADS, WIDE_ARITHMETIC,
+    /** Custom descriptors (a GC follow-up): descriptor types, exact references and the casts that use them. */
+    CUSTOM_DESCRIPTORS
 }
