@@ -6,7 +6,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /** Reads an input file whole, but never more than a cap: /dev/zero or a runaway pipe is a usage error, not an OutOfMemoryError. */
 final class InputFiles {
@@ -26,27 +28,35 @@ final class InputFiles {
         }
     }
 
+    private static final int CHUNK = 16 << 20;
+
     static byte[] read(Path file) { return read(file, cap()); }
 
     static byte[] read(Path file, long cap) {
         cap = Math.min(cap, Integer.MAX_VALUE - 16); // a Java array's limit
         try (InputStream in = Files.newInputStream(file)) {
-            // Devices and pipes report size 0, so the size only sizes the first buffer; the loop enforces the cap.
-            long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+            long size = Files.isRegularFile(file) ? Files.size(file) : -1;
             if (size > cap) throw tooLarge(file, cap);
-            byte[] buf = new byte[(int) Math.max(Math.min(size + 1, cap + 1), 8192)];
-            int n = 0;
+            // A regular file is read into one array of its size; devices and pipes (size unknown) into 16 MiB
+            // chunks, so reaching the cap on /dev/zero costs one pass and no copying of ever larger arrays.
+            List<byte[]> chunks = new ArrayList<>();
+            long total = 0;
             while (true) {
-                if (n == buf.length) {
-                    if (n > cap) throw tooLarge(file, cap);
-                    buf = Arrays.copyOf(buf, (int) Math.min(Math.max(2L * n, 8192), cap + 1));
-                }
-                int r = in.read(buf, n, buf.length - n);
-                if (r < 0) break;
-                n += r;
-                if (n > cap) throw tooLarge(file, cap);
+                byte[] chunk = new byte[size >= 0 && chunks.isEmpty() ? (int) size + 1 : CHUNK];
+                int n = in.readNBytes(chunk, 0, chunk.length);
+                total += n;
+                if (total > cap) throw tooLarge(file, cap);
+                chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
+                if (n < chunk.length) break;
             }
-            return n == buf.length ? buf : Arrays.copyOf(buf, n);
+            if (chunks.size() == 1) return chunks.getFirst();
+            byte[] all = new byte[(int) total];
+            int at = 0;
+            for (byte[] c : chunks) {
+                System.arraycopy(c, 0, all, at, c.length);
+                at += c.length;
+            }
+            return all;
         } catch (NoSuchFileException e) {
             throw new Cli.Failure(Cli.EXIT_USAGE, "no such file: " + file);
         } catch (AccessDeniedException e) {
