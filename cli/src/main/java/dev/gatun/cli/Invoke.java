@@ -72,6 +72,21 @@ final class Invoke {
         return 0;
     }
 
+    /**
+     * _start of a module that exports no memory, which Wasi.start refuses: as wasmtime does, run it anyway
+     * (WASI calls that need memory cannot work, but proc_exit and pure computation do).
+     */
+    static int startWithoutMemory(Instance instance) {
+        try {
+            instance.exports().function("_start").call();
+            return 0;
+        } catch (RuntimeError e) {
+            WasiExit exit = exitOf(e);
+            if (exit != null) return exit.exitCode();
+            throw e;
+        }
+    }
+
     private static WasiExit exitOf(Throwable t) {
         for (int depth = 0; t != null && depth < 8; t = t.getCause(), depth++) {
             if (t instanceof WasiExit e) return e;

@@ -37,7 +37,8 @@ final class WasiRun {
             Instance instance = WebAssembly.instantiate(module, wasi.imports(), limits.instanceLimits());
             try {
                 limits.apply(instance);
-                return wasi.start(instance);
+                if (instance.exports().has("memory")) return wasi.start(instance);
+                return Invoke.startWithoutMemory(instance);
             } finally {
                 instance.close();
             }

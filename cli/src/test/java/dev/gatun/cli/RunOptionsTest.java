@@ -74,6 +74,23 @@ class RunOptionsTest {
     }
 
     @Test
+    void timeoutStopsACommandToo(@TempDir Path dir) {
+        Path m = TestModules.write(dir, "spin.wasm", TestModules.COMMAND_SPIN);
+        MainTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> gatun("run", "--timeout", "100ms", m.toString()));
+        assertEquals(WasiRun.EXIT_TRAP, r.exit(), r.err());
+        assertTrue(Cli.firstLine(r.err()).endsWith("(--timeout 100ms reached)"), r.err());
+        assertTrue(r.err().contains("at func 1 <_start>"), r.err());
+    }
+
+    @Test
+    void aCommandWithoutMemoryStillRuns(@TempDir Path dir) {
+        Path m = TestModules.write(dir, "exit.wasm", TestModules.COMMAND_EXIT);
+        MainTest.Result r = gatun("run", m.toString());
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("", r.err());
+    }
+
+    @Test
     void timeoutAndMaxMemoryRejectNonsense() {
         MainTest.Result r = gatun("run", "--timeout", "soon", "--invoke", "gcd", EXAMPLE.toString(), "1", "2");
         assertEquals(Cli.EXIT_USAGE, r.exit());

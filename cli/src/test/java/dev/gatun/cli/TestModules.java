@@ -26,6 +26,14 @@ final class TestModules {
     /** (func $down (export "down") (param i32) (if (i32.eqz (local.get 0)) (then unreachable)) (call $down (i32.sub ...))): no name section. */
     static final String DEEP = "0061736d0100000001050160017f000302010007080104646f776e00000a120110002000450440000b200041016b10000b";
 
+    /** Imports proc_exit, exports no memory; _start spins forever (a proc_exit(3) after the loop is never reached). */
+    static final String COMMAND_SPIN = "0061736d0100000001080260017f0060000002240116776173695f736e617073686f745f70726576696577"
+            + "310970726f635f65786974000003020101070a01065f737461727400010a13011100410045044003400c000b0b410310000b";
+
+    /** Imports proc_exit, exports no memory; _start calls proc_exit(3). */
+    static final String COMMAND_EXIT = "0061736d0100000001080260017f0060000002240116776173695f736e617073686f745f70726576696577"
+            + "310970726f635f65786974000003020101070a01065f737461727400010a08010600410310000b";
+
     /** (memory 1) (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0))) */
     static final String GROW = "0061736d0100000001060160017f017f0302010005030100010708010467726f7700000a08010600200040000b";
 
