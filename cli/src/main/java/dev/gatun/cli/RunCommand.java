@@ -14,10 +14,10 @@ import java.util.concurrent.Callable;
 /** {@code gatun run [--invoke NAME] MODULE ARGS...}: call an export, or run a WASI command. */
 @Command(name = "run", description = {
         "Run a WASI command module, or call one export of a module.",
-        "Without --invoke, runs the module's _start with ARGS as its arguments; the exit status is the program's,",
-        "134 if it traps. With --invoke, calls one exported function with ARGS, parsed by its parameter types,",
-        "and prints its results one per line; WASI is linked if the module imports it.",
-        "A -- right after MODULE is dropped: gatun run prog.wasm -- -n 3 passes -n 3."})
+        "Without --invoke, runs the module's _start with ARGS as the program's arguments and exits with its status (134 if it traps).",
+        "With --invoke, calls the export with ARGS parsed by its parameter types and prints its results, one per line; "
+                + "WASI is linked if the module imports it.",
+        "A -- right after MODULE is dropped: gatun run prog.wasm -- -n 3 passes -n 3 to the program."})
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--invoke", paramLabel = "NAME", description = "exported function to call with ARGS")
     String invoke;
