@@ -2,10 +2,6 @@ package dev.gatun.cli;
 
 import dev.gatun.WebAssemblyException;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Shared helpers and exit codes of the subcommands. */
@@ -39,16 +35,9 @@ final class Cli {
         }
     }
 
+    /** The whole file, at most {@link InputFiles#cap()} bytes; unreadable or too large is a usage error. */
     static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new Failure(EXIT_USAGE, "no such file: " + file);
-        } catch (AccessDeniedException e) {
-            throw new Failure(EXIT_USAGE, "permission denied: " + file);
-        } catch (IOException e) {
-            throw new Failure(EXIT_USAGE, "cannot read " + file + ": " + e.getMessage());
-        }
+        return InputFiles.read(file);
     }
 
     /**

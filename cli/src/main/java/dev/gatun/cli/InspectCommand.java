@@ -15,6 +15,7 @@ import dev.gatun.ValType;
 import dev.gatun.WebAssembly;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +34,9 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the module (binary, or text format)")
     Path file;
 
+    @Option(names = "--json", description = "print one JSON object instead (for scripts)")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -46,7 +50,13 @@ final class InspectCommand implements Callable<Integer> {
             throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            InspectJson.print(out, file.toString(), bytes, module);
+            out.flush();
+            return 0;
+        }
         print(out, file.toString(), bytes.length, module);
+        InspectDetails.print(out, ModuleSections.parse(bytes), ModuleLayout.of(module), Frames.exportNames(module));
         out.flush();
         return 0;
     }

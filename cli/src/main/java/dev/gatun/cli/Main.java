@@ -19,7 +19,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(Output.main(args));
     }
 
     /** Runs the command line with the given streams; returns the exit code. */
@@ -27,6 +27,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // Everything after the module is the program's: "gatun run prog.wasm -n 3" passes -n to prog.
         cl.getSubcommands().get("run").setStopAtPositional(true);
+        Help.install(cl);
         cl.setOut(out);
         cl.setErr(err);
         // Bad input is the user's problem, not a bug: one line on stderr, never a stack trace.

@@ -1,6 +1,7 @@
 package dev.gatun.cli;
 
 import dev.gatun.CompileError;
+import dev.gatun.ExternKind;
 import dev.gatun.Instance;
 import dev.gatun.LinkError;
 import dev.gatun.Module;
@@ -22,16 +23,45 @@ final class WasiRun {
     /** The status a trapped program exits with, as a process killed by SIGABRT (what wasmtime reports too). */
     static final int EXIT_TRAP = 134;
 
-    static int run(Path file, byte[] bytes, dev.gatun.Tier tier, List<String> dirs, List<String> envs, List<String> args, PrintWriter err) {
-        Module module;
-        try {
-            module = WebAssembly.compile(bytes, tier);
-        } catch (CompileError e) {
-            throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
-        }
+    static int run(Path file, byte[] bytes, dev.gatun.Tier tier, List<String> dirs, List<String> envs, List<String> args,
+                   RunLimits limits, PrintWriter err) {
+        Module module = compile(file, bytes, tier);
+        if (module.exports().stream().noneMatch(e -> e.name().equals("_start") && e.kind() == ExternKind.FUNCTION))
+            throw new Cli.Failure(Cli.EXIT_USAGE, file + " has no _start function, so it is not a WASI command; "
+                    + "call one of its exports with --invoke NAME" + Invoke.functionList(module));
+        limits.check(module);
         List<String> argv = new ArrayList<>();
         argv.add(file.getFileName().toString());
         argv.addAll(args);
+        try (Wasi wasi = wasi(dirs, envs, argv)) {
+            Instance instance = WebAssembly.instantiate(module, wasi.imports(), limits.instanceLimits());
+            try {
+                limits.apply(instance);
+                if (instance.exports().has("memory")) return wasi.start(instance);
+                return Invoke.startWithoutMemory(instance);
+            } finally {
+                instance.close();
+            }
+        } catch (LinkError e) {
+            throw new Cli.Failure(Cli.EXIT_FAILED, "link error: " + Cli.firstLine(e.getMessage()));
+        } catch (RuntimeError e) {
+            // The trap with its Wasm stack, innermost frame first.
+            err.println("gatun: trap: " + Frames.format(e, module, limits.explain(e)));
+            err.flush();
+            return EXIT_TRAP;
+        }
+    }
+
+    static Module compile(Path file, byte[] bytes, dev.gatun.Tier tier) {
+        try {
+            return WebAssembly.compile(bytes, tier);
+        } catch (CompileError e) {
+            throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
+        }
+    }
+
+    /** The WASI context of --dir, --env and the program's argv, its stdio the process's own. */
+    static Wasi wasi(List<String> dirs, List<String> envs, List<String> argv) {
         // The process's own streams, not the PrintWriters: guest output is bytes and must pass through unchanged,
         // and a terminal shows up to the guest as a character device (so its libc line-buffers).
         Wasi.Builder b = Wasi.builder().args(argv).inheritStdio();
@@ -52,26 +82,10 @@ final class WasiRun {
                 throw new Cli.Failure(Cli.EXIT_USAGE, "--env " + e + ": " + x.getMessage());
             }
         }
-        Wasi wasi;
         try {
-            wasi = b.build();
+            return b.build();
         } catch (UncheckedIOException e) {
             throw new Cli.Failure(Cli.EXIT_USAGE, e.getMessage());
-        }
-        try (wasi) {
-            Instance instance = WebAssembly.instantiate(module, wasi.imports());
-            try {
-                return wasi.start(instance);
-            } finally {
-                instance.close();
-            }
-        } catch (LinkError e) {
-            throw new Cli.Failure(Cli.EXIT_FAILED, "link error: " + Cli.firstLine(e.getMessage()));
-        } catch (RuntimeError e) {
-            // The trap with its Wasm stack, innermost frame first.
-            err.println("gatun: trap: " + e.getMessage());
-            err.flush();
-            return EXIT_TRAP;
         }
     }
 }

@@ -111,7 +111,7 @@ class MainTest {
     void runChecksTheExportAndItsArguments() {
         Result r = gatun("run", "--invoke", "nope", EXAMPLE.toString());
         assertEquals(Cli.EXIT_USAGE, r.exit());
-        assertTrue(r.err().contains("exports no function named 'nope'"), r.err());
+        assertTrue(r.err().contains("unknown export: \"nope\""), r.err());
         r = gatun("run", "--invoke", "gcd", EXAMPLE.toString(), "12");
         assertEquals(Cli.EXIT_USAGE, r.exit());
         assertTrue(r.err().contains("takes 2 argument(s)"), r.err());
