@@ -7,6 +7,9 @@ import dev.gatun.Module;
 import dev.gatun.WebAssembly;
 import dev.gatun.WebAssemblyException;
 
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +34,7 @@ public final class InstancePool {
     private final ConcurrentLinkedDeque<PooledInstance> idle = new ConcurrentLinkedDeque<>();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong discarded = new AtomicLong();
+    private final ThreadLocal<TaskLease> taskLeases = new ThreadLocal<>();
 
     private InstancePool(WasmModuleRef ref) {
         this.ref = ref;
@@ -96,6 +100,42 @@ public final class InstancePool {
         created.incrementAndGet();
         w.initialize();
         return w;
+    }
+
+    /**
+     * The instance the current task holds on this thread, for every UDF and kernel of this pool it runs:
+     * borrowed at the task's first call, returned (or discarded) when the task completes. Calls on one
+     * thread never overlap, so one instance serves them all, and a row costs no pool traffic. After a
+     * failed call the task gets a fresh instance (if it goes on at all).
+     */
+    public WasmInstance forTask(TaskContext task, Duration timeout) {
+        TaskLease t = taskLeases.get();
+        if (t == null || t.attempt != task.taskAttemptId() || t.lease == null) {
+            TaskLease fresh = new TaskLease(task.taskAttemptId());
+            task.addTaskCompletionListener((TaskCompletionListener) ctx -> fresh.end(taskLeases));
+            taskLeases.set(t = fresh);
+        }
+        if (t.lease != null && t.lease.poisoned()) {
+            t.lease.close();
+            t.lease = null;
+        }
+        if (t.lease == null) t.lease = acquire(timeout);
+        else t.lease.lend(timeout);
+        return t.lease;
+    }
+
+    /** One task's instance on one thread; ended by the task's completion listener. */
+    private static final class TaskLease {
+        final long attempt;
+        WasmInstance lease;
+
+        TaskLease(long attempt) { this.attempt = attempt; }
+
+        void end(ThreadLocal<TaskLease> owner) {
+            if (lease != null) lease.close();
+            lease = null;
+            if (owner.get() == this) owner.remove();
+        }
     }
 
     /** Takes a borrowed instance back: idle if healthy, closed if poisoned. */

@@ -38,6 +38,9 @@ public final class WasmInstance implements AutoCloseable {
     /** True once a call failed: this instance will be discarded when closed. */
     public boolean poisoned() { return pooled.poisoned(); }
 
+    /** Sets the timeout for this borrower's next calls. */
+    void lend(java.time.Duration timeout) { live().lend(timeout); }
+
     private PooledInstance live() {
         if (closed) throw new IllegalStateException("this wasm instance was already returned to its pool");
         return pooled;

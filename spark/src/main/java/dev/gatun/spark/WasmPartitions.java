@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Partition kernels: a function applied to every row (or to batches of rows) of each partition, with one
- * Wasm instance borrowed for the whole partition by the task thread that runs it, so per-row cost is the
- * call alone. The instance goes back to the pool when the partition is done or its task ends; if a call
- * fails, the task fails and the instance is discarded. For binary columns such as the {@code content} of
+ * Partition kernels: a function applied to every row (or to batches of rows) of each partition, with the
+ * one Wasm instance the task thread running it holds for the whole task, so per-row cost is the call
+ * alone. The instance goes back to the pool when the task ends; if a call fails, the task fails and the
+ * instance is discarded. For binary columns such as the {@code content} of
  * Spark's {@code binaryFile} source, {@link #mapBinaryColumn} needs no kernel code at all.
  */
 public final class WasmPartitions {
@@ -89,9 +89,9 @@ public final class WasmPartitions {
     }
 
     /**
-     * Pulls rows lazily, as Spark's iterators do. The instance is borrowed at the first row (an empty
-     * partition borrows none), replaced if a call poisoned it and the kernel chose to carry on, and returned
-     * at the end or when the task completes, whichever comes first.
+     * Pulls rows lazily, as Spark's iterators do. Inside a task the instance is the task thread's
+     * ({@link InstancePool#forTask}), borrowed at the first row (an empty partition borrows none) and
+     * returned when the task completes; outside one, it is borrowed here and returned at the last row.
      */
     private static final class Results<R> implements Iterator<R> {
         private final InstancePool pool;
@@ -99,8 +99,9 @@ public final class WasmPartitions {
         private final int batchSize;
         private final BatchKernel<R> kernel;
         private final Iterator<Row> rows;
+        private final TaskContext task = TaskContext.get();
         private Iterator<R> pending = java.util.Collections.emptyIterator();
-        private WasmInstance wasm;
+        private WasmInstance own; // only outside a task
 
         Results(InstancePool pool, Duration timeout, int batchSize, BatchKernel<R> kernel, Iterator<Row> rows) {
             this.pool = pool;
@@ -114,7 +115,8 @@ public final class WasmPartitions {
         public boolean hasNext() {
             while (!pending.hasNext()) {
                 if (!rows.hasNext()) {
-                    giveBack();
+                    if (own != null) own.close();
+                    own = null;
                     return false;
                 }
                 List<Row> batch = new ArrayList<>(Math.min(batchSize, 1024));
@@ -136,21 +138,13 @@ public final class WasmPartitions {
         }
 
         private WasmInstance instance() {
-            if (wasm != null && wasm.poisoned()) giveBack();
-            if (wasm == null) {
-                wasm = pool.acquire(timeout);
-                TaskContext task = TaskContext.get();
-                WasmInstance borrowed = wasm;
-                if (task != null) task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> borrowed.close());
+            if (task != null) return pool.forTask(task, timeout);
+            if (own != null && own.poisoned()) {
+                own.close();
+                own = null;
             }
-            return wasm;
-        }
-
-        private void giveBack() {
-            if (wasm != null) {
-                wasm.close();
-                wasm = null;
-            }
+            if (own == null) own = pool.acquire(timeout);
+            return own;
         }
     }
 }

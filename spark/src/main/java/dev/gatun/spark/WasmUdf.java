@@ -4,6 +4,7 @@ import dev.gatun.ExportDescriptor;
 import dev.gatun.FunctionType;
 import dev.gatun.Module;
 import dev.gatun.WebAssemblyException;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.*;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -11,9 +12,10 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 
 /**
- * A Wasm export as a Spark SQL user-defined function. Each call borrows an instance from this JVM's
- * pool for the module, converts the row's values under the memory convention, calls the export under the
- * module's limits, and gives the instance back (or discards it if the call trapped). Null in, null out.
+ * A Wasm export as a Spark SQL user-defined function. Each task thread borrows one instance from this
+ * JVM's pool for the module at its first row and keeps it until the task ends ({@link InstancePool#forTask});
+ * each call converts the row's values under the memory convention and calls the export under the
+ * module's limits. A trap fails the task and discards the instance. Null in, null out.
  *
  * <pre>{@code
  * WasmModuleRef lib = WasmModuleRef.broadcast(spark, Path.of("lib.wasm")).withTimeout(Duration.ofSeconds(1));
@@ -123,7 +125,9 @@ public final class WasmUdf implements UDF0<Object>,
     private Object apply(Object[] args) {
         InstancePool p = pool;
         if (p == null) pool = p = ref.pool();
-        try (WasmInstance w = p.acquire(ref.timeout())) {
+        TaskContext task = TaskContext.get();
+        if (task != null) return p.forTask(task, ref.timeout()).invoke(export, sig, args);
+        try (WasmInstance w = p.acquire(ref.timeout())) { // outside a task (the driver folding constants)
             return w.invoke(export, sig, args);
         }
     }
