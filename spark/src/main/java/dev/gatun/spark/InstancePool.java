@@ -49,8 +49,8 @@ public final class InstancePool {
         return POOLS.computeIfAbsent(key, k -> new InstancePool(ref));
     }
 
-    /** Borrows an instance with the timeout of the ref this pool was made for. */
-    public WasmInstance acquire() { return acquire(ref.timeout()); }
+    /** Borrows an instance whose calls have no timeout; see {@link WasmModuleRef#borrow()} for the ref's. */
+    public WasmInstance acquire() { return acquire(null); }
 
     /**
      * Borrows an idle instance, or creates one; waits while {@code maxInstances} are in use. Every call

@@ -30,6 +30,7 @@ final class PooledInstance {
     private final Instance instance;
     private Duration timeout; // the current borrower's
     private final Map<String, Function> functions = new HashMap<>();
+    private final Map<String, WasmSignature> checked = new HashMap<>();
     private Memory memory;
     private Function alloc, free;
     private boolean freeTakesLength;
@@ -71,6 +72,7 @@ final class PooledInstance {
      * without calling the export (SQL's strict null semantics).
      */
     Object invoke(String export, WasmSignature sig, Object... args) {
+        if (checked.get(export) != sig) checkSignature(export, sig);
         if (args.length != sig.params().size()) {
             throw new WasmUdfException(export, "wasm export '" + export + "' takes " + sig.params().size()
                     + " arguments, got " + args.length);
@@ -158,6 +160,17 @@ final class PooledInstance {
         }
     }
 
+    /** Kernels pass signatures the driver never saw: check each against the export's type once. */
+    private void checkSignature(String export, WasmSignature sig) {
+        try {
+            sig.check(export, function(export).type());
+        } catch (IllegalArgumentException e) {
+            throw new WasmUdfException(export, e.getMessage());
+        }
+        if (sig.usesBuffers()) allocator(export);
+        checked.put(export, sig);
+    }
+
     private Function function(String export) {
         Function f = functions.get(export);
         if (f == null) {
@@ -215,6 +228,9 @@ final class PooledInstance {
         if (ptr + len > m.byteSize()) {
             throw new WasmUdfException(export, "wasm export '" + export + "' returned (ptr " + ptr + ", len " + len
                     + ") outside its " + m.byteSize() + "-byte memory");
+        }
+        if (len > Integer.MAX_VALUE - 16) {
+            throw new WasmUdfException(export, "wasm export '" + export + "' returned " + len + " bytes, more than a Spark value holds");
         }
         byte[] out = m.read(ptr, (int) len);
         boolean isArgument = false;

@@ -121,6 +121,14 @@ public final class WasmModuleRef implements Serializable {
         return InstancePool.of(this);
     }
 
+    /**
+     * Borrows an instance under this ref's timeout, for calls outside UDFs and kernels; close it to give it
+     * back. Instances are shared by every ref with the same bytes, memory cap, bound and imports.
+     */
+    public WasmInstance borrow() {
+        return pool().acquire(timeout);
+    }
+
     private byte[] bytes() {
         if (inline != null) return inline;
         if (broadcast != null) return broadcast.value();

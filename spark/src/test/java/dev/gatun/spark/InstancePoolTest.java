@@ -92,6 +92,17 @@ class InstancePoolTest {
     }
 
     @Test
+    void aKernelsSignatureIsCheckedAgainstTheExport() {
+        try (WasmInstance w = ref(8).borrow()) {
+            WasmUdfException e = assertThrows(WasmUdfException.class,
+                    () -> w.invoke("gcd", WasmSignature.of(WasmType.BINARY, WasmType.BINARY), (Object) new byte[1]));
+            assertTrue(e.getMessage().contains("has type [i32, i32] -> [i32]"), e.getMessage());
+            assertFalse(w.poisoned(), "nothing ran, so the instance is still good");
+            assertEquals(4, w.invoke("gcd", WasmSignature.of(WasmType.INT, WasmType.INT, WasmType.INT), 8, 12));
+        }
+    }
+
+    @Test
     void stringsAndNullsFollowTheConvention() {
         try (WasmInstance w = ref(7).pool().acquire()) {
             WasmSignature sig = WasmSignature.of(WasmType.STRING, WasmType.STRING, WasmType.INT);
