@@ -145,6 +145,7 @@ public final class InstancePool {
                 discarded.incrementAndGet();
                 w.instance().close();
             } else {
+                w.disarmForPool();
                 idle.addFirst(w); // most recently used first: its memory is likely still in cache
             }
         } finally {

@@ -73,7 +73,10 @@ public final class WasmModuleRef implements Serializable {
         return new WasmModuleRef(ModuleCache.sha256(bytes), null, null, file.getFileName().toString(), null, -1, 0, null);
     }
 
-    /** Every call traps (and fails its task) when it runs longer than this; null for no limit. */
+    /**
+     * Every call traps (and fails its task) when it runs longer than this, at most an eighth later (the
+     * slack lets one engine deadline cover many short calls); null for no limit.
+     */
     public WasmModuleRef withTimeout(Duration timeout) {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);

@@ -92,6 +92,21 @@ class InstancePoolTest {
     }
 
     @Test
+    void aDeadlineDoesNotOutliveItsBorrower() throws Exception {
+        InstancePool pool = ref(9).pool();
+        try (WasmInstance w = pool.acquire(Duration.ofMillis(50))) {
+            w.call("add_one", Value.i32(1)); // arms a deadline about 56 ms from now
+        }
+        Thread.sleep(100);
+        try (WasmInstance w = pool.acquire(null)) { // the same instance, now without a limit
+            assertEquals(3, ((Value.I32) w.call("add_one", Value.i32(2))[0]).value());
+            assertEquals(20_000_000, ((Value.I32) w.call("spin", Value.i32(20_000_000))[0]).value());
+        }
+        assertEquals(1, pool.created());
+        assertEquals(0, pool.discarded());
+    }
+
+    @Test
     void aKernelsSignatureIsCheckedAgainstTheExport() {
         try (WasmInstance w = ref(8).borrow()) {
             WasmUdfException e = assertThrows(WasmUdfException.class,
