@@ -27,8 +27,8 @@ WASM="clang-16 --target=wasm32-wasi --sysroot=/usr -mexec-model=reactor -Wl,--st
 
 # The codecs at -Os: with less inlining, fewer of their functions exceed the size the engine compiles to JVM
 # bytecode (larger ones stay interpreted); PNG decode measured 2-3x faster than at -O2. The filters are
-# small loops: -O2, without -msimd128: clang's auto-vectorised loops ran 2-25x slower on the engine than the
-# scalar ones (blur 640x480: 0.7 against 19 Mpx/s).
+# small loops: -O2, without -msimd128: clang's auto-vectorised blur ran 11x slower on the engine than the
+# scalar one (JMH, 640x480: 0.7 against 8.0 Mpx/s); grayscale was about the same either way.
 WASM_CODEC="$WASM -Os"
 $WASM_CODEC -o "$RES/png.wasm" $C/codec_png.c $C/common.c $C/third_party/lodepng/lodepng.c
 $WASM_CODEC -o "$RES/jpeg.wasm" $C/codec_jpeg.c $C/common.c

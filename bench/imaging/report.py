@@ -19,6 +19,12 @@ def score(r):
 print("# Imaging benchmarks\n")
 print("Written by `bench/imaging/run` (JMH; the picture is 640x480 RGBA, 0.31 Mpx). Native = the same C built")
 print("with gcc -O2 and called through FFM; Java = the same integer arithmetic in plain Java.\n")
+load_file = os.path.join(out, "load.txt")
+if os.path.exists(load_file):
+    print("Machine load (2 cores; other jobs running make the numbers lower and 2-thread scaling smaller):\n")
+    print("```")
+    print(open(load_file).read().rstrip())
+    print("```\n")
 print("## Filters, one frame in place per operation (Mpx/s, higher is better)\n")
 print("| filter | threads | wasm | native | java | wasm / native | wasm / java |")
 print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")

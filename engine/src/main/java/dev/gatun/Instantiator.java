@@ -57,7 +57,7 @@ final class Instantiator {
                     MemoryType got = m.type();
                     if (got.shared() != want.shared() || !got.limits().matches(want.limits()))
                         throw incompatible(imp, "expected " + want + ", got " + got);
-                    mems[mi++] = new MemInst(m);
+                    mems[mi++] = new MemInst(m, m.linear());
                 }
                 case GLOBAL -> {
                     GlobalType want = (GlobalType) imp.type();
@@ -90,7 +90,7 @@ final class Instantiator {
                 throw new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY, "cannot allocate memory " + i + ": " + ex.getMessage(), List.of(), ex);
             }
             own.add(m);
-            mems[i] = new MemInst(m);
+            mems[i] = new MemInst(m, m.linear());
         }
         st.mems = mems;
         st.mem0 = mems.length > 0 ? mems[0] : null;

@@ -160,11 +160,8 @@ public final class Memory implements Extern, AutoCloseable {
 
     public void writeDouble(long offset, double value) { linear.checked(offset, 8).set(DOUBLE, offset, value); }
 
-    /**
-     * The engine's handle on the bytes. Internal: the interpreter uses it for guest accesses, which trap with
-     * {@link dev.gatun.memory.OutOfBoundsException}; embedders should use this class's methods.
-     */
-    public LinearMemory linear() { return linear; }
+    /** The bytes, for the instantiation code, which hands them to the engine's memory instance. */
+    LinearMemory linear() { return linear; }
 
     /** Frees the memory. Idempotent. Instances using it must not run afterwards. */
     @Override

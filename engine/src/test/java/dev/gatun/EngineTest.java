@@ -1,5 +1,6 @@
 package dev.gatun;
 
+import dev.gatun.model.Instruction;
 import dev.gatun.testing.ModuleBuilder;
 import dev.gatun.testing.ModuleBuilder.Bytes;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,9 @@ class EngineTest {
 
     /** fib(n) = n < 2 ? n : fib(n-1) + fib(n-2), recursive. */
     static byte[] fibBody(int self) {
-        return new Bytes().localGet(0).i32Const(2).op(0x48).op(0x04, 0x7F).localGet(0)
-                .op(0x05).localGet(0).i32Const(1).op(0x6B).call(self)
-                .localGet(0).i32Const(2).op(0x6B).call(self).op(0x6A).op(0x0B).op(0x0B).toArray();
+        return new Bytes().localGet(0).i32Const(2).op(Instruction.I32_LT_S).op(0x04, 0x7F).localGet(0)
+                .op(Instruction.ELSE).localGet(0).i32Const(1).op(Instruction.I32_SUB).call(self)
+                .localGet(0).i32Const(2).op(Instruction.I32_SUB).call(self).op(Instruction.I32_ADD).op(Instruction.END).op(Instruction.END).toArray();
     }
 
     static Instance instantiate(byte[] wasm, Imports imports) {
@@ -52,20 +53,20 @@ class EngineTest {
         Bytes code = new Bytes();
         int n = 20_000;
         for (int i = 1; i <= n; i++) code.i64Const(7L * i);
-        for (int i = 1; i < n; i++) code.op(0x7C);
+        for (int i = 1; i < n; i++) code.op(Instruction.I64_ADD);
         code.localSet(48000)
                 .localGet(0).localSet(49999)
                 .op(0x02, 0x40).op(0x03, 0x40)
-                .localGet(49999).op(0x50).op(0x0D).u32(1)
-                .localGet(48000).i64Const(3).op(0x7C).localSet(48000)
-                .localGet(49999).i64Const(1).op(0x7D).localSet(49999)
-                .op(0x0C).u32(0)
-                .op(0x0B).op(0x0B)
-                .localGet(48000).op(0x0B);
+                .localGet(49999).op(Instruction.I64_EQZ).op(Instruction.BR_IF).u32(1)
+                .localGet(48000).i64Const(3).op(Instruction.I64_ADD).localSet(48000)
+                .localGet(49999).i64Const(1).op(Instruction.I64_SUB).localSet(49999)
+                .op(Instruction.BR).u32(0)
+                .op(Instruction.END).op(Instruction.END)
+                .localGet(48000).op(Instruction.END);
         int big = b.func(t, new int[][] {{49_999, I64}}, code.toArray());
         // twice(x) = big(x) + big(x + 1): the callee frames start inside the caller's.
         int twice = b.func(t, new int[0][], new Bytes().localGet(0).call(big)
-                .localGet(0).i64Const(1).op(0x7C).call(big).op(0x7C).op(0x0B).toArray());
+                .localGet(0).i64Const(1).op(Instruction.I64_ADD).call(big).op(Instruction.I64_ADD).op(Instruction.END).toArray());
         b.exportFunc("big", big).exportFunc("twice", twice);
         Exports e = instantiate(b.build(), Imports.empty()).exports();
         long s = 7L * n * (n + 1) / 2;
@@ -78,8 +79,8 @@ class EngineTest {
         ModuleBuilder b = new ModuleBuilder();
         int t = b.type(new int[] {I32}, new int[] {I32});
         int cb = b.importFunc("env", "cb", t);
-        int outer = b.func(t, new int[0][], new Bytes().localGet(0).call(cb).i32Const(1).op(0x6A).op(0x0B).toArray());
-        int inner = b.func(t, new int[0][], new Bytes().localGet(0).i32Const(2).op(0x6C).op(0x0B).toArray());
+        int outer = b.func(t, new int[0][], new Bytes().localGet(0).call(cb).i32Const(1).op(Instruction.I32_ADD).op(Instruction.END).toArray());
+        int inner = b.func(t, new int[0][], new Bytes().localGet(0).i32Const(2).op(Instruction.I32_MUL).op(Instruction.END).toArray());
         b.exportFunc("outer", outer).exportFunc("inner", inner);
         AtomicReference<Instance> self = new AtomicReference<>();
         FunctionType ft = FunctionType.of(List.of(ValType.I32), List.of(ValType.I32));
@@ -101,7 +102,7 @@ class EngineTest {
         ModuleBuilder b = new ModuleBuilder();
         int t = b.type(NONE, NONE);
         int boom = b.func(t, new int[0][], new byte[] {0x00, 0x0B});
-        int outer = b.func(t, new int[0][], new Bytes().call(boom).op(0x0B).toArray());
+        int outer = b.func(t, new int[0][], new Bytes().call(boom).op(Instruction.END).toArray());
         b.exportFunc("outer", outer).name(boom, "boom").name(outer, "outer");
         Function f = instantiate(b.build(), Imports.empty()).exports().function("outer");
         RuntimeError err = assertThrows(RuntimeError.class, f::call);
@@ -114,7 +115,7 @@ class EngineTest {
     void divisionTraps() {
         ModuleBuilder b = new ModuleBuilder();
         int t = b.type(new int[] {I32, I32}, new int[] {I32});
-        b.exportFunc("div", b.func(t, new int[0][], new Bytes().localGet(0).localGet(1).op(0x6D).op(0x0B).toArray()));
+        b.exportFunc("div", b.func(t, new int[0][], new Bytes().localGet(0).localGet(1).op(Instruction.I32_DIV_S).op(Instruction.END).toArray()));
         Function div = instantiate(b.build(), Imports.empty()).exports().function("div");
         assertEquals(Value.i32(-3), div.call(Value.i32(7), Value.i32(-2))[0]);
         assertEquals(RuntimeError.Trap.INTEGER_DIVIDE_BY_ZERO,
@@ -128,10 +129,10 @@ class EngineTest {
         ModuleBuilder b = new ModuleBuilder();
         int t0 = b.type(NONE, NONE);
         int t = b.type(new int[] {I32}, new int[] {I32});
-        int runaway = b.func(t0, new int[0][], new Bytes().call(0).op(0x0B).toArray());
+        int runaway = b.func(t0, new int[0][], new Bytes().call(0).op(Instruction.END).toArray());
         // depth(n) = n == 0 ? 0 : depth(n - 1) + 1
-        int depth = b.func(t, new int[0][], new Bytes().localGet(0).op(0x45).op(0x04, 0x7F).i32Const(0).op(0x05)
-                .localGet(0).i32Const(1).op(0x6B).call(1).i32Const(1).op(0x6A).op(0x0B).op(0x0B).toArray());
+        int depth = b.func(t, new int[0][], new Bytes().localGet(0).op(Instruction.I32_EQZ).op(0x04, 0x7F).i32Const(0).op(Instruction.ELSE)
+                .localGet(0).i32Const(1).op(Instruction.I32_SUB).call(1).i32Const(1).op(Instruction.I32_ADD).op(Instruction.END).op(Instruction.END).toArray());
         b.exportFunc("runaway", runaway).exportFunc("depth", depth);
         Exports e = instantiate(b.build(), Imports.empty()).exports();
         RuntimeError err = assertThrows(RuntimeError.class, () -> e.function("runaway").call());

@@ -1,5 +1,6 @@
 package dev.gatun;
 
+import dev.gatun.model.Instruction;
 import dev.gatun.testing.ModuleBuilder;
 import dev.gatun.testing.ModuleBuilder.Bytes;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class LocalReuseTest {
     private static void check(Bytes code, IntUnaryOperator expected) {
         ModuleBuilder b = new ModuleBuilder().memory(1);
         int t = b.type(new int[] {I32}, new int[] {I32});
-        int f = b.func(t, new int[][] {{1, I32}}, code.op(0x0B).toArray());
+        int f = b.func(t, new int[][] {{1, I32}}, code.op(Instruction.END).toArray());
         b.exportFunc("f", f);
         Function fn = WebAssembly.instantiate(WebAssembly.compile(b.build()), Imports.empty()).exports().function("f");
         for (int p : INPUTS) {
@@ -36,10 +37,10 @@ class LocalReuseTest {
     void addressReusedForLoadedValue() {
         // pixels' shape: l1 = p + 2 stays on the stack as the address while l1 = mem[l1] * 3 + 1 reuses it;
         // then mem[addr] = l1, and the result reads the byte back plus l1.
-        Bytes c = new Bytes().localGet(0).i32Const(2).op(0x6A);
-        tee(c, 1).localGet(1).op(0x2D, 0x00, 0x00).i32Const(3).op(0x6C).i32Const(1).op(0x6A);
+        Bytes c = new Bytes().localGet(0).i32Const(2).op(Instruction.I32_ADD);
+        tee(c, 1).localGet(1).op(0x2D, 0x00, 0x00).i32Const(3).op(Instruction.I32_MUL).i32Const(1).op(Instruction.I32_ADD);
         tee(c, 1).op(0x3A, 0x00, 0x00)
-                .localGet(0).op(0x2D, 0x00, 0x02).localGet(1).i32Const(1000).op(0x6C).op(0x6A);
+                .localGet(0).op(0x2D, 0x00, 0x02).localGet(1).i32Const(1000).op(Instruction.I32_MUL).op(Instruction.I32_ADD);
         // Memory starts zeroed: the byte is 1, l1 is 1.
         check(c, p -> 1 + 1000);
     }
@@ -47,18 +48,18 @@ class LocalReuseTest {
     @Test
     void relinkedInstructionReadsTheOldValue() {
         // [l1 = p + 1] then l1 = l1 * 10 (the mul reads the old l1 and is relinked into l1): old + new * 1000.
-        Bytes c = new Bytes().localGet(0).i32Const(1).op(0x6A);
-        tee(c, 1).localGet(1).i32Const(10).op(0x6C).localSet(1)
-                .localGet(1).i32Const(1000).op(0x6C).op(0x6A);
+        Bytes c = new Bytes().localGet(0).i32Const(1).op(Instruction.I32_ADD);
+        tee(c, 1).localGet(1).i32Const(10).op(Instruction.I32_MUL).localSet(1)
+                .localGet(1).i32Const(1000).op(Instruction.I32_MUL).op(Instruction.I32_ADD);
         check(c, p -> (p + 1) + (p + 1) * 10 * 1000);
     }
 
     @Test
     void relinkedSelectReadsTheOldValueInItsCompare() {
         // [l1 = p + 5] then l1 = l1 < 50 ? 100 : l1, the compare fused into the select's extension word.
-        Bytes c = new Bytes().localGet(0).i32Const(5).op(0x6A);
-        tee(c, 1).i32Const(100).localGet(1).localGet(1).i32Const(50).op(0x48).op(0x1B).localSet(1)
-                .localGet(1).i32Const(1000).op(0x6C).op(0x6A);
+        Bytes c = new Bytes().localGet(0).i32Const(5).op(Instruction.I32_ADD);
+        tee(c, 1).i32Const(100).localGet(1).localGet(1).i32Const(50).op(Instruction.I32_LT_S).op(Instruction.SELECT).localSet(1)
+                .localGet(1).i32Const(1000).op(Instruction.I32_MUL).op(Instruction.I32_ADD);
         check(c, p -> {
             int old = p + 5;
             int nu = old < 50 ? 100 : old;
@@ -70,10 +71,10 @@ class LocalReuseTest {
     void temporaryReusedBetweenWriteAndOverwrite() {
         // l1 = p + 1; (p * 7 computed into the temporary the old l1 would need, then dropped);
         // [l1]; l1 = 3 (a plain copy); old + new * 1000.
-        Bytes c = new Bytes().localGet(0).i32Const(1).op(0x6A).localSet(1)
-                .localGet(0).i32Const(7).op(0x6C).op(0x1A)
+        Bytes c = new Bytes().localGet(0).i32Const(1).op(Instruction.I32_ADD).localSet(1)
+                .localGet(0).i32Const(7).op(Instruction.I32_MUL).op(Instruction.DROP)
                 .localGet(1).i32Const(3).localSet(1)
-                .localGet(1).i32Const(1000).op(0x6C).op(0x6A);
+                .localGet(1).i32Const(1000).op(Instruction.I32_MUL).op(Instruction.I32_ADD);
         check(c, p -> (p + 1) + 3000);
     }
 
@@ -81,11 +82,11 @@ class LocalReuseTest {
     void branchBetweenWriteAndOverwrite() {
         // block: l1 = p + 1; br_if 0 when p == 7 (l1 must hold p + 1 there); [l1]; l1 = l1 * 2; old + new * 1000.
         // After the block: + l1 * 100000.
-        Bytes c = new Bytes().op(0x02, 0x7F).localGet(0).i32Const(1).op(0x6A);
-        tee(c, 1).localGet(0).i32Const(7).op(0x46).op(0x0D).u32(0)
-                .localGet(1).i32Const(2).op(0x6C).localSet(1)
-                .localGet(1).i32Const(1000).op(0x6C).op(0x6A).op(0x0B)
-                .localGet(1).i32Const(100000).op(0x6C).op(0x6A);
+        Bytes c = new Bytes().op(0x02, 0x7F).localGet(0).i32Const(1).op(Instruction.I32_ADD);
+        tee(c, 1).localGet(0).i32Const(7).op(Instruction.I32_EQ).op(Instruction.BR_IF).u32(0)
+                .localGet(1).i32Const(2).op(Instruction.I32_MUL).localSet(1)
+                .localGet(1).i32Const(1000).op(Instruction.I32_MUL).op(Instruction.I32_ADD).op(Instruction.END)
+                .localGet(1).i32Const(100000).op(Instruction.I32_MUL).op(Instruction.I32_ADD);
         check(c, p -> {
             int old = p + 1;
             if (p == 7) return old + old * 100000;
@@ -97,9 +98,9 @@ class LocalReuseTest {
     @Test
     void twoStackEntriesOfTheSameLocal() {
         // [l1, l1] with l1 = p + 1, then l1 = l1 - 4: old * 3 + old + new * 1000.
-        Bytes c = new Bytes().localGet(0).i32Const(1).op(0x6A);
-        tee(c, 1).i32Const(3).op(0x6C).localGet(1).localGet(1).i32Const(4).op(0x6B).localSet(1)
-                .op(0x6A).localGet(1).i32Const(1000).op(0x6C).op(0x6A);
+        Bytes c = new Bytes().localGet(0).i32Const(1).op(Instruction.I32_ADD);
+        tee(c, 1).i32Const(3).op(Instruction.I32_MUL).localGet(1).localGet(1).i32Const(4).op(Instruction.I32_SUB).localSet(1)
+                .op(Instruction.I32_ADD).localGet(1).i32Const(1000).op(Instruction.I32_MUL).op(Instruction.I32_ADD);
         check(c, p -> (p + 1) * 3 + (p + 1) + (p + 1 - 4) * 1000);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatun;
 
+import dev.gatun.model.Instruction;
 import dev.gatun.testing.ModuleBuilder;
 import dev.gatun.testing.ModuleBuilder.Bytes;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class RuntimeApiTest {
         ModuleBuilder b = new ModuleBuilder().memory(1);
         int t = b.type(new int[] {I32}, new int[] {I32});
         // grow(n) = memory.grow n
-        b.exportFunc("grow", b.func(t, new int[0][], new Bytes().localGet(0).op(0x40, 0x00).op(0x0B).toArray()));
+        b.exportFunc("grow", b.func(t, new int[0][], new Bytes().localGet(0).op(0x40, 0x00).op(Instruction.END).toArray()));
         b.exportMemory("mem");
         Module m = WebAssembly.compile(b.build());
         Instance inst = WebAssembly.instantiateAsync(m, Imports.empty()).get();
@@ -60,7 +61,7 @@ class RuntimeApiTest {
     void instanceLimitsCapDefinedMemories() {
         ModuleBuilder b = new ModuleBuilder().memory(1);
         int t = b.type(new int[] {I32}, new int[] {I32});
-        b.exportFunc("grow", b.func(t, new int[0][], new Bytes().localGet(0).op(0x40, 0x00).op(0x0B).toArray()));
+        b.exportFunc("grow", b.func(t, new int[0][], new Bytes().localGet(0).op(0x40, 0x00).op(Instruction.END).toArray()));
         b.exportMemory("mem");
         Module m = WebAssembly.compile(b.build());
         try (Instance capped = WebAssembly.instantiate(m, Imports.empty(), InstanceLimits.memoryPages(4))) {

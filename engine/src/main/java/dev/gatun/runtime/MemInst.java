@@ -14,9 +14,10 @@ public final class MemInst {
     public final Memory memory;
     public final LinearMemory lin;
 
-    public MemInst(Memory memory) {
+    /** {@code lin} is {@code memory}'s bytes (the public Memory does not expose them). */
+    public MemInst(Memory memory, LinearMemory lin) {
         this.memory = memory;
-        this.lin = memory.linear();
+        this.lin = lin;
     }
 
     MemorySegment seg() { return lin.segment(); }

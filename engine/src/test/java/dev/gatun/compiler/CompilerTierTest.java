@@ -1,5 +1,6 @@
 package dev.gatun.compiler;
 
+import dev.gatun.model.Instruction;
 import dev.gatun.interpreter.FuncInst;
 import dev.gatun.testing.ModuleBuilder;
 import dev.gatun.Exports;
@@ -50,11 +51,11 @@ class CompilerTierTest {
         int t = b.type(new int[] {I32}, new int[] {I32});
         // big(x) = small(x) + 1 + 1 + ... (4,000 adds: far over the method budget), small(x) = x * 2.
         Bytes big = new Bytes().localGet(0).call(1);
-        for (int i = 0; i < 4000; i++) big.i32Const(1).op(0x6A);
-        int bigIdx = b.func(t, new int[0][], big.op(0x0B).toArray());
-        int small = b.func(t, new int[0][], new Bytes().localGet(0).i32Const(2).op(0x6C).op(0x0B).toArray());
+        for (int i = 0; i < 4000; i++) big.i32Const(1).op(Instruction.I32_ADD);
+        int bigIdx = b.func(t, new int[0][], big.op(Instruction.END).toArray());
+        int small = b.func(t, new int[0][], new Bytes().localGet(0).i32Const(2).op(Instruction.I32_MUL).op(Instruction.END).toArray());
         // caller(x) = big(x) from compiled code.
-        int caller = b.func(t, new int[0][], new Bytes().localGet(0).call(bigIdx).op(0x0B).toArray());
+        int caller = b.func(t, new int[0][], new Bytes().localGet(0).call(bigIdx).op(Instruction.END).toArray());
         b.exportFunc("big", bigIdx).exportFunc("small", small).exportFunc("caller", caller);
         Instance inst = WebAssembly.instantiate(WebAssembly.compile(b.build(), Tier.COMPILER), Imports.empty());
         Function bigF = inst.exports().function("big");
@@ -135,16 +136,16 @@ class CompilerTierTest {
         ModuleBuilder b = new ModuleBuilder();
         int vv = b.type(new int[] {v128}, new int[] {v128});
         int ii = b.type(new int[] {I32}, new int[] {I32});
-        int add1 = b.func(vv, new int[0][], addConst(new Bytes().localGet(0), 1).op(0x0B).toArray());
+        int add1 = b.func(vv, new int[0][], addConst(new Bytes().localGet(0), 1).op(Instruction.END).toArray());
         // big(v) = add1(v + 1 + ... + 1): 1,000 vector adds, far over the method budget.
         Bytes big = new Bytes().localGet(0);
         for (int i = 0; i < 1000; i++) addConst(big, 1);
-        int bigIdx = b.func(vv, new int[0][], big.call(add1).op(0x0B).toArray());
+        int bigIdx = b.func(vv, new int[0][], big.call(add1).op(Instruction.END).toArray());
         // lane0(x) = extract_lane 0 (f(splat x)) for f = big (tier 1) and f = add1 (tier 2).
         Bytes viaBig = new Bytes().localGet(0).op(0xFD).u32(0x11).call(bigIdx).op(0xFD).u32(0x1B).u8(0);
         Bytes viaAdd1 = new Bytes().localGet(0).op(0xFD).u32(0x11).call(add1).op(0xFD).u32(0x1B).u8(0);
-        int viaBigIdx = b.func(ii, new int[0][], viaBig.op(0x0B).toArray());
-        int viaAdd1Idx = b.func(ii, new int[0][], viaAdd1.op(0x0B).toArray());
+        int viaBigIdx = b.func(ii, new int[0][], viaBig.op(Instruction.END).toArray());
+        int viaAdd1Idx = b.func(ii, new int[0][], viaAdd1.op(Instruction.END).toArray());
         b.exportFunc("big", bigIdx).exportFunc("add1", add1).exportFunc("via_big", viaBigIdx).exportFunc("via_add1", viaAdd1Idx);
         Instance inst = WebAssembly.instantiate(WebAssembly.compile(b.build(), Tier.COMPILER), Imports.empty());
         assertFalse(isCompiled(inst.exports().function("big")), "an oversized SIMD body must stay in tier 1");

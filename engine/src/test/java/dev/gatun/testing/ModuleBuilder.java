@@ -1,5 +1,6 @@
 package dev.gatun.testing;
 
+import dev.gatun.model.Instruction;
 import dev.gatun.ValType;
 
 import java.io.ByteArrayOutputStream;
@@ -127,11 +128,14 @@ public final class ModuleBuilder {
 
         public Bytes op(int... bytes) { for (int b : bytes) out.write(b); return this; }
 
-        public Bytes localGet(int i) { return u8(0x20).u32(i); }
-        public Bytes localSet(int i) { return u8(0x21).u32(i); }
-        public Bytes i32Const(int v) { return u8(0x41).s64(v); }
-        public Bytes i64Const(long v) { return u8(0x42).s64(v); }
-        public Bytes call(int f) { return u8(0x10).u32(f); }
+        /** An instruction's opcode: its byte, or its prefix and LEB128 sub-opcode. */
+        public Bytes op(Instruction in) { return in.prefix == 0 ? u8(in.code) : u8(in.prefix).u32(in.code); }
+
+        public Bytes localGet(int i) { return op(Instruction.LOCAL_GET).u32(i); }
+        public Bytes localSet(int i) { return op(Instruction.LOCAL_SET).u32(i); }
+        public Bytes i32Const(int v) { return op(Instruction.I32_CONST).s64(v); }
+        public Bytes i64Const(long v) { return op(Instruction.I64_CONST).s64(v); }
+        public Bytes call(int f) { return op(Instruction.CALL).u32(f); }
 
         public byte[] toArray() { return out.toByteArray(); }
     }
