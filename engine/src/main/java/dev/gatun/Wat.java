@@ -1,6 +1,7 @@
 package dev.gatun;
 
 import dev.gatun.text.ModuleParser;
+import dev.gatun.text.TextPrinter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import java.util.Objects;
 
 /**
  * The WebAssembly text format: {@link #parse(String)} turns a module written as text ({@code (module ...)},
- * or just its fields) into the module binary that {@link WebAssembly#compile(byte[])} takes.
+ * or just its fields) into the module binary that {@link WebAssembly#compile(byte[])} takes, and
+ * {@link #print(byte[])} turns a binary back into text.
  * A malformed text is a {@link CompileError} of kind MALFORMED whose {@link CompileError#line()} and
  * {@link CompileError#column()} say where; nothing else escapes, whatever the input.
  */
@@ -34,6 +36,22 @@ public final class Wat {
             // A parser bug must still look like a rejected module, not crash the caller.
             throw new CompileError(CompileError.Kind.MALFORMED, 1, 1, "cannot parse text: " + e);
         }
+    }
+
+    /**
+     * The module binary {@code wasm} in the text format, flat, with the names of its name section;
+     * {@link #parse(String)} of the result gives an equivalent module.
+     *
+     * @throws CompileError (MALFORMED, with the byte offset) if {@code wasm} cannot be decoded
+     */
+    public static String print(byte[] wasm) {
+        return print(wasm, false);
+    }
+
+    /** As {@link #print(byte[])}; {@code folded} nests operands inside their instructions. */
+    public static String print(byte[] wasm, boolean folded) {
+        Objects.requireNonNull(wasm, "wasm");
+        return TextPrinter.print(wasm, folded ? TextPrinter.Options.FOLDED : TextPrinter.Options.FLAT);
     }
 
     /** The binary encoding of the module in the text file {@code file}. */
