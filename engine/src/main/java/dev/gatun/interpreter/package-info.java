@@ -26,4 +26,4 @@
  *       branch-on-zero tests need no masking).</li>
  * </ul>
  */
-package dev.gatun.interp;
+package dev.gatun.interpreter;
