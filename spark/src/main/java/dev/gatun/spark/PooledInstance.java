@@ -33,7 +33,8 @@ final class PooledInstance {
     /** System.nanoTime() value until which the engine's deadline is armed; 0: not armed. */
     private long armedUntil;
     private final Map<String, Function> functions = new HashMap<>();
-    private final Map<String, WasmSignature> checked = new HashMap<>();
+    private final Map<String, Plan> plans = new HashMap<>();
+    private static final WasmSignature BYTES_TO_BYTES = WasmSignature.of(WasmType.BINARY, WasmType.BINARY);
     private Memory memory;
     private Function alloc, free;
     private boolean freeTakesLength;
@@ -80,16 +81,29 @@ final class PooledInstance {
      * without calling the export (SQL's strict null semantics).
      */
     Object invoke(String export, WasmSignature sig, Object... args) {
-        if (checked.get(export) != sig) checkSignature(export, sig);
-        if (args.length != sig.params().size()) {
-            throw new WasmUdfException(export, "wasm export '" + export + "' takes " + sig.params().size()
+        Plan plan = plans.get(export);
+        if (plan == null || (plan.sig != sig && !plan.sig.equals(sig))) plan = plan(export, sig);
+        WasmType[] ps = plan.params;
+        if (args.length != ps.length) {
+            throw new WasmUdfException(export, "wasm export '" + export + "' takes " + ps.length
                     + " arguments, got " + args.length);
+        }
+        if (plan.scalar) { // the common case, kept short: no buffers, one Value per argument
+            Value[] a = new Value[ps.length];
+            for (int i = 0; i < ps.length; i++) {
+                Object x = args[i];
+                if (x == null) return null;
+                a[i] = scalarArg(export, i, ps[i], x);
+            }
+            arm();
+            Value r = callArmed(export, plan.fn, a)[0]; // a trap poisons inside
+            return scalarResult(r);
         }
         for (Object a : args) if (a == null) return null;
         byte[][] buffers = null;
         int wasmArity = 0;
         for (int i = 0; i < args.length; i++) {
-            WasmType t = sig.params().get(i);
+            WasmType t = ps[i];
             wasmArity += t.paramTypes().size();
             if (t.isBuffer()) {
                 if (buffers == null) buffers = new byte[args.length][];
@@ -103,7 +117,7 @@ final class PooledInstance {
         try {
             int j = 0;
             for (int i = 0; i < args.length; i++) {
-                WasmType t = sig.params().get(i);
+                WasmType t = ps[i];
                 if (t.isBuffer()) {
                     byte[] b = buffers[i];
                     int p = b.length == 0 ? 0 : copyIn(export, b);
@@ -114,7 +128,7 @@ final class PooledInstance {
                     wasmArgs[j++] = scalarArg(export, i, t, args[i]);
                 }
             }
-            Value r = callArmed(export, wasmArgs)[0];
+            Value r = callArmed(export, plan.fn, wasmArgs)[0];
             Object out = sig.result().isBuffer() ? bufferResult(export, sig.result(), ((Value.I64) r).value(), buffers, ptrs)
                     : scalarResult(r);
             if (buffers != null) {
@@ -129,7 +143,7 @@ final class PooledInstance {
 
     /** Calls a {@code (ptr, len) -> packed} export on one buffer: the partition kernels' common case. */
     byte[] callBytes(String export, byte[] input) {
-        return (byte[]) invoke(export, WasmSignature.of(WasmType.BINARY, WasmType.BINARY), (Object) input);
+        return (byte[]) invoke(export, BYTES_TO_BYTES, (Object) input);
     }
 
     /** Calls an export with raw Wasm values, under the timeout; a trap becomes a {@link WasmUdfException}. */
@@ -177,15 +191,20 @@ final class PooledInstance {
         }
     }
 
-    /** Kernels pass signatures the driver never saw: check each against the export's type once. */
-    private void checkSignature(String export, WasmSignature sig) {
+    /** How to call one export with one signature; kernels pass signatures the driver never checked. */
+    private record Plan(WasmSignature sig, Function fn, WasmType[] params, boolean scalar) {}
+
+    private Plan plan(String export, WasmSignature sig) {
+        Function fn = function(export);
         try {
-            sig.check(export, function(export).type());
+            sig.check(export, fn.type());
         } catch (IllegalArgumentException e) {
             throw new WasmUdfException(export, e.getMessage());
         }
         if (sig.usesBuffers()) allocator(export);
-        checked.put(export, sig);
+        Plan p = new Plan(sig, fn, sig.params().toArray(WasmType[]::new), !sig.usesBuffers());
+        plans.put(export, p);
+        return p;
     }
 
     private Function function(String export) {

@@ -341,13 +341,14 @@ public final class Programs {
         if (v >= 1000) return String.format(Locale.ROOT, "%,.0f", v);
         if (v >= 100) return String.format(Locale.ROOT, "%.0f", v);
         if (v >= 10) return String.format(Locale.ROOT, "%.1f", v);
-        return String.format(Locale.ROOT, "%.3g", v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private String cell(String p, String e, List<Double> xs) {
         String f = failure(p, e);
         String t;
-        if (xs.isEmpty()) t = f == null ? "—" : f.startsWith("timeout") ? "> " + timeout + " s" : f.equals("no native build") ? "—" : "unsupported: " + f;
+        if (xs.isEmpty()) t = f == null ? "—" : f.startsWith("timeout") ? "> " + timeout + " s" : f.equals("no native build") ? "—"
+                : "unsupported: " + f.replaceAll("^exit \\d+: ", "").replaceAll("Exception in thread \"main\" ([\\w$]+\\.)*", "");
         else {
             t = num(median(xs));
             if (xs.size() > 1) t += " (" + num(xs.stream().min(Double::compare).get()) + "–" + num(xs.stream().max(Double::compare).get()) + ")";

@@ -134,15 +134,14 @@ public final class UdfThroughput {
         try (WasmInstance w = pool.acquire(null)) {
             Function f = w.instance().exports().function("mix");
             out.add(directRow("Function.call(mix) (Gatun API)", rounds, n, i -> sink[0] += ((Value.I64) f.call(Value.i64(i))[0]).value()));
-            out.add(directRow("WasmInstance.invoke(mix), one borrow", rounds, n, i -> sink[0] += (Long) w.invoke("mix", sig, i)));
+            out.add(directRow("WasmInstance.invoke(mix): a UDF's call within its task", rounds, n,
+                    i -> sink[0] += (Long) w.invoke("mix", sig, i)));
         }
-        out.add(directRow("borrow + invoke + return (the UDF path)", rounds, n, i -> {
+        try (WasmInstance w = pool.acquire(java.time.Duration.ofSeconds(10))) {
+            out.add(directRow("the same with a 10 s timeout", rounds, n, i -> sink[0] += (Long) w.invoke("mix", sig, i)));
+        }
+        out.add(directRow("borrow + invoke + return per call (outside a task)", rounds, n, i -> {
             try (WasmInstance w = pool.acquire(null)) { sink[0] += (Long) w.invoke("mix", sig, i); }
-        }));
-        WasmModuleRef timed = lib.withTimeout(java.time.Duration.ofSeconds(10));
-        InstancePool tpool = timed.pool();
-        out.add(directRow("the same with a per-call timeout", rounds, n, i -> {
-            try (WasmInstance w = tpool.acquire(java.time.Duration.ofSeconds(10))) { sink[0] += (Long) w.invoke("mix", sig, i); }
         }));
         if (sink[0] == 42) System.out.println(); // keeps the loops alive
         return out;
