@@ -347,7 +347,7 @@ public final class Programs {
     private String cell(String p, String e, List<Double> xs) {
         String f = failure(p, e);
         String t;
-        if (xs.isEmpty()) t = f == null ? "—" : f.startsWith("timeout") ? "> " + timeout + " s" : f.equals("no native build") ? "—"
+        if (xs.isEmpty()) t = f == null ? "—" : f.startsWith("timeout") ? "> " + f.replaceAll("\\D+", "") + " s" : f.equals("no native build") ? "—"
                 : "unsupported: " + f.replaceAll("^exit \\d+: ", "").replaceAll("Exception in thread \"main\" ([\\w$]+\\.)*", "");
         else {
             t = num(median(xs));
