@@ -86,7 +86,7 @@ class LayeringTest {
             "dev.gatun.compiler", Set.of("FunctionType", "GlobalType", "RuntimeError", "TableType", "ValType"),
             "dev.gatun.interpreter", Set.of("ExternType", "Function", "FunctionType", "GlobalType", "HostFunction", "RuntimeError", "ValType", "Value"),
             "dev.gatun.model", Set.of("ExternKind", "FunctionType", "ValType"),
-            "dev.gatun.runtime", Set.of("FunctionType", "GlobalType", "Limits", "Memory", "TableType", "ValType"),
+            "dev.gatun.runtime", Set.of("FunctionType", "GlobalType", "Limits", "TableType", "ValType"),
             "dev.gatun.tiering", Set.of("FunctionType"),
             "dev.gatun.validation", Set.of("ExternKind", "FunctionType", "GlobalType", "TableType", "ValType"));
 
