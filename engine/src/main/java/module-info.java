@@ -3,5 +3,6 @@ module dev.gatun {
     requires transitive dev.gatun.memory;
     requires dev.gatun.vector;
     exports dev.gatun;
+    exports dev.gatun.model to dev.gatun.conformance;
     exports dev.gatun.text to dev.gatun.conformance, dev.gatun.cli;
 }

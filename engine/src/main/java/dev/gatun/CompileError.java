@@ -37,6 +37,14 @@ public final class CompileError extends WebAssemblyException {
         this.column = column;
     }
 
+    /** The public form of a failure raised inside the engine: same kind, position, reason and message. */
+    static CompileError of(dev.gatun.model.CompileFailure f) {
+        Kind k = f.kind == dev.gatun.model.CompileFailure.Kind.MALFORMED ? Kind.MALFORMED : Kind.INVALID;
+        CompileError e = f.line > 0 ? new CompileError(k, f.line, f.column, f.reason) : new CompileError(k, f.offset, f.reason, f.getCause());
+        e.setStackTrace(f.getStackTrace());
+        return e;
+    }
+
     public Kind kind() { return kind; }
 
     /** Byte offset in the module binary. */

@@ -29,6 +29,7 @@ final class Instantiator {
         FuncInst[] funcs = new FuncInst[nf];
         TableInst[] tables = new TableInst[wm.tables().size()];
         MemInst[] mems = new MemInst[wm.memories().size()];
+        Memory[] memories = new Memory[mems.length];   // the public objects behind mems
         GlobalInst[] globals = new GlobalInst[wm.globals().size()];
         int fi = 0, ti = 0, mi = 0, gi = 0;
 
@@ -57,7 +58,8 @@ final class Instantiator {
                     MemoryType got = m.type();
                     if (got.shared() != want.shared() || !got.limits().matches(want.limits()))
                         throw incompatible(imp, "expected " + want + ", got " + got);
-                    mems[mi++] = new MemInst(m, m.linear());
+                    memories[mi] = m;
+                    mems[mi++] = new MemInst(m.linear());
                 }
                 case GLOBAL -> {
                     GlobalType want = (GlobalType) imp.type();
@@ -90,7 +92,8 @@ final class Instantiator {
                 throw new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY, "cannot allocate memory " + i + ": " + ex.getMessage(), List.of(), ex);
             }
             own.add(m);
-            mems[i] = new MemInst(m, m.linear());
+            memories[i] = m;
+            mems[i] = new MemInst(m.linear());
         }
         st.mems = mems;
         st.mem0 = mems.length > 0 ? mems[0] : null;
@@ -132,7 +135,7 @@ final class Instantiator {
             for (int i = 0; i < ds.size(); i++) {
                 WasmModule.DataSegment seg = ds.get(i);
                 if (seg.mode() == WasmModule.SegmentMode.ACTIVE) {
-                    Memory m = mems[seg.memidx()].memory;
+                    Memory m = memories[seg.memidx()];
                     long off = evalBits(st, seg.offset()) & 0xFFFF_FFFFL;
                     byte[] b = seg.bytes();
                     if (off + b.length > m.byteSize()) throw trap(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY);
@@ -150,7 +153,7 @@ final class Instantiator {
             Extern v = switch (e.kind()) {
                 case FUNCTION -> funcs[e.index()];
                 case TABLE -> Table.of(tables[e.index()]);
-                case MEMORY -> mems[e.index()].memory;
+                case MEMORY -> memories[e.index()];
                 case GLOBAL -> Global.of(globals[e.index()]);
             };
             ex.put(e.name(), v);

@@ -1,5 +1,6 @@
 package dev.gatun;
 
+import dev.gatun.model.CompileFailure;
 import dev.gatun.text.ModuleParser;
 import dev.gatun.text.TextPrinter;
 
@@ -30,8 +31,8 @@ public final class Wat {
         Objects.requireNonNull(utf8, "utf8");
         try {
             return ModuleParser.text(utf8).binary();
-        } catch (CompileError e) {
-            throw e;
+        } catch (CompileFailure e) {
+            throw CompileError.of(e);
         } catch (RuntimeException | StackOverflowError e) {
             // A parser bug must still look like a rejected module, not crash the caller.
             throw new CompileError(CompileError.Kind.MALFORMED, 1, 1, "cannot parse text: " + e);
@@ -51,7 +52,11 @@ public final class Wat {
     /** As {@link #print(byte[])}; {@code folded} nests operands inside their instructions. */
     public static String print(byte[] wasm, boolean folded) {
         Objects.requireNonNull(wasm, "wasm");
-        return TextPrinter.print(wasm, folded ? TextPrinter.Options.FOLDED : TextPrinter.Options.FLAT);
+        try {
+            return TextPrinter.print(wasm, folded ? TextPrinter.Options.FOLDED : TextPrinter.Options.FLAT);
+        } catch (CompileFailure e) {
+            throw CompileError.of(e);
+        }
     }
 
     /** The binary encoding of the module in the text file {@code file}. */

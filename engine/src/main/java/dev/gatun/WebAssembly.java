@@ -1,6 +1,7 @@
 package dev.gatun;
 
 import dev.gatun.binary.ModuleDecoder;
+import dev.gatun.model.CompileFailure;
 import dev.gatun.model.WasmModule;
 import dev.gatun.validation.Validator;
 
@@ -153,6 +154,8 @@ public final class WebAssembly {
             WasmModule m = decode.get();
             Validator.validate(m);
             return new Module(m, tier);
+        } catch (CompileFailure e) {
+            throw CompileError.of(e);
         } catch (CompileError e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

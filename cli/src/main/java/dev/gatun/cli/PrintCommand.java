@@ -1,7 +1,7 @@
 package dev.gatun.cli;
 
 import dev.gatun.CompileError;
-import dev.gatun.text.TextPrinter;
+import dev.gatun.Wat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +30,7 @@ final class PrintCommand implements Callable<Integer> {
         byte[] bytes = Cli.read(file);
         String text;
         try {
-            text = TextPrinter.print(bytes, folded ? TextPrinter.Options.FOLDED : TextPrinter.Options.FLAT);
+            text = Wat.print(bytes, folded);
         } catch (CompileError e) {
             throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
         }

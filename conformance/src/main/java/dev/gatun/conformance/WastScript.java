@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatun.CompileError;
+import dev.gatun.model.CompileFailure;
 import dev.gatun.text.Lexer;
 import dev.gatun.text.ModuleParser;
 import dev.gatun.text.Numbers;
@@ -53,8 +54,8 @@ final class WastScript {
             try {
                 ModuleParser.Result r = ModuleParser.text(text);
                 s.modules.put(key, new Source(r.binary(), null, r.features()));
-            } catch (CompileError e) {
-                s.modules.put(key, new Source(null, e, Set.of()));
+            } catch (CompileFailure e) {
+                s.modules.put(key, new Source(null, compileError(e), Set.of()));
             }
             s.commands.add(o);
             return s;
@@ -137,16 +138,22 @@ final class WastScript {
                 }
                 default -> o.put("type", head);
             }
-        } catch (Bad | CompileError | IndexOutOfBoundsException e) {
+        } catch (Bad | CompileFailure | IndexOutOfBoundsException e) {
             o.removeAll();
             o.put("line", cmd.line);
             o.put("type", "script_error");
-            o.put("text", e instanceof CompileError c ? c.getMessage() : e instanceof Bad ? e.getMessage() : "malformed command " + cmd);
+            o.put("text", e instanceof CompileFailure c ? c.getMessage() : e instanceof Bad ? e.getMessage() : "malformed command " + cmd);
         }
         return o;
     }
 
     /** Parses a module into {@link #modules} and points {@code o}'s filename at it; returns its id. */
+    /** The text parser's failure as the public API reports a malformed text: same position, reason and message. */
+    private static CompileError compileError(CompileFailure f) {
+        CompileError.Kind k = f.kind == CompileFailure.Kind.MALFORMED ? CompileError.Kind.MALFORMED : CompileError.Kind.INVALID;
+        return f.line > 0 ? new CompileError(k, f.line, f.column, f.reason) : new CompileError(k, f.offset, f.reason, f.getCause());
+    }
+
     private String module(Sx m, ObjectNode o) {
         if (!m.isList("module")) throw new Bad("expected a module, got " + m);
         String key = "module." + m.line + "." + modules.size();
@@ -157,8 +164,8 @@ final class WastScript {
                     || (m.size() > 3 && m.kid(3).isKeyword("binary"));
             modules.put(key, new Source(r.binary(), null, r.features(), bin));
             return r.id();
-        } catch (CompileError e) {
-            modules.put(key, new Source(null, e, Set.of()));
+        } catch (CompileFailure e) {
+            modules.put(key, new Source(null, compileError(e), Set.of()));
         } catch (RuntimeException | StackOverflowError e) {
             modules.put(key, new Source(null, new CompileError(CompileError.Kind.MALFORMED, m.line, m.col,
                     "cannot parse text: " + e), Set.of()));

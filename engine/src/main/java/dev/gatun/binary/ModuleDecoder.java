@@ -2,7 +2,7 @@ package dev.gatun.binary;
 
 import dev.gatun.model.ConstExpr;
 import dev.gatun.model.WasmModule;
-import dev.gatun.CompileError;
+import dev.gatun.model.CompileFailure;
 import dev.gatun.ExternKind;
 import dev.gatun.FunctionType;
 import dev.gatun.GlobalType;
@@ -81,7 +81,7 @@ public final class ModuleDecoder {
     private int lastRank;              // order rank of the last non-custom section
     private boolean sawDataSection;
     private long dataIndexUse = -1;   // first memory.init/data.drop without a data count section
-    private CompileError deferred;     // first validation error found while decoding
+    private CompileFailure deferred;     // first validation error found while decoding
 
     private ModuleDecoder() {}
 
@@ -104,7 +104,7 @@ public final class ModuleDecoder {
         return d.finish(bytes.length);
     }
 
-    /** Decodes from a stream, one section at a time; I/O failures become CompileErrors. */
+    /** Decodes from a stream, one section at a time; I/O failures become CompileFailures. */
     public static WasmModule decode(InputStream in) {
         return decode(new StreamSource(in));
     }
@@ -126,7 +126,7 @@ public final class ModuleDecoder {
             int n = 0;
             while (true) {
                 int b = src.read();
-                if (b < 0) throw new CompileError(CompileError.Kind.MALFORMED, src.offset, "unexpected end");
+                if (b < 0) throw new CompileFailure(CompileFailure.Kind.MALFORMED, src.offset, "unexpected end");
                 leb[n++] = (byte) b;
                 if ((b & 0x80) == 0 || n == 5) break;
             }
@@ -158,7 +158,7 @@ public final class ModuleDecoder {
     }
 
     private void defer(long offset, String reason) {
-        if (deferred == null) deferred = new CompileError(CompileError.Kind.INVALID, offset, reason);
+        if (deferred == null) deferred = new CompileFailure(CompileFailure.Kind.INVALID, offset, reason);
     }
 
     private void section(int id, WasmReader r, long sectionOffset) {
@@ -544,14 +544,14 @@ public final class ModuleDecoder {
     private WasmModule finish(long end) {
         // Checked last, as the reference does, so misplaced sections are reported as such first.
         if (codes.size() != definedFuncTypes.length)
-            throw new CompileError(CompileError.Kind.MALFORMED, end, "function and code section have inconsistent lengths");
+            throw new CompileFailure(CompileFailure.Kind.MALFORMED, end, "function and code section have inconsistent lengths");
         if (dataCount > 0 && !sawDataSection)
-            throw new CompileError(CompileError.Kind.MALFORMED, end, "data count and data section have inconsistent lengths");
+            throw new CompileFailure(CompileFailure.Kind.MALFORMED, end, "data count and data section have inconsistent lengths");
         // The reference decoder requires the data count section when code uses data indices. A module
         // without any data segment is still only invalid (its data indices are unknown), as the spec
         // tests expect for modules that text-to-binary converters wrote without a data count section.
         if (dataIndexUse >= 0 && !datas.isEmpty())
-            throw new CompileError(CompileError.Kind.MALFORMED, dataIndexUse, "data count section required");
+            throw new CompileFailure(CompileFailure.Kind.MALFORMED, dataIndexUse, "data count section required");
         if (deferred != null) throw deferred;
         int[] funcTypes = new int[importedFuncs + definedFuncTypes.length];
         for (int i = 0; i < importedFuncs; i++) funcTypes[i] = importFuncTypes.get(i);
@@ -628,7 +628,7 @@ public final class ModuleDecoder {
 
     // ---------------------------------------------------------------- stream input
 
-    /** Reads a stream in section-sized pieces, counting the absolute offset; I/O errors become CompileErrors. */
+    /** Reads a stream in section-sized pieces, counting the absolute offset; I/O errors become CompileFailures. */
     private static final class StreamSource {
         private final InputStream in;
         long offset;
@@ -645,8 +645,8 @@ public final class ModuleDecoder {
             }
         }
 
-        private CompileError ioError(IOException e) {
-            return new CompileError(CompileError.Kind.MALFORMED, offset, "I/O error: " + e.getMessage(), e);
+        private CompileFailure ioError(IOException e) {
+            return new CompileFailure(CompileFailure.Kind.MALFORMED, offset, "I/O error: " + e.getMessage(), e);
         }
 
         byte[] readUpTo(int n) {
@@ -664,7 +664,7 @@ public final class ModuleDecoder {
                 if (got == b.length) b = Arrays.copyOf(b, (int) Math.min(size, (long) b.length * 2));
                 int n = fillInto(b, got, b.length - got);
                 // Reported where the size was read, as when decoding from an array.
-                if (n <= 0) throw new CompileError(CompileError.Kind.MALFORMED, sizeAt, "length out of bounds");
+                if (n <= 0) throw new CompileFailure(CompileFailure.Kind.MALFORMED, sizeAt, "length out of bounds");
                 got += n;
             }
             return b;

@@ -1,11 +1,11 @@
 package dev.gatun.binary;
 
-import dev.gatun.CompileError;
+import dev.gatun.model.CompileFailure;
 
 /**
  * Cursor over a byte array with the spec's LEB128 rules: at most ceil(N/7) bytes for an N-bit integer,
  * and unused bits of the last byte must be zero (unsigned) or a sign extension (signed).
- * Errors are {@link CompileError}s of kind MALFORMED at the absolute offset {@code base + pos}.
+ * Errors are {@link CompileFailure}s of kind MALFORMED at the absolute offset {@code base + pos}.
  */
 public final class WasmReader {
     private final byte[] buf;
@@ -38,12 +38,12 @@ public final class WasmReader {
 
     public byte[] buffer() { return buf; }
 
-    public CompileError malformed(String reason) {
-        return new CompileError(CompileError.Kind.MALFORMED, offset(), reason);
+    public CompileFailure malformed(String reason) {
+        return new CompileFailure(CompileFailure.Kind.MALFORMED, offset(), reason);
     }
 
-    public CompileError malformedAt(long offset, String reason) {
-        return new CompileError(CompileError.Kind.MALFORMED, offset, reason);
+    public CompileFailure malformedAt(long offset, String reason) {
+        return new CompileFailure(CompileFailure.Kind.MALFORMED, offset, reason);
     }
 
     /** The next byte without consuming it, or -1 at the end. */

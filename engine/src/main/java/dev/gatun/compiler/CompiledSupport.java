@@ -12,7 +12,7 @@ import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
 import dev.gatun.FunctionType;
 import dev.gatun.RuntimeError;
-import dev.gatun.RuntimeError.Trap;
+import dev.gatun.runtime.TrapKind;
 import dev.gatun.ValType;
 
 import java.lang.foreign.MemorySegment;
@@ -61,7 +61,7 @@ public final class CompiledSupport {
         byte[] data = inst.datas[seg];
         MemorySegment mem = inst.memSeg();
         long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (ss + nn > data.length || dd + nn > mem.byteSize()) throw new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+        if (ss + nn > data.length || dd + nn > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
         MemorySegment.copy(MemorySegment.ofArray(data), ss, mem, dd, nn);
     }
 
@@ -70,14 +70,14 @@ public final class CompiledSupport {
     static void memoryCopy(int d, int s, int n, InstanceState inst) {
         MemorySegment mem = inst.memSeg();
         long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (ss + nn > mem.byteSize() || dd + nn > mem.byteSize()) throw new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+        if (ss + nn > mem.byteSize() || dd + nn > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
         MemorySegment.copy(mem, ss, mem, dd, nn);
     }
 
     static void memoryFill(int d, int v, int n, InstanceState inst) {
         MemorySegment mem = inst.memSeg();
         long dd = d & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (dd + nn > mem.byteSize()) throw new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+        if (dd + nn > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
         mem.asSlice(dd, nn).fill((byte) v);
     }
 
@@ -127,13 +127,13 @@ public final class CompiledSupport {
 
     static Object tableGet(int i, InstanceState inst, int t) {
         TableInst tb = inst.tables[t];
-        if (Integer.compareUnsigned(i, tb.size) >= 0) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+        if (Integer.compareUnsigned(i, tb.size) >= 0) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
         return tb.elems[i];
     }
 
     static void tableSet(int i, Object v, InstanceState inst, int t) {
         TableInst tb = inst.tables[t];
-        if (Integer.compareUnsigned(i, tb.size) >= 0) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+        if (Integer.compareUnsigned(i, tb.size) >= 0) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
         tb.elems[i] = v;
     }
 
@@ -144,14 +144,14 @@ public final class CompiledSupport {
     static void tableFill(int i, Object v, int n, InstanceState inst, int t) {
         TableInst tb = inst.tables[t];
         long ii = i & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (ii + nn > tb.size) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+        if (ii + nn > tb.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
         Arrays.fill(tb.elems, (int) ii, (int) (ii + nn), v);
     }
 
     static void tableCopy(int d, int s, int n, InstanceState inst, int dt, int st) {
         TableInst a = inst.tables[dt], b = inst.tables[st];
         long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (ss + nn > b.size || dd + nn > a.size) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+        if (ss + nn > b.size || dd + nn > a.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
         System.arraycopy(b.elems, (int) ss, a.elems, (int) dd, (int) nn);
     }
 
@@ -159,7 +159,7 @@ public final class CompiledSupport {
         Object[] e = inst.elems[seg];
         TableInst tb = inst.tables[t];
         long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (ss + nn > e.length || dd + nn > tb.size) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+        if (ss + nn > e.length || dd + nn > tb.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
         System.arraycopy(e, (int) ss, tb.elems, (int) dd, (int) nn);
     }
 
@@ -283,9 +283,9 @@ public final class CompiledSupport {
 
     // ---- traps ----
 
-    static WasmTrap exhausted() { return new WasmTrap(Trap.CALL_STACK_EXHAUSTED); }
+    static WasmTrap exhausted() { return new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED); }
 
-    static WasmTrap unreachable() { return new WasmTrap(Trap.UNREACHABLE); }
+    static WasmTrap unreachable() { return new WasmTrap(TrapKind.UNREACHABLE); }
 
     static int poll(InstanceState inst) { return Interpreter.poll(inst); }
 
@@ -303,9 +303,9 @@ public final class CompiledSupport {
         if (e instanceof RuntimeError) return e;   // from a host function: already carries its stack
         if (e instanceof WasmTrap w) t = w;
         else if (e instanceof IndexOutOfBoundsException && !(e instanceof ArrayIndexOutOfBoundsException)
-                || e instanceof dev.gatun.memory.OutOfBoundsException) t = new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
-        else t = new WasmTrap(Trap.HOST, "internal error: " + e, e);
-        t.addFrame(new RuntimeError.Frame(funcidx, inst.module.functionName(funcidx)));
+                || e instanceof dev.gatun.memory.OutOfBoundsException) t = new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
+        else t = new WasmTrap(TrapKind.HOST, "internal error: " + e, e);
+        t.addFrame(new WasmTrap.Frame(funcidx, inst.module.functionName(funcidx)));
         return t;
     }
 }

@@ -1,7 +1,7 @@
 package dev.gatun.interpreter;
 
+import dev.gatun.runtime.TrapKind;
 import dev.gatun.runtime.WasmTrap;
-import dev.gatun.RuntimeError;
 
 import java.util.Arrays;
 
@@ -55,7 +55,7 @@ public final class CallStack {
     }
 
     private void grow(int end) {
-        if (end > maxSlots) throw new WasmTrap(RuntimeError.Trap.CALL_STACK_EXHAUSTED, "value stack exhausted");
+        if (end > maxSlots) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED, "value stack exhausted");
         int n = (int) Math.min(maxSlots, Math.max((long) end + 1024, (long) regs.length * 2));
         regs = Arrays.copyOf(regs, n);
         refs = Arrays.copyOf(refs, n);

@@ -6,7 +6,7 @@ import dev.gatun.runtime.WasmTrap;
 import dev.gatun.Function;
 import dev.gatun.FunctionType;
 import dev.gatun.RuntimeError;
-import dev.gatun.RuntimeError.Trap;
+import dev.gatun.runtime.TrapKind;
 import dev.gatun.ValType;
 import dev.gatun.Value;
 
@@ -286,7 +286,7 @@ public final class Interpreter {
                 continue;
             }
             int k = m.depth + 1;
-            if (k > m.maxDepth) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
+            if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             m.links[k] = (long) pc << 32 | fp;
             FuncInst[] fns = m.fns;
             if (fns[k] != callee) fns[k] = callee;   // a loop calling one function stores nothing
@@ -309,12 +309,12 @@ public final class Interpreter {
         long[] regs = m.regs;
         Object[] refs = m.refs;
         switch (op) {
-            case Op.UNREACHABLE: throw new WasmTrap(Trap.UNREACHABLE);
+            case Op.UNREACHABLE: throw new WasmTrap(TrapKind.UNREACHABLE);
             case Op.MEMORY_SIZE: regs[a] = inst.mem0.pages(); return pc;
             case Op.MEMORY_GROW: regs[a] = (int) inst.mem0.grow(regs[b] & 0xFFFF_FFFFL); return pc;
             case Op.ADDR_BIG: {
                 long ea = (regs[b] & 0xFFFF_FFFFL) + code[pc++];
-                if (ea > 0xFFFF_FFFFL) throw new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+                if (ea > 0xFFFF_FFFFL) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
                 regs[a] = ea;
                 return pc;
             }
@@ -328,14 +328,14 @@ public final class Interpreter {
             case Op.TABLE_GET: {
                 TableInst t = inst.tables[c - fp];
                 int i = (int) regs[b];
-                if (Integer.compareUnsigned(i, t.size) >= 0) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+                if (Integer.compareUnsigned(i, t.size) >= 0) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
                 refs[a] = t.elems[i];
                 return pc;
             }
             case Op.TABLE_SET: {
                 TableInst t = inst.tables[c - fp];
                 int i = (int) regs[b];
-                if (Integer.compareUnsigned(i, t.size) >= 0) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+                if (Integer.compareUnsigned(i, t.size) >= 0) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
                 t.elems[i] = refs[a];
                 return pc;
             }
@@ -344,7 +344,7 @@ public final class Interpreter {
             case Op.TABLE_FILL: {
                 TableInst t = inst.tables[(int) code[pc++]];
                 long i = regs[a] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (i + n > t.size) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+                if (i + n > t.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
                 Arrays.fill(t.elems, (int) i, (int) (i + n), refs[b]);
                 return pc;
             }
@@ -352,7 +352,7 @@ public final class Interpreter {
                 long x = code[pc++];
                 TableInst dt = inst.tables[(int) (x >>> 32)], st = inst.tables[(int) x];
                 long d = regs[a] & 0xFFFF_FFFFL, s = regs[b] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (s + n > st.size || d + n > dt.size) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+                if (s + n > st.size || d + n > dt.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
                 System.arraycopy(st.elems, (int) s, dt.elems, (int) d, (int) n);
                 return pc;
             }
@@ -361,7 +361,7 @@ public final class Interpreter {
                 Object[] seg = inst.elems[(int) (x >>> 32)];
                 TableInst t = inst.tables[(int) x];
                 long d = regs[a] & 0xFFFF_FFFFL, s = regs[b] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (s + n > seg.length || d + n > t.size) throw new WasmTrap(Trap.OUT_OF_BOUNDS_TABLE);
+                if (s + n > seg.length || d + n > t.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
                 System.arraycopy(seg, (int) s, t.elems, (int) d, (int) n);
                 return pc;
             }
@@ -370,7 +370,7 @@ public final class Interpreter {
                 byte[] seg = inst.datas[(int) code[pc++]];
                 MemorySegment mem = inst.memSeg();
                 long d = regs[a] & 0xFFFF_FFFFL, s = regs[b] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (s + n > seg.length || d + n > mem.byteSize()) throw new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+                if (s + n > seg.length || d + n > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
                 MemorySegment.copy(MemorySegment.ofArray(seg), s, mem, d, n);
                 return pc;
             }
@@ -378,14 +378,14 @@ public final class Interpreter {
             case Op.MEMORY_COPY: {
                 MemorySegment mem = inst.memSeg();
                 long d = regs[a] & 0xFFFF_FFFFL, s = regs[b] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (s + n > mem.byteSize() || d + n > mem.byteSize()) throw new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+                if (s + n > mem.byteSize() || d + n > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
                 MemorySegment.copy(mem, s, mem, d, n);
                 return pc;
             }
             case Op.MEMORY_FILL: {
                 MemorySegment mem = inst.memSeg();
                 long d = regs[a] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (d + n > mem.byteSize()) throw new WasmTrap(Trap.OUT_OF_BOUNDS_MEMORY);
+                if (d + n > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
                 mem.asSlice(d, n).fill((byte) regs[b]);
                 return pc;
             }
@@ -472,11 +472,11 @@ public final class Interpreter {
 
     public static FuncInst indirect(InstanceState inst, int i, int table, int typeId) {
         TableInst t = inst.tables[table];
-        if (Integer.compareUnsigned(i, t.size) >= 0) throw new WasmTrap(Trap.UNDEFINED_ELEMENT);
+        if (Integer.compareUnsigned(i, t.size) >= 0) throw new WasmTrap(TrapKind.UNDEFINED_ELEMENT);
         Object o = t.elems[i];
-        if (o == null) throw new WasmTrap(Trap.UNINITIALIZED_ELEMENT);
+        if (o == null) throw new WasmTrap(TrapKind.UNINITIALIZED_ELEMENT);
         FuncInst f = (FuncInst) o;
-        if (f.typeId != typeId) throw new WasmTrap(Trap.INDIRECT_CALL_TYPE_MISMATCH);
+        if (f.typeId != typeId) throw new WasmTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         return f;
     }
 
@@ -484,11 +484,11 @@ public final class Interpreter {
         inst.cache.heat(1);
         if (inst.interruptRequested) {
             inst.interruptRequested = false;
-            throw new WasmTrap(Trap.INTERRUPTED, "Instance.interrupt() was called");
+            throw new WasmTrap(TrapKind.INTERRUPTED, "Instance.interrupt() was called");
         }
         long dl = inst.deadlineNanos;
-        if (dl != 0 && System.nanoTime() - dl > 0) throw new WasmTrap(Trap.INTERRUPTED, "deadline passed");
-        if (Thread.currentThread().isInterrupted()) throw new WasmTrap(Trap.INTERRUPTED, "thread interrupted");
+        if (dl != 0 && System.nanoTime() - dl > 0) throw new WasmTrap(TrapKind.INTERRUPTED, "deadline passed");
+        if (Thread.currentThread().isInterrupted()) throw new WasmTrap(TrapKind.INTERRUPTED, "thread interrupted");
         return BUDGET;
     }
 
@@ -551,7 +551,7 @@ public final class Interpreter {
      * code, an interpreted function); its arguments and then results are at fp.
      */
     public static void callOutOfLine(FuncInst f, CallStack m, int fp, int depth) {
-        if (depth > CallStack.MAX_DEPTH) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
+        if (depth > CallStack.MAX_DEPTH) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
         int savedTop = m.top, savedDepth = m.depth;
         m.top = fp + Math.max(f.nParams, f.nResults);
         CompiledCode cm;
@@ -575,7 +575,7 @@ public final class Interpreter {
     private static void interpret(CallStack m, FuncInst f, int fp, int depth) {
         int base = Math.max(m.depth, Math.min(depth, m.maxDepth) - 1);
         int k = base + 1;
-        if (k > m.maxDepth) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
+        if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
         m.fns[k] = f;
         m.depth = k;
         try {
@@ -612,17 +612,17 @@ public final class Interpreter {
         } catch (RuntimeError | WasmTrap e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new WasmTrap(Trap.HOST, String.valueOf(e), e);
+            throw new WasmTrap(TrapKind.HOST, String.valueOf(e), e);
         } finally {
             m.top = savedTop;
         }
         if (res == null) res = new Value[0];
         if (res.length != rs.size()) {
-            throw new WasmTrap(Trap.HOST, "host function returned " + res.length + " values, its type has " + rs.size());
+            throw new WasmTrap(TrapKind.HOST, "host function returned " + res.length + " values, its type has " + rs.size());
         }
         m.ensure(fp + Translator.slots(rs));
         for (int i = 0, r = fp; i < res.length; i++) {
-            if (!matches(rs.get(i), res[i])) throw new WasmTrap(Trap.HOST, "host function result " + i + " is not " + rs.get(i));
+            if (!matches(rs.get(i), res[i])) throw new WasmTrap(TrapKind.HOST, "host function result " + i + " is not " + rs.get(i));
             r = store(m, r, res[i]);
         }
         return m.regs;
@@ -648,7 +648,7 @@ public final class Interpreter {
             } catch (RuntimeError e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new RuntimeError(Trap.HOST, String.valueOf(e), List.of(), e);
+                throw error(TrapKind.HOST, String.valueOf(e), List.of(), e);
             }
         }
         CallStack m = CallStack.current();
@@ -658,7 +658,7 @@ public final class Interpreter {
             m.ensure(fp + Math.max(Translator.slots(ps), Translator.slots(rs)));
             for (int i = 0, r = fp; i < args.length; i++) r = store(m, r, args[i]);
             int k = m.depth + 1;
-            if (k > m.maxDepth) throw new WasmTrap(Trap.CALL_STACK_EXHAUSTED);
+            if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             CompiledCode cm = f.cm;
             if (cm == null) f.inst.cache.heat(1);
             if (cm != null) {
@@ -679,23 +679,30 @@ public final class Interpreter {
             throw e;
         } catch (WasmTrap t) {
             addFrames(t, m, savedDepth);
-            throw new RuntimeError(t.kind, t.getMessage(), t.frames(), t.getCause());
+            throw error(t.kind, t.getMessage(), t.frames(), t.getCause());
         } catch (StackOverflowError e) {
-            throw new RuntimeError(Trap.CALL_STACK_EXHAUSTED, "Java stack overflow", stack(m, savedDepth), null);
+            throw error(TrapKind.CALL_STACK_EXHAUSTED, "Java stack overflow", stack(m, savedDepth), null);
         } catch (IndexOutOfBoundsException e) {
             if (e instanceof ArrayIndexOutOfBoundsException) {
-                throw new RuntimeError(Trap.HOST, "internal error: " + e, stack(m, savedDepth), e);
+                throw error(TrapKind.HOST, "internal error: " + e, stack(m, savedDepth), e);
             }
             if (DEBUG) e.printStackTrace();
-            throw new RuntimeError(Trap.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
+            throw error(TrapKind.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
         } catch (dev.gatun.memory.OutOfBoundsException e) {
-            throw new RuntimeError(Trap.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
+            throw error(TrapKind.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
         } catch (RuntimeException e) {
-            throw new RuntimeError(Trap.HOST, "internal error: " + e, stack(m, savedDepth), e);
+            throw error(TrapKind.HOST, "internal error: " + e, stack(m, savedDepth), e);
         } finally {
             m.top = savedTop;
             m.depth = savedDepth;
         }
+    }
+
+    /** The public form of a trap: same kind (by name), detail, frames and cause. */
+    private static RuntimeError error(TrapKind kind, String detail, List<WasmTrap.Frame> frames, Throwable cause) {
+        List<RuntimeError.Frame> stack = new ArrayList<>(frames.size());
+        for (WasmTrap.Frame f : frames) stack.add(new RuntimeError.Frame(f.funcidx(), f.name()));
+        return new RuntimeError(RuntimeError.Trap.valueOf(kind.name()), detail, stack, cause);
     }
 
     /** Stores a value at register r (both halves of a v128); returns the next register. */
@@ -714,15 +721,15 @@ public final class Interpreter {
     public static void addFrames(WasmTrap t, CallStack m, int savedDepth) {
         for (int k = m.depth; k > savedDepth && t.frames().size() < 64; k--) {
             FuncInst f = m.fns[k];
-            t.addFrame(new RuntimeError.Frame(f.funcidx, f.name()));
+            t.addFrame(new WasmTrap.Frame(f.funcidx, f.name()));
         }
     }
 
-    private static List<RuntimeError.Frame> stack(CallStack m, int savedDepth) {
-        List<RuntimeError.Frame> out = new ArrayList<>();
+    private static List<WasmTrap.Frame> stack(CallStack m, int savedDepth) {
+        List<WasmTrap.Frame> out = new ArrayList<>();
         for (int k = m.depth; k > savedDepth && out.size() < 64; k--) {
             FuncInst f = m.fns[k];
-            out.add(new RuntimeError.Frame(f.funcidx, f.name()));
+            out.add(new WasmTrap.Frame(f.funcidx, f.name()));
         }
         return out;
     }

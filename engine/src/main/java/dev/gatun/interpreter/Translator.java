@@ -1,9 +1,9 @@
 package dev.gatun.interpreter;
 
 import static dev.gatun.interpreter.IrWords.*;
+import dev.gatun.runtime.TrapKind;
 import dev.gatun.runtime.WasmTrap;
 import dev.gatun.FunctionType;
-import dev.gatun.RuntimeError;
 import dev.gatun.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
@@ -518,7 +518,7 @@ public final class Translator {
         }
         int frameSize = tempBase + maxH + 1;
         if (frameSize > Op.MAX_REG) {
-            throw new WasmTrap(RuntimeError.Trap.CALL_STACK_EXHAUSTED,
+            throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED,
                     "function needs " + frameSize + " registers, more than the " + Op.MAX_REG + " a frame can have");
         }
         boolean refLocals = false;

@@ -1,6 +1,5 @@
 package dev.gatun.runtime;
 
-import dev.gatun.Memory;
 import dev.gatun.memory.LinearMemory;
 
 import java.lang.foreign.MemorySegment;
@@ -11,12 +10,10 @@ import java.lang.foreign.MemorySegment;
  * calls and memory.grow.
  */
 public final class MemInst {
-    public final Memory memory;
     public final LinearMemory lin;
 
-    /** {@code lin} is {@code memory}'s bytes (the public Memory does not expose them). */
-    public MemInst(Memory memory, LinearMemory lin) {
-        this.memory = memory;
+    /** {@code lin} is the bytes of a public Memory (which does not expose them); the API keeps the Memory itself. */
+    public MemInst(LinearMemory lin) {
         this.lin = lin;
     }
 

@@ -1,6 +1,5 @@
 package dev.gatun.runtime;
 
-import dev.gatun.RuntimeError.Trap;
 
 /**
  * The numeric semantics both tiers share, where Wasm and Java differ: trapping integer division,
@@ -12,44 +11,44 @@ public final class Numerics {
     private Numerics() {}
 
     public static int divS(int x, int y) {
-        if (y == 0) throw new WasmTrap(Trap.INTEGER_DIVIDE_BY_ZERO);
-        if (y == -1 && x == Integer.MIN_VALUE) throw new WasmTrap(Trap.INTEGER_OVERFLOW);
+        if (y == 0) throw new WasmTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        if (y == -1 && x == Integer.MIN_VALUE) throw new WasmTrap(TrapKind.INTEGER_OVERFLOW);
         return x / y;
     }
 
     public static int divU(int x, int y) {
-        if (y == 0) throw new WasmTrap(Trap.INTEGER_DIVIDE_BY_ZERO);
+        if (y == 0) throw new WasmTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         return Integer.divideUnsigned(x, y);
     }
 
     public static int remS(int x, int y) {
-        if (y == 0) throw new WasmTrap(Trap.INTEGER_DIVIDE_BY_ZERO);
+        if (y == 0) throw new WasmTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         return y == -1 ? 0 : x % y;
     }
 
     public static int remU(int x, int y) {
-        if (y == 0) throw new WasmTrap(Trap.INTEGER_DIVIDE_BY_ZERO);
+        if (y == 0) throw new WasmTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         return Integer.remainderUnsigned(x, y);
     }
 
     public static long divS(long x, long y) {
-        if (y == 0) throw new WasmTrap(Trap.INTEGER_DIVIDE_BY_ZERO);
-        if (y == -1 && x == Long.MIN_VALUE) throw new WasmTrap(Trap.INTEGER_OVERFLOW);
+        if (y == 0) throw new WasmTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
+        if (y == -1 && x == Long.MIN_VALUE) throw new WasmTrap(TrapKind.INTEGER_OVERFLOW);
         return x / y;
     }
 
     public static long divU(long x, long y) {
-        if (y == 0) throw new WasmTrap(Trap.INTEGER_DIVIDE_BY_ZERO);
+        if (y == 0) throw new WasmTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         return Long.divideUnsigned(x, y);
     }
 
     public static long remS(long x, long y) {
-        if (y == 0) throw new WasmTrap(Trap.INTEGER_DIVIDE_BY_ZERO);
+        if (y == 0) throw new WasmTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         return y == -1 ? 0 : x % y;
     }
 
     public static long remU(long x, long y) {
-        if (y == 0) throw new WasmTrap(Trap.INTEGER_DIVIDE_BY_ZERO);
+        if (y == 0) throw new WasmTrap(TrapKind.INTEGER_DIVIDE_BY_ZERO);
         return Long.remainderUnsigned(x, y);
     }
 
@@ -64,22 +63,22 @@ public final class Numerics {
     public static double dmax(double x, double y) { return x != x || y != y ? x + y : Math.max(x, y); }
 
     public static int truncI32(double v, boolean signed) {
-        if (v != v) throw new WasmTrap(Trap.INVALID_CONVERSION);
+        if (v != v) throw new WasmTrap(TrapKind.INVALID_CONVERSION);
         if (signed) {
-            if (!(v > -2147483649.0 && v < 2147483648.0)) throw new WasmTrap(Trap.INTEGER_OVERFLOW);
+            if (!(v > -2147483649.0 && v < 2147483648.0)) throw new WasmTrap(TrapKind.INTEGER_OVERFLOW);
             return (int) v;
         }
-        if (!(v > -1.0 && v < 4294967296.0)) throw new WasmTrap(Trap.INTEGER_OVERFLOW);
+        if (!(v > -1.0 && v < 4294967296.0)) throw new WasmTrap(TrapKind.INTEGER_OVERFLOW);
         return (int) (long) v;
     }
 
     public static long truncI64(double v, boolean signed) {
-        if (v != v) throw new WasmTrap(Trap.INVALID_CONVERSION);
+        if (v != v) throw new WasmTrap(TrapKind.INVALID_CONVERSION);
         if (signed) {
-            if (!(v >= -0x1p63 && v < 0x1p63)) throw new WasmTrap(Trap.INTEGER_OVERFLOW);
+            if (!(v >= -0x1p63 && v < 0x1p63)) throw new WasmTrap(TrapKind.INTEGER_OVERFLOW);
             return (long) v;
         }
-        if (!(v > -1.0 && v < 0x1p64)) throw new WasmTrap(Trap.INTEGER_OVERFLOW);
+        if (!(v > -1.0 && v < 0x1p64)) throw new WasmTrap(TrapKind.INTEGER_OVERFLOW);
         return v >= 0x1p63 ? (long) (v - 0x1p63) + Long.MIN_VALUE : (long) v;
     }
 

@@ -21,7 +21,7 @@ public final class TableInst {
         this.declaredMax = type.limits().max();
         this.max = Math.min(type.limits().max().orElse(0xFFFF_FFFFL), Integer.MAX_VALUE - 8);
         long min = type.limits().min();
-        if (min > Integer.MAX_VALUE - 8) throw new WasmTrap(dev.gatun.RuntimeError.Trap.OUT_OF_BOUNDS_TABLE, "table too large");
+        if (min > Integer.MAX_VALUE - 8) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE, "table too large");
         this.size = (int) min;
         this.elems = new Object[size];
         if (init != null) Arrays.fill(elems, init);

@@ -1,6 +1,6 @@
 package dev.gatun.text;
 
-import dev.gatun.CompileError;
+import dev.gatun.model.CompileFailure;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The printer's own cursor over module bytes, with the spec's LEB128 limits, so that it does not depend on
- * the decoder's internal packages. Every failure is a {@link CompileError} of kind MALFORMED at the absolute
+ * the decoder's internal packages. Every failure is a {@link CompileFailure} of kind MALFORMED at the absolute
  * module offset.
  */
 final class PrintCursor {
@@ -25,10 +25,10 @@ final class PrintCursor {
 
     boolean atEnd() { return pos >= limit; }
 
-    CompileError malformed(String reason) { return malformedAt(pos, reason); }
+    CompileFailure malformed(String reason) { return malformedAt(pos, reason); }
 
-    static CompileError malformedAt(long offset, String reason) {
-        return new CompileError(CompileError.Kind.MALFORMED, offset, reason);
+    static CompileFailure malformedAt(long offset, String reason) {
+        return new CompileFailure(CompileFailure.Kind.MALFORMED, offset, reason);
     }
 
     int u8() {

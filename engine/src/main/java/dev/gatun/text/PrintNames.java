@@ -1,6 +1,6 @@
 package dev.gatun.text;
 
-import dev.gatun.CompileError;
+import dev.gatun.model.CompileFailure;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +48,7 @@ final class PrintNames {
             try {
                 id = c.u8();
                 size = c.u32();
-            } catch (CompileError e) {
+            } catch (CompileFailure e) {
                 return null;
             }
             if (size > c.limit - c.pos) return null;
@@ -79,7 +79,7 @@ final class PrintNames {
                     if (s.atEnd()) n.direct.put(id, m);
                 }
             }
-        } catch (CompileError e) {
+        } catch (CompileFailure e) {
             // Dropped, as said above.
         }
     }

@@ -1,6 +1,6 @@
 package dev.gatun.text;
 
-import dev.gatun.CompileError;
+import dev.gatun.model.CompileFailure;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import static dev.gatun.text.PrintNames.*;
  * The text parses back to the same module; binary details the text format cannot express (LEB widths,
  * empty sections, local groupings, the data count section) are left to the encoder.
  *
- * <p>Malformed bytes give a {@link CompileError} of kind MALFORMED with the offset. The printer does not
+ * <p>Malformed bytes give a {@link CompileFailure} of kind MALFORMED with the offset. The printer does not
  * validate: an invalid but well-formed module prints as it is.
  */
 public final class TextPrinter {
@@ -44,7 +44,7 @@ public final class TextPrinter {
         Thread t = new Thread(null, () -> {
             try {
                 result[0] = p.module();
-            } catch (CompileError | StackOverflowError e) {
+            } catch (CompileFailure | StackOverflowError e) {
                 result[0] = e;
             }
         }, "gatun-text-printer", 1L << 30);
@@ -53,12 +53,12 @@ public final class TextPrinter {
             t.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CompileError(CompileError.Kind.MALFORMED, 0, "interrupted while printing", e);
+            throw new CompileFailure(CompileFailure.Kind.MALFORMED, 0, "interrupted while printing", e);
         }
         return switch (result[0]) {
             case String s -> s;
-            case CompileError e -> throw e;
-            case StackOverflowError e -> throw new CompileError(CompileError.Kind.MALFORMED, p.sectionStart, "nesting too deep to print", e);
+            case CompileFailure e -> throw e;
+            case StackOverflowError e -> throw new CompileFailure(CompileFailure.Kind.MALFORMED, p.sectionStart, "nesting too deep to print", e);
             default -> throw new IllegalStateException("printer thread ended without a result", (Throwable) result[0]);
         };
     }

@@ -1,6 +1,6 @@
 package dev.gatun.validation;
 
-import dev.gatun.CompileError;
+import dev.gatun.model.CompileFailure;
 import dev.gatun.FunctionType;
 import dev.gatun.ValType;
 import dev.gatun.binary.InstructionReader;
@@ -89,11 +89,11 @@ final class FunctionValidator {
     private WasmReader r;
     private long opOffset;
 
-    private CompileError mismatch() {
+    private CompileFailure mismatch() {
         return Validator.invalid(opOffset, "type mismatch");
     }
 
-    private CompileError fail(String reason) {
+    private CompileFailure fail(String reason) {
         return Validator.invalid(opOffset, reason);
     }
 

@@ -1,6 +1,6 @@
 package dev.gatun.validation;
 
-import dev.gatun.CompileError;
+import dev.gatun.model.CompileFailure;
 import dev.gatun.ExternKind;
 import dev.gatun.FunctionType;
 import dev.gatun.GlobalType;
@@ -19,18 +19,18 @@ import java.util.Set;
 
 /**
  * Validates a decoded module as the spec's validation rules and its appendix algorithm prescribe.
- * Errors are {@link CompileError}s of kind INVALID worded like the reference interpreter.
+ * Errors are {@link CompileFailure}s of kind INVALID worded like the reference interpreter.
  */
 public final class Validator {
     private Validator() {}
 
-    /** Throws a CompileError (INVALID) when {@code m} is not valid. */
+    /** Throws a CompileFailure (INVALID) when {@code m} is not valid. */
     public static void validate(WasmModule m) {
         new ModuleCheck(m).run();
     }
 
-    static CompileError invalid(long offset, String reason) {
-        return new CompileError(CompileError.Kind.INVALID, offset, reason);
+    static CompileFailure invalid(long offset, String reason) {
+        return new CompileFailure(CompileFailure.Kind.INVALID, offset, reason);
     }
 
     /** Module-level rules; function bodies go to {@link FunctionValidator}. */

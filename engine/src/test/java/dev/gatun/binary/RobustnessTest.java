@@ -2,6 +2,7 @@ package dev.gatun.binary;
 
 import dev.gatun.testing.SpecSuite;
 import dev.gatun.CompileError;
+import dev.gatun.model.CompileFailure;
 import dev.gatun.WebAssembly;
 import dev.gatun.validation.Validator;
 import org.junit.jupiter.api.Assumptions;
@@ -105,6 +106,8 @@ class RobustnessTest {
             return "ok";
         } catch (CompileError e) {
             return e.kind() + " " + e.reason() + " @" + e.offset();
+        } catch (CompileFailure e) {
+            return e.kind + " " + e.reason + " @" + e.offset;
         } catch (Throwable t) {
             return "FAIL " + t;
         }

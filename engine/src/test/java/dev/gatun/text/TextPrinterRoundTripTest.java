@@ -35,7 +35,7 @@ class TextPrinterRoundTripTest {
             for (TextPrinter.Options o : List.of(TextPrinter.Options.FLAT, TextPrinter.Options.FOLDED)) {
                 String t1;
                 try {
-                    t1 = TextPrinter.print(original, o);
+                    t1 = Wat.print(original, o.folded());
                 } catch (CompileError e) {
                     continue; // malformed: nothing to round-trip
                 }

@@ -1,6 +1,7 @@
 package dev.gatun.text;
 
 import dev.gatun.CompileError;
+import dev.gatun.Wat;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -76,8 +77,8 @@ class TextPrinterSpecTest {
             String flat = null, folded = null;
             CompileError error = null;
             try {
-                flat = TextPrinter.print(wasm);
-                folded = TextPrinter.print(wasm, TextPrinter.Options.FOLDED);
+                flat = Wat.print(wasm);
+                folded = Wat.print(wasm, true);
             } catch (CompileError e) {
                 error = e;
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.gatun.text;
 
 import dev.gatun.CompileError;
+import dev.gatun.Wat;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -382,7 +383,7 @@ class TextPrinterTest {
                     b[at] = (byte) (random.nextBoolean() ? random.nextInt(256) : b[at] ^ 1 << random.nextInt(8));
                 }
                 try {
-                    TextPrinter.print(b, random.nextBoolean() ? FOLDED : TextPrinter.Options.FLAT);
+                    Wat.print(b, random.nextBoolean());
                     printed++;
                 } catch (CompileError e) {
                     assertEquals(CompileError.Kind.MALFORMED, e.kind());
@@ -430,13 +431,13 @@ class TextPrinterTest {
 
     @Test
     void malformedInputIsACompileErrorWithItsOffset() {
-        CompileError e = assertThrows(CompileError.class, () -> TextPrinter.print(new byte[] {0, 'a', 's', 'm', 2, 0, 0, 0}));
+        CompileError e = assertThrows(CompileError.class, () -> Wat.print(new byte[] {0, 'a', 's', 'm', 2, 0, 0, 0}));
         assertEquals(CompileError.Kind.MALFORMED, e.kind());
         assertEquals("unknown binary version", e.reason());
 
         // A body with opcode 0xFF, which no instruction has.
         byte[] bad = module(section(1, 1, 0x60, 0, 0), section(3, 1, 0), section(10, 1, 3, 0, 0xFF, 0x0B));
-        e = assertThrows(CompileError.class, () -> TextPrinter.print(bad));
+        e = assertThrows(CompileError.class, () -> Wat.print(bad));
         assertEquals("illegal opcode", e.reason());
         assertEquals(bad.length - 2, e.offset());
 
@@ -446,7 +447,7 @@ class TextPrinterTest {
         for (int n = 0; n < ADD.length; n++) {
             byte[] cut = java.util.Arrays.copyOf(ADD, n);
             try {
-                TextPrinter.print(cut);
+                Wat.print(cut);
                 assertTrue(whole.contains(n), "printed a module cut to " + n + " bytes");
             } catch (CompileError ce) {
                 assertEquals(CompileError.Kind.MALFORMED, ce.kind());

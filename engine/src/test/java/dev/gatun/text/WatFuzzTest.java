@@ -3,6 +3,7 @@ package dev.gatun.text;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.gatun.CompileError;
+import dev.gatun.model.CompileFailure;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -68,9 +69,9 @@ class WatFuzzTest {
                 else if (form.size() > 1 && form.kid(1).isList("module")) ModuleParser.module(form.kid(1));
             }
             return true;
-        } catch (CompileError e) {
-            assertEquals(CompileError.Kind.MALFORMED, e.kind());
-            assertTrue(e.line() > 0, e.getMessage());
+        } catch (CompileFailure e) {
+            assertEquals(CompileFailure.Kind.MALFORMED, e.kind);
+            assertTrue(e.line > 0, e.getMessage());
             return false;
         } catch (Throwable t) {
             fail("not a CompileError on mutant:\n" + text, t);

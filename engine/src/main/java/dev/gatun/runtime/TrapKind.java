@@ -1,0 +1,28 @@
+package dev.gatun.runtime;
+
+/**
+ * The kinds of trap the engine raises, with the spec reference interpreter's messages. The public API's
+ * {@code RuntimeError.Trap} has the same constants in the same order; the API maps one to the other by name.
+ */
+public enum TrapKind {
+    UNREACHABLE("unreachable"),
+    INTEGER_DIVIDE_BY_ZERO("integer divide by zero"),
+    INTEGER_OVERFLOW("integer overflow"),
+    INVALID_CONVERSION("invalid conversion to integer"),
+    OUT_OF_BOUNDS_MEMORY("out of bounds memory access"),
+    OUT_OF_BOUNDS_TABLE("out of bounds table access"),
+    UNDEFINED_ELEMENT("undefined element"),
+    UNINITIALIZED_ELEMENT("uninitialized element"),
+    INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
+    CALL_STACK_EXHAUSTED("call stack exhausted"),
+    INTERRUPTED("interrupted"),
+    HOST("host function failed"),
+    /** The engine cannot run this instruction yet (SIMD in the interpreter). */
+    UNSUPPORTED("unsupported instruction");
+
+    private final String message;
+
+    TrapKind(String message) { this.message = message; }
+
+    public String message() { return message; }
+}
