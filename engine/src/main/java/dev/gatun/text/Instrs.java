@@ -33,7 +33,7 @@ final class Instrs {
     void body(Cur c, Buf out) {
         seq(c, out);
         if (!c.atEnd()) throw TextError.at(c.peek(), "unexpected token " + c.peek());
-        out.u8(0x0B);
+        op(Instruction.END, out);
     }
 
     private static boolean terminator(Sx s) {
@@ -94,6 +94,15 @@ final class Instrs {
         else out.u8(in.prefix).u32(in.code);
     }
 
+    /** The {@code end $l} of a flat block: its label goes out of scope and the nesting depth drops. */
+    private void closeFlat(Cur c, Sx label, Buf out) {
+        c.expectKeyword("end");
+        matchLabel(c, label);
+        popLabel();
+        op(Instruction.END, out);
+        depth--;
+    }
+
     /** {@code end $l} / {@code else $l}: a trailing id must repeat the block's label. */
     private static void matchLabel(Cur c, Sx label) {
         Sx id = c.optId();
@@ -144,12 +153,12 @@ final class Instrs {
                 Cur tc = new Cur(then, 1);
                 seqAll(tc, out);
                 if (c.peekList("else")) {
-                    out.u8(0x05);
+                    op(Instruction.ELSE, out);
                     seqAll(new Cur(c.next(), 1), out);
                 }
                 c.expectEnd();
                 popLabel();
-                out.u8(0x0B);
+                op(Instruction.END, out);
             }
             case "try_table" -> {
                 Sx label = c.optId();
@@ -191,7 +200,7 @@ final class Instrs {
                 }
                 if (!delegated) {
                     popLabel();
-                    out.u8(0x0B);
+                    op(Instruction.END, out);
                 }
             }
             default -> {
@@ -249,11 +258,7 @@ final class Instrs {
                 blockType(c, out);
                 pushLabel(label);
                 seq(c, out);
-                c.expectKeyword("end");
-                matchLabel(c, label);
-                popLabel();
-                out.u8(0x0B);
-                depth--;
+                closeFlat(c, label, out);
                 return;
             }
             case "if" -> {
@@ -265,14 +270,10 @@ final class Instrs {
                 seq(c, out);
                 if (c.keyword("else")) {
                     matchLabel(c, label);
-                    out.u8(0x05);
+                    op(Instruction.ELSE, out);
                     seq(c, out);
                 }
-                c.expectKeyword("end");
-                matchLabel(c, label);
-                popLabel();
-                out.u8(0x0B);
-                depth--;
+                closeFlat(c, label, out);
                 return;
             }
             case "try_table" -> {
@@ -284,11 +285,7 @@ final class Instrs {
                 catches(c, out);
                 pushLabel(label);
                 seq(c, out);
-                c.expectKeyword("end");
-                matchLabel(c, label);
-                popLabel();
-                out.u8(0x0B);
-                depth--;
+                closeFlat(c, label, out);
                 return;
             }
             case "try" -> {
@@ -316,7 +313,7 @@ final class Instrs {
                     c.expectKeyword("end");
                     matchLabel(c, label);
                     popLabel();
-                    out.u8(0x0B);
+                    op(Instruction.END, out);
                 }
                 depth--;
                 ctx.features.add("legacy-exceptions");

@@ -1,5 +1,7 @@
 package dev.gatun.text;
 
+import dev.gatun.model.Instruction;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -528,7 +530,7 @@ public final class ModuleParser {
             if (exprs) n = elemExprs(ec, items);
             else n = funcIndices(ec, items);
             tables.bytes(rt).u8(is64 ? 5 : 1).u64(n).u64(n);
-            Buf offset = new Buf(4).u8(is64 ? 0x42 : 0x41).u8(0).u8(0x0B);
+            Buf offset = new Buf(4).u8((is64 ? Instruction.I64_CONST : Instruction.I32_CONST).code).u8(0).u8(Instruction.END.code);
             if (exprs) {
                 boolean funcref = rt.size() == 1 && rt.toArray()[0] == 0x70;
                 if (idx == 0 && funcref) elems.u8(4).bytes(offset);
@@ -588,7 +590,7 @@ public final class ModuleParser {
             long pages = (bytes.size() + page - 1) / page;
             mems.u8((is64 ? 5 : 1) | (custom ? 8 : 0)).u64(pages).u64(pages);
             if (custom) mems.u32(pageLog);
-            Buf offset = new Buf(4).u8(is64 ? 0x42 : 0x41).u8(0).u8(0x0B);
+            Buf offset = new Buf(4).u8((is64 ? Instruction.I64_CONST : Instruction.I32_CONST).code).u8(0).u8(Instruction.END.code);
             if (idx == 0) datas.u8(0).bytes(offset);
             else datas.u8(2).u32(idx).bytes(offset);
             datas.sized(bytes);
