@@ -1,11 +1,9 @@
 package dev.gatun.bench.compare;
 
+import dev.gatun.bench.charts.RatioChart;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -223,35 +221,16 @@ public final class Report {
     /** Writes the chart unless there is nothing to draw (no engine has a time where Gatun has one). */
     private static boolean chart(Path out, String profile, List<String> engines, List<String> workloads,
                               Map<String, Map<String, Cell>> cells, Map<String, String> labels) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(1400).height(640)
-                .title("Time relative to Gatun (" + profile + " profile; log scale, lower is faster; no bar: unsupported)")
-                .xAxisTitle("workload").yAxisTitle("engine time / Gatun time").build();
-        var s = chart.getStyler();
-        s.setYAxisLogarithmic(true);
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
-        s.setChartBackgroundColor(java.awt.Color.WHITE);
-        s.setPlotGridVerticalLinesVisible(false);
-        double lo = Double.MAX_VALUE, hi = Double.MIN_VALUE;
+        Map<String, List<Double>> series = new LinkedHashMap<>();
         for (String e : engines) {
             List<Double> ys = new ArrayList<>();
-            boolean any = false;
             for (String w : workloads) {
                 Cell c = cells.get(w).get(e), base = cells.get(w).get(BASE);
-                boolean ok = c.timed() && base != null && base.timed();
-                ys.add(ok ? c.ms() / base.ms() : null);
-                if (ok) {
-                    lo = Math.min(lo, c.ms() / base.ms());
-                    hi = Math.max(hi, c.ms() / base.ms());
-                }
-                any |= ok;
+                ys.add(c.timed() && base != null && base.timed() ? c.ms() / base.ms() : null);
             }
-            if (any) chart.addSeries(labels.get(e), workloads, ys);
+            series.put(labels.get(e), ys);
         }
-        if (lo > hi) return false;
-        // Bars start at the axis minimum; XChart would put it at 0, which a log axis cannot show.
-        s.setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
-        s.setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
-        BitmapEncoder.saveBitmap(chart, out.toString(), BitmapEncoder.BitmapFormat.PNG);
-        return true;
+        return RatioChart.write(out, "Time relative to Gatun (" + profile + " profile; log scale, lower is faster; no bar: unsupported)",
+                "workload", "engine time / Gatun time", workloads, series);
     }
 }

@@ -1,9 +1,6 @@
 package dev.gatun.bench.programs;
 
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.style.Styler;
+import dev.gatun.bench.charts.RatioChart;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -422,33 +419,17 @@ public final class Programs {
     private void chart(List<Program> programs, List<String> engines) throws IOException {
         List<String> names = new ArrayList<>();
         for (Program p : programs) if (results.containsKey(p.name())) names.add(p.name());
-        CategoryChart chart = new CategoryChartBuilder().width(1400).height(640)
-                .title("Whole programs: wall time relative to Node (" + (quick ? "quick" : "full") + " profile; log scale, lower is faster; no bar: no result)")
-                .xAxisTitle("program").yAxisTitle("engine wall time / Node wall time").build();
-        var s = chart.getStyler();
-        s.setYAxisLogarithmic(true);
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
-        s.setChartBackgroundColor(java.awt.Color.WHITE);
-        s.setPlotGridVerticalLinesVisible(false);
-        double lo = Double.MAX_VALUE, hi = Double.MIN_VALUE;
+        Map<String, List<Double>> series = new LinkedHashMap<>();
         for (String e : engines) {
             List<Double> ys = new ArrayList<>();
-            boolean any = false;
             for (String p : names) {
                 double v = median(walls(p, e)), base = median(walls(p, "node"));
-                boolean ok = !Double.isNaN(v) && !Double.isNaN(base);
-                ys.add(ok ? v / base : null);
-                if (ok) {
-                    lo = Math.min(lo, v / base);
-                    hi = Math.max(hi, v / base);
-                }
-                any |= ok;
+                ys.add(!Double.isNaN(v) && !Double.isNaN(base) ? v / base : null);
             }
-            if (any) chart.addSeries(ENGINES.get(e), names, ys);
+            series.put(ENGINES.get(e), ys);
         }
-        if (lo > hi) return;
-        s.setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
-        s.setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi))));
-        BitmapEncoder.saveBitmap(chart, out.resolve("chart.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+        RatioChart.write(out.resolve("chart.png"),
+                "Whole programs: wall time relative to Node (" + (quick ? "quick" : "full") + " profile; log scale, lower is faster; no bar: no result)",
+                "program", "engine wall time / Node wall time", names, series);
     }
 }
