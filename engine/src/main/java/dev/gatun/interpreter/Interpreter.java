@@ -6,6 +6,7 @@ import dev.gatun.runtime.WasmTrap;
 import dev.gatun.Function;
 import dev.gatun.FunctionType;
 import dev.gatun.RuntimeError;
+import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TrapKind;
 import dev.gatun.ValType;
 import dev.gatun.Value;
@@ -104,6 +105,13 @@ public final class Interpreter {
                         case Op.ADD_CMP_BR + 3: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) < 0) break branch; pc++; continue; }
                         case Op.ADD_CMP_BR + 4: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v > (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
                         case Op.ADD_CMP_BR + 5: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) > 0) break branch; pc++; continue; }
+                        case Op.FUEL: {
+                            long f = inst.fuel - code[pc];
+                            if (f < 0) throw FuelCosts.outOfFuel(inst, code[pc]);
+                            inst.fuel = f;
+                            pc++;
+                            continue;
+                        }
                         case Op.CALL: callee = inst.funcs[(b - fp) | (c - fp) << Op.FIELD_BITS]; break call;
                         case Op.CALL_INDIRECT: callee = indirect(inst, (int) regs[b], c - fp, (int) code[pc++]); break call;
                         case Op.RET1: regs[fp] = regs[b]; // fall through
@@ -286,7 +294,7 @@ public final class Interpreter {
                 continue;
             }
             int k = m.depth + 1;
-            if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+            if (k > inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             m.links[k] = (long) pc << 32 | fp;
             FuncInst[] fns = m.fns;
             if (fns[k] != callee) fns[k] = callee;   // a loop calling one function stores nothing
@@ -340,7 +348,7 @@ public final class Interpreter {
                 return pc;
             }
             case Op.TABLE_SIZE: regs[a] = inst.tables[c - fp].size; return pc;
-            case Op.TABLE_GROW: regs[a] = inst.tables[(int) code[pc++]].grow(regs[c] & 0xFFFF_FFFFL, refs[b]); return pc;
+            case Op.TABLE_GROW: regs[a] = inst.tables[(int) code[pc++]].growByCode(regs[c] & 0xFFFF_FFFFL, refs[b]); return pc;
             case Op.TABLE_FILL: {
                 TableInst t = inst.tables[(int) code[pc++]];
                 long i = regs[a] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
@@ -575,7 +583,7 @@ public final class Interpreter {
     private static void interpret(CallStack m, FuncInst f, int fp, int depth) {
         int base = Math.max(m.depth, Math.min(depth, m.maxDepth) - 1);
         int k = base + 1;
-        if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+        if (k > f.inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
         m.fns[k] = f;
         m.depth = k;
         try {
@@ -651,6 +659,7 @@ public final class Interpreter {
                 throw error(TrapKind.HOST, String.valueOf(e), List.of(), e);
             }
         }
+        if (f.inst.closed) throw error(TrapKind.CLOSED, "the instance was closed", List.of(), null);
         CallStack m = CallStack.current();
         int savedTop = m.top, savedDepth = m.depth;
         int fp = savedTop;
@@ -658,7 +667,7 @@ public final class Interpreter {
             m.ensure(fp + Math.max(Translator.slots(ps), Translator.slots(rs)));
             for (int i = 0, r = fp; i < args.length; i++) r = store(m, r, args[i]);
             int k = m.depth + 1;
-            if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+            if (k > f.inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             CompiledCode cm = f.cm;
             if (cm == null) f.inst.cache.heat(1);
             if (cm != null) {
@@ -690,12 +699,23 @@ public final class Interpreter {
             throw error(TrapKind.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
         } catch (dev.gatun.memory.OutOfBoundsException e) {
             throw error(TrapKind.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
+        } catch (IllegalStateException e) {
+            // A memory freed under running code (close() from another thread) fails its accesses this way.
+            if (closedUnder(f.inst)) throw error(TrapKind.CLOSED, "the instance or a memory it uses was closed", stack(m, savedDepth), null);
+            throw error(TrapKind.HOST, "internal error: " + e, stack(m, savedDepth), e);
         } catch (RuntimeException e) {
             throw error(TrapKind.HOST, "internal error: " + e, stack(m, savedDepth), e);
         } finally {
             m.top = savedTop;
             m.depth = savedDepth;
         }
+    }
+
+    /** Whether the instance or one of its memories is closed. */
+    public static boolean closedUnder(InstanceState inst) {
+        if (inst.closed) return true;
+        if (inst.mems != null) for (MemInst mi : inst.mems) if (mi.lin.isClosed()) return true;
+        return false;
     }
 
     /** The public form of a trap: same kind (by name), detail, frames and cause. */

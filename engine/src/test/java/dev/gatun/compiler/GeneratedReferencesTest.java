@@ -68,7 +68,7 @@ class GeneratedReferencesTest {
             scans[i] = Compiler.Scan.of(mod, mod.importedFuncs() + i);
             ok[i] = scans[i].ok();
         }
-        Compiler.ModuleGen g = new Compiler.ModuleGen(mod, typeIds, ok, scans, new int[nDef], 0);
+        Compiler.ModuleGen g = new Compiler.ModuleGen(mod, typeIds, ok, scans, new int[nDef], 0, false);
         return g.any() ? new byte[][] {g.generate()} : new byte[0][];
     }
 
