@@ -664,6 +664,7 @@ public final class FunctionCompiler extends SimdCodegen {
             default -> {
                 if (in.prefix == Instruction.PREFIX_SIMD) simd(in);
                 else if (in.prefix == Instruction.PREFIX_MISC) prefixed(in);
+                else if (in.prefix == Instruction.PREFIX_ATOMIC) atomic(in);
                 else if (in.accessBytes > 0) memory(in);
                 else numeric(in);
             }

@@ -73,6 +73,8 @@ public final class LinearMemory implements AutoCloseable {
     private final long limitPages;
     private final boolean shared;
     private final Backing backing;
+    /** Threads parked in {@code memory.atomic.wait} on this memory; every instance importing it shares them. */
+    private final WaiterQueue waiters = new WaiterQueue();
 
     /** The view the access paths read: a plain field, refreshed from {@link #published} on a failed check. */
     private MemorySegment view;
@@ -183,6 +185,9 @@ public final class LinearMemory implements AutoCloseable {
 
     /** Whether this memory was created shared. */
     public boolean shared() { return shared; }
+
+    /** The wait/notify lists of this memory, shared by all instances and threads that access it. */
+    public WaiterQueue waiters() { return waiters; }
 
     /**
      * Whether this memory grows in place (the mmap path): the base address never changes and views taken
