@@ -606,6 +606,8 @@ public final class FunctionCompiler extends SimdCodegen {
                 r.u8();
                 cb.aload(instSlot);
                 rt(cb, "memSize", CD_int, CD_INST);
+                // Another thread may have grown a shared memory: accesses up to the size just read must work.
+                reloadMem();
                 push(ValType.I32);
             }
             case MEMORY_GROW -> {
