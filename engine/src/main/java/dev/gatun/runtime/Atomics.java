@@ -64,68 +64,102 @@ public final class Atomics {
 
     /** {@code *.atomic.load*}: the {@code n}-byte value at the address, zero-extended. */
     public static long load(LinearMemory lin, int addr, long offset, int n) {
-        MemorySegment s = at(lin, addr, offset, n);
-        long ea = ea(addr, offset);
         return switch (n) {
-            case 1 -> (byte) I8.getVolatile(s, ea) & 0xFFL;
-            case 2 -> (short) I16.getVolatile(s, ea) & 0xFFFFL;
-            case 4 -> (int) I32.getVolatile(s, ea) & 0xFFFF_FFFFL;
-            default -> (long) I64.getVolatile(s, ea);
+            case 1 -> load8(lin, addr, offset);
+            case 2 -> load16(lin, addr, offset);
+            case 4 -> load32(lin, addr, offset) & 0xFFFF_FFFFL;
+            default -> load64(lin, addr, offset);
         };
+    }
+
+    // One small method per width, so that compiled code, which knows the width, calls one C2 can inline.
+
+    public static int load8(LinearMemory lin, int addr, long offset) {
+        return (byte) I8.getVolatile(at(lin, addr, offset, 1), ea(addr, offset)) & 0xFF;
+    }
+
+    public static int load16(LinearMemory lin, int addr, long offset) {
+        return (short) I16.getVolatile(at(lin, addr, offset, 2), ea(addr, offset)) & 0xFFFF;
+    }
+
+    public static int load32(LinearMemory lin, int addr, long offset) {
+        return (int) I32.getVolatile(at(lin, addr, offset, 4), ea(addr, offset));
+    }
+
+    public static long load64(LinearMemory lin, int addr, long offset) {
+        return (long) I64.getVolatile(at(lin, addr, offset, 8), ea(addr, offset));
     }
 
     /** {@code *.atomic.store*}: stores the low {@code n} bytes of {@code v}. */
     public static void store(LinearMemory lin, int addr, long offset, int n, long v) {
-        MemorySegment s = at(lin, addr, offset, n);
-        long ea = ea(addr, offset);
         switch (n) {
-            case 1 -> I8.setVolatile(s, ea, (byte) v);
-            case 2 -> I16.setVolatile(s, ea, (short) v);
-            case 4 -> I32.setVolatile(s, ea, (int) v);
-            default -> I64.setVolatile(s, ea, v);
+            case 1 -> I8.setVolatile(at(lin, addr, offset, 1), ea(addr, offset), (byte) v);
+            case 2 -> I16.setVolatile(at(lin, addr, offset, 2), ea(addr, offset), (short) v);
+            case 4 -> store32(lin, addr, offset, (int) v);
+            default -> store64(lin, addr, offset, v);
         }
+    }
+
+    public static void store32(LinearMemory lin, int addr, long offset, int v) {
+        I32.setVolatile(at(lin, addr, offset, 4), ea(addr, offset), v);
+    }
+
+    public static void store64(LinearMemory lin, int addr, long offset, long v) {
+        I64.setVolatile(at(lin, addr, offset, 8), ea(addr, offset), v);
     }
 
     /** {@code *.atomic.rmw*.op}: applies {@code kind} with {@code v}; returns the old value, zero-extended. */
     public static long rmw(LinearMemory lin, int addr, long offset, int n, int kind, long v) {
+        return switch (n) {
+            case 4 -> rmw32(lin, addr, offset, kind, (int) v) & 0xFFFF_FFFFL;
+            case 8 -> rmw64(lin, addr, offset, kind, v);
+            default -> rmwNarrow(lin, addr, offset, n, kind, (int) v);
+        };
+    }
+
+    public static int rmw32(LinearMemory lin, int addr, long offset, int kind, int v) {
+        MemorySegment s = at(lin, addr, offset, 4);
+        long ea = ea(addr, offset);
+        return switch (kind) {
+            case ADD -> (int) I32.getAndAdd(s, ea, v);
+            case SUB -> (int) I32.getAndAdd(s, ea, -v);
+            case AND -> (int) I32.getAndBitwiseAnd(s, ea, v);
+            case OR -> (int) I32.getAndBitwiseOr(s, ea, v);
+            case XOR -> (int) I32.getAndBitwiseXor(s, ea, v);
+            default -> (int) I32.getAndSet(s, ea, v);
+        };
+    }
+
+    public static long rmw64(LinearMemory lin, int addr, long offset, int kind, long v) {
+        MemorySegment s = at(lin, addr, offset, 8);
+        long ea = ea(addr, offset);
+        return switch (kind) {
+            case ADD -> (long) I64.getAndAdd(s, ea, v);
+            case SUB -> (long) I64.getAndAdd(s, ea, -v);
+            case AND -> (long) I64.getAndBitwiseAnd(s, ea, v);
+            case OR -> (long) I64.getAndBitwiseOr(s, ea, v);
+            case XOR -> (long) I64.getAndBitwiseXor(s, ea, v);
+            default -> (long) I64.getAndSet(s, ea, v);
+        };
+    }
+
+    /** An 8- or 16-bit rmw as a compare-and-set loop on its aligned 4-byte word; the old value, zero-extended. */
+    public static int rmwNarrow(LinearMemory lin, int addr, long offset, int n, int kind, int v) {
         MemorySegment s = at(lin, addr, offset, n);
         long ea = ea(addr, offset);
-        if (n == 4) {
-            int x = (int) v;
-            int old = switch (kind) {
-                case ADD -> (int) I32.getAndAdd(s, ea, x);
-                case SUB -> (int) I32.getAndAdd(s, ea, -x);
-                case AND -> (int) I32.getAndBitwiseAnd(s, ea, x);
-                case OR -> (int) I32.getAndBitwiseOr(s, ea, x);
-                case XOR -> (int) I32.getAndBitwiseXor(s, ea, x);
-                default -> (int) I32.getAndSet(s, ea, x);
-            };
-            return old & 0xFFFF_FFFFL;
-        }
-        if (n == 8) {
-            return switch (kind) {
-                case ADD -> (long) I64.getAndAdd(s, ea, v);
-                case SUB -> (long) I64.getAndAdd(s, ea, -v);
-                case AND -> (long) I64.getAndBitwiseAnd(s, ea, v);
-                case OR -> (long) I64.getAndBitwiseOr(s, ea, v);
-                case XOR -> (long) I64.getAndBitwiseXor(s, ea, v);
-                default -> (long) I64.getAndSet(s, ea, v);
-            };
-        }
         long word = ea & ~3L;
         int shift = (int) (ea & 3) * 8;
         int m = (int) mask(n);
         for (;;) {
             int w = (int) I32.getVolatile(s, word);
             int cur = (w >>> shift) & m;
-            int x = (int) v;
             int next = switch (kind) {
-                case ADD -> cur + x;
-                case SUB -> cur - x;
-                case AND -> cur & x;
-                case OR -> cur | x;
-                case XOR -> cur ^ x;
-                default -> x;
+                case ADD -> cur + v;
+                case SUB -> cur - v;
+                case AND -> cur & v;
+                case OR -> cur | v;
+                case XOR -> cur ^ v;
+                default -> v;
             } & m;
             if (I32.compareAndSet(s, word, w, (w & ~(m << shift)) | next << shift)) return cur;
         }
@@ -136,19 +170,33 @@ public final class Atomics {
      * to {@code n} bytes; returns the value read, zero-extended.
      */
     public static long cmpxchg(LinearMemory lin, int addr, long offset, int n, long expected, long replacement) {
+        return switch (n) {
+            case 4 -> cmpxchg32(lin, addr, offset, (int) expected, (int) replacement) & 0xFFFF_FFFFL;
+            case 8 -> cmpxchg64(lin, addr, offset, expected, replacement);
+            default -> cmpxchgNarrow(lin, addr, offset, n, (int) expected, (int) replacement);
+        };
+    }
+
+    public static int cmpxchg32(LinearMemory lin, int addr, long offset, int expected, int replacement) {
+        return (int) I32.compareAndExchange(at(lin, addr, offset, 4), ea(addr, offset), expected, replacement);
+    }
+
+    public static long cmpxchg64(LinearMemory lin, int addr, long offset, long expected, long replacement) {
+        return (long) I64.compareAndExchange(at(lin, addr, offset, 8), ea(addr, offset), expected, replacement);
+    }
+
+    public static int cmpxchgNarrow(LinearMemory lin, int addr, long offset, int n, int expected, int replacement) {
         MemorySegment s = at(lin, addr, offset, n);
         long ea = ea(addr, offset);
-        if (n == 4) return (int) I32.compareAndExchange(s, ea, (int) expected, (int) replacement) & 0xFFFF_FFFFL;
-        if (n == 8) return (long) I64.compareAndExchange(s, ea, expected, replacement);
         long word = ea & ~3L;
         int shift = (int) (ea & 3) * 8;
         int m = (int) mask(n);
-        int exp = (int) expected & m;
+        int exp = expected & m;
         for (;;) {
             int w = (int) I32.getVolatile(s, word);
             int cur = (w >>> shift) & m;
             if (cur != exp) return cur;
-            if (I32.compareAndSet(s, word, w, (w & ~(m << shift)) | ((int) replacement & m) << shift)) return cur;
+            if (I32.compareAndSet(s, word, w, (w & ~(m << shift)) | (replacement & m) << shift)) return cur;
         }
     }
 
