@@ -217,6 +217,32 @@ class ThreadsStressTest {
         assertTrue(Blocking.allowedOnCurrentThread(), "other threads are unaffected");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Tier.class, names = {"INTERPRETER", "COMPILER"})
+    @Timeout(20)
+    void interruptAndDeadlineEndAnEndlessWait(Tier tier) throws Exception {
+        Instance inst = instances(tier, shared(), 1)[0];
+        Function wait = inst.exports().function("wait");
+        Throwable[] seen = new Throwable[1];
+        Thread t = Thread.ofPlatform().start(() -> {
+            try {
+                wait.call(Value.i32(0), Value.i32(0), Value.i64(-1));
+            } catch (Throwable e) {
+                seen[0] = e;
+            }
+        });
+        while (t.getState() != Thread.State.WAITING) Thread.sleep(5);
+        inst.interrupt();
+        t.join(5_000);
+        RuntimeError e = (RuntimeError) seen[0];
+        assertEquals(RuntimeError.Trap.INTERRUPTED, e.trap());
+
+        inst.setTimeout(java.time.Duration.ofMillis(50));
+        e = assertThrows(RuntimeError.class, () -> wait.call(Value.i32(0), Value.i32(0), Value.i64(-1)));
+        assertEquals(RuntimeError.Trap.INTERRUPTED, e.trap());
+        assertTrue(e.getMessage().contains("deadline"), e.getMessage());
+    }
+
     @Test
     void waitOnAnUnsharedMemoryTraps() {
         String wat = """

@@ -1,5 +1,6 @@
 package dev.gatun.compiler;
 
+import dev.gatun.interpreter.AtomicOps;
 import dev.gatun.interpreter.InstanceState;
 import dev.gatun.memory.LinearMemory;
 import dev.gatun.runtime.Atomics;
@@ -57,11 +58,11 @@ public final class AtomicSupport {
     }
 
     static int wait32(int addr, int expected, long timeout, long off, InstanceState inst) {
-        return Atomics.await(inst.mem0.lin, addr, off, 4, expected, timeout);
+        return AtomicOps.await(inst, addr, off, 4, expected, timeout);
     }
 
     static int wait64(int addr, long expected, long timeout, long off, InstanceState inst) {
-        return Atomics.await(inst.mem0.lin, addr, off, 8, expected, timeout);
+        return AtomicOps.await(inst, addr, off, 8, expected, timeout);
     }
 
     static int notify(int addr, int count, long off, InstanceState inst) {

@@ -4,7 +4,10 @@ import dev.gatun.binary.WasmReader;
 import dev.gatun.memory.LinearMemory;
 import dev.gatun.model.Feature;
 import dev.gatun.model.Instruction;
+import dev.gatun.memory.WaiterQueue;
 import dev.gatun.runtime.Atomics;
+import dev.gatun.runtime.TrapKind;
+import dev.gatun.runtime.WasmTrap;
 
 /**
  * The 0xFE (threads) instructions in the register IR: translation and execution. They are cold (each is a
@@ -15,7 +18,7 @@ import dev.gatun.runtime.Atomics;
  * <p>Word: a = result register, b = address, c = second operand (value, expected, count); one ext word:
  * memarg offset (low 32 bits) | sub-opcode << 32 | third operand register (replacement, timeout) << 40.
  */
-final class AtomicOps {
+public final class AtomicOps {
     private AtomicOps() {}
 
     private static final byte NONE = 0, FENCE = 1, LOAD = 2, STORE = 3, RMW = 4, CMPXCHG = 5, WAIT = 6, NOTIFY = 7;
@@ -69,6 +72,33 @@ final class AtomicOps {
         }
     }
 
+    /**
+     * {@code memory.atomic.wait32/64} for both tiers, bounded by the instance's limits: a deadline
+     * ({@code Instance.setTimeout}) shortens the timeout and traps when it passes, and
+     * {@code Instance.interrupt()} wakes the wait (see {@code WaiterQueue.wakeAll}) into a trap, as the
+     * interrupt polls of running code would.
+     */
+    public static int await(InstanceState inst, int addr, long offset, int n, long expected, long timeoutNanos) {
+        long dl = inst.deadlineNanos;
+        long timeout = timeoutNanos;
+        boolean byDeadline = false;
+        if (dl != 0) {
+            long left = dl - System.nanoTime();
+            if (left <= 0) throw new WasmTrap(TrapKind.INTERRUPTED, "deadline passed");
+            if (timeout < 0 || timeout > left) {
+                timeout = left;
+                byDeadline = true;
+            }
+        }
+        int r = Atomics.await(inst.mem0.lin, addr, offset, n, expected, timeout, () -> inst.interruptRequested);
+        if (r == WaiterQueue.CANCELLED) {
+            inst.interruptRequested = false;
+            throw new WasmTrap(TrapKind.INTERRUPTED, "Instance.interrupt() was called");
+        }
+        if (r == WaiterQueue.TIMED_OUT && byDeadline) throw new WasmTrap(TrapKind.INTERRUPTED, "deadline passed");
+        return r;
+    }
+
     /** Runs one {@link Op#ATOMIC}; a, b, c are absolute registers. Returns the next pc. */
     static int run(CallStack m, InstanceState inst, int a, int b, int c, long[] code, int pc, int fp) {
         long x = code[pc++];
@@ -91,7 +121,7 @@ final class AtomicOps {
             }
             case RMW -> Atomics.rmw(lin, addr, offset, n, KIND[sub], regs[c]);
             case CMPXCHG -> Atomics.cmpxchg(lin, addr, offset, n, regs[c], regs[fp + (int) (x >>> 40)]);
-            case WAIT -> Atomics.await(lin, addr, offset, n, regs[c], regs[fp + (int) (x >>> 40)]);
+            case WAIT -> await(inst, addr, offset, n, regs[c], regs[fp + (int) (x >>> 40)]);
             case NOTIFY -> Atomics.notify(lin, addr, offset, (int) regs[c]);
             default -> throw new IllegalStateException("bad atomic sub-opcode " + sub);
         };

@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.function.BooleanSupplier;
 
 /**
  * The threads proposal's atomic instructions over a linear memory, shared by the interpreter and compiled
@@ -202,19 +203,22 @@ public final class Atomics {
 
     /**
      * {@code memory.atomic.wait32/64}: 0 when woken by a notify, 1 when the value is not {@code expected},
-     * 2 after {@code timeoutNanos} (negative: no timeout). Traps on an unshared memory and on a thread the
+     * 2 after {@code timeoutNanos} (negative: no timeout), or {@link WaiterQueue#CANCELLED} when
+     * {@code cancelled} came true (the caller traps). Traps on an unshared memory and on a thread the
      * embedder does not allow to block; an interrupt of the Java thread ends the wait with a trap.
      */
-    public static int await(LinearMemory lin, int addr, long offset, int n, long expected, long timeoutNanos) {
+    public static int await(LinearMemory lin, int addr, long offset, int n, long expected, long timeoutNanos,
+                            BooleanSupplier cancelled) {
         at(lin, addr, offset, n);
         if (!lin.shared()) throw new WasmTrap(TrapKind.EXPECTED_SHARED_MEMORY);
         if (!Agent.canBlock()) throw new WasmTrap(TrapKind.WAIT_NOT_ALLOWED);
         long want = expected & mask(n);
         try {
-            return lin.waiters().await(ea(addr, offset), () -> load(lin, addr, offset, n) == want ? 1 : 0, timeoutNanos);
+            return lin.waiters().await(ea(addr, offset), () -> load(lin, addr, offset, n) == want ? 1 : 0,
+                    timeoutNanos, cancelled);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WasmTrap(TrapKind.INTERRUPTED, "interrupted in memory.atomic.wait");
+            throw new WasmTrap(TrapKind.INTERRUPTED, "thread interrupted in memory.atomic.wait");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,6 +17,8 @@ import java.util.function.LongSupplier;
 public final class WaiterQueue {
     /** Results of a wait, as the instructions return them. */
     public static final int OK = 0, NOT_EQUAL = 1, TIMED_OUT = 2;
+    /** Not an instruction result: the caller's cancellation check came true while parked. */
+    public static final int CANCELLED = 3;
 
     private static final class Waiter {
         final Thread thread = Thread.currentThread();
@@ -30,26 +33,33 @@ public final class WaiterQueue {
     /**
      * Parks the calling thread on {@code address} if {@code stillExpected} (read under the lock, so no notify
      * can slip between the check and the enqueue) returns nonzero, until a notify wakes it, the timeout
-     * passes or the thread is interrupted.
+     * passes, the thread is interrupted or, checked whenever the thread wakes, {@code cancelled} is true
+     * ({@link #wakeAll} wakes every waiter to check it).
      *
      * @param timeoutNanos relative timeout, negative for none
-     * @return {@link #OK} when notified, {@link #NOT_EQUAL} when the value differed, {@link #TIMED_OUT}
+     * @return {@link #OK} when notified, {@link #NOT_EQUAL} when the value differed, {@link #TIMED_OUT},
+     *         or {@link #CANCELLED}
      * @throws InterruptedException if the thread was interrupted while parked (it is no longer queued then)
      */
-    public int await(long address, LongSupplier stillExpected, long timeoutNanos) throws InterruptedException {
+    public int await(long address, LongSupplier stillExpected, long timeoutNanos, BooleanSupplier cancelled)
+            throws InterruptedException {
         Waiter w = new Waiter();
         synchronized (this) {
             if (stillExpected.getAsLong() == 0) return NOT_EQUAL;
             queues.computeIfAbsent(address, k -> new ArrayDeque<>()).add(w);
         }
         long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
-        boolean interrupted = false;
+        boolean interrupted = false, cancel = false;
         for (;;) {
             synchronized (this) {
                 if (w.notified) break;
             }
             if (Thread.interrupted()) {
                 interrupted = true;
+                break;
+            }
+            if (cancelled.getAsBoolean()) {
+                cancel = true;
                 break;
             }
             if (timeoutNanos < 0) {
@@ -73,7 +83,7 @@ public final class WaiterQueue {
             }
         }
         if (interrupted) throw new InterruptedException("interrupted in memory.atomic.wait");
-        return TIMED_OUT;
+        return cancel ? CANCELLED : TIMED_OUT;
     }
 
     /** Wakes up to {@code count} threads waiting on {@code address}, oldest first; returns how many. */
@@ -91,6 +101,13 @@ public final class WaiterQueue {
             if (q.isEmpty()) queues.remove(address);
         }
         return woken;
+    }
+
+    /** Wakes every waiting thread without notifying it, so that each checks its cancellation condition. */
+    public synchronized void wakeAll() {
+        for (ArrayDeque<Waiter> q : queues.values()) {
+            for (Waiter w : q) LockSupport.unpark(w.thread);
+        }
     }
 
     /** Threads currently waiting on {@code address}, for tests. */
