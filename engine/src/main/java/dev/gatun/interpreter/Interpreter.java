@@ -3,12 +3,9 @@ package dev.gatun.interpreter;
 import static dev.gatun.runtime.Numerics.*;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
-import dev.gatun.Function;
-import dev.gatun.FunctionType;
-import dev.gatun.RuntimeError;
+import dev.gatun.model.FunctionType;
 import dev.gatun.runtime.TrapKind;
-import dev.gatun.ValType;
-import dev.gatun.Value;
+import dev.gatun.model.ValType;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -492,60 +489,6 @@ public final class Interpreter {
         return BUDGET;
     }
 
-    /** A Value from register contents. */
-    public static Value toValue(ValType t, long bits, Object ref) {
-        return switch (t) {
-            case I32 -> Value.i32((int) bits);
-            case I64 -> Value.i64(bits);
-            case F32 -> Value.f32Bits((int) bits);
-            case F64 -> Value.f64Bits(bits);
-            case FUNCREF -> Value.funcref((Function) ref);
-            case EXTERNREF -> Value.externref(ref);
-            case V128 -> throw new IllegalArgumentException("a v128 needs both halves: use toValue(t, lo, hi, ref)");
-        };
-    }
-
-    /** A Value from register contents; hi is the high half of a v128 (ignored for other types). */
-    public static Value toValue(ValType t, long bits, long hi, Object ref) {
-        return t == ValType.V128 ? Value.v128(bits, hi) : toValue(t, bits, ref);
-    }
-
-    /** High half of a v128 value, 0 for the others. */
-    public static long hi(Value v) {
-        return v instanceof Value.V128 x ? x.hi() : 0;
-    }
-
-    /** Raw bits of a numeric value. */
-    public static long bits(Value v) {
-        return switch (v) {
-            case Value.I32 x -> x.value();
-            case Value.I64 x -> x.value();
-            case Value.F32 x -> x.bits();
-            case Value.F64 x -> x.bits();
-            case Value.V128 x -> x.lo();
-            default -> 0;
-        };
-    }
-
-    /** The engine-side reference of a value. */
-    public static Object ref(Value v) {
-        return switch (v) {
-            case Value.FuncRef x -> funcInst(x.function());
-            case Value.ExternRef x -> x.object();
-            default -> null;
-        };
-    }
-
-    /** Any Function as a FuncInst (a foreign implementation is wrapped as a host function). */
-    public static FuncInst funcInst(Function f) {
-        if (f == null || f instanceof FuncInst) return (FuncInst) f;
-        return new FuncInst(f.type(), f::call);
-    }
-
-    public static boolean matches(ValType t, Value v) {
-        return v != null && v.type() == t;
-    }
-
     /**
      * Calls a function outside the interpreter's loop (a host function, compiled code, or, from compiled
      * code, an interpreted function); its arguments and then results are at fp.
@@ -596,67 +539,27 @@ public final class Interpreter {
             return m.regs;
         }
         FunctionType ft = f.type;
-        List<ValType> ps = ft.params(), rs = ft.results();
-        Value[] args = new Value[ps.size()];
-        // Values are packed by width: a v128 takes two registers.
-        for (int i = 0, r = fp; i < args.length; i++) {
-            ValType t = ps.get(i);
-            args[i] = toValue(t, m.regs[r], m.regs[r + 1 < m.regs.length ? r + 1 : r], m.refs[r]);
-            r += t == ValType.V128 ? 2 : 1;
-        }
         int savedTop = m.top;
-        m.top = fp + Math.max(Translator.slots(ps), Translator.slots(rs));
-        Value[] res;
+        m.top = fp + Math.max(Translator.slots(ft.params()), Translator.slots(ft.results()));
         try {
-            res = f.host.call(args);
-        } catch (RuntimeError | WasmTrap e) {
+            f.host.call(m, fp);
+        } catch (WasmTrap e) {
             throw e;
         } catch (RuntimeException e) {
             throw new WasmTrap(TrapKind.HOST, String.valueOf(e), e);
         } finally {
             m.top = savedTop;
         }
-        if (res == null) res = new Value[0];
-        if (res.length != rs.size()) {
-            throw new WasmTrap(TrapKind.HOST, "host function returned " + res.length + " values, its type has " + rs.size());
-        }
-        m.ensure(fp + Translator.slots(rs));
-        for (int i = 0, r = fp; i < res.length; i++) {
-            if (!matches(rs.get(i), res[i])) throw new WasmTrap(TrapKind.HOST, "host function result " + i + " is not " + rs.get(i));
-            r = store(m, r, res[i]);
-        }
         return m.regs;
     }
 
-    /** Calls any function from Java. */
-    static Value[] invoke(FuncInst f, Value[] args) {
-        FunctionType ft = f.type;
-        List<ValType> ps = ft.params(), rs = ft.results();
-        if (args == null) args = new Value[0];
-        if (args.length != ps.size()) {
-            throw new IllegalArgumentException("function " + ft + " takes " + ps.size() + " arguments, got " + args.length);
-        }
-        for (int i = 0; i < args.length; i++) {
-            if (!matches(ps.get(i), args[i])) {
-                throw new IllegalArgumentException("argument " + i + " must be " + ps.get(i) + ", got " + args[i]);
-            }
-        }
-        if (f.host != null) {
-            try {
-                Value[] res = f.host.call(args);
-                return res == null ? new Value[0] : res;
-            } catch (RuntimeError e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw error(TrapKind.HOST, String.valueOf(e), List.of(), e);
-            }
-        }
-        CallStack m = CallStack.current();
+    /**
+     * Runs f on behalf of Java: its arguments are at fp ({@code m.top}), and its results are left there.
+     * Whatever goes wrong comes out as a WasmTrap that carries the Wasm frames it unwound.
+     */
+    public static void enter(FuncInst f, CallStack m, int fp) {
         int savedTop = m.top, savedDepth = m.depth;
-        int fp = savedTop;
         try {
-            m.ensure(fp + Math.max(Translator.slots(ps), Translator.slots(rs)));
-            for (int i = 0, r = fp; i < args.length; i++) r = store(m, r, args[i]);
             int k = m.depth + 1;
             if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             CompiledCode cm = f.cm;
@@ -668,53 +571,32 @@ public final class Interpreter {
                 m.depth = k;
                 run(m, f, fp);
             }
-            Value[] out = new Value[rs.size()];
-            for (int i = 0, r = fp; i < out.length; i++) {
-                ValType t = rs.get(i);
-                out[i] = toValue(t, m.regs[r], t == ValType.V128 ? m.regs[r + 1] : 0, m.refs[r]);
-                r += t == ValType.V128 ? 2 : 1;
-            }
-            return out;
-        } catch (RuntimeError e) {
-            throw e;
         } catch (WasmTrap t) {
-            addFrames(t, m, savedDepth);
-            throw error(t.kind, t.getMessage(), t.frames(), t.getCause());
+            if (t.passThrough == null) addFrames(t, m, savedDepth);
+            throw t;
         } catch (StackOverflowError e) {
-            throw error(TrapKind.CALL_STACK_EXHAUSTED, "Java stack overflow", stack(m, savedDepth), null);
+            throw trap(TrapKind.CALL_STACK_EXHAUSTED, "Java stack overflow", null, m, savedDepth);
         } catch (IndexOutOfBoundsException e) {
             if (e instanceof ArrayIndexOutOfBoundsException) {
-                throw error(TrapKind.HOST, "internal error: " + e, stack(m, savedDepth), e);
+                throw trap(TrapKind.HOST, "internal error: " + e, e, m, savedDepth);
             }
             if (DEBUG) e.printStackTrace();
-            throw error(TrapKind.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
+            throw trap(TrapKind.OUT_OF_BOUNDS_MEMORY, null, null, m, savedDepth);
         } catch (dev.gatun.memory.OutOfBoundsException e) {
-            throw error(TrapKind.OUT_OF_BOUNDS_MEMORY, null, stack(m, savedDepth), null);
+            throw trap(TrapKind.OUT_OF_BOUNDS_MEMORY, null, null, m, savedDepth);
         } catch (RuntimeException e) {
-            throw error(TrapKind.HOST, "internal error: " + e, stack(m, savedDepth), e);
+            throw trap(TrapKind.HOST, "internal error: " + e, e, m, savedDepth);
         } finally {
             m.top = savedTop;
             m.depth = savedDepth;
         }
     }
 
-    /** The public form of a trap: same kind (by name), detail, frames and cause. */
-    private static RuntimeError error(TrapKind kind, String detail, List<WasmTrap.Frame> frames, Throwable cause) {
-        List<RuntimeError.Frame> stack = new ArrayList<>(frames.size());
-        for (WasmTrap.Frame f : frames) stack.add(new RuntimeError.Frame(f.funcidx(), f.name()));
-        return new RuntimeError(RuntimeError.Trap.valueOf(kind.name()), detail, stack, cause);
-    }
-
-    /** Stores a value at register r (both halves of a v128); returns the next register. */
-    private static int store(CallStack m, int r, Value v) {
-        m.regs[r] = bits(v);
-        m.refs[r] = ref(v);
-        if (v instanceof Value.V128 x) {
-            m.regs[r + 1] = x.hi();
-            m.refs[r + 1] = null;
-            return r + 2;
-        }
-        return r + 1;
+    /** A trap for a Java exception, with the interpreter frames above savedDepth. */
+    private static WasmTrap trap(TrapKind kind, String detail, Throwable cause, CallStack m, int savedDepth) {
+        WasmTrap t = new WasmTrap(kind, detail, cause);
+        addFrames(t, m, savedDepth);
+        return t;
     }
 
     /** Adds the interpreter frames above savedDepth (innermost first) to a trap's unwound frames. */
@@ -723,14 +605,5 @@ public final class Interpreter {
             FuncInst f = m.fns[k];
             t.addFrame(new WasmTrap.Frame(f.funcidx, f.name()));
         }
-    }
-
-    private static List<WasmTrap.Frame> stack(CallStack m, int savedDepth) {
-        List<WasmTrap.Frame> out = new ArrayList<>();
-        for (int k = m.depth; k > savedDepth && out.size() < 64; k--) {
-            FuncInst f = m.fns[k];
-            out.add(new WasmTrap.Frame(f.funcidx, f.name()));
-        }
-        return out;
     }
 }

@@ -17,7 +17,9 @@
  *   <li>{@link dev.gatun.interpreter.Interpreter#run} is the only hot dispatch method; cold families go to
  *       {@code runMisc} and {@code runSimd}. Wasm calls use an explicit call stack
  *       ({@link dev.gatun.interpreter.CallStack}); traps are stackless {@link dev.gatun.runtime.WasmTrap}s turned
- *       into {@link dev.gatun.RuntimeError}s with the Wasm stack at the API boundary.</li>
+ *       into {@code RuntimeError}s with the Wasm stack at the API boundary ({@code dev.gatun}, which also
+ *       adapts Java host functions to {@link dev.gatun.interpreter.HostCode}: this package never sees an
+ *       API type).</li>
  *   <li>Fusion happens in two places: the translator folds pairs into one word (compare+branch,
  *       add+load/store, add+compare+branch, compare+select), and a few handlers in {@code run} execute a
  *       directly following instruction of the same kind without another dispatch (runs of i32.add, pairs
