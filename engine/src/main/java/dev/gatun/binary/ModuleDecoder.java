@@ -218,8 +218,8 @@ public final class ModuleDecoder {
 
     private static ValType refType(WasmReader r) {
         int b = r.u8();
-        if (b == 0x70) return ValType.FUNCREF;
-        if (b == 0x6F) return ValType.EXTERNREF;
+        ValType t = ValType.fromCode(b);
+        if (t != null && t.isReference()) return t;
         throw r.malformedAt(r.offset() - 1, "malformed reference type");
     }
 

@@ -11,7 +11,7 @@ public final class FuncInst {
     public final int funcidx;            // index in the defining module's function space
     public final HostCode host;          // null for Wasm functions
     public final int nParams, nResults;
-    private Code code;            // plain field: Code is immutable with final fields
+    private IrFunction code;            // plain field: IrFunction is immutable with final fields
     /**
      * The module's compiled code when this function is compiled (tier 2), else null. Tiered execution
      * sets it later: plain fields, because every combination a racing reader can see is valid (a callee
@@ -56,8 +56,8 @@ public final class FuncInst {
         outOfLine = true;
     }
 
-    Code code() {
-        Code c = code;
+    IrFunction code() {
+        IrFunction c = code;
         if (c == null) code = c = inst.cache.code(funcidx);
         return c;
     }

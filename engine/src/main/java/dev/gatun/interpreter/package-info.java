@@ -1,8 +1,8 @@
 /**
  * Tier 1 (not exported): a register-IR translator and a switch-dispatched interpreter, and the function
  * instances and per-instance state it runs ({@link dev.gatun.interpreter.FuncInst},
- * {@link dev.gatun.interpreter.InstanceState}). {@link dev.gatun.interpreter.Op} and
- * {@link dev.gatun.interpreter.Code} are the IR. Tier 1 calls compiled code through the generated class's
+ * {@link dev.gatun.interpreter.InstanceState}). {@link dev.gatun.interpreter.IrOp} and
+ * {@link dev.gatun.interpreter.IrFunction} are the IR. Tier 1 calls compiled code through the generated class's
  * {@link dev.gatun.interpreter.CompiledCode} entry, with arguments in its registers, and hosts and compiled
  * callees through {@link dev.gatun.interpreter.Interpreter#callOutOfLine}; compiled code calls back through
  * {@code dev.gatun.compiler.CompiledSupport.call}.

@@ -2,7 +2,7 @@ package dev.gatun.binary;
 
 import dev.gatun.model.WasmModule;
 import dev.gatun.CompileError;
-import dev.gatun.ValType;
+import dev.gatun.model.ValType;
 import dev.gatun.WebAssembly;
 import org.junit.jupiter.api.Test;
 
