@@ -255,7 +255,7 @@ public final class CompiledSupport {
 
     // ---- calls ----
 
-    static CallStack machine() { return CallStack.current(); }
+    static CallStack callStack() { return CallStack.current(); }
 
     /** Where a slow call's arguments go: the first free register, with room for params and results. */
     static int frame(CallStack m, int slots) {
