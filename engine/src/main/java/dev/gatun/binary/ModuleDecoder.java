@@ -9,6 +9,7 @@ import dev.gatun.model.GlobalType;
 import dev.gatun.model.Limits;
 import dev.gatun.model.MemoryType;
 import dev.gatun.model.TableType;
+import dev.gatun.model.TypeCode;
 import dev.gatun.model.ValType;
 import dev.gatun.model.Instruction;
 import dev.gatun.model.WasmModule.CustomSection;
@@ -290,7 +291,7 @@ public final class ModuleDecoder {
         int n = vecLen(r);
         for (int i = 0; i < n; i++) {
             int form = r.u8();
-            if (form != 0x60) throw r.malformedAt(r.offset() - 1, "integer representation too long");
+            if (form != TypeCode.FUNC_TYPE) throw r.malformedAt(r.offset() - 1, "integer representation too long");
             int np = vecLen(r);
             ValType[] params = new ValType[np];
             for (int j = 0; j < np; j++) params[j] = valType(r);

@@ -1,5 +1,7 @@
 package dev.gatun.text;
 
+import dev.gatun.model.TypeCode;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -118,11 +120,11 @@ final class IdentifierContext {
 
     private static int numType(String k) {
         return switch (k) {
-            case "i32" -> 0x7F;
-            case "i64" -> 0x7E;
-            case "f32" -> 0x7D;
-            case "f64" -> 0x7C;
-            case "v128" -> 0x7B;
+            case "i32" -> TypeCode.I32;
+            case "i64" -> TypeCode.I64;
+            case "f32" -> TypeCode.F32;
+            case "f64" -> TypeCode.F64;
+            case "v128" -> TypeCode.V128;
             default -> 0;
         };
     }
@@ -130,44 +132,44 @@ final class IdentifierContext {
     /** Shorthand reference types ({@code funcref}) by their abstract heap type byte. */
     private static int absHeapShort(String k) {
         return switch (k) {
-            case "funcref" -> 0x70;
-            case "externref" -> 0x6F;
-            case "anyref" -> 0x6E;
-            case "eqref" -> 0x6D;
-            case "i31ref" -> 0x6C;
-            case "structref" -> 0x6B;
-            case "arrayref" -> 0x6A;
-            case "exnref" -> 0x69;
-            case "nullref" -> 0x71;
-            case "nullfuncref" -> 0x73;
-            case "nullexternref" -> 0x72;
-            case "nullexnref" -> 0x74;
+            case "funcref" -> TypeCode.FUNC;
+            case "externref" -> TypeCode.EXTERN;
+            case "anyref" -> TypeCode.ANY;
+            case "eqref" -> TypeCode.EQ;
+            case "i31ref" -> TypeCode.I31;
+            case "structref" -> TypeCode.STRUCT;
+            case "arrayref" -> TypeCode.ARRAY;
+            case "exnref" -> TypeCode.EXN;
+            case "nullref" -> TypeCode.NONE;
+            case "nullfuncref" -> TypeCode.NOFUNC;
+            case "nullexternref" -> TypeCode.NOEXTERN;
+            case "nullexnref" -> TypeCode.NOEXN;
             default -> 0;
         };
     }
 
     static int absHeap(String k) {
         return switch (k) {
-            case "func" -> 0x70;
-            case "extern" -> 0x6F;
-            case "any" -> 0x6E;
-            case "eq" -> 0x6D;
-            case "i31" -> 0x6C;
-            case "struct" -> 0x6B;
-            case "array" -> 0x6A;
-            case "exn" -> 0x69;
-            case "none" -> 0x71;
-            case "nofunc" -> 0x73;
-            case "noextern" -> 0x72;
-            case "noexn" -> 0x74;
+            case "func" -> TypeCode.FUNC;
+            case "extern" -> TypeCode.EXTERN;
+            case "any" -> TypeCode.ANY;
+            case "eq" -> TypeCode.EQ;
+            case "i31" -> TypeCode.I31;
+            case "struct" -> TypeCode.STRUCT;
+            case "array" -> TypeCode.ARRAY;
+            case "exn" -> TypeCode.EXN;
+            case "none" -> TypeCode.NONE;
+            case "nofunc" -> TypeCode.NOFUNC;
+            case "noextern" -> TypeCode.NOEXTERN;
+            case "noexn" -> TypeCode.NOEXN;
             default -> 0;
         };
     }
 
     private void noteRef(int abs, boolean nullable, boolean typed) {
         if (typed || !nullable) features.add("function-references");
-        if (abs == 0x69 || abs == 0x74) features.add("exceptions");
-        else if (abs != 0x70 && abs != 0x6F && abs != 0) features.add("gc");
+        if (abs == TypeCode.EXN || abs == TypeCode.NOEXN) features.add("exceptions");
+        else if (abs != TypeCode.FUNC && abs != TypeCode.EXTERN && abs != 0) features.add("gc");
     }
 
     void valType(SExpr s, ByteWriter out) {
