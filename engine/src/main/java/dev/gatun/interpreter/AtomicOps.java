@@ -12,7 +12,7 @@ import dev.gatun.runtime.WasmTrap;
 /**
  * The 0xFE (threads) instructions in the register IR: translation and execution. They are cold (each is a
  * volatile access or an atomic read-modify-write, far costlier than a dispatch), so they share one IR op,
- * {@link Op#ATOMIC}, run from {@code Interpreter.runMisc}; after it the interpreter reloads its view of the
+ * {@link IrOp#ATOMIC}, run from {@code Interpreter.runMisc}; after it the interpreter reloads its view of the
  * memory, so accesses after a synchronising atomic see another thread's {@code memory.grow}.
  *
  * <p>Word: a = result register, b = address, c = second operand (value, expected, count); one ext word:
@@ -49,7 +49,7 @@ public final class AtomicOps {
         byte shape = SHAPE[sub];
         if (shape == FENCE) {
             r.u8();
-            t.emitWith(Op.ATOMIC, 0, 0, 0, (long) sub << 32);
+            t.emitWith(IrOp.ATOMIC, 0, 0, 0, (long) sub << 32);
             return;
         }
         r.u32();
@@ -64,10 +64,10 @@ public final class AtomicOps {
         int x = t.popValue();
         long ext = offset | (long) sub << 32 | (long) z << 40;
         if (shape == STORE) {
-            t.emitWith(Op.ATOMIC, 0, x, y, ext);
+            t.emitWith(IrOp.ATOMIC, 0, x, y, ext);
         } else {
             int dst = t.nextTemp();
-            t.produceWith(Op.ATOMIC, dst, x, y, ext, 0, 1);
+            t.produceWith(IrOp.ATOMIC, dst, x, y, ext, 0, 1);
             t.pushValue(dst, Translator.NUM);
         }
     }
@@ -99,7 +99,7 @@ public final class AtomicOps {
         return r;
     }
 
-    /** Runs one {@link Op#ATOMIC}; a, b, c are absolute registers. Returns the next pc. */
+    /** Runs one {@link IrOp#ATOMIC}; a, b, c are absolute registers. Returns the next pc. */
     static int run(CallStack m, InstanceState inst, int a, int b, int c, long[] code, int pc, int fp) {
         long x = code[pc++];
         int sub = (int) (x >>> 32) & 0xFF;
