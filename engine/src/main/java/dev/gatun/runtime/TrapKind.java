@@ -26,6 +26,10 @@ public enum TrapKind {
     /** A call into an instance (or through a memory) after close(). */
     CLOSED("instance closed"),
     HOST("host function failed"),
+    UNALIGNED_ATOMIC("unaligned atomic"),
+    EXPECTED_SHARED_MEMORY("expected shared memory"),
+    /** memory.atomic.wait on a thread the embedder marked as not allowed to block (like a browser's main thread). */
+    WAIT_NOT_ALLOWED("memory.atomic.wait is not allowed on this thread"),
     /** The engine cannot run this instruction yet (SIMD in the interpreter). */
     UNSUPPORTED("unsupported instruction");
 
