@@ -17,9 +17,9 @@ import java.util.Set;
  * {@link #skipImmediates}. No recursion and no per-instruction allocation.
  */
 public final class InstructionReader {
-    /** The features the engine runs (Wasm 2.0); the decoder rejects other instructions as illegal opcodes. */
+    /** The features the engine runs (Wasm 2.0 and the 3.0 features implemented so far); the decoder rejects other instructions as illegal opcodes. */
     public static final Set<Feature> FEATURES = EnumSet.of(Feature.MVP, Feature.SIGN_EXTENSION,
-            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD);
+            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.TAIL_CALL);
 
     private final boolean hasDataCount;
     /** Offset of the first memory.init/data.drop when the module has no data count section, else -1. */

@@ -636,6 +636,28 @@ public final class Translator {
                 emit(typeIds[typeidx]);
                 callResults(ft, base);
             }
+            case RETURN_CALL -> {
+                int f = r.u32();
+                FunctionType ft = mod.funcType(f);
+                int base = callArgs(ft, 1);
+                int callee = T(base) + slots(ft.params());
+                emit(Op.REF_FUNC, callee, f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
+                emit(Op.RETURN_CALL_REF, T(base), callee, 0);
+                returnAfterCall(ft, base);
+            }
+            case RETURN_CALL_INDIRECT -> {
+                int typeidx = r.u32();
+                int table = r.u32();
+                int idx = pop();
+                FunctionType ft = mod.types().get(typeidx);
+                int base = callArgs(ft, 1);
+                // The callee goes to the reference half of the register above the arguments (callArgs kept it free).
+                int callee = T(base) + slots(ft.params());
+                emit(Op.FUNC_OF_TABLE, callee, idx, table);
+                emit(typeIds[typeidx]);
+                emit(Op.RETURN_CALL_REF, T(base), callee, 0);
+                returnAfterCall(ft, base);
+            }
             case DROP -> pop();
             case SELECT, SELECT_T -> {
                 if (in == Instruction.SELECT_T) { int n = r.u32(); for (int i = 0; i < n; i++) r.u8(); }
@@ -794,6 +816,13 @@ public final class Translator {
     }
 
     /** Puts the call's arguments in consecutive temporaries; returns the stack position of the first. */
+    /** What follows a tail call: the return of its results, for when it ran as a call (see Op.RETURN_CALL). */
+    private void returnAfterCall(FunctionType ft, int base) {
+        callResults(ft, base);
+        emitReturn();
+        unreachable = true;
+    }
+
     private int callArgs(FunctionType ft, int above) {
         int np = ft.params().size();
         int base = h - np;
