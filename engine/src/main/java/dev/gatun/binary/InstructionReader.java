@@ -85,7 +85,8 @@ public final class InstructionReader {
             long at = r.offset();
             Instruction in = opcode(r, at);
             switch (in) {
-                case I32_CONST, I64_CONST, F32_CONST, F64_CONST, GLOBAL_GET, REF_NULL, REF_FUNC, V128_CONST, END -> { }
+                case I32_CONST, I64_CONST, F32_CONST, F64_CONST, GLOBAL_GET, REF_NULL, REF_FUNC, V128_CONST, END,
+                     I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> { }
                 default -> onlyConst = false;
             }
             switch (in) {
