@@ -2,10 +2,13 @@ package dev.gatun.binary;
 
 import static dev.gatun.model.Instruction.*;
 
+import dev.gatun.FunctionType;
 import dev.gatun.ValType;
+import dev.gatun.model.WasmModule;
 import dev.gatun.model.Feature;
 import dev.gatun.model.Instruction;
 import java.util.Arrays;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -35,6 +38,28 @@ public final class InstructionReader {
         int b = r.u8();
         Instruction in = Instruction.single(b);
         return in != null ? in : Instruction.prefixed(b, r.u32());
+    }
+
+    /** Reads the blocktype of a checked body: empty, one valtype, or a type index. */
+    public static FunctionType blockType(WasmReader r, WasmModule mod) {
+        long v = r.s33();
+        if (v == -64) return FunctionType.of(List.of(), List.of());
+        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
+        return mod.types().get((int) v);
+    }
+
+    /** Skips unreachable instructions up to the else or end of the current frame; returns that instruction. */
+    public static Instruction skipDead(WasmReader r) {
+        int depth = 0;
+        for (;;) {
+            Instruction in = next(r);
+            switch (in) {
+                case BLOCK, LOOP, IF -> { r.s33(); depth++; }
+                case ELSE -> { if (depth == 0) return in; }
+                case END -> { if (depth == 0) return in; depth--; }
+                default -> skipImmediates(in, r);
+            }
+        }
     }
 
     /** Skips the immediates of an instruction of a checked body (its opcode already read). */

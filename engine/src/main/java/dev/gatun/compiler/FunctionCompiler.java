@@ -140,9 +140,9 @@ public final class FunctionCompiler extends SimdCodegen {
 
     // ---- control ----
 
-    private Instruction skipDead() { return Translator.skipDead(r); }
+    private Instruction skipDead() { return InstructionReader.skipDead(r); }
 
-    private FunctionType blockType() { return Translator.blockType(r, mod); }
+    private FunctionType blockType() { return InstructionReader.blockType(r, mod); }
 
     private Ctl enter(int kind, FunctionType bt) {
         Ctl c = new Ctl();

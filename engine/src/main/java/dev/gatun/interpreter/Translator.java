@@ -187,14 +187,6 @@ public final class Translator {
         return out;
     }
 
-    /** Reads a blocktype: empty, one valtype, or a type index. */
-    public static FunctionType blockType(WasmReader r, WasmModule mod) {
-        long v = r.s33();
-        if (v == -64) return FunctionType.of(List.of(), List.of());
-        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
-        return mod.types().get((int) v);
-    }
-
     // ---- emission ----
 
     private int T(int i) { return tempBase + soff[i]; }
@@ -498,7 +490,7 @@ public final class Translator {
 
     // ---- block types ----
 
-    private FunctionType blockType() { return blockType(r, mod); }
+    private FunctionType blockType() { return InstructionReader.blockType(r, mod); }
 
     private Ctrl enter(int kind, FunctionType bt) {
         Ctrl c = new Ctrl();
@@ -527,21 +519,7 @@ public final class Translator {
                 pool.isEmpty() ? Code.NO_POOL : pool.toArray());
     }
 
-    private Instruction skipDead() { return skipDead(r); }
-
-    /** Skips unreachable instructions up to the else or end of the current frame; returns that instruction. */
-    public static Instruction skipDead(WasmReader r) {
-        int depth = 0;
-        for (;;) {
-            Instruction in = InstructionReader.next(r);
-            switch (in) {
-                case BLOCK, LOOP, IF -> { r.s33(); depth++; }
-                case ELSE -> { if (depth == 0) return in; }
-                case END -> { if (depth == 0) return in; depth--; }
-                default -> InstructionReader.skipImmediates(in, r);
-            }
-        }
-    }
+    private Instruction skipDead() { return InstructionReader.skipDead(r); }
 
     private Ctrl top() { return ctrls.get(ctrls.size() - 1); }
 
@@ -636,28 +614,7 @@ public final class Translator {
                 emit(typeIds[typeidx]);
                 callResults(ft, base);
             }
-            case RETURN_CALL -> {
-                int f = r.u32();
-                FunctionType ft = mod.funcType(f);
-                int base = callArgs(ft, 1);
-                int callee = T(base) + slots(ft.params());
-                emit(Op.REF_FUNC, callee, f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
-                emit(Op.RETURN_CALL_REF, T(base), callee, 0);
-                returnAfterCall(ft, base);
-            }
-            case RETURN_CALL_INDIRECT -> {
-                int typeidx = r.u32();
-                int table = r.u32();
-                int idx = pop();
-                FunctionType ft = mod.types().get(typeidx);
-                int base = callArgs(ft, 1);
-                // The callee goes to the reference half of the register above the arguments (callArgs kept it free).
-                int callee = T(base) + slots(ft.params());
-                emit(Op.FUNC_OF_TABLE, callee, idx, table);
-                emit(typeIds[typeidx]);
-                emit(Op.RETURN_CALL_REF, T(base), callee, 0);
-                returnAfterCall(ft, base);
-            }
+            case RETURN_CALL, RETURN_CALL_INDIRECT -> returnCall(in == Instruction.RETURN_CALL);
             case DROP -> pop();
             case SELECT, SELECT_T -> {
                 if (in == Instruction.SELECT_T) { int n = r.u32(); for (int i = 0; i < n; i++) r.u8(); }
@@ -816,8 +773,17 @@ public final class Translator {
     }
 
     /** Puts the call's arguments in consecutive temporaries; returns the stack position of the first. */
-    /** What follows a tail call: the return of its results, for when it ran as a call (see Op.RETURN_CALL). */
-    private void returnAfterCall(FunctionType ft, int base) {
+    /**
+     * A tail call: the callee goes to the reference half of the register above the arguments (callArgs keeps
+     * it free); the return after it is for when the interpreter runs it as a call (see Op.RETURN_CALL_REF).
+     */
+    private void returnCall(boolean direct) {
+        int x = r.u32(), table = direct ? 0 : r.u32(), idx = direct ? 0 : pop();
+        FunctionType ft = direct ? mod.funcType(x) : mod.types().get(x);
+        int base = callArgs(ft, 1), callee = T(base) + slots(ft.params());
+        if (direct) emit(Op.REF_FUNC, callee, x & Op.FIELD_MASK, x >>> Op.FIELD_BITS);
+        else emitWith(Op.FUNC_OF_TABLE, callee, idx, table, typeIds[x]);
+        emit(Op.RETURN_CALL_REF, T(base), callee, 0);
         callResults(ft, base);
         emitReturn();
         unreachable = true;
