@@ -2,8 +2,8 @@ package dev.gatun.binary;
 
 import static dev.gatun.model.Instruction.*;
 
-import dev.gatun.FunctionType;
-import dev.gatun.ValType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.Feature;
 import dev.gatun.model.Instruction;
@@ -20,9 +20,10 @@ import java.util.Set;
  * {@link #skipImmediates}. No recursion and no per-instruction allocation.
  */
 public final class InstructionReader {
-    /** The features the engine runs (Wasm 2.0 and the 3.0 features implemented so far); the decoder rejects other instructions as illegal opcodes. */
+    /** The features the engine runs (Wasm 2.0, threads and the 3.0 features implemented so far); the decoder rejects other instructions as illegal opcodes. */
     public static final Set<Feature> FEATURES = EnumSet.of(Feature.MVP, Feature.SIGN_EXTENSION,
-            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.TAIL_CALL);
+            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.THREADS,
+            Feature.TAIL_CALL);
 
     private final boolean hasDataCount;
     /** Offset of the first memory.init/data.drop when the module has no data count section, else -1. */
@@ -76,7 +77,7 @@ public final class InstructionReader {
                 int n = r.u32();
                 r.skip(n);
             }
-            case HEAPTYPE, MEMORY, LANE -> r.u8();
+            case HEAPTYPE, MEMORY, LANE, ZERO_BYTE -> r.u8();
             case MEMARG -> { r.u32(); r.u32(); }
             case MEMARG_LANE -> { r.u32(); r.u32(); r.u8(); }
             case SHUFFLE, V128 -> r.skip(16);
@@ -136,7 +137,8 @@ public final class InstructionReader {
     private static Instruction opcode(WasmReader r, long at) {
         int b = r.u8();
         // Only the prefixes of features the engine runs are followed by a sub-opcode worth reading.
-        Instruction in = b == PREFIX_MISC || b == PREFIX_SIMD ? Instruction.prefixed(b, r.u32()) : Instruction.single(b);
+        Instruction in = b == PREFIX_MISC || b == PREFIX_SIMD || b == PREFIX_ATOMIC
+                ? Instruction.prefixed(b, r.u32()) : Instruction.single(b);
         if (in == null || !FEATURES.contains(in.feature)) throw r.malformedAt(at, "illegal opcode");
         return in;
     }
@@ -171,6 +173,7 @@ public final class InstructionReader {
                 zero(r);
             }
             case MEMARG -> memarg(r);
+            case ZERO_BYTE -> zero(r);
             case MEMARG_LANE -> { memarg(r); r.u8(); }
             case LANE -> r.u8();
             case SHUFFLE, V128 -> r.skip(16);

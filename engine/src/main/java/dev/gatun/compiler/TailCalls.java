@@ -1,7 +1,7 @@
 package dev.gatun.compiler;
 
-import dev.gatun.FunctionType;
-import dev.gatun.ValType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
@@ -34,47 +34,47 @@ final class TailCalls {
         int pslots = 0;
         for (ValType t : ft.params()) pslots += slots(t);
         int fSlot = pslots, mSlot = pslots + 2, fpSlot = pslots + 3;
-        rt(cb, "machine", CD_MACHINE);
+        support(cb, "callStack", CD_CALL_STACK);
         cb.astore(mSlot);
         cb.aload(mSlot);
         cb.loadConstant(Math.max(regs(ft.params()), regs(ft.results())));
-        rt(cb, "frame", CD_int, CD_MACHINE, CD_int);
+        support(cb, "frame", CD_int, CD_CALL_STACK, CD_int);
         cb.istore(fpSlot);
-        ModuleGen.spillParams(cb, ft, mSlot, fpSlot);
+        GeneratedClass.spillParams(cb, ft, mSlot, fpSlot);
         cb.aload(mSlot);
         cb.aload(fSlot);
-        cb.putfield(CD_MACHINE, "tail", CD_FUNC);
+        cb.putfield(CD_CALL_STACK, "tail", CD_FUNC);
         cb.aload(mSlot);
         cb.iload(fpSlot);
-        cb.putfield(CD_MACHINE, "tailFp", CD_int);
+        cb.putfield(CD_CALL_STACK, "tailFp", CD_int);
         cb.return_();
     }
 
     /** {@code f<funcidx>} of a split function: calls the body, then runs the tail calls it left pending. */
-    static void wrapper(ModuleGen g, CodeBuilder cb, int funcidx) {
+    static void wrapper(GeneratedClass g, CodeBuilder cb, int funcidx) {
         FunctionType ft = g.mod.funcType(funcidx);
-        int pslots = ModuleGen.loadParams(cb, ft);
+        int pslots = GeneratedClass.loadParams(cb, ft);
         int instSlot = pslots, depthSlot = pslots + 1, mSlot = pslots + 2, fpSlot = pslots + 3;
         cb.aload(instSlot);
         cb.iload(depthSlot);
         cb.invokestatic(g.self, "b" + funcidx, fnDesc(ft));
-        rt(cb, "machine", CD_MACHINE);
+        support(cb, "callStack", CD_CALL_STACK);
         cb.astore(mSlot);
         cb.aload(mSlot);
-        cb.getfield(CD_MACHINE, "tail", CD_FUNC);
+        cb.getfield(CD_CALL_STACK, "tail", CD_FUNC);
         Label drive = cb.newLabel();
         cb.ifnonnull(drive);
-        ModuleGen.returnOf(cb, ft);
+        GeneratedClass.returnOf(cb, ft);
         cb.labelBinding(drive);
         popResult(cb, ft);
         cb.aload(mSlot);
         cb.iload(depthSlot);
-        rt(cb, "drainTail", CD_int, CD_MACHINE, CD_int);
+        support(cb, "drainTail", CD_int, CD_CALL_STACK, CD_int);
         cb.istore(fpSlot);
-        ModuleGen.returnResults(cb, ft, mSlot, fpSlot, () -> {
+        GeneratedClass.returnResults(cb, ft, mSlot, fpSlot, () -> {
             cb.aload(instSlot);
             cb.loadConstant(funcidx);
-            rt(cb, "typeOf", CD_FTYPE, CD_INST, CD_int);
+            support(cb, "typeOf", CD_FTYPE, CD_INST, CD_int);
         });
     }
 
@@ -100,6 +100,6 @@ final class TailCalls {
         } else if (rs.size() > 1) {
             cb.aconst_null();
         }
-        ModuleGen.returnOf(cb, ft);
+        GeneratedClass.returnOf(cb, ft);
     }
 }

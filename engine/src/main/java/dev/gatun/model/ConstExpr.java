@@ -1,6 +1,5 @@
 package dev.gatun.model;
 
-import dev.gatun.ValType;
 
 /**
  * A constant expression ({@code expr} in global, element and data initialisers): one constant-producing
