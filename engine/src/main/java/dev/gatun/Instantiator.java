@@ -203,6 +203,7 @@ final class Instantiator {
             case ConstExpr.Num n -> n.bits();
             case ConstExpr.V128 v -> v.lo();
             case ConstExpr.GlobalGet g -> st.globals[g.globalidx()].bits;
+            case ConstExpr.Arith a -> a.apply(evalBits(st, a.lhs()), evalBits(st, a.rhs()));
             default -> 0;
         };
     }

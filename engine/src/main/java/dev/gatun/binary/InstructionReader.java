@@ -2,10 +2,13 @@ package dev.gatun.binary;
 
 import static dev.gatun.model.Instruction.*;
 
+import dev.gatun.model.FunctionType;
 import dev.gatun.model.ValType;
+import dev.gatun.model.WasmModule;
 import dev.gatun.model.Feature;
 import dev.gatun.model.Instruction;
 import java.util.Arrays;
+import java.util.List;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -17,9 +20,10 @@ import java.util.Set;
  * {@link #skipImmediates}. No recursion and no per-instruction allocation.
  */
 public final class InstructionReader {
-    /** The features the engine runs (Wasm 2.0 and threads); the decoder rejects other instructions as illegal opcodes. */
+    /** The features the engine runs (Wasm 2.0, threads and the 3.0 features implemented so far); the decoder rejects other instructions as illegal opcodes. */
     public static final Set<Feature> FEATURES = EnumSet.of(Feature.MVP, Feature.SIGN_EXTENSION,
-            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.THREADS);
+            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.THREADS,
+            Feature.TAIL_CALL);
 
     private final boolean hasDataCount;
     /** Offset of the first memory.init/data.drop when the module has no data count section, else -1. */
@@ -35,6 +39,28 @@ public final class InstructionReader {
         int b = r.u8();
         Instruction in = Instruction.single(b);
         return in != null ? in : Instruction.prefixed(b, r.u32());
+    }
+
+    /** Reads the blocktype of a checked body: empty, one valtype, or a type index. */
+    public static FunctionType blockType(WasmReader r, WasmModule mod) {
+        long v = r.s33();
+        if (v == -64) return FunctionType.of(List.of(), List.of());
+        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
+        return mod.types().get((int) v);
+    }
+
+    /** Skips unreachable instructions up to the else or end of the current frame; returns that instruction. */
+    public static Instruction skipDead(WasmReader r) {
+        int depth = 0;
+        for (;;) {
+            Instruction in = next(r);
+            switch (in) {
+                case BLOCK, LOOP, IF -> { r.s33(); depth++; }
+                case ELSE -> { if (depth == 0) return in; }
+                case END -> { if (depth == 0) return in; depth--; }
+                default -> skipImmediates(in, r);
+            }
+        }
     }
 
     /** Skips the immediates of an instruction of a checked body (its opcode already read). */
@@ -85,7 +111,8 @@ public final class InstructionReader {
             long at = r.offset();
             Instruction in = opcode(r, at);
             switch (in) {
-                case I32_CONST, I64_CONST, F32_CONST, F64_CONST, GLOBAL_GET, REF_NULL, REF_FUNC, V128_CONST, END -> { }
+                case I32_CONST, I64_CONST, F32_CONST, F64_CONST, GLOBAL_GET, REF_NULL, REF_FUNC, V128_CONST, END,
+                     I32_ADD, I32_SUB, I32_MUL, I64_ADD, I64_SUB, I64_MUL -> { }
                 default -> onlyConst = false;
             }
             switch (in) {

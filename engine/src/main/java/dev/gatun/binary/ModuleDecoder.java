@@ -514,16 +514,44 @@ public final class ModuleDecoder {
     }
 
     /**
-     * A constant expression. The common single-instruction form is decoded directly; anything else is
-     * scanned as ordinary code (so a malformed instruction is still malformed) and then rejected as
-     * invalid, as validation would.
+     * A constant expression: constant instructions and the extended-constant operators, evaluated on a
+     * stack into a tree. Anything else is scanned as ordinary code (so a malformed instruction is still
+     * malformed) and then rejected as invalid, as validation would; so is a stack that does not end with
+     * one value.
      */
     private ConstExpr constExpr(WasmReader r) {
         int from = r.pos();
         long at = r.offset();
+        ArrayList<ConstExpr> stack = new ArrayList<>(2);
+        while (r.remaining() > 0) {
+            if (r.peek() == Instruction.END.code) {
+                r.u8();
+                if (stack.size() == 1) return stack.get(0);
+                defer(at, "type mismatch");
+                return new ConstExpr.Num(ValType.I32, 0);
+            }
+            ConstExpr ce = constInstruction(r);
+            if (ce == null) break;
+            if (ce instanceof ConstExpr.Arith a) {
+                if (stack.size() < 2) break;
+                ConstExpr rhs = stack.removeLast(), lhs = stack.removeLast();
+                ce = new ConstExpr.Arith(a.op(), lhs, rhs);
+            }
+            stack.add(ce);
+        }
+        r.pos(from);
+        InstructionReader scanner = new InstructionReader(true);
+        boolean constantOnly = scanner.scanConst(r);
+        defer(at, constantOnly ? "type mismatch" : "constant expression required");
+        return new ConstExpr.Num(ValType.I32, 0);
+    }
+
+    /** One instruction of a constant expression (an operator without its operands), or null for any other. */
+    private ConstExpr constInstruction(WasmReader r) {
         int op = r.u8();
         Instruction in = op == Instruction.PREFIX_SIMD ? Instruction.prefixed(op, r.u32()) : Instruction.single(op);
-        ConstExpr ce = in == null ? null : switch (in) {
+        if (in != null && ConstExpr.Arith.isOperator(in)) return new ConstExpr.Arith(in, null, null);
+        return in == null ? null : switch (in) {
             case I32_CONST -> new ConstExpr.Num(ValType.I32, r.s32());
             case I64_CONST -> new ConstExpr.Num(ValType.I64, r.s64());
             case F32_CONST -> new ConstExpr.Num(ValType.F32, r.f32bits() & 0xFFFF_FFFFL);
@@ -538,15 +566,6 @@ public final class ModuleDecoder {
             }
             default -> null;
         };
-        if (ce != null && r.peek() == Instruction.END.code) {
-            r.u8();
-            return ce;
-        }
-        r.pos(from);
-        InstructionReader scanner = new InstructionReader(true);
-        boolean constantOnly = scanner.scanConst(r);
-        defer(at, constantOnly ? "type mismatch" : "constant expression required");
-        return new ConstExpr.Num(ValType.I32, 0);
     }
 
     private WasmModule finish(long end) {

@@ -271,6 +271,15 @@ public final class CompiledSupport {
         Interpreter.callOutOfLine(f, m, fp, depth);
     }
 
+    /** Runs the tail calls a body left pending (see {@link TailCalls}); returns the fp of their results. */
+    static int drainTail(CallStack m, int depth) {
+        int fp = m.tailFp;
+        Interpreter.drain(m, fp, depth);
+        return fp;
+    }
+
+    static FunctionType typeOf(InstanceState inst, int funcidx) { return inst.module.funcType(funcidx); }
+
     /** Links a call into another class of the same module (invokedynamic bootstrap): a constant target, so C2 inlines. */
     static java.lang.invoke.CallSite link(java.lang.invoke.MethodHandles.Lookup caller, String name,
                                           java.lang.invoke.MethodType type, int funcidx) throws ReflectiveOperationException {

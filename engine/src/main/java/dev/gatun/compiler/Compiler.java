@@ -171,7 +171,7 @@ public final class Compiler {
         ClassModel cm = ClassFile.of().parse(bytes);
         for (MethodModel m : cm.methods()) {
             String name = m.methodName().stringValue();
-            if (!name.startsWith("f")) continue;
+            if (!name.startsWith("f") && !name.startsWith("b")) continue;
             int len = m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
             if (len > MAX_METHOD_BYTES) {
                 ok[Integer.parseInt(name.substring(1)) - mod.importedFuncs()] = false;
@@ -202,9 +202,13 @@ public final class Compiler {
 
     // ---- the pre-scan: can a body be compiled, and what does it use ----
 
-    /** What a pre-scan of a body found; simd: it has v128 values (locals, blocks or instructions). */
-    record BodySummary(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd) {
-        private static final BodySummary NO = new BodySummary(false, false, false, false, false);
+    /**
+     * What a pre-scan of a body found; simd: it has v128 values (locals, blocks or instructions); tails: it
+     * makes tail calls that are not jumps back to its own start, so it is split into a body that leaves
+     * them pending and a wrapper that runs them ({@link TailCalls}).
+     */
+    record BodySummary(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd, boolean tails) {
+        private static final BodySummary NO = new BodySummary(false, false, false, false, false, false);
 
         static BodySummary of(WasmModule mod, int funcidx) {
             FunctionType ft = mod.funcType(funcidx);
@@ -213,7 +217,7 @@ public final class Compiler {
             // Locals past a few thousand slots cannot fit the method budget anyway (each needs an initial
             // store), and past 65,535 they cannot be expressed at all.
             if (body.locals().length > 8192) return NO;
-            boolean memory = false, loops = false, calls = false, simd = hasV128(ft);
+            boolean memory = false, loops = false, calls = false, simd = hasV128(ft), tails = false, selfTail = false;
             for (ValType t : body.locals()) simd |= t == ValType.V128;
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
             while (!s.atEnd()) {
@@ -226,10 +230,14 @@ public final class Compiler {
                         simd |= v == ValType.V128.code() - 0x80 || v >= 0 && hasV128(mod.types().get((int) v));
                         if (in == Instruction.LOOP) loops = true;
                     }
-                    case CALL, CALL_INDIRECT -> {
+                    case CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> {
                         calls = true;
-                        FunctionType callee = in == Instruction.CALL ? mod.funcType(s.u32()) : mod.types().get(s.u32());
-                        if (in == Instruction.CALL_INDIRECT) s.u32();
+                        boolean direct = in == Instruction.CALL || in == Instruction.RETURN_CALL;
+                        int x = s.u32();
+                        FunctionType callee = direct ? mod.funcType(x) : mod.types().get(x);
+                        if (!direct) s.u32();
+                        if (in == Instruction.RETURN_CALL && x == funcidx) selfTail = true;
+                        else if (in == Instruction.RETURN_CALL || in == Instruction.RETURN_CALL_INDIRECT) tails = true;
                         if (!plain(callee)) return NO;
                         simd |= hasV128(callee);
                     }
@@ -241,7 +249,8 @@ public final class Compiler {
                     default -> InstructionReader.skipImmediates(in, s);
                 }
             }
-            return new BodySummary(true, memory, loops, calls, simd);
+            // A self tail call is a jump to the start, except with v128 locals (their file is set up once).
+            return new BodySummary(true, memory, loops, calls, simd, tails || selfTail && simd);
         }
 
         /** Whether an instruction needs the instance's memory (accesses, size, grow, bulk operations, data.drop). */
@@ -390,8 +399,8 @@ public final class Compiler {
         final ClassDesc self = ClassDesc.of(Compiler.class.getPackageName() + ".WasmCode");
         final int[] classOf;
         final int klass;
-        /** Type indices that need a slow-call adapter / a call_indirect dispatcher. */
-        final TreeSet<Integer> slowTypes = new TreeSet<>(), indirectTypes = new TreeSet<>();
+        /** Type indices that need a slow-call adapter / a call_indirect dispatcher / a tail-call helper. */
+        final TreeSet<Integer> slowTypes = new TreeSet<>(), indirectTypes = new TreeSet<>(), tailTypes = new TreeSet<>();
 
         /** Whether the code charges fuel. */
         final boolean metered;
@@ -444,8 +453,15 @@ public final class Compiler {
                     int funcidx = imported + i;
                     FunctionType ft = mod.funcType(funcidx);
                     BodySummary scan = scans[i];
-                    clb.withMethodBody("f" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC,
+                    clb.withMethodBody((scan.tails() ? "b" : "f") + funcidx, fnDesc(ft), ClassFile.ACC_STATIC,
                             cb -> new FunctionCompiler(this, cb, funcidx, scan).emit());
+                    if (scan.tails()) {
+                        clb.withMethodBody("f" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC, cb -> TailCalls.wrapper(this, cb, funcidx));
+                    }
+                }
+                for (int t : tailTypes) {
+                    clb.withMethodBody("tc" + t, TailCalls.helperDesc(mod.types().get(t)), ClassFile.ACC_STATIC,
+                            cb -> TailCalls.helper(cb, mod.types().get(t)));
                 }
                 // Dispatchers may add slow adapters, so they come first.
                 for (int t : indirectTypes) {
@@ -540,6 +556,20 @@ public final class Compiler {
             cb.loadConstant(Math.max(regs(ft.params()), regs(ft.results())));
             support(cb, "frame", CD_int, CD_CALL_STACK, CD_int);
             cb.istore(fpSlot);
+            spillParams(cb, ft, mSlot, fpSlot);
+            cb.aload(fSlot);
+            cb.aload(mSlot);
+            cb.iload(fpSlot);
+            cb.iload(depthSlot);
+            support(cb, "call", CD_void, CD_FUNC, CD_CALL_STACK, CD_int, CD_int);
+            returnResults(cb, ft, mSlot, fpSlot, () -> {
+                cb.aload(fSlot);
+                cb.getfield(CD_FUNC, "type", CD_FTYPE);
+            });
+        }
+
+        /** Stores parameters 0..n-1 of a static method into the registers at the fp in local fpSlot. */
+        static void spillParams(CodeBuilder cb, FunctionType ft, int mSlot, int fpSlot) {
             int slot = 0, reg = 0;
             for (int i = 0; i < ft.params().size(); i++) {
                 ValType t = ft.params().get(i);
@@ -564,11 +594,13 @@ public final class Compiler {
                 slot += slots(t);
                 reg += regs(t);
             }
-            cb.aload(fSlot);
-            cb.aload(mSlot);
-            cb.iload(fpSlot);
-            cb.iload(depthSlot);
-            support(cb, "call", CD_void, CD_FUNC, CD_CALL_STACK, CD_int, CD_int);
+        }
+
+        /**
+         * Returns the results of ft from the registers at the fp in local fpSlot; several results are
+         * boxed by their type, which loadType pushes.
+         */
+        static void returnResults(CodeBuilder cb, FunctionType ft, int mSlot, int fpSlot, Runnable loadType) {
             List<ValType> rs = ft.results();
             if (rs.isEmpty()) {
                 cb.return_();
@@ -587,21 +619,31 @@ public final class Compiler {
             } else {
                 cb.aload(mSlot);
                 cb.iload(fpSlot);
-                cb.aload(fSlot);
-                cb.getfield(CD_FUNC, "type", CD_FTYPE);
+                loadType.run();
                 support(cb, "unspill", CD_OBJS, CD_CALL_STACK, CD_int, CD_FTYPE);
                 cb.areturn();
             }
         }
 
-        /** The generic entry: a switch on funcidx >> CHUNK_BITS to static per-chunk switches. */
+        /**
+         * The generic entries: a switch on funcidx >> CHUNK_BITS to static per-chunk switches. invoke calls
+         * each function's method; invokeTail calls the bodies of the functions split for tail calls
+         * (chunks "tinv", which pass any other function on to the "inv" chunk).
+         */
         void invoker(java.lang.classfile.ClassBuilder clb) {
+            invoker(clb, "invoke", "inv", false);
+            invoker(clb, "invokeTail", "tinv", true);
+        }
+
+        private void invoker(java.lang.classfile.ClassBuilder clb, String name, String prefix, boolean tail) {
             MethodTypeDesc chunkDesc = MethodTypeDesc.of(CD_void, CD_int, CD_CALL_STACK, CD_int, CD_INST, CD_int);
             TreeMap<Integer, List<Integer>> chunks = new TreeMap<>();
             for (int i = 0; i < ok.length; i++) {
-                if (mine(i)) chunks.computeIfAbsent((imported + i) >> CHUNK_BITS, k -> new ArrayList<>()).add(imported + i);
+                if (mine(i) && (!tail || scans[i].tails())) {
+                    chunks.computeIfAbsent((imported + i) >> CHUNK_BITS, k -> new ArrayList<>()).add(imported + i);
+                }
             }
-            clb.withMethodBody("invoke", MethodTypeDesc.of(CD_void, CD_int, CD_CALL_STACK, CD_int, CD_INST, CD_int),
+            clb.withMethodBody(name, MethodTypeDesc.of(CD_void, CD_int, CD_CALL_STACK, CD_int, CD_INST, CD_int),
                     ClassFile.ACC_PUBLIC, cb -> {
                         Label bad = cb.newLabel();
                         List<SwitchCase> cases = new ArrayList<>();
@@ -618,20 +660,31 @@ public final class Compiler {
                         for (int c : chunks.keySet()) {
                             cb.labelBinding(ls.get(c));
                             for (int s = 1; s <= 5; s++) cb.loadLocal(s == 2 || s == 4 ? TypeKind.REFERENCE : TypeKind.INT, s);
-                            cb.invokestatic(self, "inv" + c, chunkDesc);
+                            cb.invokestatic(self, prefix + c, chunkDesc);
                             cb.return_();
                         }
                         cb.labelBinding(bad);
-                        support(cb, "unreachable", CD_TRAP);
-                        cb.athrow();
+                        if (tail) {
+                            for (int s = 0; s <= 5; s++) cb.loadLocal(s == 0 || s == 2 || s == 4 ? TypeKind.REFERENCE : TypeKind.INT, s);
+                            cb.invokevirtual(self, "invoke", chunkDesc);
+                            cb.return_();
+                        } else {
+                            support(cb, "unreachable", CD_TRAP);
+                            cb.athrow();
+                        }
                     });
             for (var e : chunks.entrySet()) {
-                clb.withMethodBody("inv" + e.getKey(), chunkDesc, ClassFile.ACC_STATIC, cb -> invokeChunk(cb, e.getValue()));
+                clb.withMethodBody(prefix + e.getKey(), chunkDesc, ClassFile.ACC_STATIC,
+                        cb -> invokeChunk(cb, e.getValue(), tail ? "inv" + e.getKey() : null));
             }
         }
 
-        /** Locals: funcidx 0, m 1, fp 2, inst 3, depth 4, regs 5, refs 6, result scratch 7. */
-        void invokeChunk(CodeBuilder cb, List<Integer> funcs) {
+        /**
+         * Locals: funcidx 0, m 1, fp 2, inst 3, depth 4, regs 5, refs 6, result scratch 7. With others
+         * (the tail entry's chunks), the functions of this chunk are called by their bodies, and any other
+         * funcidx goes on to the chunk named so.
+         */
+        void invokeChunk(CodeBuilder cb, List<Integer> funcs, String others) {
             cb.aload(1);
             cb.getfield(CD_CALL_STACK, "regs", CD_long.arrayType());
             cb.astore(5);
@@ -670,7 +723,17 @@ public final class Compiler {
                 }
                 cb.aload(3);
                 cb.iload(4);
-                cb.invokestatic(self, "f" + f, fnDesc(ft));
+                cb.invokestatic(self, (others != null ? "b" : "f") + f, fnDesc(ft));
+                if (others != null) {
+                    // A body that left a tail call pending returned a placeholder: the caller's trampoline goes on.
+                    Label done = cb.newLabel();
+                    cb.aload(1);
+                    cb.getfield(CD_CALL_STACK, "tail", CD_FUNC);
+                    cb.ifnull(done);
+                    TailCalls.popResult(cb, ft);
+                    cb.return_();
+                    cb.labelBinding(done);
+                }
                 List<ValType> rs = ft.results();
                 if (rs.size() == 1) {
                     ValType t = rs.get(0);
@@ -704,8 +767,14 @@ public final class Compiler {
                 cb.return_();
             }
             cb.labelBinding(bad);
-            support(cb, "unreachable", CD_TRAP);
-            cb.athrow();
+            if (others != null) {
+                for (int s = 0; s <= 4; s++) cb.loadLocal(s == 1 || s == 3 ? TypeKind.REFERENCE : TypeKind.INT, s);
+                cb.invokestatic(self, others, MethodTypeDesc.of(CD_void, CD_int, CD_CALL_STACK, CD_int, CD_INST, CD_int));
+                cb.return_();
+            } else {
+                support(cb, "unreachable", CD_TRAP);
+                cb.athrow();
+            }
         }
     }
 }

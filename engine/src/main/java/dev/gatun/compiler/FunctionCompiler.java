@@ -40,7 +40,11 @@ import static java.lang.constant.ConstantDescs.*;
 public final class FunctionCompiler extends SimdCodegen {
     FunctionCompiler(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
         super(g, cb, funcidx, scan);
+        again = cb.newLabel();
     }
+
+    /** Where a self tail call jumps: after the parameters are in place, before the locals are zeroed. */
+    private final Label again;
 
     void emit() {
         Label ok = cb.newLabel();
@@ -75,6 +79,7 @@ public final class FunctionCompiler extends SimdCodegen {
                 cb.lastore();
             }
         }
+        cb.labelBinding(again);
         for (int i = type.params().size(); i < localType.length; i++) {
             if (localType[i] == ValType.V128) continue;   // the new file is zero
             switch (localType[i]) {
@@ -87,6 +92,7 @@ public final class FunctionCompiler extends SimdCodegen {
             cb.storeLocal(kind(localType[i]), localSlot[i]);
         }
         if (scan.calls()) {
+            // (A self tail call jumps to here with new arguments: locals zeroed above, budget counted below.)
             // Recursion without loops must be interruptible too: a per-instance countdown of calls
             // (a plain field: racy between threads, which only shifts when a poll happens).
             Label go = cb.newLabel();
@@ -150,9 +156,9 @@ public final class FunctionCompiler extends SimdCodegen {
 
     // ---- control ----
 
-    private Instruction skipDead() { return Translator.skipDead(r); }
+    private Instruction skipDead() { return InstructionReader.skipDead(r); }
 
-    private FunctionType blockType() { return Translator.blockType(r, mod); }
+    private FunctionType blockType() { return InstructionReader.blockType(r, mod); }
 
     private Ctl enter(int kind, FunctionType bt) {
         Ctl c = new Ctl();
@@ -405,6 +411,56 @@ public final class FunctionCompiler extends SimdCodegen {
         results(ft);
     }
 
+    /**
+     * return_call: to this function itself (without v128 locals) a jump back to the start with the new
+     * arguments, a loop in constant stack; to any other a pending call for the trampoline ({@link TailCalls}).
+     */
+    private void returnCall(int x) {
+        FunctionType ft = mod.funcType(x);
+        if (x == funcidx && !scan.simd()) {
+            args(ft);
+            for (int i = ft.params().size() - 1; i >= 0; i--) cb.storeLocal(kind(localType[i]), localSlot[i]);
+            // The start has an empty JVM stack: drop what lies under the arguments.
+            for (int i = sp - 1; i >= jvmBase; i--) jvmPop(stack[i]);
+            cb.goto_(again);
+            unreachable = true;
+            return;
+        }
+        args(ft);
+        cb.aload(instSlot);
+        cb.getfield(CD_INST, "funcs", CD_FUNC.arrayType());
+        cb.loadConstant(x);
+        cb.aaload();
+        tailCall(mod.funcTypes()[x]);
+    }
+
+    private void returnCallIndirect(int typeidx, int table) {
+        FunctionType ft = mod.types().get(typeidx);
+        pop();
+        if (ft.params().contains(ValType.V128)) {
+            int i = scratchSlot(ValType.I32, -5);
+            cb.istore(i);
+            args(ft);
+            cb.iload(i);
+        } else {
+            args(ft);
+        }
+        cb.aload(instSlot);
+        cb.loadConstant(table);
+        cb.loadConstant(g.typeIds[typeidx]);
+        support(cb, "indirect", CD_FUNC, CD_int, CD_INST, CD_int, CD_int);
+        tailCall(typeidx);
+    }
+
+    /** Arguments and the callee on the stack: leaves the call pending and returns a placeholder. */
+    private void tailCall(int typeidx) {
+        cb.aload(instSlot);
+        g.tailTypes.add(typeidx);
+        cb.invokestatic(g.self, "tc" + typeidx, TailCalls.helperDesc(mod.types().get(typeidx)));
+        TailCalls.placeholderReturn(cb, type);
+        unreachable = true;
+    }
+
     /** After a call: unpacks several results, and reloads the memory (the callee may have grown it). */
     private void results(FunctionType ft) {
         List<ValType> rs = ft.results();
@@ -435,7 +491,7 @@ public final class FunctionCompiler extends SimdCodegen {
     private void step(Instruction in) {
         switch (in) {
             // Control flow joins must see one v128 layout; a pending compare survives only into what branches on it.
-            case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, CALL, CALL_INDIRECT, SELECT, SELECT_T -> {
+            case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT, SELECT, SELECT_T -> {
                 if (vSlot >= 0) materialize(-1);
             }
             default -> { }
@@ -520,6 +576,11 @@ public final class FunctionCompiler extends SimdCodegen {
             case CALL_INDIRECT -> {
                 int t = r.u32();
                 callIndirect(t, r.u32());
+            }
+            case RETURN_CALL -> returnCall(r.u32());
+            case RETURN_CALL_INDIRECT -> {
+                int t = r.u32();
+                returnCallIndirect(t, r.u32());
             }
             case DROP -> jvmPop(pop());
             case SELECT, SELECT_T -> {

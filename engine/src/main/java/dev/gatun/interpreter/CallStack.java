@@ -29,6 +29,12 @@ public final class CallStack {
     public int depth;          // current frame index in the stacks below
     public final FuncInst[] fns;
     final long[] links; // frame k's return link: caller's resume pc << 32 | caller's fp
+    /**
+     * A tail call a returning frame left for the trampoline ({@link Interpreter#drain}) of whoever called
+     * it, its arguments in registers at {@code tailFp}; null when none is pending.
+     */
+    public FuncInst tail;
+    public int tailFp;
 
     CallStack() {
         fns = new FuncInst[maxDepth + 2];

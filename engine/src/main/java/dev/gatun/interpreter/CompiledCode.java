@@ -7,4 +7,10 @@ package dev.gatun.interpreter;
  */
 public interface CompiledCode {
     void invoke(int funcidx, CallStack m, int fp, InstanceState inst, int depth);
+
+    /**
+     * As {@link #invoke}, but a function that makes tail calls to other functions runs without its
+     * trampoline: it may return with a tail call pending in {@code m.tail} (for {@link Interpreter#drain}).
+     */
+    void invokeTail(int funcidx, CallStack m, int fp, InstanceState inst, int depth);
 }

@@ -11,6 +11,8 @@ public final class FuncInst {
     public final int funcidx;            // index in the defining module's function space
     public final HostCode host;          // null for Wasm functions
     public final int nParams, nResults;
+    /** Registers the parameters and the results take (a v128 takes two). */
+    final int paramSlots, resultSlots;
     private IrFunction code;            // plain field: IrFunction is immutable with final fields
     /**
      * The module's compiled code when this function is compiled (tier 2), else null. Tiered execution
@@ -34,6 +36,8 @@ public final class FuncInst {
         this.host = null;
         this.nParams = type.params().size();
         this.nResults = type.results().size();
+        this.paramSlots = Translator.slots(type.params());
+        this.resultSlots = Translator.slots(type.results());
         this.cm = inst.cache.compiled(funcidx);
         this.outOfLine = cm != null;
     }
@@ -46,6 +50,8 @@ public final class FuncInst {
         this.host = java.util.Objects.requireNonNull(host, "host");
         this.nParams = type.params().size();
         this.nResults = type.results().size();
+        this.paramSlots = Translator.slots(type.params());
+        this.resultSlots = Translator.slots(type.results());
         this.cm = null;
         this.outOfLine = true;
     }

@@ -59,7 +59,9 @@ public final class Interpreter {
             int b = fp + ((int) (w >>> 28) & M);
             int c = fp + (int) (w >>> 46);
             FuncInst callee;
+            enter: {
             call: {
+            tail: {
                 branch: {
                     switch ((int) w & 0x3FF) {
                         case IrOp.COPY: regs[a] = regs[b]; continue;
@@ -111,6 +113,7 @@ public final class Interpreter {
                         }
                         case IrOp.CALL: callee = inst.funcs[(b - fp) | (c - fp) << IrOp.FIELD_BITS]; break call;
                         case IrOp.CALL_INDIRECT: callee = indirect(inst, (int) regs[b], c - fp, (int) code[pc++]); break call;
+                        case IrOp.RETURN_CALL_REF: callee = (FuncInst) m.refs[b]; break tail;
                         case IrOp.RET1: regs[fp] = regs[b]; // fall through
                         case IrOp.RET0: {
                             int k = m.depth;
@@ -285,6 +288,16 @@ public final class Interpreter {
                 pc = t;
                 continue;
             }
+            // A tail call: the callee takes over this frame (same depth, same return link). Above the
+            // frame the run entered, an out-of-line callee is called as by CALL and the words that
+            // follow return its results.
+            if (tailCall(m, callee, a, fp, baseDepth)) {
+                if (m.tail != null) return;
+                break call;
+            }
+            a = fp;
+            break enter;
+            }
             if (callee.outOfLine) {
                 regs = callHost(m, callee, a);
                 mem = inst.memSeg();
@@ -296,6 +309,7 @@ public final class Interpreter {
             FuncInst[] fns = m.fns;
             if (fns[k] != callee) fns[k] = callee;   // a loop calling one function stores nothing
             m.depth = k;
+            }
             cc = callee.code();
             regs = m.enter(cc, a);
             code = cc.code;
@@ -306,6 +320,45 @@ public final class Interpreter {
                 mem = inst.memSeg();
             }
             if (--budget < 0) budget = poll(inst);
+        }
+    }
+
+    /**
+     * A tail call from the frame at fp, its arguments at a. Returns false when the interpreted callee
+     * is to take over the frame (its arguments moved to fp); true for an out-of-line callee, which in the
+     * frame the run entered is left pending for the trampoline of the run's caller (the run returns),
+     * and above it is called as by CALL.
+     */
+    private static boolean tailCall(CallStack m, FuncInst callee, int a, int fp, int baseDepth) {
+        if (callee.outOfLine && m.depth != baseDepth) return true;
+        moveArgs(m, callee, a, fp);
+        if (callee.outOfLine) {
+            m.tail = callee;
+            m.tailFp = fp;
+            return true;
+        }
+        m.fns[m.depth] = callee;
+        return false;
+    }
+
+    /** Moves a tail call's arguments from the argument registers at {@code from} down to the frame at {@code fp}. */
+    static void moveArgs(CallStack m, FuncInst callee, int from, int fp) {
+        int n = callee.paramSlots;
+        System.arraycopy(m.regs, from, m.regs, fp, n);
+        System.arraycopy(m.refs, from, m.refs, fp, n);
+    }
+
+    /**
+     * The trampoline: runs the tail calls a returning frame left pending in {@code m.tail} (their arguments
+     * at {@code m.tailFp}) at fp, in constant Java stack space, until one returns; its results are then at fp.
+     * depth is the Wasm depth of the frame the calls replace.
+     */
+    public static void drain(CallStack m, int fp, int depth) {
+        FuncInst f;
+        while ((f = m.tail) != null) {
+            m.tail = null;
+            if (m.tailFp != fp) moveArgs(m, f, m.tailFp, fp);
+            callOnce(f, m, fp, depth, true);
         }
     }
 
@@ -331,6 +384,7 @@ public final class Interpreter {
             case IrOp.REF_NULL: refs[a] = null; return pc;
             case IrOp.REF_IS_NULL: regs[a] = refs[b] == null ? 1 : 0; return pc;
             case IrOp.REF_FUNC: refs[a] = inst.funcs[(b - fp) | (c - fp) << IrOp.FIELD_BITS]; return pc;
+            case IrOp.FUNC_OF_TABLE: refs[a] = indirect(inst, (int) regs[b], c - fp, (int) code[pc]); return pc + 1;
             case IrOp.TABLE_GET: {
                 TableInst t = inst.tables[c - fp];
                 int i = (int) regs[b];
@@ -503,9 +557,18 @@ public final class Interpreter {
      * code, an interpreted function); its arguments and then results are at fp.
      */
     public static void callOutOfLine(FuncInst f, CallStack m, int fp, int depth) {
+        callOnce(f, m, fp, depth, false);
+        if (m.tail != null) drain(m, fp, depth);
+    }
+
+    /**
+     * One call out of line. An interpreted callee may leave a tail call pending; with {@code tail} a
+     * compiled one may too (its body is entered without the wrapper that would run the trampoline).
+     */
+    private static void callOnce(FuncInst f, CallStack m, int fp, int depth, boolean tail) {
         if (depth > CallStack.MAX_DEPTH) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
         int savedTop = m.top, savedDepth = m.depth;
-        m.top = fp + Math.max(f.nParams, f.nResults);
+        m.top = fp + Math.max(f.paramSlots, f.resultSlots);
         CompiledCode cm;
         try {
             if (f.host != null) {
@@ -513,7 +576,8 @@ public final class Interpreter {
                 if (depth > savedDepth) m.depth = Math.min(depth, m.maxDepth);
                 callHost(m, f, fp);
             } else if ((cm = f.cm) != null) {
-                cm.invoke(f.funcidx, m, fp, f.inst, depth);
+                if (tail) cm.invokeTail(f.funcidx, m, fp, f.inst, depth);
+                else cm.invoke(f.funcidx, m, fp, f.inst, depth);
             } else {
                 interpret(m, f, fp, depth);
             }
@@ -580,6 +644,7 @@ public final class Interpreter {
                 m.fns[k] = f;
                 m.depth = k;
                 run(m, f, fp);
+                if (m.tail != null) drain(m, fp, k);
             }
         } catch (WasmTrap t) {
             if (t.passThrough == null) addFrames(t, m, savedDepth);
@@ -603,6 +668,7 @@ public final class Interpreter {
         } finally {
             m.top = savedTop;
             m.depth = savedDepth;
+            m.tail = null;   // a trap between a pending tail call and its trampoline leaves none behind
         }
     }
 

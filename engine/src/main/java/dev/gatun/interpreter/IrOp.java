@@ -61,6 +61,14 @@ public final class IrOp {
      * plain: run has little room left under the C1 size limit).
      */
     static final int STORE_ADD = 219;
+    /**
+     * Tail calls: the callee replaces the frame at fp; a = first argument register (as for CALL), the
+     * arguments move down to fp; the callee is in refs b (not null: a REF_FUNC, FUNC_OF_TABLE or null check
+     * made it; one op for all three tail calls keeps run under its size budget). The words that follow
+     * return the callee's results from a: where the interpreter runs a tail call as a call (to an
+     * out-of-line callee).
+     */
+    static final int RETURN_CALL_REF = 224;
 
     /** ext: fuel cost of the region this starts (function entry, loop header); only in metered code. */
     static final int FUEL = 224;
@@ -89,6 +97,7 @@ public final class IrOp {
     static final int DATA_DROP = 276;    // ext: dataidx
     static final int MEMORY_COPY = 277;  // d=a s=b n=c
     static final int MEMORY_FILL = 278;  // d=a val=b n=c
+    static final int FUNC_OF_TABLE = 279; // refs a <- call_indirect's callee: table c [b], ext: type id
     static final int TRUNC_SAT = 280;    // 280..287: 0xFC00..0xFC07
     static final int ATOMIC = 290;       // every 0xFE instruction; see AtomicOps
     static final int SIMD = 300;         // v128 ops, dispatched to SimdExec

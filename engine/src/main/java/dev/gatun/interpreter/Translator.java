@@ -195,14 +195,6 @@ public final class Translator {
         return out;
     }
 
-    /** Reads a blocktype: empty, one valtype, or a type index. */
-    public static FunctionType blockType(WasmReader r, WasmModule mod) {
-        long v = r.s33();
-        if (v == -64) return FunctionType.of(List.of(), List.of());
-        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
-        return mod.types().get((int) v);
-    }
-
     // ---- emission ----
 
     private int T(int i) { return tempBase + soff[i]; }
@@ -512,7 +504,7 @@ public final class Translator {
 
     // ---- block types ----
 
-    private FunctionType blockType() { return blockType(r, mod); }
+    private FunctionType blockType() { return InstructionReader.blockType(r, mod); }
 
     private Ctrl enter(int kind, FunctionType bt) {
         Ctrl c = new Ctrl();
@@ -542,21 +534,7 @@ public final class Translator {
                 pool.isEmpty() ? IrFunction.NO_POOL : pool.toArray());
     }
 
-    private Instruction skipDead() { return skipDead(r); }
-
-    /** Skips unreachable instructions up to the else or end of the current frame; returns that instruction. */
-    public static Instruction skipDead(WasmReader r) {
-        int depth = 0;
-        for (;;) {
-            Instruction in = InstructionReader.next(r);
-            switch (in) {
-                case BLOCK, LOOP, IF -> { r.s33(); depth++; }
-                case ELSE -> { if (depth == 0) return in; }
-                case END -> { if (depth == 0) return in; depth--; }
-                default -> InstructionReader.skipImmediates(in, r);
-            }
-        }
-    }
+    private Instruction skipDead() { return InstructionReader.skipDead(r); }
 
     private Ctrl top() { return ctrls.get(ctrls.size() - 1); }
 
@@ -653,6 +631,7 @@ public final class Translator {
                 emit(typeIds[typeidx]);
                 callResults(ft, base);
             }
+            case RETURN_CALL, RETURN_CALL_INDIRECT -> returnCall(in == Instruction.RETURN_CALL);
             case DROP -> pop();
             case SELECT, SELECT_T -> {
                 if (in == Instruction.SELECT_T) { int n = r.u32(); for (int i = 0; i < n; i++) r.u8(); }
@@ -812,6 +791,22 @@ public final class Translator {
     }
 
     /** Puts the call's arguments in consecutive temporaries; returns the stack position of the first. */
+    /**
+     * A tail call: the callee goes to the reference half of the register above the arguments (callArgs keeps
+     * it free); the return after it is for when the interpreter runs it as a call (see IrOp.RETURN_CALL_REF).
+     */
+    private void returnCall(boolean direct) {
+        int x = r.u32(), table = direct ? 0 : r.u32(), idx = direct ? 0 : pop();
+        FunctionType ft = direct ? mod.funcType(x) : mod.types().get(x);
+        int base = callArgs(ft, 1), callee = T(base) + slots(ft.params());
+        if (direct) emit(IrOp.REF_FUNC, callee, x & IrOp.FIELD_MASK, x >>> IrOp.FIELD_BITS);
+        else emitWith(IrOp.FUNC_OF_TABLE, callee, idx, table, typeIds[x]);
+        emit(IrOp.RETURN_CALL_REF, T(base), callee, 0);
+        callResults(ft, base);
+        emitReturn();
+        unreachable = true;
+    }
+
     private int callArgs(FunctionType ft, int above) {
         int np = ft.params().size();
         int base = h - np;

@@ -281,6 +281,20 @@ final class FunctionValidator {
                 pop(I32);
                 call(t);
             }
+            case RETURN_CALL -> {
+                int f = r.u32();
+                if (f < 0 || f >= funcTypes.length) throw fail("unknown function " + Integer.toUnsignedString(f));
+                returnCall(funcTypes[f]);
+            }
+            case RETURN_CALL_INDIRECT -> {
+                int t = r.u32();
+                int table = r.u32();
+                if (table < 0 || table >= tableTypes.length) throw fail("unknown table " + Integer.toUnsignedString(table));
+                if (t < 0 || t >= typeParams.length) throw fail("unknown type");
+                if (tableTypes[table] != FUNCREF) throw mismatch();
+                pop(I32);
+                returnCall(t);
+            }
             case DROP -> pop();
             case SELECT -> {
                 pop(I32);
@@ -374,6 +388,17 @@ final class FunctionValidator {
         int[] ps = typeParams[type];
         for (int i = ps.length - 1; i >= 0; i--) pop(ps[i]);
         for (int t : typeResults[type]) push(t);
+    }
+
+    /**
+     * A tail call: the callee's results become this function's, so they must be the same types (without
+     * typed references no other result subtypes another); what follows is unreachable.
+     */
+    private void returnCall(int type) {
+        if (!Arrays.equals(typeResults[type], typeResults[ctlBt[0]])) throw mismatch();
+        int[] ps = typeParams[type];
+        for (int i = ps.length - 1; i >= 0; i--) pop(ps[i]);
+        setUnreachable();
     }
 
     private void brTable() {

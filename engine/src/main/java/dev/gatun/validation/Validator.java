@@ -65,7 +65,9 @@ public final class Validator {
 
             List<GlobalType> globals = m.globals();
             for (int i = 0; i < m.globalInits().size(); i++) {
-                constExpr(m.globalInits().get(i), globals.get(m.importedGlobals() + i).valType(), at.globalInit(i));
+                // A global's initialiser sees the globals before it (the imported ones and earlier definitions).
+                constExpr(m.globalInits().get(i), globals.get(m.importedGlobals() + i).valType(), at.globalInit(i),
+                        m.importedGlobals() + i);
             }
             FunctionValidator fv = new FunctionValidator(m, declaredRefs);
             for (int i = 0; i < m.codes().size(); i++) fv.validate(m.importedFuncs() + i, m.codes().get(i));
@@ -76,10 +78,10 @@ public final class Validator {
                 if (s.mode() == SegmentMode.ACTIVE) {
                     if (s.tableidx() < 0 || s.tableidx() >= m.tables().size())
                         throw invalid(o, "unknown table " + Integer.toUnsignedString(s.tableidx()));
-                    constExpr(s.offset(), ValType.I32, o);
+                    constExpr(s.offset(), ValType.I32, o, m.globals().size());
                     if (m.tables().get(s.tableidx()).elementType() != s.type()) throw invalid(o, "type mismatch");
                 }
-                for (ConstExpr e : s.init()) constExpr(e, s.type(), o);
+                for (ConstExpr e : s.init()) constExpr(e, s.type(), o, m.globals().size());
             }
             for (int i = 0; i < m.datas().size(); i++) {
                 DataSegment d = m.datas().get(i);
@@ -87,7 +89,7 @@ public final class Validator {
                 if (d.mode() == SegmentMode.ACTIVE) {
                     if (d.memidx() < 0 || d.memidx() >= m.memories().size())
                         throw invalid(o, "unknown memory " + Integer.toUnsignedString(d.memidx()));
-                    constExpr(d.offset(), ValType.I32, o);
+                    constExpr(d.offset(), ValType.I32, o, m.globals().size());
                 }
             }
             if (m.start() != -1) {
@@ -113,10 +115,19 @@ public final class Validator {
 
         private void declare(ConstExpr e) {
             if (e instanceof ConstExpr.RefFunc(int f) && f >= 0) declaredRefs.set(f);
+            if (e instanceof ConstExpr.Arith a) {
+                declare(a.lhs());
+                declare(a.rhs());
+            }
         }
 
-        private void constExpr(ConstExpr e, ValType expected, long o) {
-            ValType actual = switch (e) {
+        /** Checks that e is a constant expression of the expected type that reads only globals below visible. */
+        private void constExpr(ConstExpr e, ValType expected, long o, int visible) {
+            if (type(e, o, visible) != expected) throw invalid(o, "type mismatch");
+        }
+
+        private ValType type(ConstExpr e, long o, int visible) {
+            return switch (e) {
                 case ConstExpr.Num n -> n.type();
                 case ConstExpr.V128 v -> ValType.V128;
                 case ConstExpr.RefNull r -> r.type();
@@ -125,14 +136,16 @@ public final class Validator {
                     yield ValType.FUNCREF;
                 }
                 case ConstExpr.GlobalGet(int g) -> {
-                    // Wasm 2.0: constant expressions see only the imported globals.
-                    if (g < 0 || g >= m.importedGlobals()) throw invalid(o, "unknown global " + Integer.toUnsignedString(g));
+                    if (g < 0 || g >= visible) throw invalid(o, "unknown global " + Integer.toUnsignedString(g));
                     GlobalType gt = m.globals().get(g);
                     if (gt.mutable()) throw invalid(o, "constant expression required");
                     yield gt.valType();
                 }
+                case ConstExpr.Arith a -> {
+                    if (type(a.lhs(), o, visible) != a.type() || type(a.rhs(), o, visible) != a.type()) throw invalid(o, "type mismatch");
+                    yield a.type();
+                }
             };
-            if (actual != expected) throw invalid(o, "type mismatch");
         }
     }
 }

@@ -43,6 +43,10 @@ class SpecBinaryTest {
                     case "assert_invalid" -> {
                         invalid++;
                         CompileError e = compile(bytes);
+                        if (superseded(json, c.path("line").asInt(), text)) {
+                            if (e != null) failures.add(where + " valid since Wasm 3.0 (extended constants), got " + describe(e));
+                            continue;
+                        }
                         if (e == null || e.kind() != CompileError.Kind.INVALID)
                             failures.add(where + " expected invalid '" + text + "', got " + describe(e));
                     }
@@ -58,6 +62,19 @@ class SpecBinaryTest {
                 malformed, invalid, valid, failures.size());
         failures.stream().limit(200).forEach(System.out::println);
         assertTrue(failures.isEmpty(), failures.size() + " failures, first: " + (failures.isEmpty() ? "" : failures.get(0)));
+    }
+
+    /**
+     * 2.0 assertions that Wasm 3.0's extended constants made valid (global.get of an earlier defined
+     * immutable global in an initialiser or offset); the 3.0 scripts test the same modules as valid.
+     * The conformance runner keeps the same list (WastRunner.SUPERSEDED_BY_EXTENDED_CONST).
+     */
+    private static final java.util.Set<String> SUPERSEDED = java.util.Set.of(
+            "data:89", "data:93", "elem:171", "elem:175", "global:352", "global:356");
+
+    private static boolean superseded(Path json, int line, String text) {
+        String name = json.getFileName().toString().replaceFirst("\\.json$", "");
+        return "unknown global".equals(text) && SUPERSEDED.contains(name + ":" + line);
     }
 
     private static CompileError compile(byte[] bytes) {
