@@ -104,13 +104,6 @@ public final class Interpreter {
                         case IrOp.ADD_BR_I32_LT_U: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) < 0) break branch; pc++; continue; }
                         case IrOp.ADD_BR_I32_GT_S: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v > (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
                         case IrOp.ADD_BR_I32_GT_U: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) > 0) break branch; pc++; continue; }
-                        case IrOp.FUEL: {
-                            long f = inst.fuel - code[pc];
-                            if (f < 0) throw FuelCosts.outOfFuel(inst, code[pc]);
-                            inst.fuel = f;
-                            pc++;
-                            continue;
-                        }
                         case IrOp.CALL: callee = inst.funcs[(b - fp) | (c - fp) << IrOp.FIELD_BITS]; break call;
                         case IrOp.CALL_INDIRECT: callee = indirect(inst, (int) regs[b], c - fp, (int) code[pc++]); break call;
                         case IrOp.RETURN_CALL_REF: callee = (FuncInst) m.refs[b]; break tail;
@@ -368,6 +361,7 @@ public final class Interpreter {
         Object[] refs = m.refs;
         switch (op) {
             case IrOp.UNREACHABLE: throw new WasmTrap(TrapKind.UNREACHABLE);
+            case IrOp.FUEL: FuelCosts.charge(inst, code[pc]); return pc + 1;
             case IrOp.MEMORY_SIZE: regs[a] = inst.mem0.pages(); return pc;
             case IrOp.MEMORY_GROW: regs[a] = (int) inst.mem0.grow(regs[b] & 0xFFFF_FFFFL); return pc;
             case IrOp.ATOMIC: return AtomicOps.run(m, inst, a, b, c, code, pc, fp);

@@ -68,10 +68,8 @@ public final class IrOp {
      * return the callee's results from a: where the interpreter runs a tail call as a call (to an
      * out-of-line callee).
      */
-    static final int RETURN_CALL_REF = 224;
+    static final int RETURN_CALL_REF = 225;
 
-    /** ext: fuel cost of the region this starts (function entry, loop header); only in metered code. */
-    static final int FUEL = 224;
 
     static final int COLD = 256;
     static final int UNREACHABLE = 256;
@@ -99,6 +97,11 @@ public final class IrOp {
     static final int MEMORY_FILL = 278;  // d=a val=b n=c
     static final int FUNC_OF_TABLE = 279; // refs a <- call_indirect's callee: table c [b], ext: type id
     static final int TRUNC_SAT = 280;    // 280..287: 0xFC00..0xFC07
+    /**
+     * ext: fuel cost of the region this starts (function entry, loop header); only in metered code, so
+     * it sits in the cold range and leaves run's size to the unmetered hot ops.
+     */
+    static final int FUEL = 288;
     static final int ATOMIC = 290;       // every 0xFE instruction; see AtomicOps
     static final int SIMD = 300;         // v128 ops, dispatched to SimdExec
 
