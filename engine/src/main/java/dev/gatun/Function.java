@@ -47,4 +47,12 @@ public interface Function extends Extern {
     static Function host(FunctionType type, HostFunction impl) {
         return new dev.gatun.interpreter.FuncInst(java.util.Objects.requireNonNull(type, "type"), impl);
     }
+
+    /**
+     * A function implemented in Java that receives the instance importing it. Each instance that imports
+     * it gets its own binding; calling it directly, outside an instance, throws IllegalStateException.
+     */
+    static Function host(FunctionType type, HostFunction.WithCaller impl) {
+        return new CallerFunction(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(impl, "impl"));
+    }
 }

@@ -32,6 +32,7 @@ final class Instantiator {
         Memory[] memories = new Memory[mems.length];   // the public objects behind mems
         GlobalInst[] globals = new GlobalInst[wm.globals().size()];
         int fi = 0, ti = 0, mi = 0, gi = 0;
+        Caller caller = null;   // shared by every Caller-taking import of this instance
 
         // Resolve and type-check the imports.
         for (WasmModule.Import imp : wm.imports()) {
@@ -42,7 +43,12 @@ final class Instantiator {
                     FunctionType want = wm.types().get(imp.typeidx());
                     if (!(e instanceof Function f)) throw incompatible(imp, "expected a function, got " + e.type().kind());
                     if (!f.type().equals(want)) throw incompatible(imp, "expected function " + want + ", got " + f.type());
-                    funcs[fi++] = Interpreter.funcInst(f);
+                    if (f instanceof CallerFunction cf) {
+                        if (caller == null) caller = new Caller();
+                        funcs[fi++] = cf.bind(caller);
+                    } else {
+                        funcs[fi++] = Interpreter.funcInst(f);
+                    }
                 }
                 case TABLE -> {
                     TableType want = (TableType) imp.type();
@@ -159,6 +165,7 @@ final class Instantiator {
             ex.put(e.name(), v);
         }
         Instance instance = new Instance(module, st, new Exports(wm.names().module(), ex), List.copyOf(own));
+        if (caller != null) caller.bind(instance, memories.length > 0 ? memories[0] : null);
         if (wm.start() >= 0) funcs[wm.start()].call();
         return instance;
     }
