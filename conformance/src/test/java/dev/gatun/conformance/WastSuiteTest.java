@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * The spec suites from their .wast sources, read by Gatun's own text parser. The 2.0 suite must pass fully in
  * both tiers (every command, text {@code assert_malformed} included): one test per script, so a regression
- * fails the build and names the commands. The Wasm 3.0 suite runs as a report only: it prints the tally per
- * feature and never fails the build, since most of 3.0 is not in the engine yet.
+ * fails the build and names the commands. The Wasm 3.0 scripts listed in {@code expected-pass-3.0.txt} must
+ * pass fully in both tiers too; the whole 3.0 suite also runs as a report that prints the tally per feature and
+ * never fails the build, since not all of 3.0 is in the engine yet.
  */
 class WastSuiteTest {
     static Path dir(String property, String env, String sibling) {
@@ -43,11 +44,37 @@ class WastSuiteTest {
     @TestFactory
     Stream<DynamicTest> wast20Compiler() throws IOException { return suite(Tier.COMPILER); }
 
+    private static Path suite30() { return dir("gatun.wast3.dir", "GATUN_WAST3_DIR", "wasm-testsuite-3.0"); }
+
+    @TestFactory
+    Stream<DynamicTest> wast30ExpectedInterpreter() throws IOException { return expected30(Tier.INTERPRETER); }
+
+    @TestFactory
+    Stream<DynamicTest> wast30ExpectedCompiler() throws IOException { return expected30(Tier.COMPILER); }
+
     private Stream<DynamicTest> suite(Tier tier) throws IOException {
         Path dir = suite20();
         Assumptions.assumeTrue(Files.isDirectory(dir), "2.0 .wast suite not found at " + dir + " (set -Dgatun.wast.dir)");
         List<Path> files = Conformance.collect(List.of(dir)).stream().filter(f -> f.toString().endsWith(".wast")).toList();
         Assertions.assertFalse(files.isEmpty(), "no .wast files in " + dir);
+        return mustPass(files, tier);
+    }
+
+    /** The 3.0 scripts named in expected-pass-3.0.txt (paths relative to the suite, '#' comments). */
+    private Stream<DynamicTest> expected30(Tier tier) throws IOException {
+        Path dir = suite30();
+        Assumptions.assumeTrue(Files.isDirectory(dir), "3.0 suite not found at " + dir + " (set -Dgatun.wast3.dir)");
+        List<Path> files;
+        try (var in = WastSuiteTest.class.getResourceAsStream("/expected-pass-3.0.txt")) {
+            Assertions.assertNotNull(in, "expected-pass-3.0.txt missing from test resources");
+            files = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(dir::resolve).toList();
+        }
+        for (Path f : files) Assertions.assertTrue(Files.isRegularFile(f), "listed in expected-pass-3.0.txt but missing: " + f);
+        return mustPass(files, tier);
+    }
+
+    private Stream<DynamicTest> mustPass(List<Path> files, Tier tier) {
         WastRunner<?, ?> runner = new WastRunner<>(Targets.gatun(tier));
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName() + " (" + tier + ")", () -> {
             FileReport r = runner.run(f);
@@ -68,7 +95,7 @@ class WastSuiteTest {
     @EnumSource(value = Tier.class, names = {"INTERPRETER", "COMPILER"})
     void wast30Report(Tier tier) throws IOException {
         Assumptions.assumeFalse("false".equals(System.getProperty("gatun.wast3")), "3.0 report turned off");
-        Path dir = dir("gatun.wast3.dir", "GATUN_WAST3_DIR", "wasm-testsuite-3.0");
+        Path dir = suite30();
         Assumptions.assumeTrue(Files.isDirectory(dir), "3.0 suite not found at " + dir);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         Tally t;
