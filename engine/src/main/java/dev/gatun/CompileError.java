@@ -6,8 +6,11 @@ package dev.gatun;
  * text format, {@link #line()} and {@link #column()} say where in the text (the offset is then -1).
  */
 public final class CompileError extends WebAssemblyException {
-    /** Whether the bytes could not be decoded, or decoded but are not a valid module. */
-    public enum Kind { MALFORMED, INVALID }
+    /**
+     * Whether the bytes could not be decoded, decoded but are not a valid module, or are a valid module
+     * this JVM cannot run as configured (SIMD without the Vector API module: the message names the flag).
+     */
+    public enum Kind { MALFORMED, INVALID, UNSUPPORTED }
 
     private final Kind kind;
     private final long offset;

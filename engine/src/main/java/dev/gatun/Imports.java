@@ -90,6 +90,52 @@ public final class Imports {
             return this;
         }
 
+        /**
+         * Fills every import of {@code module} not added yet: a function traps when called (a
+         * {@link RuntimeError} of kind HOST naming the import), a table, memory or global is a fresh one of
+         * the import's type. So a module whose imports are mostly never called instantiates with only the
+         * ones it uses provided, and a call of another one fails clearly. Memories made here are the
+         * caller's to close (the instance does not own them).
+         */
+        public Builder trapMissing(Module module) {
+            return fill(module, null, false);
+        }
+
+        /**
+         * Stubs import module {@code importModule} of {@code module}: each of its imports not added yet is
+         * a function returning zeros (nothing for no result), or a fresh table, memory or global of the
+         * import's type.
+         */
+        public Builder stub(Module module, String importModule) {
+            Objects.requireNonNull(importModule, "importModule");
+            return fill(module, importModule, true);
+        }
+
+        private Builder fill(Module module, String only, boolean zeros) {
+            Objects.requireNonNull(module, "module");
+            for (ImportDescriptor d : module.imports()) {
+                if (only != null && !only.equals(d.module())) continue;
+                Map<String, Extern> m = values.get(d.module());
+                if (m != null && m.containsKey(d.name())) continue;
+                add(d.module(), d.name(), switch (d.type()) {
+                    case FunctionType ft -> Function.host(ft, zeros ? args -> zeros(ft) : args -> {
+                        throw new RuntimeError(RuntimeError.Trap.HOST, "import \"" + d.module() + "\" \"" + d.name()
+                                + "\" is not provided", java.util.List.of(), null);
+                    });
+                    case TableType tt -> new Table(tt, null);
+                    case MemoryType mt -> new Memory(mt);
+                    case GlobalType gt -> new Global(gt, null);
+                });
+            }
+            return this;
+        }
+
+        private static Value[] zeros(FunctionType ft) {
+            Value[] out = new Value[ft.results().size()];
+            for (int i = 0; i < out.length; i++) out[i] = Value.zero(ft.results().get(i));
+            return out;
+        }
+
         /** Every export of {@code instance}, under module name {@code module}. */
         public Builder instance(String module, Instance instance) {
             Exports e = instance.exports();

@@ -236,6 +236,7 @@ public final class WebAssembly {
         try {
             WasmModule m = decode.get();
             Validator.validate(m);
+            SimdSupport.check(m);
             return new Module(m, tier);
         } catch (CompileFailure e) {
             throw CompileError.of(e);

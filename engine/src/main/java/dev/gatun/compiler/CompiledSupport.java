@@ -305,7 +305,7 @@ public final class CompiledSupport {
         else if (e instanceof IndexOutOfBoundsException && !(e instanceof ArrayIndexOutOfBoundsException)
                 || e instanceof dev.gatun.memory.OutOfBoundsException) t = new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
         else t = new WasmTrap(TrapKind.HOST, "internal error: " + e, e);
-        t.addFrame(new WasmTrap.Frame(funcidx, inst.module.functionName(funcidx)));
+        t.addFrame(new WasmTrap.Frame(funcidx, inst.module.frameName(funcidx)));
         return t;
     }
 }

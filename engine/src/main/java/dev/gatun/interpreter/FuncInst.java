@@ -65,8 +65,8 @@ public final class FuncInst implements dev.gatun.Function {
     @Override
     public Value[] call(Value... args) { return Interpreter.invoke(this, args); }
 
-    /** Name from the name section, or null. */
-    String name() { return inst == null ? null : inst.module.functionName(funcidx); }
+    /** Name from the name section, else an export name, or null. */
+    String name() { return inst == null ? null : inst.module.frameName(funcidx); }
 
     @Override
     public String toString() {

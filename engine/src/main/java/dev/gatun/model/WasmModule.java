@@ -112,4 +112,18 @@ public record WasmModule(
 
     /** The name of a function from the name section, or null. */
     public String functionName(int funcidx) { return names.functions().get(funcidx); }
+
+    /**
+     * The name a trap's stack shows for a function: the name section's, else the first export of it (a
+     * module without a name section, the usual release build, still names its entry points), else null.
+     * Only traps call it, so the linear search over the exports costs nothing on the running path.
+     */
+    public String frameName(int funcidx) {
+        String n = functionName(funcidx);
+        if (n != null) return n;
+        for (Export e : exports()) {
+            if (e.kind() == ExternKind.FUNCTION && e.index() == funcidx) return e.name();
+        }
+        return null;
+    }
 }
