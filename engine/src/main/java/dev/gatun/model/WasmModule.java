@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * A decoded module: the sections of the binary in the spec's abstract syntax, with every index space
- * laid out imports first. Immutable once built by {@link ModuleDecoder}; safe to share between threads.
+ * laid out imports first. Immutable once built by {@code binary.ModuleDecoder}; safe to share between threads.
  *
  * @param types         the type section
  * @param imports       the import section, in order
