@@ -22,7 +22,7 @@ public final class CompileError extends WebAssemblyException {
     }
 
     public CompileError(Kind kind, long offset, String reason, Throwable cause) {
-        super(reason + " (at byte offset " + offset + ")", cause);
+        super(offset < 0 ? reason : reason + " (at byte offset " + offset + ")", cause);
         this.kind = kind;
         this.offset = offset;
         this.reason = reason;
@@ -50,7 +50,7 @@ public final class CompileError extends WebAssemblyException {
 
     public Kind kind() { return kind; }
 
-    /** Byte offset in the module binary. */
+    /** Byte offset in the module binary; -1 when the error is about no particular byte. */
     public long offset() { return offset; }
 
     /** The reason, worded like the spec's reference interpreter (e.g. "type mismatch", "unexpected end"). */

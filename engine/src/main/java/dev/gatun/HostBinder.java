@@ -130,8 +130,8 @@ final class HostBinder {
         try {
             if (lookup == null) {
                 if (!m.trySetAccessible()) {
-                    throw new IllegalArgumentException("cannot call " + m + " from dev.gatun: make its class public and "
-                            + "exported, or pass a MethodHandles.Lookup that can");
+                    throw new IllegalArgumentException("cannot call " + m + " from dev.gatun: pass MethodHandles.lookup() "
+                            + "as bind's third argument (or make the class public, in a package exported to dev.gatun)");
                 }
                 lookup = MethodHandles.lookup();
             }

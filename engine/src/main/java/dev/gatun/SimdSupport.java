@@ -31,7 +31,7 @@ final class SimdSupport {
     /** Fails when {@code m} needs the Vector API and it is missing; scans only in that case. */
     static void check(WasmModule m) {
         if (AVAILABLE || !usesV128(m)) return;
-        throw new CompileError(CompileError.Kind.UNSUPPORTED, 0, "the module uses SIMD (v128), which needs the "
+        throw new CompileError(CompileError.Kind.UNSUPPORTED, -1, "the module uses SIMD (v128), which needs the "
                 + "Vector API: run the JVM with " + FLAG);
     }
 
