@@ -95,15 +95,20 @@ public final class Compiler {
          * depth) -> result} (see the class comment), or null when it is interpreted. Lets the embedder API call
          * it without the register file, so a typed call boxes nothing.
          */
-        public java.lang.invoke.MethodHandle entry(int funcidx, FunctionType ft) {
+        public java.lang.invoke.MethodHandle entry(int funcidx) {
             int defined = funcidx - (linker == null ? 0 : linker.imported);
             if (linker == null || defined < 0 || code(defined) == null) return null;
             MethodHandles.Lookup l = linker.classes[linker.classOf[defined]];
-            try {
-                return l.findStatic(l.lookupClass(), "f" + funcidx, fnDesc(ft).resolveConstantDesc(l));
-            } catch (ReflectiveOperationException e) {
-                return null;   // not generated after all (dropped as oversized): the caller falls back
+            // By name: the generated class has exactly one method per compiled function.
+            for (java.lang.reflect.Method m : l.lookupClass().getDeclaredMethods()) {
+                if (!m.getName().equals("f" + funcidx)) continue;
+                try {
+                    return l.unreflect(m);
+                } catch (IllegalAccessException e) {
+                    return null;   // cannot happen with the class's own full-privilege lookup
+                }
             }
+            return null;   // not generated after all (dropped as oversized): the caller falls back
         }
     }
 

@@ -73,7 +73,7 @@ public final class CodeCache implements ModuleCode {
     @Override
     public java.lang.invoke.MethodHandle entry(int funcidx) {
         if (compiled(funcidx) == null) return null;
-        return compiled.entry(funcidx, module.funcType(funcidx));
+        return compiled.entry(funcidx);
     }
 
     /** Compiles the whole module once, on the first instantiation; later instances share the classes. */
