@@ -46,6 +46,7 @@ public class TypedCallBenchmark {
     IntBinaryOperator typed;
     MethodHandle typedHandle;
     MethodHandle javaHandle;
+    IntBinaryOperator javaInterface = TypedCallBenchmark::javaAdd;
     Function boxed;
     com.dylibso.chicory.runtime.ExportFunction chicory;
     run.endive.runtime.ExportFunction endive;
@@ -82,6 +83,10 @@ public class TypedCallBenchmark {
 
     @Benchmark
     public int javaMethodHandle() throws Throwable { return (int) javaHandle.invokeExact(a, b); }
+
+    /** The baseline of the interface view: the same interface implemented by a Java method reference. */
+    @Benchmark
+    public int javaInterface() { return javaInterface.applyAsInt(a, b); }
 
     @Benchmark
     public int javaConstantMethodHandle() throws Throwable { return (int) JAVA_CONSTANT.invokeExact(a, b); }
