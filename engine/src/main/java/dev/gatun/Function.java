@@ -4,7 +4,7 @@ package dev.gatun;
  * A Wasm function: exported by an instance, or implemented in Java and importable.
  * Safe to call from any thread; a call runs on the calling thread.
  */
-public interface Function extends Extern {
+public sealed interface Function extends Extern permits FunctionHandle {
     @Override
     FunctionType type();
 
@@ -45,7 +45,7 @@ public interface Function extends Extern {
 
     /** A function implemented in Java, with the Wasm type it is imported at. */
     static Function host(FunctionType type, HostFunction impl) {
-        return new dev.gatun.interpreter.FuncInst(java.util.Objects.requireNonNull(type, "type"), impl);
+        return FunctionHandle.host(type, impl);
     }
 
     /**
@@ -53,6 +53,6 @@ public interface Function extends Extern {
      * it gets its own binding; calling it directly, outside an instance, throws IllegalStateException.
      */
     static Function host(FunctionType type, HostFunction.WithCaller impl) {
-        return new CallerFunction(java.util.Objects.requireNonNull(type, "type"), java.util.Objects.requireNonNull(impl, "impl"));
+        return FunctionHandle.hostWithCaller(type, impl);
     }
 }

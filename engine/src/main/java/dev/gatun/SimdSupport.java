@@ -3,6 +3,7 @@ package dev.gatun;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmReader;
 import dev.gatun.model.Instruction;
+import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 
 /**
@@ -37,8 +38,8 @@ final class SimdSupport {
 
     /** Any v128 in a type, global or local, or any SIMD instruction (some use v128 only on the stack). */
     static boolean usesV128(WasmModule m) {
-        for (FunctionType t : m.types()) if (t.params().contains(ValType.V128) || t.results().contains(ValType.V128)) return true;
-        for (GlobalType g : m.globals()) if (g.valType() == ValType.V128) return true;
+        for (dev.gatun.model.FunctionType t : m.types()) if (t.params().contains(ValType.V128) || t.results().contains(ValType.V128)) return true;
+        for (dev.gatun.model.GlobalType g : m.globals()) if (g.valType() == ValType.V128) return true;
         for (WasmModule.FunctionBody b : m.codes()) {
             for (ValType t : b.locals()) if (t == ValType.V128) return true;
             WasmReader r = new WasmReader(b.code(), 0, b.code().length, 0);

@@ -72,7 +72,8 @@ final class TypedCalls {
     static MethodHandle handle(Function f) {
         FunctionType ft = f.type();
         MethodType natural = naturalType(ft);
-        FuncInst fi = f instanceof FuncInst x && x.inst != null && direct(ft) ? x : null;
+        FuncInst x = FunctionHandle.inst(f);
+        FuncInst fi = x != null && x.inst != null && direct(ft) ? x : null;
         if (fi != null) {
             MethodHandle d = direct(fi, natural);
             if (d != null) return d;
@@ -124,11 +125,7 @@ final class TypedCalls {
     static Throwable publicError(Throwable t) {
         return switch (t) {
             case WebAssemblyException e -> e;
-            case dev.gatun.runtime.WasmTrap w -> {
-                List<RuntimeError.Frame> frames = new ArrayList<>();
-                for (var fr : w.frames()) frames.add(new RuntimeError.Frame(fr.funcidx(), fr.name()));
-                yield new RuntimeError(RuntimeError.Trap.valueOf(w.kind.name()), w.getMessage(), frames, w.getCause());
-            }
+            case dev.gatun.runtime.WasmTrap w -> Marshalling.error(w);
             case StackOverflowError e -> new RuntimeError(RuntimeError.Trap.CALL_STACK_EXHAUSTED, "Java stack overflow", List.of(), null);
             case dev.gatun.memory.OutOfBoundsException e -> new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY);
             case ArrayIndexOutOfBoundsException e -> internal(e);
