@@ -87,6 +87,7 @@ public final class IrOp {
     static final int MEMORY_COPY = 277;  // d=a s=b n=c
     static final int MEMORY_FILL = 278;  // d=a val=b n=c
     static final int TRUNC_SAT = 280;    // 280..287: 0xFC00..0xFC07
+    static final int ATOMIC = 290;       // every 0xFE instruction; see AtomicOps
     static final int SIMD = 300;         // v128 ops, dispatched to SimdExec
 
     /*
