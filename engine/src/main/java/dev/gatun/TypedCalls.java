@@ -33,12 +33,13 @@ final class TypedCalls {
     private TypedCalls() {}
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
-    private static final MethodHandle GENERIC, RETHROW;
+    private static final MethodHandle GENERIC, CHECK_OPEN;
 
     static {
         try {
             GENERIC = LOOKUP.findVirtual(Generic.class, "invoke", MethodType.methodType(Object.class, Object[].class));
-            RETHROW = LOOKUP.findStatic(TypedCalls.class, "rethrow", MethodType.methodType(Object.class, Throwable.class));
+            CHECK_OPEN = LOOKUP.findStatic(TypedCalls.class, "checkOpen",
+                    MethodType.methodType(void.class, dev.gatun.interpreter.InstanceState.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -111,13 +112,36 @@ final class TypedCalls {
         // Depth 1: a typed call enters Wasm afresh. A host function that re-enters through a typed view
         // is bounded by the Java stack instead, which traps as call stack exhausted too.
         e = MethodHandles.insertArguments(e, natural.parameterCount(), fi.inst, 1);
-        MethodHandle handler = MethodHandles.dropArguments(
-                RETHROW.asType(MethodType.methodType(natural.returnType(), Throwable.class)), 1, natural.parameterList());
+        // As Interpreter.enter does for every other call: a closed instance traps CLOSED (one volatile read).
+        e = MethodHandles.foldArguments(e, CHECK_OPEN.bindTo(fi.inst));
+        MethodHandle handler = MethodHandles.dropArguments(MethodHandles.insertArguments(RETHROW_IN, 1, fi.inst)
+                .asType(MethodType.methodType(natural.returnType(), Throwable.class)), 1, natural.parameterList());
         return MethodHandles.catchException(e.asType(natural), Throwable.class, handler);
     }
 
-    /** Never returns: throws what {@link #publicError} makes of {@code t}. */
-    private static Object rethrow(Throwable t) throws Throwable {
+    private static void checkOpen(dev.gatun.interpreter.InstanceState st) {
+        if (st.closed) throw new dev.gatun.runtime.WasmTrap(dev.gatun.runtime.TrapKind.CLOSED, "the instance was closed");
+    }
+
+    private static final MethodHandle RETHROW_IN;
+
+    static {
+        try {
+            RETHROW_IN = LOOKUP.findStatic(TypedCalls.class, "rethrow", MethodType.methodType(Object.class, Throwable.class,
+                    dev.gatun.interpreter.InstanceState.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * Never returns: throws what {@link #publicError} makes of {@code t}, or the CLOSED trap for a failed
+     * access to a memory closed under the call.
+     */
+    private static Object rethrow(Throwable t, dev.gatun.interpreter.InstanceState st) throws Throwable {
+        if (t instanceof IllegalStateException && dev.gatun.interpreter.Interpreter.closedUnder(st)) {
+            throw new RuntimeError(RuntimeError.Trap.CLOSED, "the instance or a memory it uses was closed", List.of(), null);
+        }
         throw publicError(t);
     }
 

@@ -94,6 +94,16 @@ class TypedCallTest {
         assertEquals(200_000L * 199_999 / 2 + 200_000, sum);
     }
 
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void aViewOfAClosedInstanceTrapsClosed(Tier tier) {
+        Instance i = WebAssembly.instantiate(WebAssembly.compile(Wat.parse(WAT), tier), Imports.empty());
+        IntBinaryOperator add = i.exports().function("add").typed(IntBinaryOperator.class);
+        assertEquals(3, add.applyAsInt(1, 2));
+        i.close();
+        assertEquals(RuntimeError.Trap.CLOSED, assertThrows(RuntimeError.class, () -> add.applyAsInt(1, 2)).trap());
+    }
+
     @Test
     void hostFunctionsHaveTypedViewsToo() throws Throwable {
         Function mul = Function.host(FunctionType.of(List.of(ValType.I32, ValType.I32), List.of(ValType.I32)),

@@ -4,6 +4,7 @@ import static dev.gatun.runtime.Numerics.*;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
 import dev.gatun.model.FunctionType;
+import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TrapKind;
 import dev.gatun.model.ValType;
 
@@ -101,6 +102,13 @@ public final class Interpreter {
                         case IrOp.ADD_BR_I32_LT_U: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) < 0) break branch; pc++; continue; }
                         case IrOp.ADD_BR_I32_GT_S: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v > (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
                         case IrOp.ADD_BR_I32_GT_U: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) > 0) break branch; pc++; continue; }
+                        case IrOp.FUEL: {
+                            long f = inst.fuel - code[pc];
+                            if (f < 0) throw FuelCosts.outOfFuel(inst, code[pc]);
+                            inst.fuel = f;
+                            pc++;
+                            continue;
+                        }
                         case IrOp.CALL: callee = inst.funcs[(b - fp) | (c - fp) << IrOp.FIELD_BITS]; break call;
                         case IrOp.CALL_INDIRECT: callee = indirect(inst, (int) regs[b], c - fp, (int) code[pc++]); break call;
                         case IrOp.RET1: regs[fp] = regs[b]; // fall through
@@ -283,7 +291,7 @@ public final class Interpreter {
                 continue;
             }
             int k = m.depth + 1;
-            if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+            if (k > inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             m.links[k] = (long) pc << 32 | fp;
             FuncInst[] fns = m.fns;
             if (fns[k] != callee) fns[k] = callee;   // a loop calling one function stores nothing
@@ -338,7 +346,7 @@ public final class Interpreter {
                 return pc;
             }
             case IrOp.TABLE_SIZE: regs[a] = inst.tables[c - fp].size; return pc;
-            case IrOp.TABLE_GROW: regs[a] = inst.tables[(int) code[pc++]].grow(regs[c] & 0xFFFF_FFFFL, refs[b]); return pc;
+            case IrOp.TABLE_GROW: regs[a] = inst.tables[(int) code[pc++]].growByCode(regs[c] & 0xFFFF_FFFFL, refs[b]); return pc;
             case IrOp.TABLE_FILL: {
                 TableInst t = inst.tables[(int) code[pc++]];
                 long i = regs[a] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
@@ -519,7 +527,7 @@ public final class Interpreter {
     private static void interpret(CallStack m, FuncInst f, int fp, int depth) {
         int base = Math.max(m.depth, Math.min(depth, m.maxDepth) - 1);
         int k = base + 1;
-        if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+        if (k > f.inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
         m.fns[k] = f;
         m.depth = k;
         try {
@@ -559,10 +567,11 @@ public final class Interpreter {
      * Whatever goes wrong comes out as a WasmTrap that carries the Wasm frames it unwound.
      */
     public static void enter(FuncInst f, CallStack m, int fp) {
+        if (f.inst.closed) throw new WasmTrap(TrapKind.CLOSED, "the instance was closed");
         int savedTop = m.top, savedDepth = m.depth;
         try {
             int k = m.depth + 1;
-            if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+            if (k > f.inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             CompiledCode cm = f.cm;
             if (cm == null) f.inst.cache.heat(1);
             if (cm != null) {
@@ -585,12 +594,23 @@ public final class Interpreter {
             throw trap(TrapKind.OUT_OF_BOUNDS_MEMORY, null, null, m, savedDepth);
         } catch (dev.gatun.memory.OutOfBoundsException e) {
             throw trap(TrapKind.OUT_OF_BOUNDS_MEMORY, null, null, m, savedDepth);
+        } catch (IllegalStateException e) {
+            // A memory freed under running code (close() from another thread) fails its accesses this way.
+            if (closedUnder(f.inst)) throw trap(TrapKind.CLOSED, "the instance or a memory it uses was closed", null, m, savedDepth);
+            throw trap(TrapKind.HOST, "internal error: " + e, e, m, savedDepth);
         } catch (RuntimeException e) {
             throw trap(TrapKind.HOST, "internal error: " + e, e, m, savedDepth);
         } finally {
             m.top = savedTop;
             m.depth = savedDepth;
         }
+    }
+
+    /** Whether the instance or one of its memories is closed. */
+    public static boolean closedUnder(InstanceState inst) {
+        if (inst.closed) return true;
+        if (inst.mems != null) for (MemInst mi : inst.mems) if (mi.lin.isClosed()) return true;
+        return false;
     }
 
     /** A trap for a Java exception, with the interpreter frames above savedDepth. */
