@@ -6,8 +6,11 @@ package dev.gatun;
  * text format, {@link #line()} and {@link #column()} say where in the text (the offset is then -1).
  */
 public final class CompileError extends WebAssemblyException {
-    /** Whether the bytes could not be decoded, or decoded but are not a valid module. */
-    public enum Kind { MALFORMED, INVALID }
+    /**
+     * Whether the bytes could not be decoded, decoded but are not a valid module, or are a valid module
+     * this JVM cannot run as configured (SIMD without the Vector API module: the message names the flag).
+     */
+    public enum Kind { MALFORMED, INVALID, UNSUPPORTED }
 
     private final Kind kind;
     private final long offset;
@@ -19,7 +22,7 @@ public final class CompileError extends WebAssemblyException {
     }
 
     public CompileError(Kind kind, long offset, String reason, Throwable cause) {
-        super(reason + " (at byte offset " + offset + ")", cause);
+        super(offset < 0 ? reason : reason + " (at byte offset " + offset + ")", cause);
         this.kind = kind;
         this.offset = offset;
         this.reason = reason;
@@ -47,7 +50,7 @@ public final class CompileError extends WebAssemblyException {
 
     public Kind kind() { return kind; }
 
-    /** Byte offset in the module binary. */
+    /** Byte offset in the module binary; -1 when the error is about no particular byte. */
     public long offset() { return offset; }
 
     /** The reason, worded like the spec's reference interpreter (e.g. "type mismatch", "unexpected end"). */

@@ -22,7 +22,7 @@ public final class Exports {
 
     public Extern get(String name) {
         Extern e = values.get(name);
-        if (e == null) throw new LinkError(module, name, "unknown export");
+        if (e == null) throw LinkError.export(module, name, "unknown export \"" + name + "\"");
         return e;
     }
 
@@ -36,7 +36,7 @@ public final class Exports {
 
     private <T> T as(String name, Class<T> kind, String what) {
         Extern e = get(name);
-        if (!kind.isInstance(e)) throw new LinkError(module, name, "export is a " + e.type().kind() + ", not a " + what);
+        if (!kind.isInstance(e)) throw LinkError.export(module, name, "export \"" + name + "\" is a " + e.type().kind() + ", not a " + what);
         return kind.cast(e);
     }
 

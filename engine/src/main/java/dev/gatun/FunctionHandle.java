@@ -20,11 +20,21 @@ final class FunctionHandle implements Function {
     private final FunctionType type;
     /** The Java implementation of a host function, called directly from Java; null for Wasm functions. */
     private final HostFunction host;
+    /**
+     * A host function that takes a {@link Caller}: a recipe, not callable itself, that instantiation
+     * turns into one host function per importing instance ({@link #bind}); null for the others.
+     */
+    final HostFunction.WithCaller withCaller;
 
     private FunctionHandle(FuncInst inst, FunctionType type, HostFunction host) {
+        this(inst, type, host, null);
+    }
+
+    private FunctionHandle(FuncInst inst, FunctionType type, HostFunction host, HostFunction.WithCaller withCaller) {
         this.inst = inst;
         this.type = type;
         this.host = host;
+        this.withCaller = withCaller;
     }
 
     /** The handle of an engine function (null for the null reference). */
@@ -53,6 +63,26 @@ final class FunctionHandle implements Function {
         return h;
     }
 
+    /** A host function that receives the importing instance: its engine function only says it is unbound. */
+    static Function hostWithCaller(FunctionType type, HostFunction.WithCaller impl) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(impl, "host");
+        // Never reached through the engine: instantiation imports a bound copy instead (and call() refuses).
+        HostFunction unbound = args -> {
+            throw new IllegalStateException("a host function with a Caller runs only when imported by an instance");
+        };
+        FuncInst f = new FuncInst(ApiTypes.model(type), new HostAdapter(type, unbound));
+        FunctionHandle h = new FunctionHandle(f, type, unbound, impl);
+        f.api = h;
+        return h;
+    }
+
+    /** This caller-taking host function as {@code caller}'s instance imports it. */
+    Function bind(Caller caller) {
+        HostFunction.WithCaller impl = withCaller;
+        return host(type, args -> impl.call(caller, args));
+    }
+
     @Override
     public FunctionType type() { return type; }
 
@@ -67,6 +97,9 @@ final class FunctionHandle implements Function {
             if (!Marshalling.matches(ps.get(i), args[i])) {
                 throw new IllegalArgumentException("argument " + i + " must be " + ps.get(i) + ", got " + args[i]);
             }
+        }
+        if (withCaller != null) {
+            throw new IllegalStateException("a host function with a Caller runs only when imported by an instance");
         }
         if (host != null) {
             try {

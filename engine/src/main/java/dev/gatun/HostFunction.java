@@ -9,4 +9,15 @@ package dev.gatun;
 @FunctionalInterface
 public interface HostFunction {
     Value[] call(Value... args);
+
+    /**
+     * A host function that also receives the {@link Caller}: the instance that imported it, for its
+     * memory and exports (so a host function needs no holder assigned after instantiation). Import it
+     * with {@link Imports.Builder#function(String, String, FunctionType, WithCaller)} or
+     * {@link Function#host(FunctionType, WithCaller)}.
+     */
+    @FunctionalInterface
+    interface WithCaller {
+        Value[] call(Caller caller, Value... args);
+    }
 }

@@ -36,6 +36,7 @@ final class Instantiator {
         Memory[] memories = new Memory[mems.length];   // the public objects behind mems
         GlobalInst[] globals = new GlobalInst[wm.globals().size()];
         int fi = 0, ti = 0, mi = 0, gi = 0;
+        Caller caller = null;   // shared by every Caller-taking import of this instance
 
         // Resolve and type-check the imports.
         for (WasmModule.Import imp : wm.imports()) {
@@ -46,7 +47,13 @@ final class Instantiator {
                     FunctionType want = ApiTypes.api(wm.types().get(imp.typeidx()));
                     if (!(e instanceof Function f)) throw incompatible(imp, "expected a function, got " + e.type().kind());
                     if (!f.type().equals(want)) throw incompatible(imp, "expected function " + want + ", got " + f.type());
-                    funcs[fi++] = FunctionHandle.inst(f);
+                    FunctionHandle h = (FunctionHandle) f;
+                    if (h.withCaller != null) {
+                        if (caller == null) caller = new Caller();
+                        funcs[fi++] = FunctionHandle.inst(h.bind(caller));
+                    } else {
+                        funcs[fi++] = FunctionHandle.inst(f);
+                    }
                 }
                 case TABLE -> {
                     TableType want = ApiTypes.api((dev.gatun.model.TableType) imp.type());
@@ -186,6 +193,7 @@ final class Instantiator {
             ex.put(e.name(), v);
         }
         Instance instance = new Instance(module, st, new Exports(wm.names().module(), ex), List.copyOf(own), fuel);
+        if (caller != null) caller.bind(instance, memories.length > 0 ? memories[0] : null);
         if (wm.start() >= 0) FunctionHandle.of(funcs[wm.start()]).call();
         return instance;
     }

@@ -7,6 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -18,6 +19,12 @@ import java.util.OptionalLong;
  * <p>Offsets are byte offsets into the memory. Accessors are little-endian, like Wasm, need no alignment,
  * and throw {@link IndexOutOfBoundsException} (with the range and the memory size in the message) when the
  * bytes are outside the memory. After {@link #close()}, every access throws {@link IllegalStateException}.
+ *
+ * <p><b>Pointers.</b> Every accessor takes a {@code long} offset, and has an {@code int} overload that reads
+ * its argument as an <em>unsigned</em> 32-bit Wasm pointer: an {@code i32} the module returned at or above
+ * 2 GiB is negative in Java, and {@code readInt(ptr)} with that {@code int} still reads at
+ * {@code Integer.toUnsignedLong(ptr)}. Widening such an {@code int} to {@code long} yourself keeps its sign
+ * (a negative offset, which throws); use {@link #address(int)} for that.
  */
 public final class Memory implements Extern, AutoCloseable {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -89,6 +96,15 @@ public final class Memory implements Extern, AutoCloseable {
      */
     public MemorySegment segment() { return linear.segment(); }
 
+    /**
+     * A zero-copy view of {@code length} bytes at {@code offset} (valid until the memory is closed).
+     *
+     * @throws IndexOutOfBoundsException if the bytes are outside the memory
+     */
+    public MemorySegment slice(long offset, long length) {
+        return linear.checked(offset, length).asSlice(offset, length);
+    }
+
     /** Reads {@code len} bytes at {@code offset} into {@code dst[dstOffset ..]}. */
     public void read(long offset, byte[] dst, int dstOffset, int len) { linear.read(offset, dst, dstOffset, len); }
 
@@ -159,6 +175,111 @@ public final class Memory implements Extern, AutoCloseable {
     public void writeFloat(long offset, float value) { linear.checked(offset, 4).set(FLOAT, offset, value); }
 
     public void writeDouble(long offset, double value) { linear.checked(offset, 8).set(DOUBLE, offset, value); }
+
+    // ---- unsigned 32-bit pointers: the same accessors, the int read as an unsigned address ----
+
+    /** The offset an {@code i32} pointer designates: its unsigned value, 0 to 2^32 - 1. */
+    public static long address(int pointer) { return Integer.toUnsignedLong(pointer); }
+
+    public byte readByte(int pointer) { return readByte(address(pointer)); }
+
+    public short readShort(int pointer) { return readShort(address(pointer)); }
+
+    public int readInt(int pointer) { return readInt(address(pointer)); }
+
+    public long readLong(int pointer) { return readLong(address(pointer)); }
+
+    public float readFloat(int pointer) { return readFloat(address(pointer)); }
+
+    public double readDouble(int pointer) { return readDouble(address(pointer)); }
+
+    public void writeByte(int pointer, byte value) { writeByte(address(pointer), value); }
+
+    public void writeShort(int pointer, short value) { writeShort(address(pointer), value); }
+
+    public void writeInt(int pointer, int value) { writeInt(address(pointer), value); }
+
+    public void writeLong(int pointer, long value) { writeLong(address(pointer), value); }
+
+    public void writeFloat(int pointer, float value) { writeFloat(address(pointer), value); }
+
+    public void writeDouble(int pointer, double value) { writeDouble(address(pointer), value); }
+
+    /** {@link #read(long, int)} at an unsigned pointer. */
+    public byte[] read(int pointer, int len) { return read(address(pointer), len); }
+
+    /** {@link #write(long, byte[])} at an unsigned pointer. */
+    public void write(int pointer, byte[] src) { write(address(pointer), src); }
+
+    /** {@link #slice(long, long)} at an unsigned pointer. */
+    public MemorySegment slice(int pointer, long length) { return slice(address(pointer), length); }
+
+    // ---- strings ----
+
+    /** Decodes {@code len} bytes at {@code offset} as UTF-8 (malformed input becomes U+FFFD). */
+    public String readUtf8(long offset, int len) { return new String(read(offset, len), StandardCharsets.UTF_8); }
+
+    /** {@link #readUtf8(long, int)} at an unsigned pointer. */
+    public String readUtf8(int pointer, int len) { return readUtf8(address(pointer), len); }
+
+    /**
+     * Decodes the NUL-terminated UTF-8 string at {@code offset} (without the NUL).
+     *
+     * @throws IndexOutOfBoundsException if there is no NUL before the end of the memory
+     */
+    public String readCString(long offset) {
+        MemorySegment s = linear.checked(offset, 0);
+        long end = offset, size = s.byteSize();
+        while (end < size && s.get(ValueLayout.JAVA_BYTE, end) != 0) end++;
+        if (end == size) throw new IndexOutOfBoundsException("no NUL after offset " + offset + " in the memory of " + size + " bytes");
+        if (end - offset > Integer.MAX_VALUE) throw new IndexOutOfBoundsException("string at " + offset + " is over 2 GiB");
+        return readUtf8(offset, (int) (end - offset));
+    }
+
+    /** {@link #readCString(long)} at an unsigned pointer. */
+    public String readCString(int pointer) { return readCString(address(pointer)); }
+
+    /** Writes {@code s} as UTF-8 at {@code offset}, without a terminator; returns the byte count. */
+    public int writeUtf8(long offset, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        write(offset, b);
+        return b.length;
+    }
+
+    /** {@link #writeUtf8(long, String)} at an unsigned pointer. */
+    public int writeUtf8(int pointer, String s) { return writeUtf8(address(pointer), s); }
+
+    /** Writes {@code s} as UTF-8 followed by a NUL at {@code offset}; returns the byte count with the NUL. */
+    public int writeCString(long offset, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        byte[] z = java.util.Arrays.copyOf(b, b.length + 1);
+        write(offset, z);
+        return z.length;
+    }
+
+    /** {@link #writeCString(long, String)} at an unsigned pointer. */
+    public int writeCString(int pointer, String s) { return writeCString(address(pointer), s); }
+
+    // ---- buffers ----
+
+    /**
+     * A little-endian {@link ByteBuffer} view of {@code length} bytes at {@code offset} (zero-copy; its
+     * {@code asIntBuffer()}, {@code asLongBuffer()}, ... views are little-endian too, as Wasm stores them).
+     */
+    public ByteBuffer asByteBuffer(long offset, int length) {
+        return slice(offset, length).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * A little-endian view of the whole memory as it is now.
+     *
+     * @throws UnsupportedOperationException if the memory is larger than a ByteBuffer can address (2 GiB)
+     */
+    public ByteBuffer asByteBuffer() {
+        long n = byteSize();
+        if (n > Integer.MAX_VALUE) throw new UnsupportedOperationException("memory of " + n + " bytes is over a ByteBuffer's 2 GiB; use asByteBuffer(offset, length) or segment()");
+        return asByteBuffer(0, (int) n);
+    }
 
     /** The bytes, for the instantiation code, which hands them to the engine's memory instance. */
     LinearMemory linear() { return linear; }

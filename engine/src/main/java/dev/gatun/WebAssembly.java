@@ -145,6 +145,89 @@ public final class WebAssembly {
     }
 
     /**
+     * What the one-step forms return, like the JS API's {@code {module, instance}}: the compiled module
+     * (to instantiate again) and its first instance. Closing it closes the instance.
+     */
+    public record Instantiated(Module module, Instance instance) implements AutoCloseable {
+        public Instantiated {
+            Objects.requireNonNull(module, "module");
+            Objects.requireNonNull(instance, "instance");
+        }
+
+        /** The instance's exports. */
+        public Exports exports() { return instance.exports(); }
+
+        @Override
+        public void close() { instance.close(); }
+    }
+
+    /**
+     * Compiles a module binary and instantiates it in one step.
+     *
+     * @throws CompileError  when the binary is malformed or the module invalid
+     * @throws LinkError     if an import is missing or has an incompatible type
+     * @throws RuntimeError  if a segment is out of bounds or the start function traps
+     */
+    public static Instantiated instantiate(byte[] bytes, Imports imports) {
+        Module m = compile(bytes);
+        return new Instantiated(m, instantiate(m, imports));
+    }
+
+    /**
+     * {@link #instantiate(byte[], Imports)} on the common pool; the future fails with the same errors
+     * ({@code get()}'s ExecutionException has them as cause). The array is copied first, so the caller
+     * may reuse it.
+     */
+    public static CompletableFuture<Instantiated> instantiateAsync(byte[] bytes, Imports imports) {
+        return compileAsync(bytes).thenApplyAsync(m -> new Instantiated(m, Instantiator.instantiate(m, imports, InstanceLimits.NONE)),
+                ForkJoinPool.commonPool());
+    }
+
+    /**
+     * Compiles while reading (see {@link #compileStreaming(InputStream)}) and instantiates. The stream
+     * is not closed; an I/O failure is a {@link CompileError} whose reason starts with "I/O error".
+     */
+    public static Instantiated instantiateStreaming(InputStream in, Imports imports) {
+        Module m = compileStreaming(in);
+        return new Instantiated(m, instantiate(m, imports));
+    }
+
+    /** {@link #instantiateStreaming(InputStream, Imports)} from a file, which is opened and closed here. */
+    public static Instantiated instantiateStreaming(java.nio.file.Path file, Imports imports) {
+        Objects.requireNonNull(file, "file");
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return instantiateStreaming(in, imports);
+        } catch (java.io.IOException e) {
+            throw ioError(file.toString(), e);
+        }
+    }
+
+    /**
+     * {@link #instantiateStreaming(InputStream, Imports)} from a URI with a URL handler ({@code file:},
+     * {@code http:}, {@code https:}, {@code jar:}), as the JS API streams from a fetch.
+     *
+     * @throws IllegalArgumentException if the URI is not absolute or has no handler
+     */
+    public static Instantiated instantiateStreaming(java.net.URI uri, Imports imports) {
+        Objects.requireNonNull(uri, "uri");
+        java.net.URL url;
+        try {
+            url = uri.toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("cannot read from " + uri + ": " + e.getMessage(), e);
+        }
+        try (InputStream in = url.openStream()) {
+            return instantiateStreaming(in, imports);
+        } catch (java.io.IOException e) {
+            throw ioError(uri.toString(), e);
+        }
+    }
+
+    private static CompileError ioError(String source, java.io.IOException e) {
+        return new CompileError(CompileError.Kind.MALFORMED, 0, "I/O error: " + source + ": " + e, e);
+    }
+
+    /**
      * Runs decoding and validation, turning anything that is not a CompileError into one, so no raw
      * Java exception escapes even if a defensive check was missed (e.g. an absurd count that got past
      * the length checks and exhausted memory).
@@ -153,6 +236,7 @@ public final class WebAssembly {
         try {
             WasmModule m = decode.get();
             Validator.validate(m);
+            SimdSupport.check(m);
             return new Module(m, tier);
         } catch (CompileFailure e) {
             throw CompileError.of(e);

@@ -88,11 +88,32 @@ public final class Compiler {
     static final ClassDesc CD_MATH = desc(Math.class);
 
     /** A module's compiled code: the entry of each defined function's class, null where it is interpreted. */
-    public record Result(CompiledCode[] codes) {
+    public record Result(CompiledCode[] codes, Linker linker) {
         public CompiledCode code(int defined) { return defined < codes.length ? codes[defined] : null; }
+
+        /**
+         * The static method of compiled function {@code funcidx}, typed {@code (params..., InstanceState, int
+         * depth) -> result} (see the class comment), or null when it is interpreted. Lets the embedder API call
+         * it without the register file, so a typed call boxes nothing.
+         */
+        public java.lang.invoke.MethodHandle entry(int funcidx) {
+            int defined = funcidx - (linker == null ? 0 : linker.imported);
+            if (linker == null || defined < 0 || code(defined) == null) return null;
+            MethodHandles.Lookup l = linker.classes[linker.classOf[defined]];
+            // By name: the generated class has exactly one method per compiled function.
+            for (java.lang.reflect.Method m : l.lookupClass().getDeclaredMethods()) {
+                if (!m.getName().equals("f" + funcidx)) continue;
+                try {
+                    return l.unreflect(m);
+                } catch (IllegalAccessException e) {
+                    return null;   // cannot happen with the class's own full-privilege lookup
+                }
+            }
+            return null;   // not generated after all (dropped as oversized): the caller falls back
+        }
     }
 
-    private static final Result NONE = new Result(new CompiledCode[0]);
+    private static final Result NONE = new Result(new CompiledCode[0], null);
 
     /**
      * Wasm body bytes per generated class. A class's constant pool holds at most 65,535 entries, so big
@@ -192,7 +213,7 @@ public final class Compiler {
             }
             CompiledCode[] codes = new CompiledCode[linker.classOf.length];
             for (int i = 0; i < codes.length; i++) codes[i] = byClass[linker.classOf[i]];
-            return new Result(codes);
+            return new Result(codes, linker);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -68,8 +68,8 @@ public final class FuncInst {
         return c;
     }
 
-    /** Name from the name section, or null. */
-    public String name() { return inst == null ? null : inst.module.functionName(funcidx); }
+    /** Name from the name section, else an export name (for trap frames), or null. */
+    public String name() { return inst == null ? null : inst.module.frameName(funcidx); }
 
     @Override
     public String toString() {

@@ -12,6 +12,12 @@ public interface ModuleCode {
     /** The compiled code that runs defined function {@code funcidx}, or null while it is interpreted. */
     CompiledCode compiled(int funcidx);
 
+    /**
+     * The compiled static method of defined function {@code funcidx}, {@code (params..., InstanceState, int
+     * depth) -> result}, or null while it is interpreted.
+     */
+    java.lang.invoke.MethodHandle entry(int funcidx);
+
     /** Records interpreter work (host entries, interrupt polls) for the tiering policy. */
     void heat(int amount);
 

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A decoded module: the sections of the binary in the spec's abstract syntax, with every index space
- * laid out imports first. Immutable once built by {@link ModuleDecoder}; safe to share between threads.
+ * laid out imports first. Immutable once built by {@code binary.ModuleDecoder}; safe to share between threads.
  *
  * @param types         the type section
  * @param imports       the import section, in order
@@ -106,4 +106,18 @@ public record WasmModule(
 
     /** The name of a function from the name section, or null. */
     public String functionName(int funcidx) { return names.functions().get(funcidx); }
+
+    /**
+     * The name a trap's stack shows for a function: the name section's, else the first export of it (a
+     * module without a name section, the usual release build, still names its entry points), else null.
+     * Only traps call it, so the linear search over the exports costs nothing on the running path.
+     */
+    public String frameName(int funcidx) {
+        String n = functionName(funcidx);
+        if (n != null) return n;
+        for (Export e : exports()) {
+            if (e.kind() == ExternKind.FUNCTION && e.index() == funcidx) return e.name();
+        }
+        return null;
+    }
 }

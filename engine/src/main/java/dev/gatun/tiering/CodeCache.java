@@ -76,6 +76,12 @@ public final class CodeCache implements ModuleCode {
         return r.code(funcidx - module.importedFuncs());
     }
 
+    @Override
+    public java.lang.invoke.MethodHandle entry(int funcidx) {
+        if (compiled(funcidx) == null) return null;
+        return compiled.entry(funcidx);
+    }
+
     /** Compiles the whole module once, on the first instantiation; later instances share the classes. */
     private synchronized Compiler.Result compileAll() {
         Compiler.Result r = compiled;

@@ -179,17 +179,17 @@ public final class F32x4 {
         bits.blend(bits.or(F32_QUIET), nan).blend(rounded, small).reinterpretAsLongs().intoArray(regs, dst);
     }
 
-    /** f32x4.ceil: vectorized, see {@link #f32x4Round}. */
+    /** f32x4.ceil: vectorized, see {@code f32x4Round}. */
     public static void f32x4_ceil(long[] regs, int dst, int a) {
         f32x4Round(regs, dst, a, 0);
     }
 
-    /** f32x4.floor: vectorized, see {@link #f32x4Round}. */
+    /** f32x4.floor: vectorized, see {@code f32x4Round}. */
     public static void f32x4_floor(long[] regs, int dst, int a) {
         f32x4Round(regs, dst, a, 1);
     }
 
-    /** f32x4.trunc: vectorized, see {@link #f32x4Round}. */
+    /** f32x4.trunc: vectorized, see {@code f32x4Round}. */
     public static void f32x4_trunc(long[] regs, int dst, int a) {
         f32x4Round(regs, dst, a, 2);
     }

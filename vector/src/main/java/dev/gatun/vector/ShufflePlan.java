@@ -2,7 +2,7 @@ package dev.gatun.vector;
 
 /**
  * The immediate operand of one {@code i8x16.shuffle}, prepared once at translation time by
- * {@link Simd#shufflePlan(byte[])} and passed to {@link Simd#i8x16_shuffle} on every execution.
+ * {@link I8x16#shufflePlan(byte[])} and passed to {@link I8x16#i8x16_shuffle} on every execution.
  * Immutable; it holds no vector objects, only the validated lane indexes.
  */
 public final class ShufflePlan {
