@@ -7,7 +7,9 @@ import dev.gatun.runtime.GlobalInst;
 import dev.gatun.interpreter.InstanceState;
 import dev.gatun.interpreter.Interpreter;
 import dev.gatun.runtime.MemInst;
+import dev.gatun.runtime.Exn;
 import dev.gatun.runtime.TableInst;
+import dev.gatun.runtime.TagInst;
 import dev.gatun.runtime.WasmTrap;
 
 import java.util.ArrayList;
@@ -20,6 +22,11 @@ import java.util.Map;
 final class Instantiator {
     private Instantiator() {}
 
+    static {
+        // Wasm exceptions leave the engine as the API's WasmException (the engine does not know the type).
+        Exn.publicForm = WasmException::of;
+    }
+
     static Instance instantiate(Module module, Imports imports, InstanceLimits limits) {
         if (imports == null) imports = Imports.empty();
         if (limits == null) limits = InstanceLimits.NONE;
@@ -31,7 +38,8 @@ final class Instantiator {
         MemInst[] mems = new MemInst[wm.memories().size()];
         Memory[] memories = new Memory[mems.length];   // the public objects behind mems
         GlobalInst[] globals = new GlobalInst[wm.globals().size()];
-        int fi = 0, ti = 0, mi = 0, gi = 0;
+        TagInst[] tags = new TagInst[wm.tagTypes().length];
+        int fi = 0, ti = 0, mi = 0, gi = 0, xi = 0;
 
         // Resolve and type-check the imports.
         for (WasmModule.Import imp : wm.imports()) {
@@ -67,6 +75,12 @@ final class Instantiator {
                     if (!g.type().equals(want)) throw incompatible(imp, "expected " + want + ", got " + g.type());
                     globals[gi++] = g.inst;
                 }
+                case TAG -> {
+                    FunctionType want = wm.types().get(imp.typeidx());
+                    if (!(e instanceof Tag t)) throw incompatible(imp, "expected a tag, got " + e.type().kind());
+                    if (!t.inst.type.equals(want)) throw incompatible(imp, "expected tag " + want.params() + ", got " + t.type().params());
+                    tags[xi++] = t.inst;
+                }
             }
         }
 
@@ -98,6 +112,8 @@ final class Instantiator {
         st.mems = mems;
         st.mem0 = mems.length > 0 ? mems[0] : null;
         st.globals = globals;
+        for (int i = xi; i < tags.length; i++) tags[i] = new TagInst(wm.tagType(i));
+        st.tags = tags;
         for (int i = gi; i < globals.length; i++) {
             GlobalInst g = new GlobalInst(wm.globals().get(i));
             ConstExpr init = wm.globalInits().get(i - wm.importedGlobals());
@@ -155,6 +171,7 @@ final class Instantiator {
                 case TABLE -> Table.of(tables[e.index()]);
                 case MEMORY -> memories[e.index()];
                 case GLOBAL -> Global.of(globals[e.index()]);
+                case TAG -> Tag.of(tags[e.index()]);
             };
             ex.put(e.name(), v);
         }

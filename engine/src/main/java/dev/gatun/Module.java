@@ -31,7 +31,11 @@ public final class Module {
         });
         List<ImportDescriptor> in = new ArrayList<>(wasm.imports().size());
         for (WasmModule.Import i : wasm.imports()) {
-            ExternType t = i.kind() == ExternKind.FUNCTION ? wasm.types().get(i.typeidx()) : (ExternType) i.type();
+            ExternType t = switch (i.kind()) {
+                case FUNCTION -> wasm.types().get(i.typeidx());
+                case TAG -> new TagType(wasm.types().get(i.typeidx()).params());
+                default -> (ExternType) i.type();
+            };
             in.add(new ImportDescriptor(i.module(), i.name(), t));
         }
         this.imports = List.copyOf(in);
@@ -42,6 +46,7 @@ public final class Module {
                 case TABLE -> wasm.tables().get(e.index());
                 case MEMORY -> wasm.memories().get(e.index());
                 case GLOBAL -> wasm.globals().get(e.index());
+                case TAG -> new TagType(wasm.tagType(e.index()).params());
             };
             out.add(new ExportDescriptor(e.name(), t));
         }

@@ -18,6 +18,8 @@ public final class RuntimeError extends WebAssemblyException {
         CALL_STACK_EXHAUSTED("call stack exhausted"),
         INTERRUPTED("interrupted"),
         HOST("host function failed"),
+        /** {@code throw_ref} of a null exnref. */
+        NULL_EXCEPTION_REFERENCE("null exception reference"),
         /** The engine cannot run this instruction yet (SIMD in the interpreter). */
         UNSUPPORTED("unsupported instruction");
 

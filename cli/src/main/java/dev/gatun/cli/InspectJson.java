@@ -13,6 +13,7 @@ import dev.gatun.MemoryType;
 import dev.gatun.Module;
 import dev.gatun.ModuleLayout;
 import dev.gatun.TableType;
+import dev.gatun.TagType;
 import dev.gatun.ValType;
 
 import java.io.PrintWriter;
@@ -148,6 +149,7 @@ final class InspectJson {
             case TableType tt -> "table";
             case MemoryType mt -> "memory";
             case GlobalType g -> "global";
+            case TagType x -> "tag";
         };
     }
 
@@ -170,6 +172,7 @@ final class InspectJson {
                 o.put("valType", g.valType().toString());
                 o.put("mutable", g.mutable());
             }
+            case TagType x -> o.put("params", x.params().stream().map(ValType::toString).toList());
         }
         return o;
     }

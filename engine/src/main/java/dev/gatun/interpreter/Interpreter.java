@@ -1,6 +1,7 @@
 package dev.gatun.interpreter;
 
 import static dev.gatun.runtime.Numerics.*;
+import dev.gatun.runtime.Exn;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
 import dev.gatun.Function;
@@ -56,6 +57,8 @@ public final class Interpreter {
         int pc = 0;
         int budget = BUDGET;
         for (;;) {
+          try {
+          for (;;) {
             long w = code[pc++];
             int a = fp + ((int) (w >>> 10) & M);
             int b = fp + ((int) (w >>> 28) & M);
@@ -301,6 +304,18 @@ public final class Interpreter {
                 mem = inst.memSeg();
             }
             if (--budget < 0) budget = poll(inst);
+          }
+          } catch (Exn x) {
+            // Only a throw gets here: the frame that handles it becomes current, at its handler.
+            long at = Handlers.unwind(m, baseDepth, pc, fp, x);
+            pc = (int) (at >>> 32);
+            fp = (int) at;
+            FuncInst fn = m.fns[m.depth];
+            code = fn.code().code;
+            regs = m.regs;
+            inst = fn.inst;
+            mem = inst.memSeg();
+          }
         }
     }
 
@@ -310,6 +325,14 @@ public final class Interpreter {
         Object[] refs = m.refs;
         switch (op) {
             case Op.UNREACHABLE: throw new WasmTrap(TrapKind.UNREACHABLE);
+            case Op.THROW: {
+                int n = b - fp;
+                throw new Exn(inst.tags[(int) code[pc]], Arrays.copyOfRange(regs, a, a + n), Arrays.copyOfRange(refs, a, a + n));
+            }
+            case Op.THROW_REF: {
+                if (refs[b] instanceof Exn x) throw x;
+                throw new WasmTrap(TrapKind.NULL_EXCEPTION_REFERENCE);
+            }
             case Op.MEMORY_SIZE: regs[a] = inst.mem0.pages(); return pc;
             case Op.MEMORY_GROW: regs[a] = (int) inst.mem0.grow(regs[b] & 0xFFFF_FFFFL); return pc;
             case Op.ADDR_BIG: {
@@ -501,6 +524,7 @@ public final class Interpreter {
             case F64 -> Value.f64Bits(bits);
             case FUNCREF -> Value.funcref((Function) ref);
             case EXTERNREF -> Value.externref(ref);
+            case EXNREF -> throw new WasmTrap(TrapKind.HOST, "no exnref value crosses to Java (as in the JS API)");
             case V128 -> throw new IllegalArgumentException("a v128 needs both halves: use toValue(t, lo, hi, ref)");
         };
     }
@@ -609,9 +633,12 @@ public final class Interpreter {
         Value[] res;
         try {
             res = f.host.call(args);
-        } catch (RuntimeError | WasmTrap e) {
+        } catch (RuntimeError | WasmTrap | Exn e) {
             throw e;
         } catch (RuntimeException e) {
+            // A Java-thrown Wasm exception is catchable in Wasm; anything else is a trap.
+            Exn x = Exn.of(e);
+            if (x != null) throw x;
             throw new WasmTrap(TrapKind.HOST, String.valueOf(e), e);
         } finally {
             m.top = savedTop;
@@ -636,6 +663,10 @@ public final class Interpreter {
         if (args.length != ps.size()) {
             throw new IllegalArgumentException("function " + ft + " takes " + ps.size() + " arguments, got " + args.length);
         }
+        if (ps.contains(ValType.EXNREF) || rs.contains(ValType.EXNREF)) {
+            // As the JS API's TypeError: exnref values exist only inside Wasm.
+            throw new IllegalArgumentException("function " + ft + " has an exnref parameter or result, which Java cannot pass");
+        }
         for (int i = 0; i < args.length; i++) {
             if (!matches(ps.get(i), args[i])) {
                 throw new IllegalArgumentException("argument " + i + " must be " + ps.get(i) + ", got " + args[i]);
@@ -648,6 +679,7 @@ public final class Interpreter {
             } catch (RuntimeError e) {
                 throw e;
             } catch (RuntimeException e) {
+                if (Exn.of(e) != null) throw e;
                 throw error(TrapKind.HOST, String.valueOf(e), List.of(), e);
             }
         }
@@ -677,6 +709,8 @@ public final class Interpreter {
             return out;
         } catch (RuntimeError e) {
             throw e;
+        } catch (Exn x) {
+            throw Exn.publicForm.apply(x);
         } catch (WasmTrap t) {
             addFrames(t, m, savedDepth);
             throw error(t.kind, t.getMessage(), t.frames(), t.getCause());

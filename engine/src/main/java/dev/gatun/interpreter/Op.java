@@ -88,6 +88,8 @@ public final class Op {
     static final int MEMORY_COPY = 277;  // d=a s=b n=c
     static final int MEMORY_FILL = 278;  // d=a val=b n=c
     static final int TRUNC_SAT = 280;    // 280..287: 0xFC00..0xFC07
+    static final int THROW = 288;        // throw tag ext with the payload in registers [a, a + b)
+    static final int THROW_REF = 289;    // throw refs b (traps when null); also the legacy rethrow
     static final int SIMD = 300;         // v128 ops, dispatched to SimdExec
 
     static long word(int op, int a, int b, int c) {

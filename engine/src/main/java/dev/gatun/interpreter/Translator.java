@@ -31,7 +31,7 @@ import java.util.List;
  * trusted to be valid (the validator ran first).
  */
 public final class Translator {
-    private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
+    private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3, TRY_TABLE = 4, TRY = 5;
     /** Distinct constants that get a frame slot; further ones are materialized by a CONST instruction. */
     static final int MAX_CONST_SLOTS = 8192;
 
@@ -46,7 +46,21 @@ public final class Translator {
         int elseFixup = -1;
         boolean endReachable;
         int[] savedParams;
+        int endPc = -1;           // where branches to the end land, once known
+        int tryStart = -1;        // try_table / try: first word of the body (a try's, until its first clause)
+        int bodyStart, bodyEnd;   // legacy try: its body's range, which every catch clause covers
+        int[] catches;            // try_table: its clauses' kind, tag and label, three ints each
+        int exnReg = -1;          // legacy try: the register its catch clauses keep the exception in
     }
+
+    /** A handler table entry (see {@link Handlers}); a catch's target is a label resolved once known. */
+    private record Handler(int start, int end, int nest, int tag, Ctrl label, int target, int dst, int exnDst) {}
+
+    private final List<Handler> handlers = new ArrayList<>();
+    /** Exception handlers that leave the function: each returns its label values from a pad after the body. */
+    private final List<Ctrl> funcPads = new ArrayList<>();
+    /** Legacy try blocks get one register each past the constants, for the exception their catch holds. */
+    private int tries, nextTry;
 
     private final WasmModule mod;
     private final int[] typeIds;
@@ -117,7 +131,7 @@ public final class Translator {
         this.localSlots = slot;
         this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
         this.consts = prescan(body.code());
-        this.tempBase = localSlots + consts.length;
+        this.tempBase = localSlots + consts.length + tries;
         this.topRef = new int[localSlots];
         Arrays.fill(topRef, -1);
         this.defPos = new int[localSlots];
@@ -165,6 +179,7 @@ public final class Translator {
             Instruction in = InstructionReader.next(s);
             long v;
             switch (in) {
+                case TRY -> { tries++; s.s33(); continue; }
                 case I32_CONST -> v = s.s32();
                 case I64_CONST -> v = s.s64();
                 case F32_CONST -> v = s.f32bits();
@@ -523,8 +538,11 @@ public final class Translator {
         }
         boolean refLocals = false;
         for (int i = nParams; i < nLocals; i++) refLocals |= localKind[i] == REF;
+        int[] table = handlerTable();
+        frameSize = Math.max(frameSize, tempBase + maxH + 1);
+        if (frameSize > Op.MAX_REG) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED, "function needs too many registers");
         return new Code(Arrays.copyOf(buf, len), consts, paramSlots, localSlots, frameSize, refLocals,
-                pool.isEmpty() ? Code.NO_POOL : pool.toArray());
+                pool.isEmpty() ? Code.NO_POOL : pool.toArray(), table);
     }
 
     private Instruction skipDead() { return skipDead(r); }
@@ -535,9 +553,15 @@ public final class Translator {
         for (;;) {
             Instruction in = InstructionReader.next(r);
             switch (in) {
-                case BLOCK, LOOP, IF -> { r.s33(); depth++; }
+                case BLOCK, LOOP, IF, TRY -> { r.s33(); depth++; }
+                case TRY_TABLE -> { InstructionReader.skipImmediates(in, r); depth++; }
                 case ELSE -> { if (depth == 0) return in; }
+                case CATCH, CATCH_ALL -> {
+                    if (depth == 0) return in;
+                    if (in == Instruction.CATCH) r.u32();
+                }
                 case END -> { if (depth == 0) return in; depth--; }
+                case DELEGATE -> { if (depth == 0) return in; r.u32(); depth--; }
                 default -> InstructionReader.skipImmediates(in, r);
             }
         }
@@ -599,6 +623,52 @@ public final class Translator {
                 unreachable = false;
             }
             case END -> end();
+            case TRY_TABLE -> {
+                FunctionType bt = blockType();
+                int n = r.u32();
+                int[] clauses = new int[3 * n];
+                for (int i = 0; i < n; i++) {
+                    int kind = r.u8();
+                    clauses[3 * i] = kind;
+                    clauses[3 * i + 1] = kind < 2 ? r.u32() : -1;
+                    clauses[3 * i + 2] = r.u32();
+                }
+                materializeLocals();
+                Ctrl c = enter(TRY_TABLE, bt);
+                c.catches = clauses;
+                label();
+                c.tryStart = len;
+            }
+            case TRY -> {
+                FunctionType bt = blockType();
+                materializeLocals();
+                Ctrl c = enter(TRY, bt);
+                c.exnReg = localSlots + consts.length + nextTry++;
+                label();
+                c.tryStart = len;
+            }
+            case CATCH, CATCH_ALL -> catchClause(in == Instruction.CATCH ? r.u32() : Handlers.ANY);
+            case DELEGATE -> {
+                Ctrl c = top();
+                int target = ctrls.size() - 2 - r.u32();
+                handlers.add(new Handler(c.tryStart, len, ctrls.size() - 1, Handlers.DELEGATE, null, target, -1, -1));
+                c.tryStart = -1;
+                end();
+            }
+            case THROW -> {
+                int tag = r.u32();
+                FunctionType tt = mod.tagType(tag);
+                int base = callArgs(FunctionType.of(tt.params(), List.of()), 0);
+                emit(Op.THROW, T(base), slots(tt.params()), 0);
+                emit(tag);
+                unreachable = true;
+            }
+            case THROW_REF -> { emit(Op.THROW_REF, 0, pop(), 0); unreachable = true; }
+            case RETHROW -> {
+                Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
+                emit(Op.THROW_REF, 0, c.exnReg, 0);
+                unreachable = true;
+            }
             case BR -> {
                 Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
                 branchTo(c);
@@ -744,7 +814,9 @@ public final class Translator {
     }
 
     private void end() {
-        Ctrl c = ctrls.remove(ctrls.size() - 1);
+        Ctrl c = top();
+        if (c.kind == TRY_TABLE) closeTryTable(c);
+        ctrls.remove(ctrls.size() - 1);
         if (c.kind == FUNC) {
             if (!unreachable) emitReturn();
             return;
@@ -763,11 +835,78 @@ public final class Translator {
             // Loop labels are at the start; the end is reachable only by falling through.
         } else {
             for (int i = 0; i < c.nFixups; i++) patch(c.fixups[i], len);
+            c.endPc = len;
         }
         label();
         popTo(c.base);
         for (int j = 0; j < c.results.length; j++) push(T(h), c.results[j]);
         unreachable = !c.endReachable;
+    }
+
+    // ---- exception handling ----
+
+    /** The try_table's clauses become handler entries for its body, each landing at its label's target. */
+    private void closeTryTable(Ctrl c) {
+        int nest = ctrls.size() - 1;
+        int[] k = c.catches;
+        for (int i = 0; i < k.length; i += 3) {
+            int kind = k[i];
+            Ctrl l = ctrls.get(nest - 1 - k[i + 2]);
+            byte[] t = labelTypes(l);
+            int payload = kind < 2 ? mod.tagType(k[i + 1]).params().size() : 0;
+            int dst = payload > 0 ? labelReg(l, t, 0) : -1;
+            int exnDst = kind == 1 || kind == 3 ? labelReg(l, t, t.length - 1) : -1;
+            int top = labelReg(l, t, t.length) - tempBase;
+            if (top > maxH) maxH = top;
+            if (l.kind == FUNC) funcPads.add(l);
+            else if (l.kind != LOOP) l.endReachable = true;
+            handlers.add(new Handler(c.tryStart, len, nest, kind < 2 ? k[i + 1] : Handlers.ANY, l, -1, dst, exnDst));
+        }
+    }
+
+    /** A legacy catch or catch_all: ends the try body (or the previous clause) and starts a clause. */
+    private void catchClause(int tag) {
+        Ctrl c = top();
+        if (!unreachable) {
+            branchCopies(resultsView(c));
+            emit(Op.BR, 0, 0, 0);
+            emit(0);
+            fixup(c, len - 1);
+            c.endReachable = true;
+        }
+        if (c.tryStart >= 0) {
+            c.bodyStart = c.tryStart;
+            c.bodyEnd = len;
+            c.tryStart = -1;
+        }
+        label();
+        popTo(c.base);
+        List<ValType> payload = tag == Handlers.ANY ? List.of() : mod.tagType(tag).params();
+        handlers.add(new Handler(c.bodyStart, c.bodyEnd, ctrls.size() - 1, tag, null, len,
+                payload.isEmpty() ? -1 : T(h), c.exnReg));
+        for (ValType t : payload) push(T(h), kind(t));
+        unreachable = false;
+    }
+
+    /** The handler table, targets resolved; pads for handlers that leave the function return its results. */
+    private int[] handlerTable() {
+        if (handlers.isEmpty()) return Handlers.NONE;
+        int pad = -1;
+        if (!funcPads.isEmpty()) {
+            pad = len;
+            h = 0;
+            for (byte k : funcResults) push(T(h), k);
+            emitReturn();
+        }
+        int[] out = new int[handlers.size() * Handlers.SIZE];
+        int i = 0;
+        for (Handler e : handlers) {
+            int target = e.label == null ? e.target : e.label.kind == FUNC ? pad : e.label.kind == LOOP ? e.label.loopPc : e.label.endPc;
+            int[] w = {e.start, e.end, e.nest, e.tag, target, e.dst, e.exnDst};
+            System.arraycopy(w, 0, out, i, Handlers.SIZE);
+            i += Handlers.SIZE;
+        }
+        return out;
     }
 
     private void brTable() {
