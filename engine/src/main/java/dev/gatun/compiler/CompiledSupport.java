@@ -287,6 +287,17 @@ public final class CompiledSupport {
 
     static WasmTrap unreachable() { return new WasmTrap(TrapKind.UNREACHABLE); }
 
+    /** throw_ref: the exception an exnref refers to, or the trap for a null one. */
+    static RuntimeException throwRef(Object exn) {
+        return exn instanceof dev.gatun.runtime.Exn x ? x : new WasmTrap(TrapKind.NULL_EXCEPTION_REFERENCE);
+    }
+
+    /** A new exception with tag {@code tagidx} of the instance; compiled code fills in the payload. */
+    static dev.gatun.runtime.Exn exn(InstanceState inst, int tagidx) {
+        dev.gatun.runtime.TagInst t = inst.tags[tagidx];
+        return new dev.gatun.runtime.Exn(t, new long[t.slots], new Object[t.slots]);
+    }
+
     static int poll(InstanceState inst) { return Interpreter.poll(inst); }
 
     static void pollCalls(InstanceState inst) {
@@ -301,6 +312,7 @@ public final class CompiledSupport {
     static RuntimeException unwind(RuntimeException e, InstanceState inst, int funcidx) {
         WasmTrap t;
         if (e instanceof RuntimeError) return e;   // from a host function: already carries its stack
+        if (e instanceof dev.gatun.runtime.Exn) return e;   // a Wasm exception: not a trap, handlers may catch it
         if (e instanceof WasmTrap w) t = w;
         else if (e instanceof IndexOutOfBoundsException && !(e instanceof ArrayIndexOutOfBoundsException)
                 || e instanceof dev.gatun.memory.OutOfBoundsException) t = new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);

@@ -75,6 +75,8 @@ public final class Compiler {
     static final ClassDesc CD_SEG = desc(java.lang.foreign.MemorySegment.class);
     static final ClassDesc CD_RTE = desc(RuntimeException.class);
     static final ClassDesc CD_TRAP = desc(WasmTrap.class);
+    static final ClassDesc CD_EXN = desc(dev.gatun.runtime.Exn.class);
+    static final ClassDesc CD_TAG = desc(dev.gatun.runtime.TagInst.class);
     static final ClassDesc CD_OBJS = CD_Object.arrayType();
     /** The bootstrap of calls into another class of the same module: {@link CompiledSupport#link}. */
     static final java.lang.constant.DirectMethodHandleDesc LINK = java.lang.constant.MethodHandleDesc.ofMethod(
