@@ -49,15 +49,18 @@ final class Handlers {
 
     /**
      * Unwinds the interpreter frames above baseDepth to the first that handles x, which becomes current
-     * (m.depth); returns its resume point as {@code pc << 32 | fp}. Rethrows x when none of them does.
+     * (m.depth, its resume point in m.resumePc and m.resumeFp: run's catch block is kept small, run being
+     * near C1's size limit); returns its function. Rethrows x when none of them handles it.
      */
-    static long unwind(CallStack m, int baseDepth, int pc, int fp, Exn x) {
+    static FuncInst unwind(CallStack m, int baseDepth, int pc, int fp, Exn x) {
         for (int k = m.depth; ; k--) {
             FuncInst fn = m.fns[k];
             int target = find(fn.code(), fn.inst, pc, fp, x, m);
             if (target >= 0) {
                 m.depth = k;
-                return (long) target << 32 | (fp & 0xFFFF_FFFFL);
+                m.resumePc = target;
+                m.resumeFp = fp;
+                return fn;
             }
             if (k == baseDepth) {
                 m.depth = k;

@@ -307,10 +307,9 @@ public final class Interpreter {
           }
           } catch (Exn x) {
             // Only a throw gets here: the frame that handles it becomes current, at its handler.
-            long at = Handlers.unwind(m, baseDepth, pc, fp, x);
-            pc = (int) (at >>> 32);
-            fp = (int) at;
-            FuncInst fn = m.fns[m.depth];
+            FuncInst fn = Handlers.unwind(m, baseDepth, pc, fp, x);
+            pc = m.resumePc;
+            fp = m.resumeFp;
             code = fn.code().code;
             regs = m.regs;
             inst = fn.inst;
