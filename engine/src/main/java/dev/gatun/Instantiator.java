@@ -5,9 +5,7 @@ import dev.gatun.model.WasmModule;
 import dev.gatun.interpreter.FuncInst;
 import dev.gatun.runtime.GlobalInst;
 import dev.gatun.interpreter.InstanceState;
-import dev.gatun.interpreter.Interpreter;
 import dev.gatun.runtime.MemInst;
-import dev.gatun.runtime.Exn;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.TagInst;
 import dev.gatun.runtime.WasmTrap;
@@ -22,10 +20,6 @@ import java.util.Map;
 final class Instantiator {
     private Instantiator() {}
 
-    static {
-        // Wasm exceptions leave the engine as the API's WasmException (the engine does not know the type).
-        Exn.publicForm = WasmException::of;
-    }
 
     static Instance instantiate(Module module, Imports imports, InstanceLimits limits) {
         if (imports == null) imports = Imports.empty();
@@ -47,13 +41,13 @@ final class Instantiator {
             if (e == null) throw new LinkError(imp.module(), imp.name(), "unknown import");
             switch (imp.kind()) {
                 case FUNCTION -> {
-                    FunctionType want = wm.types().get(imp.typeidx());
+                    FunctionType want = ApiTypes.api(wm.types().get(imp.typeidx()));
                     if (!(e instanceof Function f)) throw incompatible(imp, "expected a function, got " + e.type().kind());
                     if (!f.type().equals(want)) throw incompatible(imp, "expected function " + want + ", got " + f.type());
-                    funcs[fi++] = Interpreter.funcInst(f);
+                    funcs[fi++] = FunctionHandle.inst(f);
                 }
                 case TABLE -> {
-                    TableType want = (TableType) imp.type();
+                    TableType want = ApiTypes.api((dev.gatun.model.TableType) imp.type());
                     if (!(e instanceof Table t)) throw incompatible(imp, "expected a table, got " + e.type().kind());
                     TableType got = t.type();
                     if (got.elementType() != want.elementType() || !got.limits().matches(want.limits()))
@@ -61,7 +55,7 @@ final class Instantiator {
                     tables[ti++] = t.inst;
                 }
                 case MEMORY -> {
-                    MemoryType want = (MemoryType) imp.type();
+                    MemoryType want = ApiTypes.api((dev.gatun.model.MemoryType) imp.type());
                     if (!(e instanceof Memory m)) throw incompatible(imp, "expected a memory, got " + e.type().kind());
                     MemoryType got = m.type();
                     if (got.shared() != want.shared() || !got.limits().matches(want.limits()))
@@ -70,13 +64,13 @@ final class Instantiator {
                     mems[mi++] = new MemInst(m.linear());
                 }
                 case GLOBAL -> {
-                    GlobalType want = (GlobalType) imp.type();
+                    GlobalType want = ApiTypes.api((dev.gatun.model.GlobalType) imp.type());
                     if (!(e instanceof Global g)) throw incompatible(imp, "expected a global, got " + e.type().kind());
                     if (!g.type().equals(want)) throw incompatible(imp, "expected " + want + ", got " + g.type());
                     globals[gi++] = g.inst;
                 }
                 case TAG -> {
-                    FunctionType want = wm.types().get(imp.typeidx());
+                    dev.gatun.model.FunctionType want = wm.types().get(imp.typeidx());
                     if (!(e instanceof Tag t)) throw incompatible(imp, "expected a tag, got " + e.type().kind());
                     if (!t.inst.type.equals(want)) throw incompatible(imp, "expected tag " + want.params() + ", got " + t.type().params());
                     tags[xi++] = t.inst;
@@ -100,7 +94,7 @@ final class Instantiator {
         for (int i = mi; i < mems.length; i++) {
             Memory m;
             try {
-                m = new Memory(wm.memories().get(i), limits.memoryPages());
+                m = new Memory(ApiTypes.api(wm.memories().get(i)), limits.memoryPages());
             } catch (RuntimeException ex) {
                 for (Memory o : own) o.close();
                 throw new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY, "cannot allocate memory " + i + ": " + ex.getMessage(), List.of(), ex);
@@ -167,7 +161,7 @@ final class Instantiator {
         LinkedHashMap<String, Extern> ex = new LinkedHashMap<>();
         for (WasmModule.Export e : wm.exports()) {
             Extern v = switch (e.kind()) {
-                case FUNCTION -> funcs[e.index()];
+                case FUNCTION -> FunctionHandle.of(funcs[e.index()]);
                 case TABLE -> Table.of(tables[e.index()]);
                 case MEMORY -> memories[e.index()];
                 case GLOBAL -> Global.of(globals[e.index()]);
@@ -176,7 +170,7 @@ final class Instantiator {
             ex.put(e.name(), v);
         }
         Instance instance = new Instance(module, st, new Exports(wm.names().module(), ex), List.copyOf(own));
-        if (wm.start() >= 0) funcs[wm.start()].call();
+        if (wm.start() >= 0) FunctionHandle.of(funcs[wm.start()]).call();
         return instance;
     }
 

@@ -32,9 +32,9 @@ public final class Module {
         List<ImportDescriptor> in = new ArrayList<>(wasm.imports().size());
         for (WasmModule.Import i : wasm.imports()) {
             ExternType t = switch (i.kind()) {
-                case FUNCTION -> wasm.types().get(i.typeidx());
-                case TAG -> new TagType(wasm.types().get(i.typeidx()).params());
-                default -> (ExternType) i.type();
+                case FUNCTION -> ApiTypes.api(wasm.types().get(i.typeidx()));
+                case TAG -> ApiTypes.tag(wasm.types().get(i.typeidx()));
+                default -> ApiTypes.api((dev.gatun.model.ExternType) i.type());
             };
             in.add(new ImportDescriptor(i.module(), i.name(), t));
         }
@@ -42,11 +42,11 @@ public final class Module {
         List<ExportDescriptor> out = new ArrayList<>(wasm.exports().size());
         for (WasmModule.Export e : wasm.exports()) {
             ExternType t = switch (e.kind()) {
-                case FUNCTION -> wasm.funcType(e.index());
-                case TABLE -> wasm.tables().get(e.index());
-                case MEMORY -> wasm.memories().get(e.index());
-                case GLOBAL -> wasm.globals().get(e.index());
-                case TAG -> new TagType(wasm.tagType(e.index()).params());
+                case FUNCTION -> ApiTypes.api(wasm.funcType(e.index()));
+                case TABLE -> ApiTypes.api(wasm.tables().get(e.index()));
+                case MEMORY -> ApiTypes.api(wasm.memories().get(e.index()));
+                case GLOBAL -> ApiTypes.api(wasm.globals().get(e.index()));
+                case TAG -> ApiTypes.tag(wasm.tagType(e.index()));
             };
             out.add(new ExportDescriptor(e.name(), t));
         }

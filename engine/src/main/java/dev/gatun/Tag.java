@@ -17,14 +17,14 @@ public final class Tag implements Extern {
 
     /** A new tag whose exceptions carry values of these types. */
     public Tag(TagType type) {
-        this(new TagInst(FunctionType.of(Objects.requireNonNull(type, "type").params(), List.of())));
+        this(new TagInst(ApiTypes.model(FunctionType.of(Objects.requireNonNull(type, "type").params(), List.of()))));
     }
 
     public static Tag of(ValType... params) { return new Tag(TagType.of(params)); }
 
     private Tag(TagInst inst) {
         this.inst = inst;
-        this.type = new TagType(inst.type.params());
+        this.type = ApiTypes.tag(inst.type);
         inst.api = this;
     }
 

@@ -1,6 +1,5 @@
 package dev.gatun;
 
-import dev.gatun.interpreter.Interpreter;
 import dev.gatun.runtime.Exn;
 
 import java.util.ArrayList;
@@ -41,11 +40,11 @@ public final class WasmException extends WebAssemblyException {
         long[] bits = new long[slots];
         Object[] refs = new Object[slots];
         for (int i = 0, s = 0; i < payload.length; i++) {
-            if (!Interpreter.matches(ps.get(i), payload[i]))
+            if (!Marshalling.matches(ps.get(i), payload[i]))
                 throw new IllegalArgumentException("value " + i + " must be " + ps.get(i) + ", got " + payload[i]);
-            bits[s] = Interpreter.bits(payload[i]);
-            refs[s] = Interpreter.ref(payload[i]);
-            if (ps.get(i) == ValType.V128) bits[++s] = Interpreter.hi(payload[i]);
+            bits[s] = Marshalling.bits(payload[i]);
+            refs[s] = Marshalling.ref(payload[i]);
+            if (ps.get(i) == ValType.V128) bits[++s] = Marshalling.hi(payload[i]);
             s++;
         }
         return new Exn(tag.inst, bits, refs);
@@ -57,6 +56,9 @@ public final class WasmException extends WebAssemblyException {
     }
 
     public Tag tag() { return tag; }
+
+    /** The engine's exception, to throw into Wasm. */
+    Exn exn() { return exn; }
 
     /** Whether this exception has this tag (JS {@code Exception.prototype.is}). */
     public boolean is(Tag t) { return tag == t; }
@@ -77,7 +79,7 @@ public final class WasmException extends WebAssemblyException {
             ValType t = ps.get(i);
             // As in the JS API, an exnref in the payload has no Java value.
             if (t == ValType.EXNREF) throw new IllegalStateException("payload value " + i + " is an exnref, which does not cross to Java");
-            out.add(Interpreter.toValue(t, exn.bits[s], t == ValType.V128 ? exn.bits[s + 1] : 0, exn.refs[s]));
+            out.add(Marshalling.toValue(t, exn.bits[s], t == ValType.V128 ? exn.bits[s + 1] : 0, exn.refs[s]));
             s += t == ValType.V128 ? 2 : 1;
         }
         return out;

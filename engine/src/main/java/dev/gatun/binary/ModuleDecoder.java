@@ -3,13 +3,14 @@ package dev.gatun.binary;
 import dev.gatun.model.ConstExpr;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.CompileFailure;
-import dev.gatun.ExternKind;
-import dev.gatun.FunctionType;
-import dev.gatun.GlobalType;
-import dev.gatun.Limits;
-import dev.gatun.MemoryType;
-import dev.gatun.TableType;
-import dev.gatun.ValType;
+import dev.gatun.model.ExternKind;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.GlobalType;
+import dev.gatun.model.Limits;
+import dev.gatun.model.MemoryType;
+import dev.gatun.model.TableType;
+import dev.gatun.model.TypeCode;
+import dev.gatun.model.ValType;
 import dev.gatun.model.Instruction;
 import dev.gatun.model.WasmModule.CustomSection;
 import dev.gatun.model.WasmModule.DataSegment;
@@ -216,20 +217,15 @@ public final class ModuleDecoder {
 
     private static ValType valType(WasmReader r) {
         int b = r.u8();
-        ValType t = b == 0x63 || b == 0x64 ? exnRef(r, b) : ValType.fromCode(b);
+        ValType t = b == TypeCode.REF_NULL || b == TypeCode.REF ? exnRef(r, b) : ValType.fromCode(b);
         if (t == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
         return t;
     }
 
     private static ValType refType(WasmReader r) {
         int b = r.u8();
-        if (b == 0x70) return ValType.FUNCREF;
-        if (b == 0x6F) return ValType.EXTERNREF;
-        if (b == ValType.EXNREF.code()) return ValType.EXNREF;
-        if (b == 0x63 || b == 0x64) {
-            ValType t = exnRef(r, b);
-            if (t != null) return t;
-        }
+        ValType t = b == TypeCode.REF_NULL || b == TypeCode.REF ? exnRef(r, b) : ValType.fromCode(b);
+        if (t != null && t.isReference()) return t;
         throw r.malformedAt(r.offset() - 1, "malformed reference type");
     }
 
@@ -239,9 +235,9 @@ public final class ModuleDecoder {
      */
     static ValType exnRef(WasmReader r, int prefix) {
         int h = r.u8();
-        if (h == ValType.EXNREF.code()) return ValType.EXNREF;
-        if (prefix == 0x63 && h == 0x70) return ValType.FUNCREF;
-        if (prefix == 0x63 && h == 0x6F) return ValType.EXTERNREF;
+        if (h == TypeCode.EXN) return ValType.EXNREF;
+        if (prefix == TypeCode.REF_NULL && h == TypeCode.FUNC) return ValType.FUNCREF;
+        if (prefix == TypeCode.REF_NULL && h == TypeCode.EXTERN) return ValType.EXTERNREF;
         return null;
     }
 
@@ -312,7 +308,7 @@ public final class ModuleDecoder {
         int n = vecLen(r);
         for (int i = 0; i < n; i++) {
             int form = r.u8();
-            if (form != 0x60) throw r.malformedAt(r.offset() - 1, "integer representation too long");
+            if (form != TypeCode.FUNC_TYPE) throw r.malformedAt(r.offset() - 1, "integer representation too long");
             int np = vecLen(r);
             ValType[] params = new ValType[np];
             for (int j = 0; j < np; j++) params[j] = valType(r);

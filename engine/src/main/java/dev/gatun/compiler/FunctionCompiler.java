@@ -3,8 +3,8 @@ package dev.gatun.compiler;
 import dev.gatun.interpreter.Interpreter;
 import dev.gatun.interpreter.SimdTranslator;
 import dev.gatun.interpreter.Translator;
-import dev.gatun.FunctionType;
-import dev.gatun.ValType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmReader;
@@ -38,7 +38,7 @@ import static java.lang.constant.ConstantDescs.*;
  * Scalars cross in and out of kernels through the scratch pair. The array is allocated once per call.
  */
 public final class FunctionCompiler extends SimdCodegen {
-    FunctionCompiler(Compiler.ModuleGen g, CodeBuilder cb, int funcidx, Compiler.Scan scan) {
+    FunctionCompiler(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
         super(g, cb, funcidx, scan);
     }
 
@@ -47,7 +47,7 @@ public final class FunctionCompiler extends SimdCodegen {
         cb.iload(depthSlot);
         cb.loadConstant(CompiledSupport.MAX_DEPTH);
         cb.if_icmple(ok);
-        rt(cb, "exhausted", CD_TRAP);
+        support(cb, "exhausted", CD_TRAP);
         cb.athrow();
         cb.labelBinding(ok);
         Label vAlloc = cb.newLabel(), vReady = cb.newLabel();
@@ -97,7 +97,7 @@ public final class FunctionCompiler extends SimdCodegen {
             cb.putfield(CD_INST, "callBudget", CD_int);
             cb.ifge(go);
             cb.aload(instSlot);
-            rt(cb, "pollCalls", CD_void, CD_INST);
+            support(cb, "pollCalls", CD_void, CD_INST);
             cb.labelBinding(go);
         }
         if (scan.memory()) reloadMem();
@@ -122,7 +122,7 @@ public final class FunctionCompiler extends SimdCodegen {
         cb.exceptionCatch(start, end, end, CD_RTE);
         cb.aload(instSlot);
         cb.loadConstant(funcidx);
-        cb.invokestatic(CD_RT, "unwind", UNWIND);
+        cb.invokestatic(CD_SUPPORT, "unwind", UNWIND);
         cb.athrow();
         if (vSlot >= 0) {
             cb.labelBinding(vAlloc);
@@ -499,7 +499,7 @@ public final class FunctionCompiler extends SimdCodegen {
         sp -= n;
         cb.aload(instSlot);
         cb.loadConstant(tag);
-        rt(cb, "exn", CD_EXN, CD_INST, CD_int);
+        support(cb, "exn", CD_EXN, CD_INST, CD_int);
         for (int i = 0, slot = 0; i < n; i++) {
             ValType t = ps.get(i);
             if (t == ValType.V128) {
@@ -536,14 +536,14 @@ public final class FunctionCompiler extends SimdCodegen {
     private void vget(int reg) {
         cb.aload(vSlot);
         cb.loadConstant(reg);
-        rt(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
+        support(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
     }
 
     /** Stores the {lo, hi} on top of the JVM stack into the file pair of the v128 on top of the type stack. */
     private void vput() {
         cb.aload(vSlot);
         cb.loadConstant(vTop(0));
-        rt(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
+        support(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
     }
 
     /**
@@ -612,7 +612,7 @@ public final class FunctionCompiler extends SimdCodegen {
         cb.aload(instSlot);
         cb.loadConstant(table);
         cb.loadConstant(g.typeIds[typeidx]);
-        rt(cb, "indirect", CD_FUNC, CD_int, CD_INST, CD_int, CD_int);
+        support(cb, "indirect", CD_FUNC, CD_int, CD_INST, CD_int, CD_int);
         cb.aload(instSlot);
         cb.iload(depthSlot);
         cb.iconst_1();
@@ -664,7 +664,7 @@ public final class FunctionCompiler extends SimdCodegen {
         }
         switch (in) {
             case UNREACHABLE -> {
-                rt(cb, "unreachable", CD_TRAP);
+                support(cb, "unreachable", CD_TRAP);
                 cb.athrow();
                 unreachable = true;
             }
@@ -684,7 +684,7 @@ public final class FunctionCompiler extends SimdCodegen {
                     cb.iload(budgetSlot);
                     cb.ifge(go);
                     cb.aload(instSlot);
-                    rt(cb, "poll", CD_int, CD_INST);
+                    support(cb, "poll", CD_int, CD_INST);
                     cb.istore(budgetSlot);
                     cb.labelBinding(go);
                 }
@@ -726,7 +726,7 @@ public final class FunctionCompiler extends SimdCodegen {
             case THROW -> throwTag(r.u32());
             case THROW_REF -> {
                 pop();
-                rt(cb, "throwRef", CD_RTE, CD_Object);
+                support(cb, "throwRef", CD_RTE, CD_Object);
                 cb.athrow();
                 unreachable = true;
             }
@@ -833,7 +833,7 @@ public final class FunctionCompiler extends SimdCodegen {
                 }
                 cb.aload(instSlot);
                 cb.loadConstant(x);
-                rt(cb, "g" + suffix(t), desc(t), CD_INST, CD_int);
+                support(cb, "g" + suffix(t), desc(t), CD_INST, CD_int);
                 push(t);
             }
             case GLOBAL_SET -> {
@@ -844,14 +844,14 @@ public final class FunctionCompiler extends SimdCodegen {
                 if (t == ValType.V128) return;
                 cb.aload(instSlot);
                 cb.loadConstant(x);
-                rt(cb, "s" + suffix(t), CD_void, desc(t), CD_INST, CD_int);
+                support(cb, "s" + suffix(t), CD_void, desc(t), CD_INST, CD_int);
             }
             case TABLE_GET -> {
                 int t = r.u32();
                 pop();
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                rt(cb, "tableGet", CD_Object, CD_int, CD_INST, CD_int);
+                support(cb, "tableGet", CD_Object, CD_int, CD_INST, CD_int);
                 push(mod.tables().get(t).elementType());
             }
             case TABLE_SET -> {
@@ -860,18 +860,18 @@ public final class FunctionCompiler extends SimdCodegen {
                 pop();
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                rt(cb, "tableSet", CD_void, CD_int, CD_Object, CD_INST, CD_int);
+                support(cb, "tableSet", CD_void, CD_int, CD_Object, CD_INST, CD_int);
             }
             case MEMORY_SIZE -> {
                 r.u8();
                 cb.aload(instSlot);
-                rt(cb, "memSize", CD_int, CD_INST);
+                support(cb, "memSize", CD_int, CD_INST);
                 push(ValType.I32);
             }
             case MEMORY_GROW -> {
                 r.u8();
                 cb.aload(instSlot);
-                rt(cb, "memGrow", CD_int, CD_int, CD_INST);
+                support(cb, "memGrow", CD_int, CD_int, CD_INST);
                 reloadMem();
             }
             case I32_CONST -> {
@@ -918,7 +918,7 @@ public final class FunctionCompiler extends SimdCodegen {
                 int x = r.u32();
                 cb.aload(instSlot);
                 cb.loadConstant(x);
-                rt(cb, "refFunc", CD_Object, CD_INST, CD_int);
+                support(cb, "refFunc", CD_Object, CD_INST, CD_int);
                 push(ValType.FUNCREF);
             }
             default -> {

@@ -3,7 +3,7 @@ package dev.gatun.interpreter;
 import dev.gatun.runtime.Exn;
 
 /**
- * Tier 1's exception handling: a function's handler table ({@link Code#handlers}) is consulted only when
+ * Tier 1's exception handling: a function's handler table ({@link IrFunction#handlers}) is consulted only when
  * something is thrown, so the normal path pays nothing. An entry covers the words of a {@code try_table} or
  * legacy {@code try} body and says what to do with an exception thrown there: catch it (by tag, or any),
  * or delegate it outward. Entries are in the order their ranges closed, so the innermost come first.
@@ -24,7 +24,7 @@ final class Handlers {
      * The pc where a frame handles x thrown at pc (its payload and exnref then in place), or -1 when the
      * exception leaves the frame.
      */
-    static int find(Code cc, InstanceState inst, int pc, int fp, Exn x, CallStack m) {
+    static int find(IrFunction cc, InstanceState inst, int pc, int fp, Exn x, CallStack m) {
         int[] h = cc.handlers;
         int limit = Integer.MAX_VALUE;
         for (int i = 0; i < h.length; i += SIZE) {

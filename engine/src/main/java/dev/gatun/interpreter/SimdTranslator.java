@@ -8,7 +8,7 @@ import dev.gatun.vector.I8x16;
 /**
  * Translates the 0xFD (fixed-width SIMD) instructions into register IR for {@link SimdExec}.
  *
- * <p>IR op = {@link Op#SIMD} + sub-opcode, a = destination (or the stored value), then by shape:
+ * <p>IR op = {@link IrOp#SIMD} + sub-opcode, a = destination (or the stored value), then by shape:
  * unary/splat/any_true/bitmask b = operand; binary and shifts b, c = operands; extract_lane c = lane;
  * replace_lane b, c = vector, scalar, ext = lane; bitselect b, c, ext = third operand; loads b = address,
  * ext = offset; lane loads b = address, c = vector, ext = offset | lane << 32; stores a = value, b = address,
@@ -20,10 +20,10 @@ public final class SimdTranslator {
     private SimdTranslator() {}
 
     /** v128 data movement the generic translator needs (beyond the 256 sub-opcodes). */
-    static final int V128_COPY = Op.SIMD + 256;        // a <- b (register pairs)
-    static final int V128_SELECT = Op.SIMD + 257;      // a <- ext-cond != 0 ? b : c
-    static final int V128_GLOBAL_GET = Op.SIMD + 258;  // a <- globals[b | c << 18]
-    static final int V128_GLOBAL_SET = Op.SIMD + 259;  // globals[b | c << 18] <- a
+    static final int V128_COPY = IrOp.SIMD + 256;        // a <- b (register pairs)
+    static final int V128_SELECT = IrOp.SIMD + 257;      // a <- ext-cond != 0 ? b : c
+    static final int V128_GLOBAL_GET = IrOp.SIMD + 258;  // a <- globals[b | c << 18]
+    static final int V128_GLOBAL_SET = IrOp.SIMD + 259;  // globals[b | c << 18] <- a
 
     /**
      * Shape of each sub-opcode, from the instruction table: U unary (v128 result, splats included), u unary
@@ -55,7 +55,7 @@ public final class SimdTranslator {
     }
 
     static void translate(Translator t, WasmReader r, int sub) {
-        int op = Op.SIMD + sub;
+        int op = IrOp.SIMD + sub;
         switch (shape(sub)) {
             case 'U', 'u' -> {
                 int x = t.popValue();

@@ -1,6 +1,7 @@
 package dev.gatun.runtime;
 
-import dev.gatun.FunctionType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 
 /**
  * An exception tag instance. Identity is what {@code catch} compares: each instantiation makes new tags
@@ -17,7 +18,7 @@ public final class TagInst {
     public TagInst(FunctionType type) {
         this.type = type;
         int n = 0;
-        for (var t : type.params()) n += t == dev.gatun.ValType.V128 ? 2 : 1;
+        for (var t : type.params()) n += t == ValType.V128 ? 2 : 1;
         this.slots = n;
     }
 }
