@@ -105,6 +105,7 @@ final class InspectCommand implements Callable<Integer> {
         section(out, "tables", l.tables(), l.importedTables(), t -> type(t));
         section(out, "memories", l.memories(), l.importedMemories(), t -> type(t));
         section(out, "globals", l.globals(), l.importedGlobals(), t -> type(t));
+        if (!l.tags().isEmpty() || l.importedTags() > 0) section(out, "tags", l.tags(), l.importedTags(), t -> type(t));
 
         out.println();
         out.println("start: " + (l.start().isPresent() ? "func " + l.start().getAsInt()

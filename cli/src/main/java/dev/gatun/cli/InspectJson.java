@@ -39,7 +39,7 @@ final class InspectJson {
         m.put("name", l.moduleName());
 
         List<Object> imports = new ArrayList<>();
-        int[] next = new int[4];
+        int[] next = new int[dev.gatun.ExternKind.values().length];
         for (ImportDescriptor i : module.imports()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("module", i.module());
@@ -83,6 +83,7 @@ final class InspectJson {
         m.put("tables", indexed(l.tables(), l.importedTables(), null));
         m.put("memories", indexed(l.memories(), l.importedMemories(), null));
         m.put("globals", indexed(l.globals(), l.importedGlobals(), s.globalInits()));
+        m.put("tags", indexed(l.tags(), l.importedTags(), null));
         m.put("start", l.start().isPresent() ? l.start().getAsInt() : null);
 
         List<Object> elements = new ArrayList<>();
