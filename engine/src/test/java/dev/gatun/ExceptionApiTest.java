@@ -103,6 +103,41 @@ class ExceptionApiTest {
 
     @ParameterizedTest
     @EnumSource(value = Tier.class, names = {"INTERPRETER", "COMPILER"})
+    void payloadsOfEveryKindArriveIntact(Tier tier) {
+        // A v128, a reference and an i64 through try_table, and through the legacy try (whose clause
+        // starts with the payload), with values below the try that its handler must restore.
+        Instance inst = instantiate("""
+                (module
+                  (tag $v (param v128 externref i64))
+                  (func $throw (param externref)
+                    (throw $v (v128.const i64x2 5 6) (local.get 0) (i64.const 7)))
+                  (func (export "table") (param externref) (result i64 externref)
+                    (local $x externref) (local $i i64) (local $w v128)
+                    (i64.const 100)
+                    (block $h (result v128 externref i64)
+                      (try_table (catch $v $h) (call $throw (local.get 0)))
+                      (unreachable))
+                    (local.set $i) (local.set $x) (local.set $w)
+                    (i64.add (i64.add (local.get $i) (i64x2.extract_lane 1 (local.get $w))))
+                    (local.get $x))
+                  (func (export "legacy") (param externref) (result i64 externref)
+                    (local $x externref) (local $i i64) (local $w v128)
+                    (i64.const 1000)
+                    (try (result i64)
+                      (do (call $throw (local.get 0)) (i64.const 0))
+                      (catch $v
+                        (local.set $i) (local.set $x) (local.set $w)
+                        (i64.add (local.get $i) (i64x2.extract_lane 0 (local.get $w)))))
+                    (i64.add)
+                    (local.get $x)))
+                """, tier, Imports.empty());
+        Object o = new Object();
+        assertArrayEquals(new Value[] {Value.i64(113), Value.externref(o)}, inst.exports().function("table").call(Value.externref(o)));
+        assertArrayEquals(new Value[] {Value.i64(1012), Value.externref(o)}, inst.exports().function("legacy").call(Value.externref(o)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Tier.class, names = {"INTERPRETER", "COMPILER"})
     void aTagIsImportedOnlyWithItsType(Tier tier) {
         Imports wrong = Imports.builder().add("m", "e", Tag.of(ValType.I64)).build();
         String wat = "(module (import \"m\" \"e\" (tag (param i32))))";

@@ -219,11 +219,20 @@ public final class Compiler {
                 simd |= in.prefix == Instruction.PREFIX_SIMD;
                 memory |= usesMemory(in);
                 switch (in) {
-                    case BLOCK, LOOP, IF -> {
+                    case BLOCK, LOOP, IF, TRY, TRY_TABLE -> {
                         long v = s.s33();
                         simd |= v == ValType.V128.code() - 0x80 || v >= 0 && hasV128(mod.types().get((int) v));
                         if (in == Instruction.LOOP) loops = true;
+                        if (in == Instruction.TRY_TABLE) {
+                            // A clause's payload lands on the operand stack: a v128 one needs the vector file.
+                            int n = s.u32();
+                            for (int i = 0; i < n; i++) {
+                                if (s.u8() < 2) simd |= hasV128(mod.tagType(s.u32()));
+                                s.u32();
+                            }
+                        }
                     }
+                    case THROW, CATCH -> simd |= hasV128(mod.tagType(s.u32()));
                     case CALL, CALL_INDIRECT -> {
                         calls = true;
                         FunctionType callee = in == Instruction.CALL ? mod.funcType(s.u32()) : mod.types().get(s.u32());
