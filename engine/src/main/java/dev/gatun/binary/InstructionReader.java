@@ -78,6 +78,31 @@ public final class InstructionReader {
         }
     }
 
+    /**
+     * Skips the unreachable rest of a checked body's current frame, nested frames included, up to what ends
+     * it or starts its next part (else, catch, catch_all, end, delegate); returns that instruction, its
+     * immediates not yet read. The translator and the compiler skip dead code with it.
+     */
+    public static Instruction skipDead(WasmReader r) {
+        int depth = 0;
+        for (;;) {
+            Instruction in = next(r);
+            switch (in) {
+                case BLOCK, LOOP, IF, TRY -> { r.s33(); depth++; }
+                case TRY_TABLE -> { skipImmediates(in, r); depth++; }
+                case ELSE -> { if (depth == 0) return in; }
+                case CATCH, CATCH_ALL -> {
+                    if (depth == 0) return in;
+                    if (in == Instruction.CATCH) r.u32();
+                }
+                case END -> { if (depth == 0) return in; depth--; }
+                case DELEGATE -> { if (depth == 0) return in; r.u32(); depth--; }
+                default -> skipImmediates(in, r);
+            }
+        }
+    }
+
+
     /** Checks a function body's instructions up to and including its final {@code end}. */
     void scanFunction(WasmReader r) {
         scan(r, false);

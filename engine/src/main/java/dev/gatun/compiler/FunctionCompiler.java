@@ -136,7 +136,7 @@ public final class FunctionCompiler extends SimdCodegen {
 
     // ---- control ----
 
-    private Instruction skipDead() { return Translator.skipDead(r); }
+    private Instruction skipDead() { return InstructionReader.skipDead(r); }
 
     private FunctionType blockType() { return Translator.blockType(r, mod); }
 

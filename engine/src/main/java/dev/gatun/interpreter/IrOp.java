@@ -46,7 +46,7 @@ public final class IrOp {
      * a <- load(u32(b + c)), in wasm load order i32 i64 f32 f64 i32.8s i32.8u i32.16s i32.16u.
      */
     static final int LOAD_ADD = 194;
-    /** a <- ext: a constant without a frame slot (past {@code Translator.MAX_CONST_SLOTS} distinct ones). */
+    /** a <- ext: a constant without a frame slot (past {@code FrameConstants.MAX_SLOTS} distinct ones). */
     static final int CONST = 208;
     /** 209..212: i32.add / i32.sub fused with a branch on the result being nonzero / zero; ext: target. */
     static final int ADD_BR_NZ = 209, ADD_BR_Z = 210, SUB_BR_NZ = 211, SUB_BR_Z = 212;

@@ -32,8 +32,6 @@ import java.util.List;
  */
 public final class Translator {
     private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3, TRY_TABLE = 4, TRY = 5;
-    /** Distinct constants that get a frame slot; further ones are materialized by a CONST instruction. */
-    static final int MAX_CONST_SLOTS = 8192;
 
     /** A control frame of the translation. */
     private static final class Ctrl {
@@ -60,7 +58,8 @@ public final class Translator {
     /** Exception handlers that leave the function: each returns its label values from a pad after the body. */
     private final List<Ctrl> funcPads = new ArrayList<>();
     /** Legacy try blocks get one register each past the constants, for the exception their catch holds. */
-    private int tries, nextTry;
+    private final int tries;
+    private int nextTry;
 
     private final WasmModule mod;
     private final int[] typeIds;
@@ -74,8 +73,7 @@ public final class Translator {
     private final int paramSlots, localSlots;
     private final int tempBase;
     private final List<Object> pool = new ArrayList<>();
-    private final HashMap<Long, Integer> constIndex = new HashMap<>();
-    private final HashMap<List<Long>, Integer> v128Index = new HashMap<>();
+    private final FrameConstants constants;
     private final long[] consts;
 
     private long[] buf = new long[64];
@@ -130,7 +128,9 @@ public final class Translator {
         this.paramSlots = nLocals == nParams ? slot : ps;
         this.localSlots = slot;
         this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
-        this.consts = prescan(body.code());
+        this.constants = new FrameConstants(body.code());
+        this.consts = constants.values;
+        this.tries = constants.tries;
         this.tempBase = localSlots + consts.length + tries;
         this.topRef = new int[localSlots];
         Arrays.fill(topRef, -1);
@@ -170,38 +170,6 @@ public final class Translator {
         return reg;
     }
 
-    // ---- pre-scan: collect the constants so temporaries can be numbered from the start ----
-
-    private long[] prescan(byte[] body) {
-        WasmReader s = new WasmReader(body, 0, body.length, 0);
-        List<Long> values = new ArrayList<>();
-        while (!s.atEnd()) {
-            Instruction in = InstructionReader.next(s);
-            long v;
-            switch (in) {
-                case TRY -> { tries++; s.s33(); continue; }
-                case I32_CONST -> v = s.s32();
-                case I64_CONST -> v = s.s64();
-                case F32_CONST -> v = s.f32bits();
-                case F64_CONST -> v = s.f64bits();
-                case V128_CONST -> {
-                    // v128.const values join the pool as (low, high) pairs, so a constant costs nothing at run time.
-                    long lo = s.f64bits(), hi = s.f64bits();
-                    if (values.size() + 2 <= MAX_CONST_SLOTS && v128Index.putIfAbsent(List.of(lo, hi), values.size()) == null) {
-                        values.add(lo);
-                        values.add(hi);
-                    }
-                    continue;
-                }
-                default -> { InstructionReader.skipImmediates(in, s); continue; }
-            }
-            if (values.size() < MAX_CONST_SLOTS && constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
-        }
-        long[] out = new long[values.size()];
-        for (int i = 0; i < out.length; i++) out[i] = values.get(i);
-        return out;
-    }
-
     /** Reads a blocktype: empty, one valtype, or a type index. */
     public static FunctionType blockType(WasmReader r, WasmModule mod) {
         long v = r.s33();
@@ -215,8 +183,8 @@ public final class Translator {
     private int T(int i) { return tempBase + soff[i]; }
 
     private void pushConst(long v) {
-        Integer i = constIndex.get(v);
-        if (i != null) { push(localSlots + i, false); return; }
+        int i = constants.slot(v);
+        if (i >= 0) { push(localSlots + i, false); return; }
         int dst = T(h);
         emit(IrOp.CONST, dst, 0, 0);
         emit(v);
@@ -544,27 +512,7 @@ public final class Translator {
                 pool.isEmpty() ? IrFunction.NO_POOL : pool.toArray(), table);
     }
 
-    private Instruction skipDead() { return skipDead(r); }
-
-    /** Skips unreachable instructions up to the else or end of the current frame; returns that instruction. */
-    public static Instruction skipDead(WasmReader r) {
-        int depth = 0;
-        for (;;) {
-            Instruction in = InstructionReader.next(r);
-            switch (in) {
-                case BLOCK, LOOP, IF, TRY -> { r.s33(); depth++; }
-                case TRY_TABLE -> { InstructionReader.skipImmediates(in, r); depth++; }
-                case ELSE -> { if (depth == 0) return in; }
-                case CATCH, CATCH_ALL -> {
-                    if (depth == 0) return in;
-                    if (in == Instruction.CATCH) r.u32();
-                }
-                case END -> { if (depth == 0) return in; depth--; }
-                case DELEGATE -> { if (depth == 0) return in; r.u32(); depth--; }
-                default -> InstructionReader.skipImmediates(in, r);
-            }
-        }
-    }
+    private Instruction skipDead() { return InstructionReader.skipDead(r); }
 
     private Ctrl top() { return ctrls.get(ctrls.size() - 1); }
 
@@ -795,7 +743,7 @@ public final class Translator {
             }
             default -> {
                 if (in.prefix == Instruction.PREFIX_SIMD) SimdTranslator.translate(this, r, in.code);
-                else if (in.prefix == Instruction.PREFIX_MISC) prefixed(in);
+                else if (in.prefix == Instruction.PREFIX_MISC) BulkTranslator.translate(this, r, in);
                 else if (in.accessBytes > 0) memoryAccess(in.code);
                 else if (in.params != null) numeric(in.code);
                 else throw new IllegalStateException(in + " in a validated body");
@@ -1045,55 +993,7 @@ public final class Translator {
         }
     }
 
-    private void prefixed(Instruction in) {
-        int sub = in.code;
-        switch (in) {
-            case I32_TRUNC_SAT_F32_S, I32_TRUNC_SAT_F32_U, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U, I64_TRUNC_SAT_F32_S, I64_TRUNC_SAT_F32_U, I64_TRUNC_SAT_F64_S, I64_TRUNC_SAT_F64_U -> {
-                int b1 = pop();
-                int dst = T(h);
-                produce(IrOp.TRUNC_SAT + sub, dst, b1, 0);
-                push(dst, NUM);
-            }
-            case MEMORY_INIT -> {
-                int seg = r.u32(); r.u8();
-                int n = pop(), s = pop(), d = pop();
-                emit(IrOp.MEMORY_INIT, d, s, n); emit(seg);
-            }
-            case DATA_DROP -> { emit(IrOp.DATA_DROP, 0, 0, 0); emit(r.u32()); }
-            case MEMORY_COPY -> { r.u8(); r.u8(); int n = pop(), s = pop(), d = pop(); emit(IrOp.MEMORY_COPY, d, s, n); }
-            case MEMORY_FILL -> { r.u8(); int n = pop(), v = pop(), d = pop(); emit(IrOp.MEMORY_FILL, d, v, n); }
-            case TABLE_INIT -> {
-                int seg = r.u32(); int t = r.u32();
-                int n = pop(), s = pop(), d = pop();
-                emit(IrOp.TABLE_INIT, d, s, n); emit((long) seg << 32 | t);
-            }
-            case ELEM_DROP -> { emit(IrOp.ELEM_DROP, 0, 0, 0); emit(r.u32()); }
-            case TABLE_COPY -> {
-                int x = r.u32(); int y = r.u32();
-                int n = pop(), s = pop(), d = pop();
-                emit(IrOp.TABLE_COPY, d, s, n); emit((long) x << 32 | y);
-            }
-            case TABLE_GROW -> {
-                int t = r.u32();
-                int n = pop(), init = pop();
-                int dst = T(h);
-                produce(IrOp.TABLE_GROW, dst, init, n);
-                int p = lastPos;
-                emit(t);
-                lastPos = p;
-                push(dst, NUM);
-            }
-            case TABLE_SIZE -> { int t = r.u32(); int dst = T(h); produce(IrOp.TABLE_SIZE, dst, 0, t); push(dst, NUM); }
-            case TABLE_FILL -> {
-                int t = r.u32();
-                int n = pop(), v = pop(), i = pop();
-                emit(IrOp.TABLE_FILL, i, v, n); emit(t);
-            }
-            default -> throw new IllegalStateException("0xFC " + sub + " in a validated body");
-        }
-    }
-
-    // ---- hooks for SimdTranslator (kept here so the stack bookkeeping stays private) ----
+    // ---- hooks for SimdTranslator and BulkTranslator (kept here so the stack bookkeeping stays private) ----
 
     int popValue() { return pop(); }
 
@@ -1117,10 +1017,13 @@ public final class Translator {
         emit(ext0);
     }
 
+    /** Emits an instruction without extension words that writes no register. */
+    void emitOp(int op, int a, int b, int c) { emit(op, a, b, c); }
+
     /** The register pair holding v128 constant (lo, hi) in the frame's constants, or -1 if it is not there. */
     int v128ConstReg(long lo, long hi) {
-        Integer i = v128Index.get(List.of(lo, hi));
-        return i == null ? -1 : localSlots + i;
+        int i = constants.v128Slot(lo, hi);
+        return i < 0 ? -1 : localSlots + i;
     }
 
     /** Adds an object (a shuffle plan) to the function's pool; returns its index. */
