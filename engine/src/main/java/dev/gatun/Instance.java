@@ -1,6 +1,7 @@
 package dev.gatun;
 
 import dev.gatun.interpreter.InstanceState;
+import dev.gatun.runtime.MemInst;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,16 @@ public final class Instance implements AutoCloseable {
     /**
      * Asks code running in this instance to stop: it traps with {@link RuntimeError.Trap#INTERRUPTED} at
      * its next loop back-edge or call. If nothing is running, the next call that runs long enough to poll
-     * traps. The request is consumed by the trap.
+     * traps. The request is consumed by the trap. A thread of this instance parked in
+     * {@code memory.atomic.wait} is woken and traps the same way.
      */
-    public void interrupt() { state.interruptRequested = true; }
+    public void interrupt() {
+        state.interruptRequested = true;
+        // Waiters park without polling; wake those of this instance's memories so they see the request.
+        if (state.mems != null) {
+            for (MemInst m : state.mems) if (m != null) m.lin.waiters().wakeAll();
+        }
+    }
 
     /** Code running in this instance past {@code deadline} traps with INTERRUPTED; null clears it. */
     public void setDeadline(Instant deadline) {

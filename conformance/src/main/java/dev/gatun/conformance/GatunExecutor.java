@@ -27,13 +27,15 @@ final class GatunExecutor implements GatunTarget.Engine<Instance> {
 
     /** The spectest host module's state: fresh per script, like the reference interpreter's. */
     private Table table;
-    private Memory memory;
+    private Memory memory, sharedMemory;
     private Global globalI32, globalI64, globalF32, globalF64;
 
     @Override
     public void beginScript() {
         table = new Table(new TableType(ValType.FUNCREF, Limits.of(10, 20)), Value.funcref(null));
         memory = new Memory(MemoryType.of(1, 2));
+        // The threads proposal's spectest adds this export.
+        sharedMemory = new Memory(MemoryType.shared(1, 2));
         globalI32 = new Global(new GlobalType(ValType.I32, false), Value.i32(666));
         globalI64 = new Global(new GlobalType(ValType.I64, false), Value.i64(666));
         globalF32 = new Global(new GlobalType(ValType.F32, false), Value.f32(666.6f));
@@ -56,7 +58,8 @@ final class GatunExecutor implements GatunTarget.Engine<Instance> {
                 .add("spectest", "global_f32", globalF32)
                 .add("spectest", "global_f64", globalF64)
                 .add("spectest", "table", table)
-                .add("spectest", "memory", memory);
+                .add("spectest", "memory", memory)
+                .add("spectest", "shared_memory", sharedMemory);
         registered.forEach(imports::instance);
         return WebAssembly.instantiate(module, imports.build());
     }

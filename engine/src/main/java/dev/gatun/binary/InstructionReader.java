@@ -19,7 +19,7 @@ import java.util.Set;
 public final class InstructionReader {
     /** The features the engine runs; the decoder rejects other instructions as illegal opcodes. */
     public static final Set<Feature> FEATURES = EnumSet.of(Feature.MVP, Feature.SIGN_EXTENSION,
-            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD,
+            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.THREADS,
             Feature.EXCEPTIONS, Feature.LEGACY_EXCEPTIONS);
 
     /** Open-block states of the structural check: which of else, catch, catch_all, delegate may follow. */
@@ -63,7 +63,7 @@ public final class InstructionReader {
                 int n = r.u32();
                 r.skip(n);
             }
-            case HEAPTYPE, MEMORY, LANE -> r.u8();
+            case HEAPTYPE, MEMORY, LANE, ZERO_BYTE -> r.u8();
             case MEMARG -> { r.u32(); r.u32(); }
             case MEMARG_LANE -> { r.u32(); r.u32(); r.u8(); }
             case SHUFFLE, V128 -> r.skip(16);
@@ -160,7 +160,8 @@ public final class InstructionReader {
     private static Instruction opcode(WasmReader r, long at) {
         int b = r.u8();
         // Only the prefixes of features the engine runs are followed by a sub-opcode worth reading.
-        Instruction in = b == PREFIX_MISC || b == PREFIX_SIMD ? Instruction.prefixed(b, r.u32()) : Instruction.single(b);
+        Instruction in = b == PREFIX_MISC || b == PREFIX_SIMD || b == PREFIX_ATOMIC
+                ? Instruction.prefixed(b, r.u32()) : Instruction.single(b);
         if (in == null || !FEATURES.contains(in.feature)) throw r.malformedAt(at, "illegal opcode");
         return in;
     }
@@ -195,6 +196,7 @@ public final class InstructionReader {
                 zero(r);
             }
             case MEMARG -> memarg(r);
+            case ZERO_BYTE -> zero(r);
             case MEMARG_LANE -> { memarg(r); r.u8(); }
             case LANE -> r.u8();
             case SHUFFLE, V128 -> r.skip(16);

@@ -241,37 +241,44 @@ public final class ModuleDecoder {
         return null;
     }
 
-    private record RawLimits(long min, long max) {} // max -1 when absent
+    private record RawLimits(long min, long max, boolean shared) {} // max -1 when absent
 
-    private static RawLimits limits(WasmReader r) {
+    /** Limits flag bits: bit 0 a maximum follows; bit 1 (threads, memories only) the memory is shared. */
+    private static final int LIMITS_HAS_MAX = 0x01, LIMITS_SHARED = 0x02;
+
+    private static RawLimits limits(WasmReader r, boolean memory) {
         int flags = r.u8();
         // The reference reads the flags as a one-byte LEB128, hence these two messages.
         if ((flags & 0x80) != 0) throw r.malformedAt(r.offset() - 1, "integer representation too long");
-        if (flags > 1) throw r.malformedAt(r.offset() - 1, "integer too large");
+        int allowed = memory ? LIMITS_HAS_MAX | LIMITS_SHARED : LIMITS_HAS_MAX;
+        if ((flags & ~allowed) != 0) throw r.malformedAt(r.offset() - 1, "integer too large");
         long min = r.u32() & 0xFFFF_FFFFL;
-        long max = flags == 1 ? r.u32() & 0xFFFF_FFFFL : -1;
-        return new RawLimits(min, max);
+        long max = (flags & LIMITS_HAS_MAX) != 0 ? r.u32() & 0xFFFF_FFFFL : -1;
+        return new RawLimits(min, max, (flags & LIMITS_SHARED) != 0);
     }
 
     private MemoryType memoryType(WasmReader r) {
         long at = r.offset();
-        RawLimits l = limits(r);
+        RawLimits l = limits(r, true);
         long min = l.min, max = l.max;
         if (min > MemoryType.MAX_PAGES || max > MemoryType.MAX_PAGES) {
             defer(at, "memory size must be at most 65536 pages (4GiB)");
         } else if (max >= 0 && max < min) {
             defer(at, "size minimum must not be greater than maximum");
+        } else if (l.shared && max < 0) {
+            // Every agent must agree on the bound a shared memory can reach, so it is declared.
+            defer(at, "shared memory must have maximum");
         }
         // The model cannot hold invalid limits; clamp (the deferred error rejects the module anyway).
         min = Math.min(min, MemoryType.MAX_PAGES);
         if (max >= 0) max = Math.max(min, Math.min(max, MemoryType.MAX_PAGES));
-        return new MemoryType(max >= 0 ? Limits.of(min, max) : Limits.of(min), false);
+        return new MemoryType(max >= 0 ? Limits.of(min, max) : Limits.of(min), l.shared && max >= 0);
     }
 
     private TableType tableType(WasmReader r) {
         ValType et = refType(r);
         long at = r.offset();
-        RawLimits l = limits(r);
+        RawLimits l = limits(r, false);
         long min = l.min, max = l.max;
         if (max >= 0 && max < min) {
             defer(at, "size minimum must not be greater than maximum");

@@ -866,6 +866,8 @@ public final class FunctionCompiler extends SimdCodegen {
                 r.u8();
                 cb.aload(instSlot);
                 support(cb, "memSize", CD_int, CD_INST);
+                // Another thread may have grown a shared memory: accesses up to the size just read must work.
+                reloadMem();
                 push(ValType.I32);
             }
             case MEMORY_GROW -> {
@@ -924,6 +926,7 @@ public final class FunctionCompiler extends SimdCodegen {
             default -> {
                 if (in.prefix == Instruction.PREFIX_SIMD) simd(in);
                 else if (in.prefix == Instruction.PREFIX_MISC) prefixed(in);
+                else if (in.prefix == Instruction.PREFIX_ATOMIC) atomic(in);
                 else if (in.accessBytes > 0) memory(in);
                 else numeric(in);
             }

@@ -331,6 +331,7 @@ public final class Interpreter {
             }
             case IrOp.MEMORY_SIZE: regs[a] = inst.mem0.pages(); return pc;
             case IrOp.MEMORY_GROW: regs[a] = (int) inst.mem0.grow(regs[b] & 0xFFFF_FFFFL); return pc;
+            case IrOp.ATOMIC: return AtomicOps.run(m, inst, a, b, c, code, pc, fp);
             case IrOp.ADDR_BIG: {
                 long ea = (regs[b] & 0xFFFF_FFFFL) + code[pc++];
                 if (ea > 0xFFFF_FFFFL) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);

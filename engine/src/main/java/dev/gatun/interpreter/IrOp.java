@@ -89,6 +89,7 @@ public final class IrOp {
     static final int TRUNC_SAT = 280;    // 280..287: 0xFC00..0xFC07
     static final int THROW = 288;        // throw tag ext with the payload in registers [a, a + b)
     static final int THROW_REF = 289;    // throw refs b (traps when null); also the legacy rethrow
+    static final int ATOMIC = 290;       // every 0xFE instruction; see AtomicOps
     static final int SIMD = 300;         // v128 ops, dispatched to SimdExec
 
     /*

@@ -744,6 +744,7 @@ public final class Translator {
             default -> {
                 if (in.prefix == Instruction.PREFIX_SIMD) SimdTranslator.translate(this, r, in.code);
                 else if (in.prefix == Instruction.PREFIX_MISC) BulkTranslator.translate(this, r, in);
+                else if (in.prefix == Instruction.PREFIX_ATOMIC) AtomicOps.translate(this, r, in);
                 else if (in.accessBytes > 0) memoryAccess(in.code);
                 else if (in.params != null) numeric(in.code);
                 else throw new IllegalStateException(in + " in a validated body");

@@ -19,6 +19,10 @@ public enum TrapKind {
     HOST("host function failed"),
     /** {@code throw_ref} of a null exnref. */
     NULL_EXCEPTION_REFERENCE("null exception reference"),
+    UNALIGNED_ATOMIC("unaligned atomic"),
+    EXPECTED_SHARED_MEMORY("expected shared memory"),
+    /** memory.atomic.wait on a thread the embedder marked as not allowed to block (like a browser's main thread). */
+    WAIT_NOT_ALLOWED("memory.atomic.wait is not allowed on this thread"),
     /** The engine cannot run this instruction yet (SIMD in the interpreter). */
     UNSUPPORTED("unsupported instruction");
 
