@@ -138,6 +138,21 @@ class ExceptionApiTest {
 
     @ParameterizedTest
     @EnumSource(value = Tier.class, names = {"INTERPRETER", "COMPILER"})
+    void exnrefsStayInWasm(Tier tier) {
+        // As the JS API's TypeError: tables, globals and functions may hold exnrefs, Java cannot take one.
+        Instance inst = instantiate("""
+                (module
+                  (table (export "t") 1 exnref)
+                  (global (export "g") (mut exnref) (ref.null exn))
+                  (func (export "f") (result exnref) (ref.null exn)))
+                """, tier, Imports.empty());
+        assertThrows(IllegalArgumentException.class, () -> inst.exports().table("t").get(0));
+        assertThrows(IllegalArgumentException.class, () -> inst.exports().global("g").get());
+        assertThrows(IllegalArgumentException.class, () -> inst.exports().function("f").call());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Tier.class, names = {"INTERPRETER", "COMPILER"})
     void aTagIsImportedOnlyWithItsType(Tier tier) {
         Imports wrong = Imports.builder().add("m", "e", Tag.of(ValType.I64)).build();
         String wat = "(module (import \"m\" \"e\" (tag (param i32))))";
