@@ -29,8 +29,6 @@ public final class CallStack {
     public int depth;          // current frame index in the stacks below
     public final FuncInst[] fns;
     final long[] links; // frame k's return link: caller's resume pc << 32 | caller's fp
-    /** Where {@link Handlers#unwind} found the handler of an exception: its pc and frame pointer. */
-    int resumePc, resumeFp;
 
     CallStack() {
         fns = new FuncInst[maxDepth + 2];

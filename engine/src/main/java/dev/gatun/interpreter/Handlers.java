@@ -48,19 +48,32 @@ final class Handlers {
     }
 
     /**
-     * Unwinds the interpreter frames above baseDepth to the first that handles x, which becomes current
-     * (m.depth, its resume point in m.resumePc and m.resumeFp: run's catch block is kept small, run being
-     * near C1's size limit); returns its function. Rethrows x when none of them handles it.
+     * Code that is all returns: after {@link #unwind}, run fetches its next word from here at whatever its pc
+     * is, and that return resumes the handler's frame. Grown (under a race, harmlessly) to cover any pc.
      */
-    static FuncInst unwind(CallStack m, int baseDepth, int pc, int fp, Exn x) {
+    static volatile long[] resumeCode = returns(1024);
+
+    private static long[] returns(int n) {
+        long[] a = new long[n];
+        java.util.Arrays.fill(a, IrOp.word(IrOp.RET0, 0, 0, 0));
+        return a;
+    }
+
+    /**
+     * Unwinds the interpreter frames above baseDepth to the first that handles x. That frame is set up as
+     * the one a return goes back to: m.depth one above it, with the handler's pc and the frame's fp as the
+     * link (see run's catch block and {@link #resumeCode}, long enough for pc). Returns the register file.
+     * Rethrows x when no frame handles it.
+     */
+    static long[] unwind(CallStack m, int baseDepth, int pc, int fp, Exn x) {
+        if (resumeCode.length <= pc) resumeCode = returns(Math.max(pc + 1, 2 * resumeCode.length));
         for (int k = m.depth; ; k--) {
             FuncInst fn = m.fns[k];
             int target = find(fn.code(), fn.inst, pc, fp, x, m);
             if (target >= 0) {
-                m.depth = k;
-                m.resumePc = target;
-                m.resumeFp = fp;
-                return fn;
+                m.depth = k + 1;
+                m.links[k + 1] = (long) target << 32 | (fp & 0xFFFF_FFFFL);
+                return m.regs;
             }
             if (k == baseDepth) {
                 m.depth = k;

@@ -5,6 +5,7 @@ import dev.gatun.runtime.Exn;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
 import dev.gatun.model.FunctionType;
+import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TrapKind;
 import dev.gatun.model.ValType;
 
@@ -104,6 +105,13 @@ public final class Interpreter {
                         case IrOp.ADD_BR_I32_LT_U: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) < 0) break branch; pc++; continue; }
                         case IrOp.ADD_BR_I32_GT_S: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v > (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
                         case IrOp.ADD_BR_I32_GT_U: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) > 0) break branch; pc++; continue; }
+                        case IrOp.FUEL: {
+                            long f = inst.fuel - code[pc];
+                            if (f < 0) throw FuelCosts.outOfFuel(inst, code[pc]);
+                            inst.fuel = f;
+                            pc++;
+                            continue;
+                        }
                         case IrOp.CALL: callee = inst.funcs[(b - fp) | (c - fp) << IrOp.FIELD_BITS]; break call;
                         case IrOp.CALL_INDIRECT: callee = indirect(inst, (int) regs[b], c - fp, (int) code[pc++]); break call;
                         case IrOp.RET1: regs[fp] = regs[b]; // fall through
@@ -148,7 +156,6 @@ public final class Interpreter {
                         case IrOp.ADD_I32_LOAD8_U: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFF; continue;
                         case IrOp.ADD_I32_LOAD16_S: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case IrOp.ADD_I32_LOAD16_U: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFFFF; continue;
-                        case IrOp.CONST: regs[a] = code[pc++]; continue;
                         case IrOp.ADD_I32_STORE: mem.set(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL, (int) regs[a]); continue;
                         case IrOp.ADD_I64_STORE: mem.set(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL, regs[a]); continue;
                         case IrOp.ADD_F32_STORE: mem.set(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL, (int) regs[a]); continue;
@@ -286,7 +293,7 @@ public final class Interpreter {
                 continue;
             }
             int k = m.depth + 1;
-            if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+            if (k > inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             m.links[k] = (long) pc << 32 | fp;
             FuncInst[] fns = m.fns;
             if (fns[k] != callee) fns[k] = callee;   // a loop calling one function stores nothing
@@ -303,14 +310,12 @@ public final class Interpreter {
             if (--budget < 0) budget = poll(inst);
           }
           } catch (Exn x) {
-            // Only a throw gets here: the frame that handles it becomes current, at its handler.
-            FuncInst fn = Handlers.unwind(m, baseDepth, pc, fp, x);
-            pc = m.resumePc;
-            fp = m.resumeFp;
-            code = fn.code().code;
-            regs = m.regs;
-            inst = fn.inst;
-            mem = inst.memSeg();
+            // Only a throw gets here. The handler's frame is made to look like a caller being returned to,
+            // and the next word fetched is a return (run is near C1's size limit: this keeps the catch small).
+            // inst = null makes that return reload the instance and its memory, which a callee may have grown.
+            regs = Handlers.unwind(m, baseDepth, pc, fp, x);
+            code = Handlers.resumeCode;
+            inst = null;
           }
         }
     }
@@ -321,6 +326,8 @@ public final class Interpreter {
         Object[] refs = m.refs;
         switch (op) {
             case IrOp.UNREACHABLE: throw new WasmTrap(TrapKind.UNREACHABLE);
+            // Only functions with more distinct constants than frame slots have these: cold, and run has no room.
+            case IrOp.CONST: regs[a] = code[pc++]; return pc;
             case IrOp.THROW: {
                 int n = b - fp;
                 throw new Exn(inst.tags[(int) code[pc]], Arrays.copyOfRange(regs, a, a + n), Arrays.copyOfRange(refs, a, a + n));
@@ -360,7 +367,7 @@ public final class Interpreter {
                 return pc;
             }
             case IrOp.TABLE_SIZE: regs[a] = inst.tables[c - fp].size; return pc;
-            case IrOp.TABLE_GROW: regs[a] = inst.tables[(int) code[pc++]].grow(regs[c] & 0xFFFF_FFFFL, refs[b]); return pc;
+            case IrOp.TABLE_GROW: regs[a] = inst.tables[(int) code[pc++]].growByCode(regs[c] & 0xFFFF_FFFFL, refs[b]); return pc;
             case IrOp.TABLE_FILL: {
                 TableInst t = inst.tables[(int) code[pc++]];
                 long i = regs[a] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
@@ -541,7 +548,7 @@ public final class Interpreter {
     private static void interpret(CallStack m, FuncInst f, int fp, int depth) {
         int base = Math.max(m.depth, Math.min(depth, m.maxDepth) - 1);
         int k = base + 1;
-        if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+        if (k > f.inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
         m.fns[k] = f;
         m.depth = k;
         try {
@@ -582,10 +589,11 @@ public final class Interpreter {
      * Whatever goes wrong comes out as a WasmTrap that carries the Wasm frames it unwound.
      */
     public static void enter(FuncInst f, CallStack m, int fp) {
+        if (f.inst.closed) throw new WasmTrap(TrapKind.CLOSED, "the instance was closed");
         int savedTop = m.top, savedDepth = m.depth;
         try {
             int k = m.depth + 1;
-            if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+            if (k > f.inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             CompiledCode cm = f.cm;
             if (cm == null) f.inst.cache.heat(1);
             if (cm != null) {
@@ -610,12 +618,23 @@ public final class Interpreter {
             throw trap(TrapKind.OUT_OF_BOUNDS_MEMORY, null, null, m, savedDepth);
         } catch (dev.gatun.memory.OutOfBoundsException e) {
             throw trap(TrapKind.OUT_OF_BOUNDS_MEMORY, null, null, m, savedDepth);
+        } catch (IllegalStateException e) {
+            // A memory freed under running code (close() from another thread) fails its accesses this way.
+            if (closedUnder(f.inst)) throw trap(TrapKind.CLOSED, "the instance or a memory it uses was closed", null, m, savedDepth);
+            throw trap(TrapKind.HOST, "internal error: " + e, e, m, savedDepth);
         } catch (RuntimeException e) {
             throw trap(TrapKind.HOST, "internal error: " + e, e, m, savedDepth);
         } finally {
             m.top = savedTop;
             m.depth = savedDepth;
         }
+    }
+
+    /** Whether the instance or one of its memories is closed. */
+    public static boolean closedUnder(InstanceState inst) {
+        if (inst.closed) return true;
+        if (inst.mems != null) for (MemInst mi : inst.mems) if (mi.lin.isClosed()) return true;
+        return false;
     }
 
     /** A trap for a Java exception, with the interpreter frames above savedDepth. */

@@ -62,6 +62,9 @@ public final class IrOp {
      */
     static final int STORE_ADD = 219;
 
+    /** ext: fuel cost of the region this starts (function entry, loop header); only in metered code. */
+    static final int FUEL = 224;
+
     static final int COLD = 256;
     static final int UNREACHABLE = 256;
     static final int MEMORY_SIZE = 257;  // a <- pages

@@ -11,6 +11,8 @@ import java.lang.foreign.MemorySegment;
  */
 public final class MemInst {
     public final LinearMemory lin;
+    /** Asked before each memory.grow the module executes, or null. */
+    public GrowLimiter limiter;
 
     /** {@code lin} is the bytes of a public Memory (which does not expose them); the API keeps the Memory itself. */
     public MemInst(LinearMemory lin) {
@@ -21,6 +23,13 @@ public final class MemInst {
 
     public long pages() { return lin.pages(); }
 
-    /** memory.grow with an unsigned page delta: old size in pages, or -1. */
-    public long grow(long delta) { return lin.grow(delta); }
+    /** memory.grow with an unsigned page delta: old size in pages, or -1 (also when the limiter refuses). */
+    public long grow(long delta) {
+        GrowLimiter l = limiter;
+        if (l != null) {
+            long cur = lin.pages();
+            if (!l.allow(cur, cur + delta, lin.limitPages())) return -1;
+        }
+        return lin.grow(delta);
+    }
 }
