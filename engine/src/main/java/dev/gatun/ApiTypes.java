@@ -50,6 +50,9 @@ final class ApiTypes {
 
     static dev.gatun.model.MemoryType model(MemoryType t) { return new dev.gatun.model.MemoryType(model(t.limits()), t.shared()); }
 
+    /** A tag's type: the parameters of its function type (which has no results). */
+    static TagType tag(dev.gatun.model.FunctionType t) { return new TagType(apiList(t.params())); }
+
     static ExternType api(dev.gatun.model.ExternType t) {
         return switch (t) {
             case dev.gatun.model.FunctionType f -> api(f);

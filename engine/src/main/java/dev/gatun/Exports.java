@@ -34,6 +34,8 @@ public final class Exports {
 
     public Global global(String name) { return as(name, Global.class, "global"); }
 
+    public Tag tag(String name) { return as(name, Tag.class, "tag"); }
+
     private <T> T as(String name, Class<T> kind, String what) {
         Extern e = get(name);
         if (!kind.isInstance(e)) throw LinkError.export(module, name, "export \"" + name + "\" is a " + e.type().kind() + ", not a " + what);

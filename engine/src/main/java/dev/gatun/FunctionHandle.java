@@ -5,6 +5,7 @@ import dev.gatun.interpreter.FuncInst;
 import dev.gatun.interpreter.HostCode;
 import dev.gatun.interpreter.Interpreter;
 import dev.gatun.runtime.TrapKind;
+import dev.gatun.runtime.Exn;
 import dev.gatun.runtime.WasmTrap;
 
 import java.util.List;
@@ -93,6 +94,10 @@ final class FunctionHandle implements Function {
         if (args.length != ps.size()) {
             throw new IllegalArgumentException("function " + type + " takes " + ps.size() + " arguments, got " + args.length);
         }
+        if (ps.contains(ValType.EXNREF) || rs.contains(ValType.EXNREF)) {
+            // As the JS API's TypeError: exnref values exist only inside Wasm.
+            throw new IllegalArgumentException("function " + type + " has an exnref parameter or result, which Java cannot pass");
+        }
         for (int i = 0; i < args.length; i++) {
             if (!Marshalling.matches(ps.get(i), args[i])) {
                 throw new IllegalArgumentException("argument " + i + " must be " + ps.get(i) + ", got " + args[i]);
@@ -105,7 +110,7 @@ final class FunctionHandle implements Function {
             try {
                 Value[] res = host.call(args);
                 return res == null ? new Value[0] : res;
-            } catch (RuntimeError e) {
+            } catch (RuntimeError | WasmException e) {
                 throw e;
             } catch (RuntimeException e) {
                 throw new RuntimeError(RuntimeError.Trap.HOST, String.valueOf(e), List.of(), e);
@@ -120,6 +125,8 @@ final class FunctionHandle implements Function {
             return Marshalling.load(m, fp, rs);
         } catch (WasmTrap t) {
             throw Marshalling.error(t);
+        } catch (Exn x) {
+            throw WasmException.of(x);
         }
     }
 
@@ -143,6 +150,8 @@ final class FunctionHandle implements Function {
             Value[] res;
             try {
                 res = impl.call(Marshalling.load(m, fp, type.params()));
+            } catch (WasmException e) {
+                throw e.exn();   // a Wasm exception thrown from Java: Wasm handlers can catch it
             } catch (RuntimeError e) {
                 throw WasmTrap.passThrough(e);
             }

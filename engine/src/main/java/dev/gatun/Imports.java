@@ -103,7 +103,7 @@ public final class Imports {
 
         /**
          * Stubs import module {@code importModule} of {@code module}: each of its imports not added yet is
-         * a function returning zeros (nothing for no result), or a fresh table, memory or global of the
+         * a function returning zeros (nothing for no result), or a fresh table, memory, global or tag of the
          * import's type.
          */
         public Builder stub(Module module, String importModule) {
@@ -125,6 +125,7 @@ public final class Imports {
                     case TableType tt -> new Table(tt, null);
                     case MemoryType mt -> new Memory(mt);
                     case GlobalType gt -> new Global(gt, null);
+                    case TagType tt -> new Tag(tt);   // a fresh tag: nothing outside can throw or catch it
                 });
             }
             return this;

@@ -7,6 +7,7 @@ import dev.gatun.runtime.GlobalInst;
 import dev.gatun.interpreter.InstanceState;
 import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TableInst;
+import dev.gatun.runtime.TagInst;
 import dev.gatun.runtime.WasmTrap;
 import dev.gatun.memory.NativeMemoryException;
 import dev.gatun.memory.ReservationLimitException;
@@ -20,6 +21,7 @@ import java.util.Map;
 /** Linking and instantiation (spec: module instantiation, Wasm 2.0 order). */
 final class Instantiator {
     private Instantiator() {}
+
 
     static Instance instantiate(Module module, Imports imports, InstanceLimits limits) {
         if (imports == null) imports = Imports.empty();
@@ -35,7 +37,8 @@ final class Instantiator {
         MemInst[] mems = new MemInst[wm.memories().size()];
         Memory[] memories = new Memory[mems.length];   // the public objects behind mems
         GlobalInst[] globals = new GlobalInst[wm.globals().size()];
-        int fi = 0, ti = 0, mi = 0, gi = 0;
+        TagInst[] tags = new TagInst[wm.tagTypes().length];
+        int fi = 0, ti = 0, mi = 0, gi = 0, xi = 0;
         Caller caller = null;   // shared by every Caller-taking import of this instance
 
         // Resolve and type-check the imports.
@@ -77,6 +80,12 @@ final class Instantiator {
                     if (!(e instanceof Global g)) throw incompatible(imp, "expected a global, got " + e.type().kind());
                     if (!g.type().equals(want)) throw incompatible(imp, "expected " + want + ", got " + g.type());
                     globals[gi++] = g.inst;
+                }
+                case TAG -> {
+                    dev.gatun.model.FunctionType want = wm.types().get(imp.typeidx());
+                    if (!(e instanceof Tag t)) throw incompatible(imp, "expected a tag, got " + e.type().kind());
+                    if (!t.inst.type.equals(want)) throw incompatible(imp, "expected tag " + want.params() + ", got " + t.type().params());
+                    tags[xi++] = t.inst;
                 }
             }
         }
@@ -132,6 +141,8 @@ final class Instantiator {
         st.mems = mems;
         st.mem0 = mems.length > 0 ? mems[0] : null;
         st.globals = globals;
+        for (int i = xi; i < tags.length; i++) tags[i] = new TagInst(wm.tagType(i));
+        st.tags = tags;
         for (int i = gi; i < globals.length; i++) {
             GlobalInst g = new GlobalInst(wm.globals().get(i));
             ConstExpr init = wm.globalInits().get(i - wm.importedGlobals());
@@ -189,6 +200,7 @@ final class Instantiator {
                 case TABLE -> Table.of(tables[e.index()]);
                 case MEMORY -> memories[e.index()];
                 case GLOBAL -> Global.of(globals[e.index()]);
+                case TAG -> Tag.of(tags[e.index()]);
             };
             ex.put(e.name(), v);
         }

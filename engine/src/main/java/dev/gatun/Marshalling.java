@@ -24,6 +24,8 @@ final class Marshalling {
             case V128 -> Value.v128(bits, hi);
             case FUNCREF -> Value.funcref(FunctionHandle.of((FuncInst) ref));
             case EXTERNREF -> Value.externref(ref);
+            // As the JS API's TypeError: an exnref (in a table, a global or a host function's signature) stays in Wasm.
+            case EXNREF -> throw new IllegalArgumentException("no exnref value crosses to Java (as in the JS API)");
         };
     }
 

@@ -33,19 +33,24 @@ public final class Module {
         }, metered);
         List<ImportDescriptor> in = new ArrayList<>(wasm.imports().size());
         for (WasmModule.Import i : wasm.imports()) {
-            dev.gatun.model.ExternType t = i.kind() == dev.gatun.model.ExternKind.FUNCTION ? wasm.types().get(i.typeidx()) : (dev.gatun.model.ExternType) i.type();
-            in.add(new ImportDescriptor(i.module(), i.name(), ApiTypes.api(t)));
+            ExternType t = switch (i.kind()) {
+                case FUNCTION -> ApiTypes.api(wasm.types().get(i.typeidx()));
+                case TAG -> ApiTypes.tag(wasm.types().get(i.typeidx()));
+                default -> ApiTypes.api((dev.gatun.model.ExternType) i.type());
+            };
+            in.add(new ImportDescriptor(i.module(), i.name(), t));
         }
         this.imports = List.copyOf(in);
         List<ExportDescriptor> out = new ArrayList<>(wasm.exports().size());
         for (WasmModule.Export e : wasm.exports()) {
-            dev.gatun.model.ExternType t = switch (e.kind()) {
-                case FUNCTION -> wasm.funcType(e.index());
-                case TABLE -> wasm.tables().get(e.index());
-                case MEMORY -> wasm.memories().get(e.index());
-                case GLOBAL -> wasm.globals().get(e.index());
+            ExternType t = switch (e.kind()) {
+                case FUNCTION -> ApiTypes.api(wasm.funcType(e.index()));
+                case TABLE -> ApiTypes.api(wasm.tables().get(e.index()));
+                case MEMORY -> ApiTypes.api(wasm.memories().get(e.index()));
+                case GLOBAL -> ApiTypes.api(wasm.globals().get(e.index()));
+                case TAG -> ApiTypes.tag(wasm.tagType(e.index()));
             };
-            out.add(new ExportDescriptor(e.name(), ApiTypes.api(t)));
+            out.add(new ExportDescriptor(e.name(), t));
         }
         this.exports = List.copyOf(out);
     }

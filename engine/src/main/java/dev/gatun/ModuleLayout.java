@@ -30,6 +30,8 @@ import java.util.OptionalInt;
  * @param moduleName         the name section's module name, or null
  * @param functionNames      the name section's function names by {@code funcidx}
  * @param exportIndices      for each of {@link Module#exports()}, in the same order, its index in its kind's index space
+ * @param tags               exception tags the module defines
+ * @param importedTags       number of imported tags
  */
 public record ModuleLayout(
         List<FunctionType> types,
@@ -47,7 +49,9 @@ public record ModuleLayout(
         List<String> customSections,
         String moduleName,
         Map<Integer, String> functionNames,
-        List<Integer> exportIndices) {
+        List<Integer> exportIndices,
+        List<TagType> tags,
+        int importedTags) {
 
     public ModuleLayout {
         types = List.copyOf(types);
@@ -58,6 +62,7 @@ public record ModuleLayout(
         customSections = List.copyOf(customSections);
         functionNames = Map.copyOf(functionNames);
         exportIndices = List.copyOf(exportIndices);
+        tags = List.copyOf(tags);
     }
 
     /** Describes {@code module}. */
@@ -77,7 +82,9 @@ public record ModuleLayout(
                 w.importedFuncs(), w.importedTables(), w.importedMemories(), w.importedGlobals(),
                 w.start() >= 0 ? OptionalInt.of(w.start()) : OptionalInt.empty(),
                 w.elements().size(), w.datas().size(), customs,
-                w.names().module(), w.names().functions(), exportIndices);
+                w.names().module(), w.names().functions(), exportIndices,
+                java.util.stream.IntStream.range(w.importedTags(), w.tagTypes().length).mapToObj(i -> ApiTypes.tag(w.tagType(i))).toList(),
+                w.importedTags());
     }
 
     @Override

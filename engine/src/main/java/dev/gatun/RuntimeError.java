@@ -27,6 +27,8 @@ public final class RuntimeError extends WebAssemblyException {
         /** A call into an instance (or through a memory) after close(). */
         CLOSED("instance closed"),
         HOST("host function failed"),
+        /** {@code throw_ref} of a null exnref. */
+        NULL_EXCEPTION_REFERENCE("null exception reference"),
         UNALIGNED_ATOMIC("unaligned atomic"),
         EXPECTED_SHARED_MEMORY("expected shared memory"),
         /** memory.atomic.wait on a thread the embedder marked as not allowed to block (like a browser's main thread). */

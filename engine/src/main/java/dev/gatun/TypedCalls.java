@@ -55,7 +55,13 @@ final class TypedCalls {
             case V128 -> Value.V128.class;
             case FUNCREF -> Function.class;
             case EXTERNREF -> Object.class;
+            case EXNREF -> throw noExnref();
         };
+    }
+
+    /** As in the JS API, an exception reference never crosses into Java: a signature with one has no typed view. */
+    private static IllegalArgumentException noExnref() {
+        return new IllegalArgumentException("an exnref value cannot cross between Wasm and Java");
     }
 
     /** The natural Java type of a function type: results map to void, one value, or {@code Value[]}. */
@@ -203,6 +209,7 @@ final class TypedCalls {
             case V128 -> Objects.requireNonNull((Value.V128) o, "a v128 argument cannot be null");
             case FUNCREF -> Value.funcref((Function) o);
             case EXTERNREF -> Value.externref(o);
+            case EXNREF -> throw noExnref();
         };
     }
 

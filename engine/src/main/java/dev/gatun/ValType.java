@@ -2,7 +2,9 @@ package dev.gatun;
 
 /** A Wasm value type ({@code valtype} in the spec). */
 public enum ValType {
-    I32(0x7F), I64(0x7E), F32(0x7D), F64(0x7C), V128(0x7B), FUNCREF(0x70), EXTERNREF(0x6F);
+    I32(0x7F), I64(0x7E), F32(0x7D), F64(0x7C), V128(0x7B), FUNCREF(0x70), EXTERNREF(0x6F),
+    /** A reference to a caught exception (exception handling, Wasm 3.0): {@code (ref null exn)}. */
+    EXNREF(0x69);
 
     private final int code;
 
@@ -11,7 +13,7 @@ public enum ValType {
     /** The binary encoding of this type. */
     public int code() { return code; }
 
-    public boolean isReference() { return this == FUNCREF || this == EXTERNREF; }
+    public boolean isReference() { return this == FUNCREF || this == EXTERNREF || this == EXNREF; }
 
     public boolean isNumeric() { return this == I32 || this == I64 || this == F32 || this == F64; }
 

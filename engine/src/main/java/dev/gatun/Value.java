@@ -112,6 +112,7 @@ public sealed interface Value {
             case V128 -> new V128(0, 0);
             case FUNCREF -> new FuncRef(null);
             case EXTERNREF -> new ExternRef(null);
+            case EXNREF -> throw new IllegalArgumentException("no exnref value crosses to Java (as in the JS API)");
         };
     }
 }

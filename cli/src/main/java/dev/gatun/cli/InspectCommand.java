@@ -11,6 +11,7 @@ import dev.gatun.MemoryType;
 import dev.gatun.Module;
 import dev.gatun.ModuleLayout;
 import dev.gatun.TableType;
+import dev.gatun.TagType;
 import dev.gatun.ValType;
 import dev.gatun.WebAssembly;
 import picocli.CommandLine.Command;
@@ -69,7 +70,7 @@ final class InspectCommand implements Callable<Integer> {
         out.println();
         out.println("imports (" + imports.size() + "):");
         Map<String, String> rows = new LinkedHashMap<>();
-        int[] idx = new int[4];
+        int[] idx = new int[dev.gatun.ExternKind.values().length];
         for (ImportDescriptor i : imports) {
             String key = kindIndex(i.type(), idx) + "  " + quote(i.module()) + " " + quote(i.name());
             rows.put(key, type(i.type()));
@@ -104,6 +105,7 @@ final class InspectCommand implements Callable<Integer> {
         section(out, "tables", l.tables(), l.importedTables(), t -> type(t));
         section(out, "memories", l.memories(), l.importedMemories(), t -> type(t));
         section(out, "globals", l.globals(), l.importedGlobals(), t -> type(t));
+        if (!l.tags().isEmpty() || l.importedTags() > 0) section(out, "tags", l.tags(), l.importedTags(), t -> type(t));
 
         out.println();
         out.println("start: " + (l.start().isPresent() ? "func " + l.start().getAsInt()
@@ -149,6 +151,7 @@ final class InspectCommand implements Callable<Integer> {
             case TableType tt -> tt.elementType() + ", " + limits(tt.limits(), "elements");
             case MemoryType m -> limits(m.limits(), "pages") + bytesOf(m.limits()) + (m.shared() ? " shared" : "");
             case GlobalType g -> g.mutable() ? "mut " + g.valType() : "const " + g.valType();
+            case TagType x -> "(" + names(x.params()) + ")";
         };
     }
 

@@ -13,6 +13,7 @@ import dev.gatun.MemoryType;
 import dev.gatun.Module;
 import dev.gatun.ModuleLayout;
 import dev.gatun.TableType;
+import dev.gatun.TagType;
 import dev.gatun.ValType;
 
 import java.io.PrintWriter;
@@ -38,7 +39,7 @@ final class InspectJson {
         m.put("name", l.moduleName());
 
         List<Object> imports = new ArrayList<>();
-        int[] next = new int[4];
+        int[] next = new int[dev.gatun.ExternKind.values().length];
         for (ImportDescriptor i : module.imports()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("module", i.module());
@@ -82,6 +83,7 @@ final class InspectJson {
         m.put("tables", indexed(l.tables(), l.importedTables(), null));
         m.put("memories", indexed(l.memories(), l.importedMemories(), null));
         m.put("globals", indexed(l.globals(), l.importedGlobals(), s.globalInits()));
+        m.put("tags", indexed(l.tags(), l.importedTags(), null));
         m.put("start", l.start().isPresent() ? l.start().getAsInt() : null);
 
         List<Object> elements = new ArrayList<>();
@@ -148,6 +150,7 @@ final class InspectJson {
             case TableType tt -> "table";
             case MemoryType mt -> "memory";
             case GlobalType g -> "global";
+            case TagType x -> "tag";
         };
     }
 
@@ -170,6 +173,7 @@ final class InspectJson {
                 o.put("valType", g.valType().toString());
                 o.put("mutable", g.mutable());
             }
+            case TagType x -> o.put("params", x.params().stream().map(ValType::toString).toList());
         }
         return o;
     }

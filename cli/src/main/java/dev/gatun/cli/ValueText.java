@@ -38,6 +38,7 @@ final class ValueText {
                     if (!s.equals("null")) throw new NumberFormatException();
                     yield Value.externref(null);
                 }
+                case EXNREF -> throw new NumberFormatException();
             };
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("cannot parse '" + text + "' as " + type + hint(type));
@@ -50,6 +51,7 @@ final class ValueText {
             case F32, F64 -> " (a decimal number, inf, -inf or nan)";
             case V128 -> " (0x followed by 32 hex digits)";
             case FUNCREF, EXTERNREF -> " (only null can be given on the command line)";
+            case EXNREF -> " (no exnref value crosses to Java)";
         };
     }
 

@@ -23,12 +23,15 @@ public final class InstructionReader {
     /** The features the engine runs (Wasm 2.0, threads and the 3.0 features implemented so far); the decoder rejects other instructions as illegal opcodes. */
     public static final Set<Feature> FEATURES = EnumSet.of(Feature.MVP, Feature.SIGN_EXTENSION,
             Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.THREADS,
-            Feature.TAIL_CALL);
+            Feature.TAIL_CALL, Feature.EXCEPTIONS, Feature.LEGACY_EXCEPTIONS);
+
+    /** Open-block states of the structural check: which of else, catch, catch_all, delegate may follow. */
+    private static final byte PLAIN = 0, THEN = 1, ELSE_DONE = 2, TRY_BODY = 3, IN_CATCH = 4, IN_CATCH_ALL = 5;
 
     private final boolean hasDataCount;
     /** Offset of the first memory.init/data.drop when the module has no data count section, else -1. */
     long firstDataIndexUse = -1;
-    private byte[] ctl = new byte[16];   // per open block: 0 block/loop, 1 if, 2 if after else
+    private byte[] ctl = new byte[16];   // per open block: one of PLAIN .. IN_CATCH_ALL
 
     InstructionReader(boolean hasDataCount) {
         this.hasDataCount = hasDataCount;
@@ -49,26 +52,20 @@ public final class InstructionReader {
         return mod.types().get((int) v);
     }
 
-    /** Skips unreachable instructions up to the else or end of the current frame; returns that instruction. */
-    public static Instruction skipDead(WasmReader r) {
-        int depth = 0;
-        for (;;) {
-            Instruction in = next(r);
-            switch (in) {
-                case BLOCK, LOOP, IF -> { r.s33(); depth++; }
-                case ELSE -> { if (depth == 0) return in; }
-                case END -> { if (depth == 0) return in; depth--; }
-                default -> skipImmediates(in, r);
-            }
-        }
-    }
-
     /** Skips the immediates of an instruction of a checked body (its opcode already read). */
     public static void skipImmediates(Instruction in, WasmReader r) {
         switch (in.immediates) {
             case NONE -> { }
             case BLOCKTYPE -> r.s33();
-            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM -> r.u32();
+            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TAG -> r.u32();
+            case TRY_TABLE -> {
+                r.s33();
+                int n = r.u32();
+                for (int i = 0; i < n; i++) {
+                    if (r.u8() < 2) r.u32();
+                    r.u32();
+                }
+            }
             case BR_TABLE -> {
                 int n = r.u32();
                 for (int i = 0; i <= n; i++) r.u32();
@@ -91,6 +88,31 @@ public final class InstructionReader {
             default -> throw new IllegalStateException(in + " in a checked body");
         }
     }
+
+    /**
+     * Skips the unreachable rest of a checked body's current frame, nested frames included, up to what ends
+     * it or starts its next part (else, catch, catch_all, end, delegate); returns that instruction, its
+     * immediates not yet read. The translator and the compiler skip dead code with it.
+     */
+    public static Instruction skipDead(WasmReader r) {
+        int depth = 0;
+        for (;;) {
+            Instruction in = next(r);
+            switch (in) {
+                case BLOCK, LOOP, IF, TRY -> { r.s33(); depth++; }
+                case TRY_TABLE -> { skipImmediates(in, r); depth++; }
+                case ELSE -> { if (depth == 0) return in; }
+                case CATCH, CATCH_ALL -> {
+                    if (depth == 0) return in;
+                    if (in == Instruction.CATCH) r.u32();
+                }
+                case END -> { if (depth == 0) return in; depth--; }
+                case DELEGATE -> { if (depth == 0) return in; r.u32(); depth--; }
+                default -> skipImmediates(in, r);
+            }
+        }
+    }
+
 
     /** Checks a function body's instructions up to and including its final {@code end}. */
     void scanFunction(WasmReader r) {
@@ -116,14 +138,27 @@ public final class InstructionReader {
                 default -> onlyConst = false;
             }
             switch (in) {
-                case BLOCK, LOOP, IF -> {
+                case BLOCK, LOOP, IF, TRY, TRY_TABLE -> {
                     blockType(r);
+                    if (in == TRY_TABLE) catches(r);
                     if (depth == ctl.length) ctl = Arrays.copyOf(ctl, depth * 2);
-                    ctl[depth++] = in == IF ? (byte) 1 : (byte) 0;
+                    ctl[depth++] = in == IF ? THEN : in == TRY ? TRY_BODY : PLAIN;
                 }
                 case ELSE -> {
-                    if (ctl[depth - 1] != 1) throw r.malformedAt(at, "END opcode expected");
-                    ctl[depth - 1] = 2;
+                    if (ctl[depth - 1] != THEN) throw r.malformedAt(at, "END opcode expected");
+                    ctl[depth - 1] = ELSE_DONE;
+                }
+                case CATCH, CATCH_ALL -> {
+                    byte s = ctl[depth - 1];
+                    if (depth == 1 || (s != TRY_BODY && s != IN_CATCH)) throw r.malformedAt(at, "END opcode expected");
+                    if (in == CATCH) r.u32();
+                    ctl[depth - 1] = in == CATCH ? IN_CATCH : IN_CATCH_ALL;
+                }
+                case DELEGATE -> {
+                    // Ends a try that has no catch clause, as end would.
+                    if (depth == 1 || ctl[depth - 1] != TRY_BODY) throw r.malformedAt(at, "END opcode expected");
+                    r.u32();
+                    depth--;
                 }
                 case END -> {
                     if (--depth == 0) return onlyConst;
@@ -146,7 +181,7 @@ public final class InstructionReader {
     private void immediates(Instruction in, WasmReader r, long at) {
         switch (in.immediates) {
             case NONE -> { }
-            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, ELEM -> r.u32();
+            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, ELEM, TAG -> r.u32();
             case DATA -> {
                 noteDataIndex(at);
                 r.u32();
@@ -195,13 +230,26 @@ public final class InstructionReader {
             throw r.malformedAt(at, "malformed value type");
     }
 
+    /** The catch clauses of a try_table: a kind (catch, catch_ref, catch_all, catch_all_ref), a tag unless catch_all*, a label. */
+    private static void catches(WasmReader r) {
+        long lenAt = r.offset();
+        long n = r.u32() & 0xFFFF_FFFFL;
+        if (n > r.remaining()) throw r.malformedAt(lenAt, "length out of bounds");
+        for (long i = 0; i < n; i++) {
+            int kind = r.u8();
+            if (kind > 3) throw r.malformedAt(r.offset() - 1, "malformed catch clause");
+            if (kind < 2) r.u32();
+            r.u32();
+        }
+    }
+
     private static void valType(WasmReader r) {
         if (ValType.fromCode(r.u8()) == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
     }
 
     private static void refType(WasmReader r) {
         int b = r.u8();
-        if (b != ValType.FUNCREF.code() && b != ValType.EXTERNREF.code())
+        if (b != ValType.FUNCREF.code() && b != ValType.EXTERNREF.code() && b != ValType.EXNREF.code())
             throw r.malformedAt(r.offset() - 1, "malformed reference type");
     }
 

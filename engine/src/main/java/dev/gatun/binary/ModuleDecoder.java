@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes the Wasm 2.0 binary format into a {@link WasmModule}. Every function body is checked
+ * Decodes the Wasm binary format (2.0 and the 3.0 features the engine runs) into a {@link WasmModule}. Every function body is checked
  * structurally (known opcodes, well-formed immediates, balanced blocks) so that all malformed-binary
  * errors surface here, before validation, as the spec's reference interpreter reports them.
  *
@@ -71,7 +71,8 @@ public final class ModuleDecoder {
     private final List<FunctionBody> codes = new ArrayList<>();
     private final List<CustomSection> customs = new ArrayList<>();
     private Names names = Names.EMPTY;
-    private int importedFuncs, importedTables, importedMemories, importedGlobals;
+    private int importedFuncs, importedTables, importedMemories, importedGlobals, importedTags;
+    private final List<Integer> tagTypes = new ArrayList<>();
     private final List<Integer> importFuncTypes = new ArrayList<>();
 
     // Offsets of items for validation errors (see WasmModule.Offsets).
@@ -150,10 +151,13 @@ public final class ModuleDecoder {
 
     private static int rank(int id) {
         return switch (id) {
-            case 1, 2, 3, 4, 5, 6, 7, 8, 9 -> id;
-            case 12 -> 10;
-            case 10 -> 11;
-            case 11 -> 12;
+            // The tag section (13) sits between the memory and global sections.
+            case 1, 2, 3, 4, 5 -> id;
+            case 13 -> 6;
+            case 6, 7, 8, 9 -> id + 1;
+            case 12 -> 11;
+            case 10 -> 12;
+            case 11 -> 13;
             default -> -1;
         };
     }
@@ -183,6 +187,7 @@ public final class ModuleDecoder {
             case 10 -> codeSection(r);
             case 11 -> dataSection(r);
             case 12 -> dataCount = r.u32();
+            case 13 -> tagSection(r);
             default -> throw new AssertionError(id);
         }
         if (!r.atEnd()) throw r.malformed("section size mismatch");
@@ -212,16 +217,28 @@ public final class ModuleDecoder {
 
     private static ValType valType(WasmReader r) {
         int b = r.u8();
-        ValType t = ValType.fromCode(b);
+        ValType t = b == TypeCode.REF_NULL || b == TypeCode.REF ? exnRef(r, b) : ValType.fromCode(b);
         if (t == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
         return t;
     }
 
     private static ValType refType(WasmReader r) {
         int b = r.u8();
-        ValType t = ValType.fromCode(b);
+        ValType t = b == TypeCode.REF_NULL || b == TypeCode.REF ? exnRef(r, b) : ValType.fromCode(b);
         if (t != null && t.isReference()) return t;
         throw r.malformedAt(r.offset() - 1, "malformed reference type");
+    }
+
+    /**
+     * {@code (ref null exn)} and {@code (ref exn)} (0x63 / 0x64 then the exn heap type): both are exnref here,
+     * non-nullability not being tracked until typed references land; other heap types are left to them.
+     */
+    static ValType exnRef(WasmReader r, int prefix) {
+        int h = r.u8();
+        if (h == TypeCode.EXN) return ValType.EXNREF;
+        if (prefix == TypeCode.REF_NULL && h == TypeCode.FUNC) return ValType.FUNCREF;
+        if (prefix == TypeCode.REF_NULL && h == TypeCode.EXTERN) return ValType.EXTERNREF;
+        return null;
     }
 
     private record RawLimits(long min, long max, boolean shared) {} // max -1 when absent
@@ -344,6 +361,15 @@ public final class ModuleDecoder {
                     globals.add(g);
                     importedGlobals++;
                 }
+                case 4 -> {
+                    long at = r.offset();
+                    int typeidx = tagType(r);
+                    FunctionType ft = typeidx >= 0 && typeidx < types.size() ? types.get(typeidx) : null;
+                    if (ft == null) defer(at, "unknown type");
+                    imports.add(new Import(module, field, ExternKind.TAG, typeidx, ft));
+                    tagTypes.add(typeidx);
+                    importedTags++;
+                }
                 default -> throw r.malformedAt(r.offset() - 1, "malformed import kind");
             }
         }
@@ -356,6 +382,17 @@ public final class ModuleDecoder {
             funcOffsets.add(r.offset());
             definedFuncTypes[i] = r.u32();
         }
+    }
+
+    /** A tag type: the attribute byte (0, exception) and the index of its function type. */
+    private static int tagType(WasmReader r) {
+        if (r.u8() != 0) throw r.malformedAt(r.offset() - 1, "malformed tag attribute");
+        return r.u32();
+    }
+
+    private void tagSection(WasmReader r) {
+        int n = vecLen(r);
+        for (int i = 0; i < n; i++) tagTypes.add(tagType(r));
     }
 
     private void tableSection(WasmReader r) {
@@ -391,6 +428,7 @@ public final class ModuleDecoder {
                 case 1 -> ExternKind.TABLE;
                 case 2 -> ExternKind.MEMORY;
                 case 3 -> ExternKind.GLOBAL;
+                case 4 -> ExternKind.TAG;
                 default -> throw r.malformedAt(r.offset() - 1, "malformed export kind");
             };
             exports.add(new Export(name, k, r.u32()));
@@ -588,7 +626,8 @@ public final class ModuleDecoder {
                 List.copyOf(elements), List.copyOf(datas), dataCount, List.copyOf(codes), List.copyOf(customs), names,
                 importedFuncs, importedTables, importedMemories, importedGlobals,
                 new WasmModule.Offsets(funcOffsets.toArray(), memoryOffsets.toArray(), globalInitOffsets.toArray(),
-                        exportOffsets.toArray(), elementOffsets.toArray(), dataOffsets.toArray(), startOffset));
+                        exportOffsets.toArray(), elementOffsets.toArray(), dataOffsets.toArray(), startOffset),
+                tagTypes.stream().mapToInt(Integer::intValue).toArray(), importedTags);
     }
 
     // ---------------------------------------------------------------- the name section

@@ -308,6 +308,17 @@ public final class CompiledSupport {
 
     static WasmTrap unreachable() { return new WasmTrap(TrapKind.UNREACHABLE); }
 
+    /** throw_ref: the exception an exnref refers to, or the trap for a null one. */
+    static RuntimeException throwRef(Object exn) {
+        return exn instanceof dev.gatun.runtime.Exn x ? x : new WasmTrap(TrapKind.NULL_EXCEPTION_REFERENCE);
+    }
+
+    /** A new exception with tag {@code tagidx} of the instance; compiled code fills in the payload. */
+    static dev.gatun.runtime.Exn exn(InstanceState inst, int tagidx) {
+        dev.gatun.runtime.TagInst t = inst.tags[tagidx];
+        return new dev.gatun.runtime.Exn(t, new long[t.slots], new Object[t.slots]);
+    }
+
     static int poll(InstanceState inst) { return Interpreter.poll(inst); }
 
     static void pollCalls(InstanceState inst) {
@@ -321,6 +332,7 @@ public final class CompiledSupport {
      */
     static RuntimeException unwind(RuntimeException e, InstanceState inst, int funcidx) {
         WasmTrap t;
+        if (e instanceof dev.gatun.runtime.Exn) return e;   // a Wasm exception: not a trap, handlers may catch it
         if (e instanceof WasmTrap w) {
             if (w.passThrough != null) return w;   // the API's own error from a host function: it has its stack
             t = w;

@@ -76,6 +76,8 @@ public final class Compiler {
     static final ClassDesc CD_RTE = desc(RuntimeException.class);
     static final ClassDesc CD_SOE = desc(StackOverflowError.class);
     static final ClassDesc CD_TRAP = desc(WasmTrap.class);
+    static final ClassDesc CD_EXN = desc(dev.gatun.runtime.Exn.class);
+    static final ClassDesc CD_TAG = desc(dev.gatun.runtime.TagInst.class);
     static final ClassDesc CD_OBJS = CD_Object.arrayType();
     /** The bootstrap of calls into another class of the same module: {@link CompiledSupport#link}. */
     static final java.lang.constant.DirectMethodHandleDesc LINK = java.lang.constant.MethodHandleDesc.ofMethod(
@@ -246,11 +248,20 @@ public final class Compiler {
                 simd |= in.prefix == Instruction.PREFIX_SIMD;
                 memory |= usesMemory(in);
                 switch (in) {
-                    case BLOCK, LOOP, IF -> {
+                    case BLOCK, LOOP, IF, TRY, TRY_TABLE -> {
                         long v = s.s33();
                         simd |= v == ValType.V128.code() - 0x80 || v >= 0 && hasV128(mod.types().get((int) v));
                         if (in == Instruction.LOOP) loops = true;
+                        if (in == Instruction.TRY_TABLE) {
+                            // A clause's payload lands on the operand stack: a v128 one needs the vector file.
+                            int n = s.u32();
+                            for (int i = 0; i < n; i++) {
+                                if (s.u8() < 2) simd |= hasV128(mod.tagType(s.u32()));
+                                s.u32();
+                            }
+                        }
                     }
+                    case THROW, CATCH -> simd |= hasV128(mod.tagType(s.u32()));
                     case CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> {
                         calls = true;
                         boolean direct = in == Instruction.CALL || in == Instruction.RETURN_CALL;

@@ -125,6 +125,8 @@ public final class FunctionCompiler extends SimdCodegen {
         while (!ctrls.isEmpty()) {
             step(unreachable ? skipDead() : InstructionReader.next(r));
         }
+        // Exception dispatch, out of line: only a throw runs it.
+        for (Runnable d : deferred) d.run();
         Label end = cb.newBoundLabel();
         cb.exceptionCatch(start, end, end, CD_RTE);
         cb.aload(instSlot);
@@ -167,6 +169,7 @@ public final class FunctionCompiler extends SimdCodegen {
         c.results = bt.results().toArray(new ValType[0]);
         c.height = sp - c.params.length;
         c.base = c.savedBase = jvmBase;
+        c.enclosing = inside(ctrls.get(ctrls.size() - 1));
         ctrls.add(c);
         return c;
     }
@@ -271,9 +274,12 @@ public final class FunctionCompiler extends SimdCodegen {
             cb.labelBinding(c.elseLabel);
             c.endReachable = true;
         }
+        if (c.kind == TRY_TABLE) closeTryTable(c);
+        if (c.kind == TRY && !c.inCatch) closeTry(c, false, null);
         if (c.kind != LOOP && c.endReachable) cb.labelBinding(c.label);
-        if (c.kind == LOOP && c.base != c.savedBase) {
-            // Only the fall-through reaches a loop's end: put back what spillBelow moved out, under the results.
+        if ((c.kind == LOOP || c.kind == TRY_TABLE || c.kind == TRY) && c.base != c.savedBase) {
+            // Only the fall-through reaches a loop's end (and a try's end has only the results on the JVM
+            // stack): put back what spillBelow moved out, under the results.
             if (c.endReachable) {
                 int n = c.results.length;
                 for (int i = n - 1; i >= 0; i--) if (c.results[i] != ValType.V128) cb.storeLocal(kind(c.results[i]), scratchSlot(c.results[i], i));
@@ -316,6 +322,233 @@ public final class FunctionCompiler extends SimdCodegen {
             cb.labelBinding(e.getValue());
             jump(e.getKey());
         }
+        unreachable = true;
+    }
+
+    // ---- exception handling ----
+    //
+    // A try body is a JVM exception range whose handler (emitted out of line, after the body) matches the
+    // caught Exn to a clause by tag identity, hands the payload to the clause's label and jumps there, or
+    // passes the exception to the enclosing try's handler. The JVM clears its operand stack for a handler,
+    // so a try first moves the values below it to spill locals (as a loop does), from which a handler
+    // rebuilds what its target label expects.
+
+    private final List<Runnable> deferred = new ArrayList<>();
+    private int tries;
+
+    /** The handler in effect for code directly inside c: its own while in a try body, else the one around it. */
+    private static Label inside(Ctl c) {
+        return c.handler != null && !c.inCatch ? c.handler : c.enclosing;
+    }
+
+    private Ctl tryEnter(int kind, FunctionType bt) {
+        Ctl c = enter(kind, bt);
+        spillBelow(c);
+        c.label = cb.newLabel();
+        c.handler = cb.newLabel();
+        c.tryStart = cb.newBoundLabel();
+        cb.nop();   // an exception range must not be empty
+        return c;
+    }
+
+    private void tryTable() {
+        FunctionType bt = blockType();
+        int n = r.u32();
+        int[] clauses = new int[3 * n];
+        for (int i = 0; i < n; i++) {
+            clauses[3 * i] = r.u8();
+            clauses[3 * i + 1] = clauses[3 * i] < 2 ? r.u32() : -1;
+            clauses[3 * i + 2] = r.u32();
+        }
+        // Each clause's landing is fixed now: its label's frame is outside the try_table.
+        int xSlot = scratchSlot(ValType.EXTERNREF, 2 << 20 | tries++);
+        List<Runnable> landings = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int kind = clauses[3 * i];
+            Ctl l = target(clauses[3 * i + 2]);
+            if (l.kind != LOOP) l.endReachable = true;
+            List<ValType> payload = kind < 2 ? mod.tagType(clauses[3 * i + 1]).params() : List.of();
+            landings.add(landing(l.label, l.base, l.height, payload, kind == 1 || kind == 3, xSlot));
+        }
+        Ctl c = tryEnter(TRY_TABLE, bt);
+        List<Integer> tags = new ArrayList<>();
+        for (int i = 0; i < n; i++) tags.add(clauses[3 * i + 1]);
+        c.clauseTags = tags;
+        c.clauseLandings = landings;
+        c.exnSlot = xSlot;
+    }
+
+    private void closeTryTable(Ctl c) {
+        Label end = cb.newBoundLabel();
+        cb.exceptionCatch(c.tryStart, end, c.handler, CD_EXN);
+        dispatch(c);
+    }
+
+    /**
+     * Ends a legacy try's body: its range is closed, the dispatch is deferred (clauses may still follow).
+     * A delegate passes what it catches to delegateTo, the handler around its target (null: the caller).
+     */
+    private void closeTry(Ctl c, boolean delegate, Label delegateTo) {
+        Label end = cb.newBoundLabel();
+        cb.exceptionCatch(c.tryStart, end, c.handler, CD_EXN);
+        c.inCatch = true;
+        Label h = c.handler;
+        if (delegate) {
+            Label out = delegateTo;
+            deferred.add(() -> {
+                cb.labelBinding(h);
+                passOut(out);
+            });
+        } else {
+            deferred.add(() -> dispatch(c));
+        }
+    }
+
+    /** The handler: the first clause whose tag matches (or catch_all) lands; else the exception goes on. */
+    private void dispatch(Ctl c) {
+        Runnable emit = () -> {
+            cb.labelBinding(c.handler);
+            cb.astore(c.exnSlot);
+            for (int i = 0; i < c.clauseTags.size(); i++) {
+                int tag = c.clauseTags.get(i);
+                Label next = cb.newLabel();
+                if (tag >= 0) {
+                    cb.aload(c.exnSlot);
+                    cb.checkcast(CD_EXN);
+                    cb.getfield(CD_EXN, "tag", CD_TAG);
+                    cb.aload(instSlot);
+                    cb.getfield(CD_INST, "tags", CD_TAG.arrayType());
+                    cb.loadConstant(tag);
+                    cb.aaload();
+                    cb.if_acmpne(next);
+                }
+                c.clauseLandings.get(i).run();
+                if (tag < 0) return;   // catch_all: what follows is unreachable
+                cb.labelBinding(next);
+            }
+            cb.aload(c.exnSlot);
+            passOut(c.enclosing);
+        };
+        if (c.kind == TRY) emit.run();
+        else deferred.add(emit);
+    }
+
+    /** With the exception on the JVM stack: to the enclosing handler, or out of the function. */
+    private void passOut(Label handler) {
+        cb.checkcast(CD_EXN);
+        if (handler != null) cb.goto_(handler);
+        else cb.athrow();
+    }
+
+    /** A legacy catch or catch_all clause: the previous body or clause falls through to the end. */
+    private void catchClause(int tag) {
+        Ctl c = ctrls.get(ctrls.size() - 1);
+        if (!c.inCatch) closeTry(c, false, null);
+        if (!unreachable) {
+            c.endReachable = true;
+            cb.goto_(c.label);
+        }
+        Label code = cb.newBoundLabel();
+        List<ValType> payload = tag >= 0 ? mod.tagType(tag).params() : List.of();
+        sp = c.height;
+        c.clauseTags.add(tag);
+        c.clauseLandings.add(landing(code, c.base, c.height, payload, false, c.exnSlot));
+        for (ValType t : payload) push(t);
+        unreachable = false;
+    }
+
+    /**
+     * Code (emitted later, out of line) that rebuilds the JVM stack a label at (base, height) expects from
+     * the spill locals, puts exception xSlot's payload (and the exnref when ref) above it, and jumps there.
+     */
+    private Runnable landing(Label target, int base, int height, List<ValType> payload, boolean ref, int xSlot) {
+        List<TypeKind> kinds = new ArrayList<>();
+        List<Integer> slots = new ArrayList<>();
+        for (int j = base; j < height; j++) {
+            if (stack[j] == ValType.V128) continue;
+            kinds.add(kind(stack[j]));
+            slots.add(spillSlot(j));
+        }
+        int v0 = vAt(height);
+        return () -> {
+            if (scan.memory()) reloadMem();
+            for (int k = 0; k < kinds.size(); k++) cb.loadLocal(kinds.get(k), slots.get(k));
+            int slot = 0, v = v0;
+            for (ValType t : payload) {
+                if (t == ValType.V128) {
+                    for (int half = 0; half < 2; half++) {
+                        cb.aload(vSlot);
+                        cb.loadConstant(v + half);
+                        exnField(xSlot, "bits", CD_LONGS, slot + half);
+                        cb.laload();
+                        cb.lastore();
+                    }
+                    v += 2;
+                    slot += 2;
+                    continue;
+                }
+                if (t.isReference()) {
+                    exnField(xSlot, "refs", CD_OBJS, slot);
+                    cb.aaload();
+                } else {
+                    exnField(xSlot, "bits", CD_LONGS, slot);
+                    cb.laload();
+                    fromBits(cb, t);
+                }
+                slot++;
+            }
+            if (ref) cb.aload(xSlot);
+            cb.goto_(target);
+        };
+    }
+
+    private void exnField(int xSlot, String field, ClassDesc type, int index) {
+        cb.aload(xSlot);
+        cb.checkcast(CD_EXN);
+        cb.getfield(CD_EXN, field, type);
+        cb.loadConstant(index);
+    }
+
+    /** throw: the payload goes from the JVM stack (and the vector file) into a new Exn, which is thrown. */
+    private void throwTag(int tag) {
+        List<ValType> ps = mod.tagType(tag).params();
+        int n = ps.size();
+        int[] v = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            v[i] = vAt(sp - n + i);
+            if (ps.get(i) != ValType.V128) cb.storeLocal(kind(ps.get(i)), scratchSlot(ps.get(i), 3 << 20 | i));
+        }
+        sp -= n;
+        cb.aload(instSlot);
+        cb.loadConstant(tag);
+        support(cb, "exn", CD_EXN, CD_INST, CD_int);
+        for (int i = 0, slot = 0; i < n; i++) {
+            ValType t = ps.get(i);
+            if (t == ValType.V128) {
+                for (int half = 0; half < 2; half++) {
+                    cb.dup();
+                    cb.getfield(CD_EXN, "bits", CD_LONGS);
+                    cb.loadConstant(slot + half);
+                    cb.aload(vSlot);
+                    cb.loadConstant(v[i] + half);
+                    cb.laload();
+                    cb.lastore();
+                }
+                slot += 2;
+                continue;
+            }
+            cb.dup();
+            cb.getfield(CD_EXN, t.isReference() ? "refs" : "bits", t.isReference() ? CD_OBJS : CD_LONGS);
+            cb.loadConstant(slot++);
+            cb.loadLocal(kind(t), scratchSlot(t, 3 << 20 | i));
+            if (t.isReference()) {
+                cb.aastore();
+            } else {
+                toBits(cb, t);
+                cb.lastore();
+            }
+        }
+        cb.athrow();
         unreachable = true;
     }
 
@@ -491,7 +724,8 @@ public final class FunctionCompiler extends SimdCodegen {
     private void step(Instruction in) {
         switch (in) {
             // Control flow joins must see one v128 layout; a pending compare survives only into what branches on it.
-            case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT, SELECT, SELECT_T -> {
+            case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT,
+                 SELECT, SELECT_T, TRY_TABLE, TRY, CATCH, CATCH_ALL, DELEGATE, THROW, THROW_REF, RETHROW -> {
                 if (vSlot >= 0) materialize(-1);
             }
             default -> { }
@@ -550,6 +784,32 @@ public final class FunctionCompiler extends SimdCodegen {
                 unreachable = false;
             }
             case END -> end();
+            case TRY_TABLE -> tryTable();
+            case TRY -> {
+                Ctl c = tryEnter(TRY, blockType());
+                c.exnSlot = scratchSlot(ValType.EXTERNREF, 2 << 20 | tries++);
+                c.clauseTags = new ArrayList<>();
+                c.clauseLandings = new ArrayList<>();
+            }
+            case CATCH, CATCH_ALL -> catchClause(in == Instruction.CATCH ? r.u32() : -1);
+            case DELEGATE -> {
+                Ctl c = ctrls.get(ctrls.size() - 1);
+                closeTry(c, true, inside(ctrls.get(ctrls.size() - 2 - r.u32())));
+                end();
+            }
+            case THROW -> throwTag(r.u32());
+            case THROW_REF -> {
+                pop();
+                support(cb, "throwRef", CD_RTE, CD_Object);
+                cb.athrow();
+                unreachable = true;
+            }
+            case RETHROW -> {
+                cb.aload(target(r.u32()).exnSlot);
+                cb.checkcast(CD_EXN);
+                cb.athrow();
+                unreachable = true;
+            }
             case BR -> {
                 jump(target(r.u32()));
                 unreachable = true;

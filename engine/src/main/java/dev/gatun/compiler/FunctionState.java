@@ -34,7 +34,7 @@ import static java.lang.constant.ConstantDescs.*;
  * {@link FunctionCompiler} (control flow, calls, the instruction dispatch).
  */
 abstract class FunctionState {
-    static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
+    static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3, TRY_TABLE = 4, TRY = 5;
     static final MethodTypeDesc UNWIND = MethodTypeDesc.of(CD_RTE, CD_RTE, CD_INST, CD_int);
     static final MethodTypeDesc OVERFLOW = MethodTypeDesc.of(CD_RTE, CD_SOE, CD_INST, CD_int);
     /** The vector register file's pair where scalars cross into and out of kernels. */
@@ -49,6 +49,20 @@ abstract class FunctionState {
         int savedBase;     // a loop that spilled what was below it: the jvmBase to restore at its end
         ValType[] params, results;
         boolean endReachable;
+        // Exception handling (try_table and the legacy try):
+        /** This try's JVM exception handler: the code that matches a caught exception to a clause. */
+        Label handler;
+        /** The handler in effect around this frame (null: exceptions leave the function). */
+        Label enclosing;
+        /** Legacy try: past its body (in a catch clause), where its own handler no longer applies. */
+        boolean inCatch;
+        /** The try body's first instruction. */
+        Label tryStart;
+        /** The JVM local holding the caught exception (a legacy try's rethrow reads it). */
+        int exnSlot = -1;
+        /** Each clause's tag (-1: catch_all), and the out-of-line code that lands an exception in it. */
+        List<Integer> clauseTags;
+        List<Runnable> clauseLandings;
 
         ValType[] labelTypes() { return kind == LOOP ? params : results; }
     }

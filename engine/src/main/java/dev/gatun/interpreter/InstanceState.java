@@ -3,6 +3,7 @@ package dev.gatun.interpreter;
 import dev.gatun.runtime.GlobalInst;
 import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TableInst;
+import dev.gatun.runtime.TagInst;
 import dev.gatun.model.WasmModule;
 
 import java.lang.foreign.MemorySegment;
@@ -16,6 +17,8 @@ public final class InstanceState {
     public MemInst[] mems;
     public MemInst mem0;
     public GlobalInst[] globals;
+    /** Exception tags, imported first ({@code tagidx} space). */
+    public TagInst[] tags;
     public Object[][] elems;     // element segments' references; empty once dropped
     public byte[][] datas;       // data segments' bytes; empty once dropped
     public volatile boolean interruptRequested;

@@ -1,6 +1,7 @@
 package dev.gatun.interpreter;
 
 import static dev.gatun.runtime.Numerics.*;
+import dev.gatun.runtime.Exn;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
 import dev.gatun.model.FunctionType;
@@ -54,6 +55,8 @@ public final class Interpreter {
         int pc = 0;
         int budget = BUDGET;
         for (;;) {
+          try {
+          for (;;) {
             long w = code[pc++];
             int a = fp + ((int) (w >>> 10) & M);
             int b = fp + ((int) (w >>> 28) & M);
@@ -149,7 +152,6 @@ public final class Interpreter {
                         case IrOp.ADD_I32_LOAD8_U: regs[a] = mem.get(I8, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFF; continue;
                         case IrOp.ADD_I32_LOAD16_S: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL); continue;
                         case IrOp.ADD_I32_LOAD16_U: regs[a] = mem.get(I16, (regs[b] + regs[c]) & 0xFFFF_FFFFL) & 0xFFFF; continue;
-                        case IrOp.CONST: regs[a] = code[pc++]; continue;
                         case IrOp.ADD_I32_STORE: mem.set(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL, (int) regs[a]); continue;
                         case IrOp.ADD_I64_STORE: mem.set(I64, (regs[b] + regs[c]) & 0xFFFF_FFFFL, regs[a]); continue;
                         case IrOp.ADD_F32_STORE: mem.set(I32, (regs[b] + regs[c]) & 0xFFFF_FFFFL, (int) regs[a]); continue;
@@ -313,6 +315,15 @@ public final class Interpreter {
                 mem = inst.memSeg();
             }
             if (--budget < 0) budget = poll(inst);
+          }
+          } catch (Exn x) {
+            // Only a throw gets here. The handler's frame is made to look like a caller being returned to,
+            // and the next word fetched is a return (run is near C1's size limit: this keeps the catch small).
+            // inst = null makes that return reload the instance and its memory, which a callee may have grown.
+            regs = Handlers.unwind(m, baseDepth, pc, fp, x);
+            code = Handlers.resumeCode;
+            inst = null;
+          }
         }
     }
 
@@ -362,6 +373,16 @@ public final class Interpreter {
         switch (op) {
             case IrOp.UNREACHABLE: throw new WasmTrap(TrapKind.UNREACHABLE);
             case IrOp.FUEL: FuelCosts.charge(inst, code[pc]); return pc + 1;
+            // Only functions with more distinct constants than frame slots have these: cold, and run has no room.
+            case IrOp.CONST: regs[a] = code[pc++]; return pc;
+            case IrOp.THROW: {
+                int n = b - fp;
+                throw new Exn(inst.tags[(int) code[pc]], Arrays.copyOfRange(regs, a, a + n), Arrays.copyOfRange(refs, a, a + n));
+            }
+            case IrOp.THROW_REF: {
+                if (refs[b] instanceof Exn x) throw x;
+                throw new WasmTrap(TrapKind.NULL_EXCEPTION_REFERENCE);
+            }
             case IrOp.MEMORY_SIZE: regs[a] = inst.mem0.pages(); return pc;
             case IrOp.MEMORY_GROW: regs[a] = (int) inst.mem0.grow(regs[b] & 0xFFFF_FFFFL); return pc;
             case IrOp.ATOMIC: return AtomicOps.run(m, inst, a, b, c, code, pc, fp);
@@ -610,7 +631,8 @@ public final class Interpreter {
         m.top = fp + Math.max(Translator.slots(ft.params()), Translator.slots(ft.results()));
         try {
             f.host.call(m, fp);
-        } catch (WasmTrap e) {
+        } catch (WasmTrap | Exn e) {
+            // A Wasm exception (the API hands over a host function's WasmException as one) can be caught.
             throw e;
         } catch (RuntimeException e) {
             throw new WasmTrap(TrapKind.HOST, String.valueOf(e), e);
@@ -640,6 +662,8 @@ public final class Interpreter {
                 run(m, f, fp);
                 if (m.tail != null) drain(m, fp, k);
             }
+        } catch (Exn x) {
+            throw x;   // not a trap: the API turns it into its WasmException
         } catch (WasmTrap t) {
             if (t.passThrough == null) addFrames(t, m, savedDepth);
             throw t;

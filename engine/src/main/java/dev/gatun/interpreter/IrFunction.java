@@ -14,15 +14,19 @@ public final class IrFunction {
     final boolean refLocals;
     /** Objects instructions refer to by index (i8x16.shuffle plans). */
     final Object[] pool;
+    /** Exception handlers, {@link Handlers#SIZE} ints each (see {@link Handlers}); empty without any. */
+    final int[] handlers;
 
     static final Object[] NO_POOL = new Object[0];
 
     IrFunction(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals) {
-        this(code, consts, nParams, nLocals, frameSize, refLocals, NO_POOL);
+        this(code, consts, nParams, nLocals, frameSize, refLocals, NO_POOL, Handlers.NONE);
     }
 
-    IrFunction(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals, Object[] pool) {
+    IrFunction(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals, Object[] pool,
+               int[] handlers) {
         this.pool = pool;
+        this.handlers = handlers;
         this.code = code;
         this.consts = consts;
         this.nParams = nParams;

@@ -46,7 +46,7 @@ public final class IrOp {
      * a <- load(u32(b + c)), in wasm load order i32 i64 f32 f64 i32.8s i32.8u i32.16s i32.16u.
      */
     static final int LOAD_ADD = 194;
-    /** a <- ext: a constant without a frame slot (past {@code Translator.MAX_CONST_SLOTS} distinct ones). */
+    /** a <- ext: a constant without a frame slot (past {@code FrameConstants.MAX_SLOTS} distinct ones). */
     static final int CONST = 208;
     /** 209..212: i32.add / i32.sub fused with a branch on the result being nonzero / zero; ext: target. */
     static final int ADD_BR_NZ = 209, ADD_BR_Z = 210, SUB_BR_NZ = 211, SUB_BR_Z = 212;
@@ -97,11 +97,13 @@ public final class IrOp {
     static final int MEMORY_FILL = 278;  // d=a val=b n=c
     static final int FUNC_OF_TABLE = 279; // refs a <- call_indirect's callee: table c [b], ext: type id
     static final int TRUNC_SAT = 280;    // 280..287: 0xFC00..0xFC07
+    static final int THROW = 288;        // throw tag ext with the payload in registers [a, a + b)
+    static final int THROW_REF = 289;    // throw refs b (traps when null); also the legacy rethrow
     /**
      * ext: fuel cost of the region this starts (function entry, loop header); only in metered code, so
      * it sits in the cold range and leaves run's size to the unmetered hot ops.
      */
-    static final int FUEL = 288;
+    static final int FUEL = 291;
     static final int ATOMIC = 290;       // every 0xFE instruction; see AtomicOps
     static final int SIMD = 300;         // v128 ops, dispatched to SimdExec
 

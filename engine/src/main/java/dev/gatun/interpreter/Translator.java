@@ -31,9 +31,7 @@ import java.util.List;
  * trusted to be valid (the validator ran first).
  */
 public final class Translator {
-    private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
-    /** Distinct constants that get a frame slot; further ones are materialized by a CONST instruction. */
-    static final int MAX_CONST_SLOTS = 8192;
+    private static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3, TRY_TABLE = 4, TRY = 5;
 
     /** A control frame of the translation. */
     private static final class Ctrl {
@@ -46,7 +44,22 @@ public final class Translator {
         int elseFixup = -1;
         boolean endReachable;
         int[] savedParams;
+        int endPc = -1;           // where branches to the end land, once known
+        int tryStart = -1;        // try_table / try: first word of the body (a try's, until its first clause)
+        int bodyStart, bodyEnd;   // legacy try: its body's range, which every catch clause covers
+        int[] catches;            // try_table: its clauses' kind, tag and label, three ints each
+        int exnReg = -1;          // legacy try: the register its catch clauses keep the exception in
     }
+
+    /** A handler table entry (see {@link Handlers}); a catch's target is a label resolved once known. */
+    private record Handler(int start, int end, int nest, int tag, Ctrl label, int target, int dst, int exnDst) {}
+
+    private final List<Handler> handlers = new ArrayList<>();
+    /** Exception handlers that leave the function: each returns its label values from a pad after the body. */
+    private final List<Ctrl> funcPads = new ArrayList<>();
+    /** Legacy try blocks get one register each past the constants, for the exception their catch holds. */
+    private final int tries;
+    private int nextTry;
 
     private final WasmModule mod;
     private final int[] typeIds;
@@ -62,8 +75,7 @@ public final class Translator {
     private final int paramSlots, localSlots;
     private final int tempBase;
     private final List<Object> pool = new ArrayList<>();
-    private final HashMap<Long, Integer> constIndex = new HashMap<>();
-    private final HashMap<List<Long>, Integer> v128Index = new HashMap<>();
+    private final FrameConstants constants;
     private final long[] consts;
 
     private long[] buf = new long[64];
@@ -124,8 +136,10 @@ public final class Translator {
         this.localSlots = slot;
         this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
         this.fuel = metered ? FuelCosts.of(body.code()) : null;
-        this.consts = prescan(body.code());
-        this.tempBase = localSlots + consts.length;
+        this.constants = new FrameConstants(body.code());
+        this.consts = constants.values;
+        this.tries = constants.tries;
+        this.tempBase = localSlots + consts.length + tries;
         this.topRef = new int[localSlots];
         Arrays.fill(topRef, -1);
         this.defPos = new int[localSlots];
@@ -164,35 +178,12 @@ public final class Translator {
         return reg;
     }
 
-    // ---- pre-scan: collect the constants so temporaries can be numbered from the start ----
-
-    private long[] prescan(byte[] body) {
-        WasmReader s = new WasmReader(body, 0, body.length, 0);
-        List<Long> values = new ArrayList<>();
-        while (!s.atEnd()) {
-            Instruction in = InstructionReader.next(s);
-            long v;
-            switch (in) {
-                case I32_CONST -> v = s.s32();
-                case I64_CONST -> v = s.s64();
-                case F32_CONST -> v = s.f32bits();
-                case F64_CONST -> v = s.f64bits();
-                case V128_CONST -> {
-                    // v128.const values join the pool as (low, high) pairs, so a constant costs nothing at run time.
-                    long lo = s.f64bits(), hi = s.f64bits();
-                    if (values.size() + 2 <= MAX_CONST_SLOTS && v128Index.putIfAbsent(List.of(lo, hi), values.size()) == null) {
-                        values.add(lo);
-                        values.add(hi);
-                    }
-                    continue;
-                }
-                default -> { InstructionReader.skipImmediates(in, s); continue; }
-            }
-            if (values.size() < MAX_CONST_SLOTS && constIndex.putIfAbsent(v, values.size()) == null) values.add(v);
-        }
-        long[] out = new long[values.size()];
-        for (int i = 0; i < out.length; i++) out[i] = values.get(i);
-        return out;
+    /** Reads a blocktype: empty, one valtype, or a type index. */
+    public static FunctionType blockType(WasmReader r, WasmModule mod) {
+        long v = r.s33();
+        if (v == -64) return FunctionType.of(List.of(), List.of());
+        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
+        return mod.types().get((int) v);
     }
 
     // ---- emission ----
@@ -200,8 +191,8 @@ public final class Translator {
     private int T(int i) { return tempBase + soff[i]; }
 
     private void pushConst(long v) {
-        Integer i = constIndex.get(v);
-        if (i != null) { push(localSlots + i, false); return; }
+        int i = constants.slot(v);
+        if (i >= 0) { push(localSlots + i, false); return; }
         int dst = T(h);
         emit(IrOp.CONST, dst, 0, 0);
         emit(v);
@@ -530,8 +521,11 @@ public final class Translator {
         }
         boolean refLocals = false;
         for (int i = nParams; i < nLocals; i++) refLocals |= localKind[i] == REF;
+        int[] table = handlerTable();
+        frameSize = Math.max(frameSize, tempBase + maxH + 1);
+        if (frameSize > IrOp.MAX_REG) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED, "function needs too many registers");
         return new IrFunction(Arrays.copyOf(buf, len), consts, paramSlots, localSlots, frameSize, refLocals,
-                pool.isEmpty() ? IrFunction.NO_POOL : pool.toArray());
+                pool.isEmpty() ? IrFunction.NO_POOL : pool.toArray(), table);
     }
 
     private Instruction skipDead() { return InstructionReader.skipDead(r); }
@@ -594,6 +588,52 @@ public final class Translator {
                 unreachable = false;
             }
             case END -> end();
+            case TRY_TABLE -> {
+                FunctionType bt = blockType();
+                int n = r.u32();
+                int[] clauses = new int[3 * n];
+                for (int i = 0; i < n; i++) {
+                    int kind = r.u8();
+                    clauses[3 * i] = kind;
+                    clauses[3 * i + 1] = kind < 2 ? r.u32() : -1;
+                    clauses[3 * i + 2] = r.u32();
+                }
+                materializeLocals();
+                Ctrl c = enter(TRY_TABLE, bt);
+                c.catches = clauses;
+                label();
+                c.tryStart = len;
+            }
+            case TRY -> {
+                FunctionType bt = blockType();
+                materializeLocals();
+                Ctrl c = enter(TRY, bt);
+                c.exnReg = localSlots + consts.length + nextTry++;
+                label();
+                c.tryStart = len;
+            }
+            case CATCH, CATCH_ALL -> catchClause(in == Instruction.CATCH ? r.u32() : Handlers.ANY);
+            case DELEGATE -> {
+                Ctrl c = top();
+                int target = ctrls.size() - 2 - r.u32();
+                handlers.add(new Handler(c.tryStart, len, ctrls.size() - 1, Handlers.DELEGATE, null, target, -1, -1));
+                c.tryStart = -1;
+                end();
+            }
+            case THROW -> {
+                int tag = r.u32();
+                FunctionType tt = mod.tagType(tag);
+                int base = callArgs(FunctionType.of(tt.params(), List.of()), 0);
+                emit(IrOp.THROW, T(base), slots(tt.params()), 0);
+                emit(tag);
+                unreachable = true;
+            }
+            case THROW_REF -> { emit(IrOp.THROW_REF, 0, pop(), 0); unreachable = true; }
+            case RETHROW -> {
+                Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
+                emit(IrOp.THROW_REF, 0, c.exnReg, 0);
+                unreachable = true;
+            }
             case BR -> {
                 Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
                 branchTo(c);
@@ -722,7 +762,7 @@ public final class Translator {
             }
             default -> {
                 if (in.prefix == Instruction.PREFIX_SIMD) SimdTranslator.translate(this, r, in.code);
-                else if (in.prefix == Instruction.PREFIX_MISC) prefixed(in);
+                else if (in.prefix == Instruction.PREFIX_MISC) BulkTranslator.translate(this, r, in);
                 else if (in.prefix == Instruction.PREFIX_ATOMIC) AtomicOps.translate(this, r, in);
                 else if (in.accessBytes > 0) memoryAccess(in.code);
                 else if (in.params != null) numeric(in.code);
@@ -741,7 +781,9 @@ public final class Translator {
     }
 
     private void end() {
-        Ctrl c = ctrls.remove(ctrls.size() - 1);
+        Ctrl c = top();
+        if (c.kind == TRY_TABLE) closeTryTable(c);
+        ctrls.remove(ctrls.size() - 1);
         if (c.kind == FUNC) {
             if (!unreachable) emitReturn();
             return;
@@ -760,11 +802,78 @@ public final class Translator {
             // Loop labels are at the start; the end is reachable only by falling through.
         } else {
             for (int i = 0; i < c.nFixups; i++) patch(c.fixups[i], len);
+            c.endPc = len;
         }
         label();
         popTo(c.base);
         for (int j = 0; j < c.results.length; j++) push(T(h), c.results[j]);
         unreachable = !c.endReachable;
+    }
+
+    // ---- exception handling ----
+
+    /** The try_table's clauses become handler entries for its body, each landing at its label's target. */
+    private void closeTryTable(Ctrl c) {
+        int nest = ctrls.size() - 1;
+        int[] k = c.catches;
+        for (int i = 0; i < k.length; i += 3) {
+            int kind = k[i];
+            Ctrl l = ctrls.get(nest - 1 - k[i + 2]);
+            byte[] t = labelTypes(l);
+            int payload = kind < 2 ? mod.tagType(k[i + 1]).params().size() : 0;
+            int dst = payload > 0 ? labelReg(l, t, 0) : -1;
+            int exnDst = kind == 1 || kind == 3 ? labelReg(l, t, t.length - 1) : -1;
+            int top = labelReg(l, t, t.length) - tempBase;
+            if (top > maxH) maxH = top;
+            if (l.kind == FUNC) funcPads.add(l);
+            else if (l.kind != LOOP) l.endReachable = true;
+            handlers.add(new Handler(c.tryStart, len, nest, kind < 2 ? k[i + 1] : Handlers.ANY, l, -1, dst, exnDst));
+        }
+    }
+
+    /** A legacy catch or catch_all: ends the try body (or the previous clause) and starts a clause. */
+    private void catchClause(int tag) {
+        Ctrl c = top();
+        if (!unreachable) {
+            branchCopies(resultsView(c));
+            emit(IrOp.BR, 0, 0, 0);
+            emit(0);
+            fixup(c, len - 1);
+            c.endReachable = true;
+        }
+        if (c.tryStart >= 0) {
+            c.bodyStart = c.tryStart;
+            c.bodyEnd = len;
+            c.tryStart = -1;
+        }
+        label();
+        popTo(c.base);
+        List<ValType> payload = tag == Handlers.ANY ? List.of() : mod.tagType(tag).params();
+        handlers.add(new Handler(c.bodyStart, c.bodyEnd, ctrls.size() - 1, tag, null, len,
+                payload.isEmpty() ? -1 : T(h), c.exnReg));
+        for (ValType t : payload) push(T(h), kind(t));
+        unreachable = false;
+    }
+
+    /** The handler table, targets resolved; pads for handlers that leave the function return its results. */
+    private int[] handlerTable() {
+        if (handlers.isEmpty()) return Handlers.NONE;
+        int pad = -1;
+        if (!funcPads.isEmpty()) {
+            pad = len;
+            h = 0;
+            for (byte k : funcResults) push(T(h), k);
+            emitReturn();
+        }
+        int[] out = new int[handlers.size() * Handlers.SIZE];
+        int i = 0;
+        for (Handler e : handlers) {
+            int target = e.label == null ? e.target : e.label.kind == FUNC ? pad : e.label.kind == LOOP ? e.label.loopPc : e.label.endPc;
+            int[] w = {e.start, e.end, e.nest, e.tag, target, e.dst, e.exnDst};
+            System.arraycopy(w, 0, out, i, Handlers.SIZE);
+            i += Handlers.SIZE;
+        }
+        return out;
     }
 
     private void brTable() {
@@ -920,55 +1029,7 @@ public final class Translator {
         }
     }
 
-    private void prefixed(Instruction in) {
-        int sub = in.code;
-        switch (in) {
-            case I32_TRUNC_SAT_F32_S, I32_TRUNC_SAT_F32_U, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U, I64_TRUNC_SAT_F32_S, I64_TRUNC_SAT_F32_U, I64_TRUNC_SAT_F64_S, I64_TRUNC_SAT_F64_U -> {
-                int b1 = pop();
-                int dst = T(h);
-                produce(IrOp.TRUNC_SAT + sub, dst, b1, 0);
-                push(dst, NUM);
-            }
-            case MEMORY_INIT -> {
-                int seg = r.u32(); r.u8();
-                int n = pop(), s = pop(), d = pop();
-                emit(IrOp.MEMORY_INIT, d, s, n); emit(seg);
-            }
-            case DATA_DROP -> { emit(IrOp.DATA_DROP, 0, 0, 0); emit(r.u32()); }
-            case MEMORY_COPY -> { r.u8(); r.u8(); int n = pop(), s = pop(), d = pop(); emit(IrOp.MEMORY_COPY, d, s, n); }
-            case MEMORY_FILL -> { r.u8(); int n = pop(), v = pop(), d = pop(); emit(IrOp.MEMORY_FILL, d, v, n); }
-            case TABLE_INIT -> {
-                int seg = r.u32(); int t = r.u32();
-                int n = pop(), s = pop(), d = pop();
-                emit(IrOp.TABLE_INIT, d, s, n); emit((long) seg << 32 | t);
-            }
-            case ELEM_DROP -> { emit(IrOp.ELEM_DROP, 0, 0, 0); emit(r.u32()); }
-            case TABLE_COPY -> {
-                int x = r.u32(); int y = r.u32();
-                int n = pop(), s = pop(), d = pop();
-                emit(IrOp.TABLE_COPY, d, s, n); emit((long) x << 32 | y);
-            }
-            case TABLE_GROW -> {
-                int t = r.u32();
-                int n = pop(), init = pop();
-                int dst = T(h);
-                produce(IrOp.TABLE_GROW, dst, init, n);
-                int p = lastPos;
-                emit(t);
-                lastPos = p;
-                push(dst, NUM);
-            }
-            case TABLE_SIZE -> { int t = r.u32(); int dst = T(h); produce(IrOp.TABLE_SIZE, dst, 0, t); push(dst, NUM); }
-            case TABLE_FILL -> {
-                int t = r.u32();
-                int n = pop(), v = pop(), i = pop();
-                emit(IrOp.TABLE_FILL, i, v, n); emit(t);
-            }
-            default -> throw new IllegalStateException("0xFC " + sub + " in a validated body");
-        }
-    }
-
-    // ---- hooks for SimdTranslator (kept here so the stack bookkeeping stays private) ----
+    // ---- hooks for SimdTranslator and BulkTranslator (kept here so the stack bookkeeping stays private) ----
 
     int popValue() { return pop(); }
 
@@ -992,10 +1053,13 @@ public final class Translator {
         emit(ext0);
     }
 
+    /** Emits an instruction without extension words that writes no register. */
+    void emitOp(int op, int a, int b, int c) { emit(op, a, b, c); }
+
     /** The register pair holding v128 constant (lo, hi) in the frame's constants, or -1 if it is not there. */
     int v128ConstReg(long lo, long hi) {
-        Integer i = v128Index.get(List.of(lo, hi));
-        return i == null ? -1 : localSlots + i;
+        int i = constants.v128Slot(lo, hi);
+        return i < 0 ? -1 : localSlots + i;
     }
 
     /** Adds an object (a shuffle plan) to the function's pool; returns its index. */

@@ -5,7 +5,9 @@ package dev.gatun.model;
  * <p>The engine's own twin of {@code dev.gatun.ExternKind}, which the API converts to and from.
  */
 public enum ExternKind {
-    FUNCTION, TABLE, MEMORY, GLOBAL;
+    FUNCTION, TABLE, MEMORY, GLOBAL,
+    /** An exception tag (exception handling). */
+    TAG;
 
     @Override
     public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param names         decoded name section (empty when absent or malformed: the spec says custom
  *                      sections never make a module invalid)
  * @param offsets       where items were in the binary, for error messages
+ * @param tagTypes      type index of every exception tag, imported ones first ({@code tagidx} space)
+ * @param importedTags  how many of the tags are imported
  */
 public record WasmModule(
         List<FunctionType> types,
@@ -46,7 +48,9 @@ public record WasmModule(
         int importedTables,
         int importedMemories,
         int importedGlobals,
-        Offsets offsets) {
+        Offsets offsets,
+        int[] tagTypes,
+        int importedTags) {
 
     /**
      * Module byte offsets of decoded items, so validation errors can point into the binary: the
@@ -103,6 +107,9 @@ public record WasmModule(
     public FunctionType funcType(int funcidx) { return types.get(funcTypes[funcidx]); }
 
     public int functionCount() { return funcTypes.length; }
+
+    /** The type of tag {@code tagidx}: its parameters are the exception's payload, it has no results. */
+    public FunctionType tagType(int tagidx) { return types.get(tagTypes[tagidx]); }
 
     /** The name of a function from the name section, or null. */
     public String functionName(int funcidx) { return names.functions().get(funcidx); }

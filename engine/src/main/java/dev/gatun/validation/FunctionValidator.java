@@ -21,9 +21,10 @@ import java.util.List;
  * The body was already checked structurally by the decoder, so immediates are well-formed here.
  */
 final class FunctionValidator {
-    private static final int I32 = 0, I64 = 1, F32 = 2, F64 = 3, V128 = 4, FUNCREF = 5, EXTERNREF = 6, UNKNOWN = 7;
+    private static final int I32 = 0, I64 = 1, F32 = 2, F64 = 3, V128 = 4, FUNCREF = 5, EXTERNREF = 6, EXNREF = 7, UNKNOWN = 8;
     private static final ValType[] VALTYPES = ValType.values();
-    private static final int K_BLOCK = 0, K_LOOP = 1, K_IF = 2, K_ELSE = 3;
+    /** Frame kinds; the legacy try's body and its catch clauses are frames of their own (rethrow targets the latter). */
+    private static final int K_BLOCK = 0, K_LOOP = 1, K_IF = 2, K_ELSE = 3, K_TRY = 4, K_CATCH = 5, K_CATCH_ALL = 6;
 
     /** Block types: >= 0 a type index, else {@code EMPTY_BT} or {@code -2 - valtype} for one result. */
     private static final int EMPTY_BT = -1;
@@ -32,6 +33,7 @@ final class FunctionValidator {
     private final BitSet declaredRefs;
     private final int[][] typeParams, typeResults;
     private final int[] funcTypes;
+    private final int[] tagTypes;
     private final int[] globalTypes;
     private final boolean[] globalMutable;
     private final int[] tableTypes;
@@ -64,6 +66,7 @@ final class FunctionValidator {
             typeResults[i] = ordinals(types.get(i).results());
         }
         funcTypes = m.funcTypes();
+        tagTypes = m.tagTypes();
         globalTypes = new int[m.globals().size()];
         globalMutable = new boolean[globalTypes.length];
         for (int i = 0; i < globalTypes.length; i++) {
@@ -256,6 +259,40 @@ final class FunctionValidator {
                 popLabel(f);
                 setUnreachable();
             }
+            case THROW -> {
+                int[] ps = typeParams[tagTypes[tag(r.u32())]];
+                for (int i = ps.length - 1; i >= 0; i--) pop(ps[i]);
+                setUnreachable();
+            }
+            case THROW_REF -> {
+                pop(EXNREF);
+                setUnreachable();
+            }
+            case TRY_TABLE -> {
+                int bt = blockType();
+                // The clauses' labels are those around the try_table (its own frame is not pushed yet).
+                int n = r.u32();
+                for (int i = 0; i < n; i++) catchClause(r.u8());
+                popParams(bt);
+                pushCtrl(K_BLOCK, bt);
+            }
+            case TRY -> block(K_TRY);
+            case CATCH, CATCH_ALL -> {
+                int f = popCtrl();
+                pushCtrl(in == Instruction.CATCH ? K_CATCH : K_CATCH_ALL, ctlBt[f]);
+                sp = curHeight;   // a catch clause starts with the payload, not the block's parameters
+                if (in == Instruction.CATCH) for (int t : typeParams[tagTypes[tag(r.u32())]]) push(t);
+            }
+            case DELEGATE -> {
+                int f = popCtrl();
+                label(r.u32());
+                for (int i = 0; i < resultCount(ctlBt[f]); i++) push(result(ctlBt[f], i));
+            }
+            case RETHROW -> {
+                int f = label(r.u32());
+                if (ctlKind[f] != K_CATCH && ctlKind[f] != K_CATCH_ALL) throw fail("invalid rethrow label");
+                setUnreachable();
+            }
             case BR_IF -> {
                 int f = label(r.u32());
                 pop(I32);
@@ -350,7 +387,7 @@ final class FunctionValidator {
             case I64_CONST -> { r.s64(); push(I64); }
             case F32_CONST -> { r.skip(4); push(F32); }
             case F64_CONST -> { r.skip(8); push(F64); }
-            case REF_NULL -> push(r.u8() == ValType.FUNCREF.code() ? FUNCREF : EXTERNREF);
+            case REF_NULL -> push(ValType.fromCode(r.u8()).ordinal());
             case REF_IS_NULL -> {
                 int t = pop();
                 if (t != UNKNOWN && !isRef(t)) throw mismatch();
@@ -372,7 +409,23 @@ final class FunctionValidator {
         }
     }
 
-    private static boolean isRef(int t) { return t == FUNCREF || t == EXTERNREF; }
+    private static boolean isRef(int t) { return t == FUNCREF || t == EXTERNREF || t == EXNREF; }
+
+    private int tag(int x) {
+        if (x < 0 || x >= tagTypes.length) throw fail("unknown tag " + Integer.toUnsignedString(x));
+        return x;
+    }
+
+    /** A try_table clause: what it hands its label (the payload and/or the exnref) must be the label's types. */
+    private void catchClause(int kind) {
+        int[] payload = kind < 2 ? typeParams[tagTypes[tag(r.u32())]] : new int[0];
+        boolean ref = kind == 1 || kind == 3;
+        int f = label(r.u32());
+        int n = payload.length + (ref ? 1 : 0);
+        if (labelCount(f) != n) throw mismatch();
+        for (int i = 0; i < payload.length; i++) if (labelType(f, i) != payload[i]) throw mismatch();
+        if (ref && labelType(f, n - 1) != EXNREF) throw mismatch();
+    }
 
     private void block(int kind) {
         int bt = blockType();

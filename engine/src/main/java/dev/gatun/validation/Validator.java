@@ -52,6 +52,10 @@ public final class Validator {
                 if (t < 0 || t >= ntypes) throw invalid(at.func(i - m.importedFuncs()), "unknown type");
             }
             if (m.memories().size() > 1) throw invalid(at.memory(1), "multiple memories");
+            for (int t : m.tagTypes()) {
+                if (t < 0 || t >= ntypes) throw invalid(0, "unknown type");
+                if (!m.types().get(t).results().isEmpty()) throw invalid(0, "non-empty tag result type");
+            }
 
             // C.refs: functions referenced outside function bodies (globals, elements, exports).
             for (ConstExpr e : m.globalInits()) declare(e);
@@ -107,6 +111,7 @@ public final class Validator {
                     case TABLE -> m.tables().size();
                     case MEMORY -> m.memories().size();
                     case GLOBAL -> m.globals().size();
+                    case TAG -> m.tagTypes().length;
                 };
                 if (e.index() < 0 || e.index() >= n) throw invalid(o, "unknown " + e.kind() + " " + Integer.toUnsignedString(e.index()));
                 if (!names.add(e.name())) throw invalid(o, "duplicate export name");

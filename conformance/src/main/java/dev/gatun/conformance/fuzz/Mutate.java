@@ -17,6 +17,10 @@ import dev.gatun.Table;
 import dev.gatun.TableType;
 import dev.gatun.Tier;
 import dev.gatun.Value;
+import dev.gatun.ValType;
+import dev.gatun.WasmException;
+import dev.gatun.TagType;
+import dev.gatun.Tag;
 import dev.gatun.Wat;
 import dev.gatun.WebAssembly;
 import dev.gatun.ExportDescriptor;
@@ -187,14 +191,16 @@ public final class Mutate {
             try (in) {
                 for (ExportDescriptor e : m.exports()) {
                     if (!(e.type() instanceof FunctionType ft)) continue;
+                    // As the JS API: Java can pass no exnref.
+                    if (ft.params().contains(ValType.EXNREF) || ft.results().contains(ValType.EXNREF)) continue;
                     Value[] args = new Value[ft.params().size()];
                     for (int i = 0; i < args.length; i++) args[i] = Trace.arg(ft.params().get(i), i);
                     in.setFuel(100_000);
                     calls++;
                     try {
                         in.exports().function(e.name()).call(args);
-                    } catch (RuntimeError ok) {
-                        // traps are fine: only raw exceptions are not
+                    } catch (RuntimeError | WasmException ok) {
+                        // traps and uncaught Wasm exceptions are fine: only raw exceptions are not
                     }
                 }
             }
@@ -219,6 +225,7 @@ public final class Mutate {
                 case MemoryType mt -> b.add(d.module(), d.name(), new Memory(mt, Math.max(256, mt.limits().min())));
                 case TableType tt -> b.add(d.module(), d.name(), new Table(tt, null));
                 case GlobalType gt -> b.add(d.module(), d.name(), new Global(gt, Trace.arg(gt.valType(), 0)));
+                case TagType tt -> b.add(d.module(), d.name(), new Tag(tt));
             }
         }
         return b.build();

@@ -10,6 +10,7 @@ import dev.gatun.LinkError;
 import dev.gatun.Memory;
 import dev.gatun.Module;
 import dev.gatun.RuntimeError;
+import dev.gatun.WasmException;
 import dev.gatun.ValType;
 import dev.gatun.Value;
 import dev.gatun.WebAssembly;
@@ -43,6 +44,7 @@ public final class Trace {
         for (ExportDescriptor e : m.exports()) {
             if (!(e.type() instanceof FunctionType ft)) continue;
             if (ft.params().contains(ValType.V128) || ft.results().contains(ValType.V128)) continue;
+            if (ft.params().contains(ValType.EXNREF) || ft.results().contains(ValType.EXNREF)) continue;
             out.add(new String[] {e.name(), names(ft.params()), names(ft.results())});
         }
         return out;
@@ -63,6 +65,7 @@ public final class Trace {
             case V128 -> "v128";
             case FUNCREF -> "funcref";
             case EXTERNREF -> "externref";
+            case EXNREF -> "exnref";
         };
     }
 
@@ -105,6 +108,8 @@ public final class Trace {
                     StringBuilder b = new StringBuilder(name).append(" -> (");
                     for (int i = 0; i < r.length; i++) b.append(i > 0 ? ", " : "").append(show(r[i]));
                     out.add(b.append(')').toString());
+                } catch (WasmException e) {
+                    out.add(name + " exception");   // an uncaught Wasm exception: no trap category
                 } catch (RuntimeError e) {
                     String c = category(e);
                     out.add(name + " trap " + c);
@@ -149,6 +154,7 @@ public final class Trace {
             case V128 -> new Value.V128(0, 0);
             case FUNCREF -> new Value.FuncRef(null);
             case EXTERNREF -> new Value.ExternRef(null);
+            case EXNREF -> throw new IllegalArgumentException("no exnref crosses to Java (as in the JS API)");
         };
     }
 
