@@ -367,19 +367,19 @@ public final class FunctionCompiler extends SimdCodegen {
 
     private void callIndirect(int typeidx, int table) {
         FunctionType ft = mod.types().get(typeidx);
-        pop();
+        toRaw(pop());   // the index, as raw bits read by the table's address type
         if (ft.params().contains(ValType.V128)) {
-            int i = scratchSlot(ValType.I32, -5);
-            cb.istore(i);
+            int i = scratchSlot(ValType.I64, -5);
+            cb.lstore(i);
             args(ft);
-            cb.iload(i);
+            cb.lload(i);
         } else {
             args(ft);
         }
         cb.aload(instSlot);
         cb.loadConstant(table);
         cb.loadConstant(g.typeIds[typeidx]);
-        rt(cb, "indirect", CD_FUNC, CD_int, CD_INST, CD_int, CD_int);
+        rt(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
         cb.aload(instSlot);
         cb.iload(depthSlot);
         cb.iconst_1();
@@ -588,31 +588,34 @@ public final class FunctionCompiler extends SimdCodegen {
             }
             case TABLE_GET -> {
                 int t = r.u32();
-                pop();
+                toRaw(pop());
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                rt(cb, "tableGet", CD_Object, CD_int, CD_INST, CD_int);
+                rt(cb, "tableGet", CD_Object, CD_long, CD_INST, CD_int);
                 push(mod.tables().get(t).elementType());
             }
             case TABLE_SET -> {
                 int t = r.u32();
-                pop();
-                pop();
+                operandsToRaw(2);
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                rt(cb, "tableSet", CD_void, CD_int, CD_Object, CD_INST, CD_int);
+                rt(cb, "tableSet", CD_void, CD_long, CD_Object, CD_INST, CD_int);
             }
             case MEMORY_SIZE -> {
-                r.u8();
+                int k = r.u32();
                 cb.aload(instSlot);
-                rt(cb, "memSize", CD_int, CD_INST);
-                push(ValType.I32);
+                cb.loadConstant(k);
+                rt(cb, "memSize", CD_long, CD_INST, CD_int);
+                fromRaw(memAddr(k));
             }
             case MEMORY_GROW -> {
-                r.u8();
+                int k = r.u32();
+                toRaw(pop());
                 cb.aload(instSlot);
-                rt(cb, "memGrow", CD_int, CD_int, CD_INST);
-                reloadMem();
+                cb.loadConstant(k);
+                rt(cb, "memGrow", CD_long, CD_long, CD_INST, CD_int);
+                fromRaw(memAddr(k));
+                if (k == 0) reloadMem();
             }
             case I32_CONST -> {
                 cb.loadConstant(r.s32());

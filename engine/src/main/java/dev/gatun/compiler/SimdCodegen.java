@@ -6,6 +6,7 @@ import dev.gatun.interpreter.Translator;
 import dev.gatun.FunctionType;
 import dev.gatun.ValType;
 import dev.gatun.model.WasmModule;
+import dev.gatun.binary.MemArg;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmReader;
 import dev.gatun.model.Instruction;
@@ -99,17 +100,32 @@ abstract class SimdCodegen extends ScalarCodegen {
         push(t);
     }
 
-    /** Pops the i32 address and leaves its effective address (with the memarg offset) in a long local. */
+    /** The memory of the last {@link #effectiveAddress}, whose segment the kernel call then takes. */
+    private int accessMemory;
+
+    /**
+     * Pops the address and leaves its effective address (with the memarg offset) in a long local: inline
+     * for a 32-bit memory 0 (the sum cannot wrap), through the checked runtime helper for any other memory.
+     */
     int effectiveAddress() {
-        r.u32();
-        long offset = r.u32() & 0xFFFF_FFFFL;
-        pop();
-        cb.i2l();
-        cb.loadConstant(0xFFFF_FFFFL);
-        cb.land();
-        if (offset != 0) {
+        MemArg ma = MemArg.read(r);
+        long offset = ma.offset();
+        accessMemory = ma.memory();
+        if (plainMemory(accessMemory)) {
+            pop();
+            cb.i2l();
+            cb.loadConstant(0xFFFF_FFFFL);
+            cb.land();
+            if (offset != 0) {
+                cb.loadConstant(offset);
+                cb.ladd();
+            }
+        } else {
+            toRaw(pop());
             cb.loadConstant(offset);
-            cb.ladd();
+            cb.aload(instSlot);
+            cb.loadConstant(accessMemory);
+            rt(cb, "ea", CD_long, CD_long, CD_long, CD_INST, CD_int);
         }
         int ea = scratchSlot(ValType.I64, -4);
         cb.lstore(ea);
@@ -135,7 +151,7 @@ abstract class SimdCodegen extends ScalarCodegen {
                 push(V);
                 cb.aload(vSlot);
                 cb.loadConstant(vTop(0));
-                cb.aload(memSlot);
+                segment(accessMemory);
                 cb.lload(ea);
                 invokeKernel(kernelName(in), KMEM);
             }
@@ -145,7 +161,7 @@ abstract class SimdCodegen extends ScalarCodegen {
                 int ea = effectiveAddress();
                 cb.aload(vSlot);
                 cb.loadConstant(v);
-                cb.aload(memSlot);
+                segment(accessMemory);
                 cb.lload(ea);
                 invokeKernel("v128_store", KMEM);
             }
@@ -158,7 +174,7 @@ abstract class SimdCodegen extends ScalarCodegen {
                 cb.aload(vSlot);
                 cb.loadConstant(vTop(0));
                 cb.loadConstant(v);
-                cb.aload(memSlot);
+                segment(accessMemory);
                 cb.lload(ea);
                 cb.loadConstant(lane);
                 invokeKernel(kernelName(in), KLOAD_LANE);
@@ -170,7 +186,7 @@ abstract class SimdCodegen extends ScalarCodegen {
                 int lane = r.u8();
                 cb.aload(vSlot);
                 cb.loadConstant(v);
-                cb.aload(memSlot);
+                segment(accessMemory);
                 cb.lload(ea);
                 cb.loadConstant(lane);
                 invokeKernel(kernelName(in), KSTORE_LANE);

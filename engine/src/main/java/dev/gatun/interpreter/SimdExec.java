@@ -1,6 +1,8 @@
 package dev.gatun.interpreter;
 
 import dev.gatun.runtime.GlobalInst;
+import java.lang.foreign.MemorySegment;
+import dev.gatun.runtime.MemInst;
 import dev.gatun.vector.ShufflePlan;
 import dev.gatun.vector.F32x4;
 import dev.gatun.vector.F64x2;
@@ -300,6 +302,12 @@ public final class SimdExec {
                 g.hi = regs[a + 1];
                 break;
             }
+            case SimdTranslator.V128_MEMX: {
+                long x = code[pc];
+                MemInst mi = inst.mems[(int) (x >>> 16)];
+                access((int) x & 0xFF, regs, a, c, mi.seg(), mi.ea(regs[b], code[pc + 1]), (int) (x >>> 8) & 0xFF);
+                pc += 2; break;
+            }
             default: throw new IllegalStateException("bad IR opcode " + op);
             }
             long w = code[pc];
@@ -309,6 +317,39 @@ public final class SimdExec {
             a = fp + ((int) (w >>> 10) & M);
             b = fp + ((int) (w >>> 28) & M);
             c = fp + (int) (w >>> 46);
+        }
+    }
+
+    /**
+     * A v128 memory instruction (by sub-opcode) at a checked effective address: the generic path of
+     * {@link SimdTranslator#V128_MEMX}. {@code a} is the value (the result of a load), {@code c} the vector
+     * a lane load merges into.
+     */
+    static void access(int sub, long[] regs, int a, int c, MemorySegment mem, long ea, int lane) {
+        switch (sub) {
+            case 0x00 -> V128.v128_load(regs, a, mem, ea);
+            case 0x01 -> V128.v128_load8x8_s(regs, a, mem, ea);
+            case 0x02 -> V128.v128_load8x8_u(regs, a, mem, ea);
+            case 0x03 -> V128.v128_load16x4_s(regs, a, mem, ea);
+            case 0x04 -> V128.v128_load16x4_u(regs, a, mem, ea);
+            case 0x05 -> V128.v128_load32x2_s(regs, a, mem, ea);
+            case 0x06 -> V128.v128_load32x2_u(regs, a, mem, ea);
+            case 0x07 -> V128.v128_load8_splat(regs, a, mem, ea);
+            case 0x08 -> V128.v128_load16_splat(regs, a, mem, ea);
+            case 0x09 -> V128.v128_load32_splat(regs, a, mem, ea);
+            case 0x0A -> V128.v128_load64_splat(regs, a, mem, ea);
+            case 0x0B -> V128.v128_store(regs, a, mem, ea);
+            case 0x54 -> V128.v128_load8_lane(regs, a, c, mem, ea, lane);
+            case 0x55 -> V128.v128_load16_lane(regs, a, c, mem, ea, lane);
+            case 0x56 -> V128.v128_load32_lane(regs, a, c, mem, ea, lane);
+            case 0x57 -> V128.v128_load64_lane(regs, a, c, mem, ea, lane);
+            case 0x58 -> V128.v128_store8_lane(regs, a, mem, ea, lane);
+            case 0x59 -> V128.v128_store16_lane(regs, a, mem, ea, lane);
+            case 0x5A -> V128.v128_store32_lane(regs, a, mem, ea, lane);
+            case 0x5B -> V128.v128_store64_lane(regs, a, mem, ea, lane);
+            case 0x5C -> V128.v128_load32_zero(regs, a, mem, ea);
+            case 0x5D -> V128.v128_load64_zero(regs, a, mem, ea);
+            default -> throw new IllegalStateException("v128 memory access " + sub);
         }
     }
 }

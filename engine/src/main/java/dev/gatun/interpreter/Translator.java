@@ -7,6 +7,7 @@ import dev.gatun.FunctionType;
 import dev.gatun.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
+import dev.gatun.binary.MemArg;
 import dev.gatun.binary.WasmReader;
 import dev.gatun.model.Instruction;
 
@@ -704,12 +705,12 @@ public final class Translator {
                 int idx = pop();
                 emit(Op.TABLE_SET, v, idx, t);
             }
-            case MEMORY_SIZE -> { r.u8(); int dst = T(h); produce(Op.MEMORY_SIZE, dst, 0, 0); push(dst, NUM); }
+            case MEMORY_SIZE -> { int k = r.u32(); int dst = T(h); produceWith(Op.MEMORY_SIZE, dst, 0, 0, k, 0, 1); push(dst, NUM); }
             case MEMORY_GROW -> {
-                r.u8();
+                int k = r.u32();
                 int d = pop();
                 int dst = T(h);
-                produce(Op.MEMORY_GROW, dst, d, 0);
+                produceWith(Op.MEMORY_GROW, dst, d, 0, k, 0, 1);
                 push(dst, NUM);
             }
             case I32_CONST -> pushConst(r.s32());
@@ -851,11 +852,25 @@ public final class Translator {
     }
 
     private void memoryAccess(int op) {
-        r.u32();
-        long offset = r.u32() & 0xFFFF_FFFFL;
+        MemArg ma = MemArg.read(r);
+        long offset = ma.offset();
         boolean store = op >= Instruction.I32_STORE.code;
         int v = store ? pop() : 0;
         int addr = pop();
+        if (!plainMemory(ma.memory())) {
+            // Other memories and memory64 take the generic op, so memory 0's 32-bit ops stay as they are.
+            long ext = (op - Instruction.I32_LOAD.code) | (long) ma.memory() << 8;
+            if (store) {
+                emit(Op.MEMX, v, addr, 0);
+                emit(ext);
+                emit(offset);
+            } else {
+                int dst = T(h);
+                produceWith(Op.MEMX, dst, addr, 0, ext, offset, 2);
+                push(dst, NUM);
+            }
+            return;
+        }
         if (offset > Op.MAX_REG) {
             emit(Op.ADDR_BIG, T(h), addr, 0);
             emit(offset);
@@ -917,13 +932,17 @@ public final class Translator {
                 push(dst, NUM);
             }
             case MEMORY_INIT -> {
-                int seg = r.u32(); r.u8();
+                int seg = r.u32(); int k = r.u32();
                 int n = pop(), s = pop(), d = pop();
-                emit(Op.MEMORY_INIT, d, s, n); emit(seg);
+                emit(Op.MEMORY_INIT, d, s, n); emit((long) k << 32 | seg);
             }
             case DATA_DROP -> { emit(Op.DATA_DROP, 0, 0, 0); emit(r.u32()); }
-            case MEMORY_COPY -> { r.u8(); r.u8(); int n = pop(), s = pop(), d = pop(); emit(Op.MEMORY_COPY, d, s, n); }
-            case MEMORY_FILL -> { r.u8(); int n = pop(), v = pop(), d = pop(); emit(Op.MEMORY_FILL, d, v, n); }
+            case MEMORY_COPY -> {
+                int x = r.u32(); int y = r.u32();
+                int n = pop(), s = pop(), d = pop();
+                emit(Op.MEMORY_COPY, d, s, n); emit((long) x << 32 | y);
+            }
+            case MEMORY_FILL -> { int k = r.u32(); int n = pop(), v = pop(), d = pop(); emit(Op.MEMORY_FILL, d, v, n); emit(k); }
             case TABLE_INIT -> {
                 int seg = r.u32(); int t = r.u32();
                 int n = pop(), s = pop(), d = pop();
@@ -959,6 +978,9 @@ public final class Translator {
 
     int popValue() { return pop(); }
 
+    /** Whether memory k is memory 0 with 32-bit addresses, the one the hot ops address. */
+    boolean plainMemory(int k) { return k == 0 && !mod.memories().get(0).address64(); }
+
     /** Register the next pushed value will occupy (its canonical temporary). */
     int nextTemp() { return T(h); }
 
@@ -978,6 +1000,9 @@ public final class Translator {
         emit(op, a, b, c);
         emit(ext0);
     }
+
+    /** One more extension word after {@link #emitWith}. */
+    void emitExt(long w) { emit(w); }
 
     /** The register pair holding v128 constant (lo, hi) in the frame's constants, or -1 if it is not there. */
     int v128ConstReg(long lo, long hi) {

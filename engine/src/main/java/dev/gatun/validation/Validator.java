@@ -51,7 +51,6 @@ public final class Validator {
                 int t = m.funcTypes()[i];
                 if (t < 0 || t >= ntypes) throw invalid(at.func(i - m.importedFuncs()), "unknown type");
             }
-            if (m.memories().size() > 1) throw invalid(at.memory(1), "multiple memories");
 
             // C.refs: functions referenced outside function bodies (globals, elements, exports).
             for (ConstExpr e : m.globalInits()) declare(e);
@@ -76,7 +75,7 @@ public final class Validator {
                 if (s.mode() == SegmentMode.ACTIVE) {
                     if (s.tableidx() < 0 || s.tableidx() >= m.tables().size())
                         throw invalid(o, "unknown table " + Integer.toUnsignedString(s.tableidx()));
-                    constExpr(s.offset(), ValType.I32, o);
+                    constExpr(s.offset(), m.tables().get(s.tableidx()).address64() ? ValType.I64 : ValType.I32, o);
                     if (m.tables().get(s.tableidx()).elementType() != s.type()) throw invalid(o, "type mismatch");
                 }
                 for (ConstExpr e : s.init()) constExpr(e, s.type(), o);
@@ -87,7 +86,7 @@ public final class Validator {
                 if (d.mode() == SegmentMode.ACTIVE) {
                     if (d.memidx() < 0 || d.memidx() >= m.memories().size())
                         throw invalid(o, "unknown memory " + Integer.toUnsignedString(d.memidx()));
-                    constExpr(d.offset(), ValType.I32, o);
+                    constExpr(d.offset(), m.memories().get(d.memidx()).address64() ? ValType.I64 : ValType.I32, o);
                 }
             }
             if (m.start() != -1) {
