@@ -243,7 +243,9 @@ abstract class SimdCodegen extends ScalarCodegen {
                 push(V);
                 kernel(in, K3, vTop(0), a, VSCRATCH);
             }
-            case V128_BITSELECT -> {
+            case V128_BITSELECT, F32X4_RELAXED_MADD, F32X4_RELAXED_NMADD, F64X2_RELAXED_MADD, F64X2_RELAXED_NMADD,
+                 I8X16_RELAXED_LANESELECT, I16X8_RELAXED_LANESELECT, I32X4_RELAXED_LANESELECT, I64X2_RELAXED_LANESELECT,
+                 I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S -> {
                 int c = vIn(0), b = vIn(1), a = vIn(2);
                 pop();
                 pop();

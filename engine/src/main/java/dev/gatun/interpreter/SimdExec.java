@@ -10,6 +10,7 @@ import dev.gatun.vector.I16x8;
 import dev.gatun.vector.I32x4;
 import dev.gatun.vector.I64x2;
 import dev.gatun.vector.I8x16;
+import dev.gatun.vector.Relaxed;
 import dev.gatun.vector.V128;
 
 /**
@@ -302,6 +303,27 @@ public final class SimdExec {
                 g.hi = regs[a + 1];
                 break;
             }
+            // Relaxed SIMD (Gatun's deterministic choices: see dev.gatun.vector.Relaxed); ternaries' third operand in ext.
+            case SimdTranslator.RELAXED + 0x00: Relaxed.i8x16_relaxed_swizzle(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x01: Relaxed.i32x4_relaxed_trunc_f32x4_s(regs, a, b); break;
+            case SimdTranslator.RELAXED + 0x02: Relaxed.i32x4_relaxed_trunc_f32x4_u(regs, a, b); break;
+            case SimdTranslator.RELAXED + 0x03: Relaxed.i32x4_relaxed_trunc_f64x2_s_zero(regs, a, b); break;
+            case SimdTranslator.RELAXED + 0x04: Relaxed.i32x4_relaxed_trunc_f64x2_u_zero(regs, a, b); break;
+            case SimdTranslator.RELAXED + 0x05: Relaxed.f32x4_relaxed_madd(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x06: Relaxed.f32x4_relaxed_nmadd(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x07: Relaxed.f64x2_relaxed_madd(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x08: Relaxed.f64x2_relaxed_nmadd(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x09: Relaxed.i8x16_relaxed_laneselect(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x0A: Relaxed.i16x8_relaxed_laneselect(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x0B: Relaxed.i32x4_relaxed_laneselect(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x0C: Relaxed.i64x2_relaxed_laneselect(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x0D: Relaxed.f32x4_relaxed_min(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x0E: Relaxed.f32x4_relaxed_max(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x0F: Relaxed.f64x2_relaxed_min(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x10: Relaxed.f64x2_relaxed_max(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x11: Relaxed.i16x8_relaxed_q15mulr_s(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x12: Relaxed.i16x8_relaxed_dot_i8x16_i7x16_s(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x13: Relaxed.i32x4_relaxed_dot_i8x16_i7x16_add_s(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
             case SimdTranslator.V128_MEMX: {
                 long x = code[pc];
                 MemInst mi = inst.mems[(int) (x >>> 16)];

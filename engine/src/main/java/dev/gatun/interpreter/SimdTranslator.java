@@ -30,18 +30,21 @@ public final class SimdTranslator {
      * b = address, c = the vector a lane load merges into; ext: sub-opcode | lane << 8 | memidx << 16, offset.
      */
     static final int V128_MEMX = Op.SIMD + 260;
+    /** The relaxed SIMD sub-opcodes 0x100..0x113 run as IR ops RELAXED + (sub - 0x100), past the ones above. */
+    static final int RELAXED = Op.SIMD + 264;
+    private static final int RELAXED_SUB = 0x100, RELAXED_END = 0x114;
 
     /**
      * Shape of each sub-opcode, from the instruction table: U unary (v128 result, splats included), u unary
      * with an i32 result, B binary (shifts too: an i32 count), T ternary, X extract_lane, R replace_lane,
      * L load, l lane load, S store, s lane store, C const, H shuffle, '.' undefined.
      */
-    private static final char[] SHAPE = new char[256];
+    private static final char[] SHAPE = new char[RELAXED_END];
 
     static {
         java.util.Arrays.fill(SHAPE, '.');
         for (Instruction in : Instruction.values()) {
-            if (in.prefix != Instruction.PREFIX_SIMD || in.feature != Feature.SIMD) continue;
+            if (in.prefix != Instruction.PREFIX_SIMD || in.feature != Feature.SIMD && in.feature != Feature.RELAXED_SIMD) continue;
             SHAPE[in.code] = switch (in.immediates) {
                 case MEMARG -> in == Instruction.V128_STORE ? 'S' : 'L';
                 case MEMARG_LANE -> in.text.startsWith("v128.load") ? 'l' : 's';
@@ -57,11 +60,14 @@ public final class SimdTranslator {
     public static boolean binary(int sub) { return shape(sub) == 'B'; }
 
     private static char shape(int sub) {
-        return sub >= 0 && sub < 256 ? SHAPE[sub] : '.';
+        return sub >= 0 && sub < RELAXED_END ? SHAPE[sub] : '.';
     }
 
+    /** The IR op of a SIMD sub-opcode. */
+    static int irOp(int sub) { return sub < RELAXED_SUB ? Op.SIMD + sub : RELAXED + (sub - RELAXED_SUB); }
+
     static void translate(Translator t, WasmReader r, int sub) {
-        int op = Op.SIMD + sub;
+        int op = irOp(sub);
         switch (shape(sub)) {
             case 'U', 'u' -> {
                 int x = t.popValue();
