@@ -122,12 +122,13 @@ abstract class ScalarCodegen extends FunctionState {
         cb.aload(instSlot);
         cb.loadConstant(k);
         rt(cb, "ea", CD_long, CD_long, CD_long, CD_INST, CD_int);
-        segment(k);
         if (store) {
             cb.loadLocal(kind(vt), v);
             if (narrow) cb.l2i();
+            segment(k);
             rt(cb, name, CD_void, CD_long, value, CD_SEG);
         } else {
+            segment(k);
             rt(cb, name, value, CD_long, CD_SEG);
         }
     }
