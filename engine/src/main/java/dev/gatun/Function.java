@@ -4,7 +4,7 @@ package dev.gatun;
  * A Wasm function: exported by an instance, or implemented in Java and importable.
  * Safe to call from any thread; a call runs on the calling thread.
  */
-public interface Function extends Extern {
+public sealed interface Function extends Extern permits FunctionHandle {
     @Override
     FunctionType type();
 
@@ -18,6 +18,6 @@ public interface Function extends Extern {
 
     /** A function implemented in Java, with the Wasm type it is imported at. */
     static Function host(FunctionType type, HostFunction impl) {
-        return new dev.gatun.interpreter.FuncInst(java.util.Objects.requireNonNull(type, "type"), impl);
+        return FunctionHandle.host(type, impl);
     }
 }

@@ -1,23 +1,25 @@
 package dev.gatun;
 
 import dev.gatun.runtime.GlobalInst;
-import dev.gatun.interpreter.Interpreter;
 
 import java.util.Objects;
 
 /** A global variable, created by Java code or exported by an instance; an imported global is shared. */
 public final class Global implements Extern {
     final GlobalInst inst;
+    private final GlobalType type;
 
     public Global(GlobalType type, Value value) {
         Objects.requireNonNull(type, "type");
-        this.inst = new GlobalInst(type);
+        this.inst = new GlobalInst(ApiTypes.model(type));
+        this.type = type;
         inst.api = this;
         store(value == null ? Value.zero(type.valType()) : value);
     }
 
     Global(GlobalInst inst) {
         this.inst = inst;
+        this.type = ApiTypes.api(inst.type);
         inst.api = this;
     }
 
@@ -26,25 +28,25 @@ public final class Global implements Extern {
     }
 
     @Override
-    public GlobalType type() { return inst.type; }
+    public GlobalType type() { return type; }
 
-    public Value get() { return Interpreter.toValue(inst.type.valType(), inst.bits, inst.hi, inst.ref); }
+    public Value get() { return Marshalling.toValue(type.valType(), inst.bits, inst.hi, inst.ref); }
 
     /** Sets a mutable global. @throws IllegalStateException if the global is immutable */
     public void set(Value value) {
-        if (!inst.type.mutable()) throw new IllegalStateException("global is immutable");
+        if (!type.mutable()) throw new IllegalStateException("global is immutable");
         store(value);
     }
 
     private void store(Value value) {
-        if (!Interpreter.matches(inst.type.valType(), value)) {
-            throw new IllegalArgumentException("value must be " + inst.type.valType() + ", got " + value);
+        if (!Marshalling.matches(type.valType(), value)) {
+            throw new IllegalArgumentException("value must be " + type.valType() + ", got " + value);
         }
-        inst.bits = Interpreter.bits(value);
-        inst.hi = Interpreter.hi(value);
-        inst.ref = Interpreter.ref(value);
+        inst.bits = Marshalling.bits(value);
+        inst.hi = Marshalling.hi(value);
+        inst.ref = Marshalling.ref(value);
     }
 
     @Override
-    public String toString() { return "Global[" + inst.type + " = " + get() + "]"; }
+    public String toString() { return "Global[" + type + " = " + get() + "]"; }
 }

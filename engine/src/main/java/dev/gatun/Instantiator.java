@@ -5,7 +5,6 @@ import dev.gatun.model.WasmModule;
 import dev.gatun.interpreter.FuncInst;
 import dev.gatun.runtime.GlobalInst;
 import dev.gatun.interpreter.InstanceState;
-import dev.gatun.interpreter.Interpreter;
 import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
@@ -39,13 +38,13 @@ final class Instantiator {
             if (e == null) throw new LinkError(imp.module(), imp.name(), "unknown import");
             switch (imp.kind()) {
                 case FUNCTION -> {
-                    FunctionType want = wm.types().get(imp.typeidx());
+                    FunctionType want = ApiTypes.api(wm.types().get(imp.typeidx()));
                     if (!(e instanceof Function f)) throw incompatible(imp, "expected a function, got " + e.type().kind());
                     if (!f.type().equals(want)) throw incompatible(imp, "expected function " + want + ", got " + f.type());
-                    funcs[fi++] = Interpreter.funcInst(f);
+                    funcs[fi++] = FunctionHandle.inst(f);
                 }
                 case TABLE -> {
-                    TableType want = (TableType) imp.type();
+                    TableType want = ApiTypes.api((dev.gatun.model.TableType) imp.type());
                     if (!(e instanceof Table t)) throw incompatible(imp, "expected a table, got " + e.type().kind());
                     TableType got = t.type();
                     if (got.elementType() != want.elementType() || got.address64() != want.address64()
@@ -54,7 +53,7 @@ final class Instantiator {
                     tables[ti++] = t.inst;
                 }
                 case MEMORY -> {
-                    MemoryType want = (MemoryType) imp.type();
+                    MemoryType want = ApiTypes.api((dev.gatun.model.MemoryType) imp.type());
                     if (!(e instanceof Memory m)) throw incompatible(imp, "expected a memory, got " + e.type().kind());
                     MemoryType got = m.type();
                     if (got.shared() != want.shared() || got.address64() != want.address64()
@@ -64,7 +63,7 @@ final class Instantiator {
                     mems[mi++] = new MemInst(m.linear());
                 }
                 case GLOBAL -> {
-                    GlobalType want = (GlobalType) imp.type();
+                    GlobalType want = ApiTypes.api((dev.gatun.model.GlobalType) imp.type());
                     if (!(e instanceof Global g)) throw incompatible(imp, "expected a global, got " + e.type().kind());
                     if (!g.type().equals(want)) throw incompatible(imp, "expected " + want + ", got " + g.type());
                     globals[gi++] = g.inst;
@@ -88,7 +87,7 @@ final class Instantiator {
         for (int i = mi; i < mems.length; i++) {
             Memory m;
             try {
-                m = new Memory(wm.memories().get(i), limits.memoryPages());
+                m = new Memory(ApiTypes.api(wm.memories().get(i)), limits.memoryPages());
             } catch (RuntimeException ex) {
                 for (Memory o : own) o.close();
                 throw new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY, "cannot allocate memory " + i + ": " + ex.getMessage(), List.of(), ex);
@@ -153,7 +152,7 @@ final class Instantiator {
         LinkedHashMap<String, Extern> ex = new LinkedHashMap<>();
         for (WasmModule.Export e : wm.exports()) {
             Extern v = switch (e.kind()) {
-                case FUNCTION -> funcs[e.index()];
+                case FUNCTION -> FunctionHandle.of(funcs[e.index()]);
                 case TABLE -> Table.of(tables[e.index()]);
                 case MEMORY -> memories[e.index()];
                 case GLOBAL -> Global.of(globals[e.index()]);
@@ -161,7 +160,7 @@ final class Instantiator {
             ex.put(e.name(), v);
         }
         Instance instance = new Instance(module, st, new Exports(wm.names().module(), ex), List.copyOf(own));
-        if (wm.start() >= 0) funcs[wm.start()].call();
+        if (wm.start() >= 0) FunctionHandle.of(funcs[wm.start()]).call();
         return instance;
     }
 

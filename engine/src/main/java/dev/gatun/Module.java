@@ -31,19 +31,19 @@ public final class Module {
         });
         List<ImportDescriptor> in = new ArrayList<>(wasm.imports().size());
         for (WasmModule.Import i : wasm.imports()) {
-            ExternType t = i.kind() == ExternKind.FUNCTION ? wasm.types().get(i.typeidx()) : (ExternType) i.type();
-            in.add(new ImportDescriptor(i.module(), i.name(), t));
+            dev.gatun.model.ExternType t = i.kind() == dev.gatun.model.ExternKind.FUNCTION ? wasm.types().get(i.typeidx()) : (dev.gatun.model.ExternType) i.type();
+            in.add(new ImportDescriptor(i.module(), i.name(), ApiTypes.api(t)));
         }
         this.imports = List.copyOf(in);
         List<ExportDescriptor> out = new ArrayList<>(wasm.exports().size());
         for (WasmModule.Export e : wasm.exports()) {
-            ExternType t = switch (e.kind()) {
+            dev.gatun.model.ExternType t = switch (e.kind()) {
                 case FUNCTION -> wasm.funcType(e.index());
                 case TABLE -> wasm.tables().get(e.index());
                 case MEMORY -> wasm.memories().get(e.index());
                 case GLOBAL -> wasm.globals().get(e.index());
             };
-            out.add(new ExportDescriptor(e.name(), t));
+            out.add(new ExportDescriptor(e.name(), ApiTypes.api(t)));
         }
         this.exports = List.copyOf(out);
     }

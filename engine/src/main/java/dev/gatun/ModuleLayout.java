@@ -64,16 +64,16 @@ public record ModuleLayout(
     public static ModuleLayout of(Module module) {
         WasmModule w = Objects.requireNonNull(module, "module").wasm();
         List<FunctionType> defined = new ArrayList<>();
-        for (int f = w.importedFuncs(); f < w.functionCount(); f++) defined.add(w.funcType(f));
+        for (int f = w.importedFuncs(); f < w.functionCount(); f++) defined.add(ApiTypes.api(w.funcType(f)));
         List<String> customs = new ArrayList<>();
         for (WasmModule.CustomSection c : w.customs()) customs.add(c.name());
         List<Integer> exportIndices = new ArrayList<>();
         for (WasmModule.Export e : w.exports()) exportIndices.add(e.index());
         return new ModuleLayout(
-                w.types(), defined,
-                w.tables().subList(w.importedTables(), w.tables().size()),
-                w.memories().subList(w.importedMemories(), w.memories().size()),
-                w.globals().subList(w.importedGlobals(), w.globals().size()),
+                w.types().stream().map(ApiTypes::api).toList(), defined,
+                w.tables().subList(w.importedTables(), w.tables().size()).stream().map(ApiTypes::api).toList(),
+                w.memories().subList(w.importedMemories(), w.memories().size()).stream().map(ApiTypes::api).toList(),
+                w.globals().subList(w.importedGlobals(), w.globals().size()).stream().map(ApiTypes::api).toList(),
                 w.importedFuncs(), w.importedTables(), w.importedMemories(), w.importedGlobals(),
                 w.start() >= 0 ? OptionalInt.of(w.start()) : OptionalInt.empty(),
                 w.elements().size(), w.datas().size(), customs,

@@ -1,6 +1,5 @@
 package dev.gatun;
 
-import dev.gatun.interpreter.Interpreter;
 import dev.gatun.runtime.TableInst;
 
 import java.util.Objects;
@@ -18,7 +17,7 @@ public final class Table implements Extern {
         Objects.requireNonNull(type, "type");
         if (init == null) init = Value.zero(type.elementType());
         if (init.type() != type.elementType()) throw new IllegalArgumentException("init must be " + type.elementType() + ", got " + init);
-        this.inst = new TableInst(type, Interpreter.ref(init));
+        this.inst = new TableInst(ApiTypes.model(type), Marshalling.ref(init));
         inst.api = this;
     }
 
@@ -33,27 +32,30 @@ public final class Table implements Extern {
 
     /** The current type: the declared maximum, with the current size as minimum. */
     @Override
-    public TableType type() { return inst.type(); }
+    public TableType type() { return ApiTypes.api(inst.type()); }
 
     public long size() { return inst.size; }
 
     public Value get(long index) {
         check(index);
-        return Interpreter.toValue(inst.elementType, 0, inst.elems[(int) index]);
+        return Marshalling.toValue(elementType(), 0, 0, inst.elems[(int) index]);
     }
 
     public void set(long index, Value value) {
         check(index);
-        if (value == null || value.type() != inst.elementType) throw new IllegalArgumentException("value must be " + inst.elementType + ", got " + value);
-        inst.elems[(int) index] = Interpreter.ref(value);
+        if (value == null || value.type() != elementType()) throw new IllegalArgumentException("value must be " + elementType() + ", got " + value);
+        inst.elems[(int) index] = Marshalling.ref(value);
     }
 
     /** Grows by {@code delta} elements set to {@code init}; returns the old size, or -1 if it cannot grow. */
     public long grow(long delta, Value init) {
-        if (init == null) init = Value.zero(inst.elementType);
-        if (init.type() != inst.elementType) throw new IllegalArgumentException("init must be " + inst.elementType + ", got " + init);
-        return inst.grow(delta, Interpreter.ref(init));
+        ValType et = elementType();
+        if (init == null) init = Value.zero(et);
+        if (init.type() != et) throw new IllegalArgumentException("init must be " + et + ", got " + init);
+        return inst.grow(delta, Marshalling.ref(init));
     }
+
+    private ValType elementType() { return ApiTypes.api(inst.elementType); }
 
     private void check(long index) {
         if (index < 0 || index >= inst.size) {

@@ -17,11 +17,13 @@ public enum ValType {
 
     /** The type with binary encoding {@code code}, or null when the byte encodes no value type. */
     public static ValType fromCode(int code) {
-        return switch (code) {
-            case 0x7F -> I32; case 0x7E -> I64; case 0x7D -> F32; case 0x7C -> F64;
-            case 0x7B -> V128; case 0x70 -> FUNCREF; case 0x6F -> EXTERNREF;
-            default -> null;
-        };
+        return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+    }
+
+    private static final ValType[] BY_CODE = new ValType[128];
+
+    static {
+        for (ValType t : values()) BY_CODE[t.code] = t;
     }
 
     /** The name used in the text format: {@code i32}, {@code funcref}, ... */

@@ -1,5 +1,8 @@
 package dev.gatun;
 
+import dev.gatun.model.Instruction;
+import dev.gatun.testing.ModuleBuilder;
+import dev.gatun.testing.ModuleBuilder.Bytes;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -105,7 +108,7 @@ class WebAssemblyCompileTest {
     @Test
     void hugeCountsFailFastWithoutAllocating() {
         // A type section claiming 2^32-1 types in 5 bytes.
-        byte[] b = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F};
+        byte[] b = ModuleBuilder.header().u8(ModuleBuilder.TYPE_SECTION).u32(5).u32(0xFFFF_FFFFL).toArray();
         CompileError e = assertThrows(CompileError.class, () -> WebAssembly.compile(b));
         assertEquals(CompileError.Kind.MALFORMED, e.kind());
         assertEquals("unexpected end of section or function", e.reason());
@@ -114,34 +117,15 @@ class WebAssemblyCompileTest {
     @Test
     void deeplyNestedBlocksDoNotOverflowTheStack() {
         int depth = 200_000;
-        byte[] body = new byte[depth * 2 + depth + 2];
-        int p = 0;
-        body[p++] = 0x00; // no locals
-        for (int i = 0; i < depth; i++) { body[p++] = 0x02; body[p++] = 0x40; }
-        for (int i = 0; i < depth; i++) body[p++] = 0x0B;
-        body[p++] = 0x0B;
-        byte[] head = {0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00};
-        byte[] codeSize = leb(body.length);
-        byte[] secSize = leb(1 + codeSize.length + body.length);
-        byte[] module = new byte[head.length + 1 + secSize.length + 1 + codeSize.length + body.length];
-        int q = 0;
-        System.arraycopy(head, 0, module, q, head.length); q += head.length;
-        module[q++] = 0x0A;
-        System.arraycopy(secSize, 0, module, q, secSize.length); q += secSize.length;
-        module[q++] = 0x01;
-        System.arraycopy(codeSize, 0, module, q, codeSize.length); q += codeSize.length;
-        System.arraycopy(body, 0, module, q, body.length);
+        Bytes code = new Bytes().u32(0);   // no locals
+        for (int i = 0; i < depth; i++) code.op(Instruction.BLOCK).u8(ModuleBuilder.EMPTY_BLOCK_TYPE);
+        for (int i = 0; i < depth; i++) code.end();
+        byte[] body = code.end().toArray();
+        byte[] module = ModuleBuilder.header()
+                .section(ModuleBuilder.TYPE_SECTION, new Bytes().vec(new Bytes().u8(ModuleBuilder.FUNC_TYPE).u32(0).u32(0).toArray()).toArray())
+                .section(ModuleBuilder.FUNCTION_SECTION, new Bytes().vec(new Bytes().u32(0).toArray()).toArray())
+                .section(ModuleBuilder.CODE_SECTION, new Bytes().u32(1).u32(body.length).raw(body).toArray())
+                .toArray();
         assertTrue(WebAssembly.validate(module));
-    }
-
-    static byte[] leb(int v) {
-        byte[] out = new byte[5];
-        int n = 0;
-        do {
-            int b = v & 0x7F;
-            v >>>= 7;
-            out[n++] = (byte) (v != 0 ? b | 0x80 : b);
-        } while (v != 0);
-        return java.util.Arrays.copyOf(out, n);
     }
 }

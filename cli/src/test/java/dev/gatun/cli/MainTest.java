@@ -1,5 +1,6 @@
 package dev.gatun.cli;
 
+import dev.gatun.testing.ModuleBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,11 @@ class MainTest {
         assertFalse(r.err().contains("Exception"), r.err());
     }
 
+    /** A module whose type section claims 5 bytes and ends at once. */
+    static byte[] truncated() {
+        return ModuleBuilder.header().u8(ModuleBuilder.TYPE_SECTION).u8(5).toArray();
+    }
+
     @Test
     void validateAcceptsTheExample() {
         Result r = gatun("validate", EXAMPLE.toString());
@@ -41,7 +47,7 @@ class MainTest {
     @Test
     void validateSaysWhyAndWhere(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.wasm");
-        Files.write(bad, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5}); // type section cut short
+        Files.write(bad, truncated());
         Result r = gatun("validate", bad.toString());
         assertEquals(1, r.exit());
         assertTrue(r.out().startsWith("malformed: "), r.out());
@@ -49,10 +55,9 @@ class MainTest {
 
         // Valid structure, invalid code: (func (result i32) f32.const 0).
         Path invalid = dir.resolve("invalid.wasm");
-        Files.write(invalid, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0,
-                1, 5, 1, 0x60, 0, 1, 0x7f,
-                3, 2, 1, 0,
-                10, 9, 1, 7, 0, 0x43, 0, 0, 0, 0, 0x0b});
+        ModuleBuilder b = new ModuleBuilder();
+        b.func(b.type(new int[0], new int[] {ModuleBuilder.I32}), new int[0][], new ModuleBuilder.Bytes().f32Const(0).end().toArray());
+        Files.write(invalid, b.build());
         r = gatun("validate", invalid.toString());
         assertEquals(1, r.exit());
         assertTrue(r.out().startsWith("invalid: "), r.out());
@@ -94,7 +99,7 @@ class MainTest {
     @Test
     void printRejectsAMalformedModuleInOneLine(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.wasm");
-        Files.write(bad, new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0, 1, 5}); // type section cut short
+        Files.write(bad, truncated());
         Result r = gatun("print", bad.toString());
         assertEquals(Cli.EXIT_FAILED, r.exit());
         assertEquals("", r.out());

@@ -9,7 +9,7 @@ import dev.gatun.model.CompileFailure;
 import dev.gatun.text.Lexer;
 import dev.gatun.text.ModuleParser;
 import dev.gatun.text.Numbers;
-import dev.gatun.text.Sx;
+import dev.gatun.text.SExpr;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +42,10 @@ final class WastScript {
     /** Reads a whole script; only a text that does not even lex throws. */
     static WastScript parse(byte[] text) {
         WastScript s = new WastScript();
-        List<Sx> forms = Lexer.parse(text);
+        List<SExpr> forms = Lexer.parse(text);
         if (!forms.isEmpty() && FIELDS.contains(String.valueOf(forms.getFirst().head()))) {
             // A script may be just one module written without (module ...) around its fields.
-            Sx whole = forms.getFirst();
+            SExpr whole = forms.getFirst();
             ObjectNode o = F.objectNode();
             o.put("line", whole.line);
             o.put("type", "module");
@@ -60,11 +60,11 @@ final class WastScript {
             s.commands.add(o);
             return s;
         }
-        for (Sx cmd : forms) s.commands.add(s.command(cmd));
+        for (SExpr cmd : forms) s.commands.add(s.command(cmd));
         return s;
     }
 
-    private ObjectNode command(Sx cmd) {
+    private ObjectNode command(SExpr cmd) {
         ObjectNode o = F.objectNode();
         String head = cmd.head();
         o.put("line", cmd.line);
@@ -75,8 +75,8 @@ final class WastScript {
                     boolean definition = cmd.size() > 1 && cmd.kid(1).isKeyword("definition");
                     if (cmd.size() > 1 && cmd.kid(1).isKeyword("instance")) {
                         o.put("type", "module_instance");
-                        if (cmd.size() > 2 && cmd.kid(2).kind == Sx.Kind.ID) o.put("instance", "$" + cmd.kid(2).text);
-                        if (cmd.size() > 3 && cmd.kid(3).kind == Sx.Kind.ID) o.put("module", "$" + cmd.kid(3).text);
+                        if (cmd.size() > 2 && cmd.kid(2).kind == SExpr.Kind.ID) o.put("instance", "$" + cmd.kid(2).text);
+                        if (cmd.size() > 3 && cmd.kid(3).kind == SExpr.Kind.ID) o.put("module", "$" + cmd.kid(3).text);
                         return o;
                     }
                     o.put("type", definition ? "module_definition" : "module");
@@ -97,7 +97,7 @@ final class WastScript {
                     o.set("action", action(cmd.kid(1)));
                     ArrayNode expected = F.arrayNode();
                     for (int i = 2; i < cmd.size(); i++) {
-                        Sx r = cmd.kid(i);
+                        SExpr r = cmd.kid(i);
                         if (r.isList("either")) {
                             ArrayNode alts = F.arrayNode();
                             for (int k = 1; k < r.size(); k++) alts.add(value(r.kid(k), true));
@@ -107,7 +107,7 @@ final class WastScript {
                     if (!o.has("either")) o.set("expected", expected);
                 }
                 case "assert_trap" -> {
-                    Sx target = cmd.kid(1);
+                    SExpr target = cmd.kid(1);
                     o.put("text", cmd.size() > 2 ? string(cmd.kid(2)) : "");
                     if (target.isList("module")) {
                         o.put("type", "assert_uninstantiable");
@@ -154,7 +154,7 @@ final class WastScript {
         return f.line > 0 ? new CompileError(k, f.line, f.column, f.reason) : new CompileError(k, f.offset, f.reason, f.getCause());
     }
 
-    private String module(Sx m, ObjectNode o) {
+    private String module(SExpr m, ObjectNode o) {
         if (!m.isList("module")) throw new Bad("expected a module, got " + m);
         String key = "module." + m.line + "." + modules.size();
         o.put("filename", key);
@@ -171,22 +171,22 @@ final class WastScript {
                     "cannot parse text: " + e), Set.of()));
         }
         // The id of a malformed module still names it, so later commands find "not available" rather than the previous one.
-        return m.size() > 1 && m.kid(1).kind == Sx.Kind.ID ? m.kid(1).text
-                : m.size() > 2 && m.kid(1).isKeyword("definition") && m.kid(2).kind == Sx.Kind.ID ? m.kid(2).text : null;
+        return m.size() > 1 && m.kid(1).kind == SExpr.Kind.ID ? m.kid(1).text
+                : m.size() > 2 && m.kid(1).isKeyword("definition") && m.kid(2).kind == SExpr.Kind.ID ? m.kid(2).text : null;
     }
 
-    private static String string(Sx s) {
-        if (s.kind != Sx.Kind.STRING) throw new Bad("expected a string, got " + s);
+    private static String string(SExpr s) {
+        if (s.kind != SExpr.Kind.STRING) throw new Bad("expected a string, got " + s);
         return new String(s.bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private ObjectNode action(Sx a) {
+    private ObjectNode action(SExpr a) {
         String h = a.head();
         if (!"invoke".equals(h) && !"get".equals(h)) throw new Bad("expected an action, got " + a);
         ObjectNode o = F.objectNode();
         o.put("type", h);
         int i = 1;
-        if (a.size() > i && a.kid(i).kind == Sx.Kind.ID) o.put("module", "$" + a.kid(i++).text);
+        if (a.size() > i && a.kid(i).kind == SExpr.Kind.ID) o.put("module", "$" + a.kid(i++).text);
         o.put("field", string(a.kid(i++)));
         if (h.equals("invoke")) {
             ArrayNode args = F.arrayNode();
@@ -197,18 +197,18 @@ final class WastScript {
     }
 
     /** A constant (argument) or result pattern, as wast2json writes it. */
-    private static ObjectNode value(Sx v, boolean result) {
+    private static ObjectNode value(SExpr v, boolean result) {
         String h = v.head();
         if (h == null) throw new Bad("expected a value, got " + v);
         ObjectNode o = F.objectNode();
-        Sx a = v.size() > 1 ? v.kid(1) : null;
+        SExpr a = v.size() > 1 ? v.kid(1) : null;
         switch (h) {
             case "i32.const" -> put(o, "i32", Integer.toUnsignedString((int) Numbers.integer(need(a, v), 32)));
             case "i64.const" -> put(o, "i64", Long.toUnsignedString(Numbers.integer(need(a, v), 64)));
             case "f32.const" -> put(o, "f32", nanPattern(need(a, v), result) ? a.text : Integer.toUnsignedString(Numbers.f32(a)));
             case "f64.const" -> put(o, "f64", nanPattern(need(a, v), result) ? a.text : Long.toUnsignedString(Numbers.f64(a)));
             case "v128.const" -> {
-                Sx shape = need(a, v);
+                SExpr shape = need(a, v);
                 String lane;
                 int n, bits;
                 switch (shape.text) {
@@ -223,7 +223,7 @@ final class WastScript {
                 if (v.size() != 2 + n) throw new Bad("v128 " + shape.text + " needs " + n + " lanes");
                 ArrayNode lanes = F.arrayNode();
                 for (int k = 0; k < n; k++) {
-                    Sx x = v.kid(2 + k);
+                    SExpr x = v.kid(2 + k);
                     if (lane.startsWith("f") && nanPattern(x, result)) lanes.add(x.text);
                     else if (lane.equals("f32")) lanes.add(Integer.toUnsignedString(Numbers.f32(x)));
                     else if (lane.equals("f64")) lanes.add(Long.toUnsignedString(Numbers.f64(x)));
@@ -243,7 +243,7 @@ final class WastScript {
                     put(o, "refnull", "null");
                     break;
                 }
-                String ht = a.kind == Sx.Kind.KEYWORD ? a.text : "type";
+                String ht = a.kind == SExpr.Kind.KEYWORD ? a.text : "type";
                 String type = switch (ht) {
                     case "func", "nofunc" -> "funcref";
                     case "extern", "noextern" -> "externref";
@@ -263,11 +263,11 @@ final class WastScript {
         return o;
     }
 
-    private static boolean nanPattern(Sx a, boolean result) {
-        return result && a.kind == Sx.Kind.KEYWORD && (a.text.equals("nan:canonical") || a.text.equals("nan:arithmetic"));
+    private static boolean nanPattern(SExpr a, boolean result) {
+        return result && a.kind == SExpr.Kind.KEYWORD && (a.text.equals("nan:canonical") || a.text.equals("nan:arithmetic"));
     }
 
-    private static Sx need(Sx a, Sx v) {
+    private static SExpr need(SExpr a, SExpr v) {
         if (a == null) throw new Bad("missing constant in " + v);
         return a;
     }

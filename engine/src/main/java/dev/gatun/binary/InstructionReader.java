@@ -2,7 +2,7 @@ package dev.gatun.binary;
 
 import static dev.gatun.model.Instruction.*;
 
-import dev.gatun.ValType;
+import dev.gatun.model.ValType;
 import dev.gatun.model.Feature;
 import dev.gatun.model.Instruction;
 import java.util.Arrays;

@@ -3,13 +3,14 @@ package dev.gatun.binary;
 import dev.gatun.model.ConstExpr;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.CompileFailure;
-import dev.gatun.ExternKind;
-import dev.gatun.FunctionType;
-import dev.gatun.GlobalType;
-import dev.gatun.Limits;
-import dev.gatun.MemoryType;
-import dev.gatun.TableType;
-import dev.gatun.ValType;
+import dev.gatun.model.ExternKind;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.GlobalType;
+import dev.gatun.model.Limits;
+import dev.gatun.model.MemoryType;
+import dev.gatun.model.TableType;
+import dev.gatun.model.TypeCode;
+import dev.gatun.model.ValType;
 import dev.gatun.model.Instruction;
 import dev.gatun.model.WasmModule.CustomSection;
 import dev.gatun.model.WasmModule.DataSegment;
@@ -231,8 +232,8 @@ public final class ModuleDecoder {
 
     private static ValType refType(WasmReader r) {
         int b = r.u8();
-        if (b == 0x70) return ValType.FUNCREF;
-        if (b == 0x6F) return ValType.EXTERNREF;
+        ValType t = ValType.fromCode(b);
+        if (t != null && t.isReference()) return t;
         throw r.malformedAt(r.offset() - 1, "malformed reference type");
     }
 
@@ -320,7 +321,7 @@ public final class ModuleDecoder {
         int n = vecLen(r);
         for (int i = 0; i < n; i++) {
             int form = r.u8();
-            if (form != 0x60) throw r.malformedAt(r.offset() - 1, "integer representation too long");
+            if (form != TypeCode.FUNC_TYPE) throw r.malformedAt(r.offset() - 1, "integer representation too long");
             int np = vecLen(r);
             ValType[] params = new ValType[np];
             for (int j = 0; j < np; j++) params[j] = valType(r);

@@ -10,10 +10,9 @@ import dev.gatun.runtime.GlobalInst;
 import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
-import dev.gatun.FunctionType;
-import dev.gatun.RuntimeError;
+import dev.gatun.model.FunctionType;
 import dev.gatun.runtime.TrapKind;
-import dev.gatun.ValType;
+import dev.gatun.model.ValType;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
@@ -257,7 +256,7 @@ public final class CompiledSupport {
 
     // ---- calls ----
 
-    static CallStack machine() { return CallStack.current(); }
+    static CallStack callStack() { return CallStack.current(); }
 
     /** Where a slow call's arguments go: the first free register, with room for params and results. */
     static int frame(CallStack m, int slots) {
@@ -301,9 +300,10 @@ public final class CompiledSupport {
      */
     static RuntimeException unwind(RuntimeException e, InstanceState inst, int funcidx) {
         WasmTrap t;
-        if (e instanceof RuntimeError) return e;   // from a host function: already carries its stack
-        if (e instanceof WasmTrap w) t = w;
-        else if (e instanceof IndexOutOfBoundsException && !(e instanceof ArrayIndexOutOfBoundsException)
+        if (e instanceof WasmTrap w) {
+            if (w.passThrough != null) return w;   // the API's own error from a host function: it has its stack
+            t = w;
+        } else if (e instanceof IndexOutOfBoundsException && !(e instanceof ArrayIndexOutOfBoundsException)
                 || e instanceof dev.gatun.memory.OutOfBoundsException) t = new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
         else t = new WasmTrap(TrapKind.HOST, "internal error: " + e, e);
         t.addFrame(new WasmTrap.Frame(funcidx, inst.module.functionName(funcidx)));

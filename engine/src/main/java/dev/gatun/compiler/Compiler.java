@@ -6,8 +6,8 @@ import dev.gatun.interpreter.FuncInst;
 import dev.gatun.interpreter.InstanceState;
 import dev.gatun.runtime.Numerics;
 import dev.gatun.runtime.WasmTrap;
-import dev.gatun.FunctionType;
-import dev.gatun.ValType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmReader;
@@ -67,8 +67,8 @@ public final class Compiler {
 
     static final ClassDesc CD_INST = desc(InstanceState.class);
     static final ClassDesc CD_FUNC = desc(FuncInst.class);
-    static final ClassDesc CD_MACHINE = desc(CallStack.class);
-    static final ClassDesc CD_RT = desc(CompiledSupport.class);
+    static final ClassDesc CD_CALL_STACK = desc(CallStack.class);
+    static final ClassDesc CD_SUPPORT = desc(CompiledSupport.class);
     static final ClassDesc CD_NUMERICS = desc(Numerics.class);
     static final ClassDesc CD_CODE = desc(CompiledCode.class);
     static final ClassDesc CD_FTYPE = desc(FunctionType.class);
@@ -116,12 +116,12 @@ public final class Compiler {
         int nDef = mod.codes().size();
         if (nDef == 0) return NONE;
         boolean[] ok = new boolean[nDef];
-        Scan[] scans = new Scan[nDef];
+        BodySummary[] scans = new BodySummary[nDef];
         int[] classOf = new int[nDef];
         int nClasses = 1, classBytes = classBytes();
         long size = 0;
         for (int i = 0; i < nDef; i++) {
-            scans[i] = Scan.of(mod, mod.importedFuncs() + i);
+            scans[i] = BodySummary.of(mod, mod.importedFuncs() + i);
             ok[i] = scans[i].ok;
             int len = mod.codes().get(i).code().length;
             if (size > 0 && size + len > classBytes) {
@@ -138,7 +138,7 @@ public final class Compiler {
                 byte[][] classes = new byte[nClasses][];
                 boolean dropped = false;
                 for (int k = 0; k < nClasses; k++) {
-                    ModuleGen g = new ModuleGen(mod, typeIds, ok, scans, classOf, k);
+                    GeneratedClass g = new GeneratedClass(mod, typeIds, ok, scans, classOf, k);
                     if (!g.any()) continue;
                     classes[k] = g.generate();
                     dropped |= dropOversized(mod, classes[k], ok);
@@ -199,10 +199,10 @@ public final class Compiler {
     // ---- the pre-scan: can a body be compiled, and what does it use ----
 
     /** What a pre-scan of a body found; simd: it has v128 values (locals, blocks or instructions). */
-    record Scan(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd) {
-        private static final Scan NO = new Scan(false, false, false, false, false);
+    record BodySummary(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd) {
+        private static final BodySummary NO = new BodySummary(false, false, false, false, false);
 
-        static Scan of(WasmModule mod, int funcidx) {
+        static BodySummary of(WasmModule mod, int funcidx) {
             FunctionType ft = mod.funcType(funcidx);
             WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
             if (!plain(ft)) return NO;
@@ -237,7 +237,7 @@ public final class Compiler {
                     default -> InstructionReader.skipImmediates(in, s);
                 }
             }
-            return new Scan(true, memory, loops, calls, simd);
+            return new BodySummary(true, memory, loops, calls, simd);
         }
 
         /** Whether an instruction needs the instance's memory (accesses, size, grow, bulk operations, data.drop). */
@@ -345,21 +345,21 @@ public final class Compiler {
 
     static void unbox(CodeBuilder cb, ValType t) {
         switch (t) {
-            case I32 -> cb.invokestatic(CD_RT, "unI32", MethodTypeDesc.of(CD_int, CD_Object));
-            case I64 -> cb.invokestatic(CD_RT, "unI64", MethodTypeDesc.of(CD_long, CD_Object));
-            case F32 -> cb.invokestatic(CD_RT, "unF32", MethodTypeDesc.of(CD_float, CD_Object));
-            case F64 -> cb.invokestatic(CD_RT, "unF64", MethodTypeDesc.of(CD_double, CD_Object));
+            case I32 -> cb.invokestatic(CD_SUPPORT, "unI32", MethodTypeDesc.of(CD_int, CD_Object));
+            case I64 -> cb.invokestatic(CD_SUPPORT, "unI64", MethodTypeDesc.of(CD_long, CD_Object));
+            case F32 -> cb.invokestatic(CD_SUPPORT, "unF32", MethodTypeDesc.of(CD_float, CD_Object));
+            case F64 -> cb.invokestatic(CD_SUPPORT, "unF64", MethodTypeDesc.of(CD_double, CD_Object));
             default -> { }
         }
     }
 
     static void box(CodeBuilder cb, ValType t) {
         if (t.isReference() || t == ValType.V128) return;
-        cb.invokestatic(CD_RT, "box", MethodTypeDesc.of(CD_Object, desc(t)));
+        cb.invokestatic(CD_SUPPORT, "box", MethodTypeDesc.of(CD_Object, desc(t)));
     }
 
-    static void rt(CodeBuilder cb, String name, ClassDesc ret, ClassDesc... params) {
-        cb.invokestatic(CD_RT, name, MethodTypeDesc.of(ret, params));
+    static void support(CodeBuilder cb, String name, ClassDesc ret, ClassDesc... params) {
+        cb.invokestatic(CD_SUPPORT, name, MethodTypeDesc.of(ret, params));
     }
 
     static Opcode negate(Opcode op) {
@@ -377,11 +377,11 @@ public final class Compiler {
 
     // ---- the module's class ----
 
-    static final class ModuleGen {
+    static final class GeneratedClass {
         final WasmModule mod;
         final int[] typeIds;
         final boolean[] ok;
-        final Scan[] scans;
+        final BodySummary[] scans;
         final int imported;
         final ClassDesc self = ClassDesc.of(Compiler.class.getPackageName() + ".WasmCode");
         final int[] classOf;
@@ -389,7 +389,7 @@ public final class Compiler {
         /** Type indices that need a slow-call adapter / a call_indirect dispatcher. */
         final TreeSet<Integer> slowTypes = new TreeSet<>(), indirectTypes = new TreeSet<>();
 
-        ModuleGen(WasmModule mod, int[] typeIds, boolean[] ok, Scan[] scans, int[] classOf, int klass) {
+        GeneratedClass(WasmModule mod, int[] typeIds, boolean[] ok, BodySummary[] scans, int[] classOf, int klass) {
             this.classOf = classOf;
             this.klass = klass;
             this.mod = mod;
@@ -435,7 +435,7 @@ public final class Compiler {
                     if (!mine(i)) continue;
                     int funcidx = imported + i;
                     FunctionType ft = mod.funcType(funcidx);
-                    Scan scan = scans[i];
+                    BodySummary scan = scans[i];
                     clb.withMethodBody("f" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC,
                             cb -> new FunctionCompiler(this, cb, funcidx, scan).emit());
                 }
@@ -526,18 +526,18 @@ public final class Compiler {
             int pslots = 0;
             for (ValType t : ft.params()) pslots += slots(t);
             int fSlot = pslots, depthSlot = pslots + 2, mSlot = pslots + 3, fpSlot = pslots + 4;
-            rt(cb, "machine", CD_MACHINE);
+            support(cb, "callStack", CD_CALL_STACK);
             cb.astore(mSlot);
             cb.aload(mSlot);
             cb.loadConstant(Math.max(regs(ft.params()), regs(ft.results())));
-            rt(cb, "frame", CD_int, CD_MACHINE, CD_int);
+            support(cb, "frame", CD_int, CD_CALL_STACK, CD_int);
             cb.istore(fpSlot);
             int slot = 0, reg = 0;
             for (int i = 0; i < ft.params().size(); i++) {
                 ValType t = ft.params().get(i);
                 for (int half = 0; half < regs(t); half++) {
                     cb.aload(mSlot);
-                    cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_LONGS);
+                    cb.getfield(CD_CALL_STACK, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_LONGS);
                     cb.iload(fpSlot);
                     cb.loadConstant(reg + half);
                     cb.iadd();
@@ -560,16 +560,16 @@ public final class Compiler {
             cb.aload(mSlot);
             cb.iload(fpSlot);
             cb.iload(depthSlot);
-            rt(cb, "call", CD_void, CD_FUNC, CD_MACHINE, CD_int, CD_int);
+            support(cb, "call", CD_void, CD_FUNC, CD_CALL_STACK, CD_int, CD_int);
             List<ValType> rs = ft.results();
             if (rs.isEmpty()) {
                 cb.return_();
             } else if (rs.size() == 1) {
                 ValType t = rs.get(0);
                 cb.aload(mSlot);
-                cb.getfield(CD_MACHINE, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_LONGS);
+                cb.getfield(CD_CALL_STACK, t.isReference() ? "refs" : "regs", t.isReference() ? CD_OBJS : CD_LONGS);
                 cb.iload(fpSlot);
-                if (t == ValType.V128) rt(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
+                if (t == ValType.V128) support(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
                 else if (t.isReference()) cb.aaload();
                 else {
                     cb.laload();
@@ -581,19 +581,19 @@ public final class Compiler {
                 cb.iload(fpSlot);
                 cb.aload(fSlot);
                 cb.getfield(CD_FUNC, "type", CD_FTYPE);
-                rt(cb, "unspill", CD_OBJS, CD_MACHINE, CD_int, CD_FTYPE);
+                support(cb, "unspill", CD_OBJS, CD_CALL_STACK, CD_int, CD_FTYPE);
                 cb.areturn();
             }
         }
 
         /** The generic entry: a switch on funcidx >> CHUNK_BITS to static per-chunk switches. */
         void invoker(java.lang.classfile.ClassBuilder clb) {
-            MethodTypeDesc chunkDesc = MethodTypeDesc.of(CD_void, CD_int, CD_MACHINE, CD_int, CD_INST, CD_int);
+            MethodTypeDesc chunkDesc = MethodTypeDesc.of(CD_void, CD_int, CD_CALL_STACK, CD_int, CD_INST, CD_int);
             TreeMap<Integer, List<Integer>> chunks = new TreeMap<>();
             for (int i = 0; i < ok.length; i++) {
                 if (mine(i)) chunks.computeIfAbsent((imported + i) >> CHUNK_BITS, k -> new ArrayList<>()).add(imported + i);
             }
-            clb.withMethodBody("invoke", MethodTypeDesc.of(CD_void, CD_int, CD_MACHINE, CD_int, CD_INST, CD_int),
+            clb.withMethodBody("invoke", MethodTypeDesc.of(CD_void, CD_int, CD_CALL_STACK, CD_int, CD_INST, CD_int),
                     ClassFile.ACC_PUBLIC, cb -> {
                         Label bad = cb.newLabel();
                         List<SwitchCase> cases = new ArrayList<>();
@@ -614,7 +614,7 @@ public final class Compiler {
                             cb.return_();
                         }
                         cb.labelBinding(bad);
-                        rt(cb, "unreachable", CD_TRAP);
+                        support(cb, "unreachable", CD_TRAP);
                         cb.athrow();
                     });
             for (var e : chunks.entrySet()) {
@@ -625,10 +625,10 @@ public final class Compiler {
         /** Locals: funcidx 0, m 1, fp 2, inst 3, depth 4, regs 5, refs 6, result scratch 7. */
         void invokeChunk(CodeBuilder cb, List<Integer> funcs) {
             cb.aload(1);
-            cb.getfield(CD_MACHINE, "regs", CD_long.arrayType());
+            cb.getfield(CD_CALL_STACK, "regs", CD_long.arrayType());
             cb.astore(5);
             cb.aload(1);
-            cb.getfield(CD_MACHINE, "refs", CD_OBJS);
+            cb.getfield(CD_CALL_STACK, "refs", CD_OBJS);
             cb.astore(6);
             Label bad = cb.newLabel();
             List<SwitchCase> cases = new ArrayList<>();
@@ -669,11 +669,11 @@ public final class Compiler {
                     if (t == ValType.V128) {
                         cb.aload(5);
                         cb.iload(2);
-                        rt(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
+                        support(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
                     } else if (t.isReference()) {
                         cb.astore(7);
                         cb.aload(1);
-                        cb.getfield(CD_MACHINE, "refs", CD_OBJS);
+                        cb.getfield(CD_CALL_STACK, "refs", CD_OBJS);
                         cb.iload(2);
                         cb.aload(7);
                         cb.aastore();
@@ -681,7 +681,7 @@ public final class Compiler {
                         toBits(cb, t);
                         cb.lstore(7);
                         cb.aload(1);
-                        cb.getfield(CD_MACHINE, "regs", CD_long.arrayType());
+                        cb.getfield(CD_CALL_STACK, "regs", CD_long.arrayType());
                         cb.iload(2);
                         cb.lload(7);
                         cb.lastore();
@@ -691,12 +691,12 @@ public final class Compiler {
                     cb.iload(2);
                     cb.aload(3);
                     cb.loadConstant(f);
-                    rt(cb, "spill", CD_void, CD_OBJS, CD_MACHINE, CD_int, CD_INST, CD_int);
+                    support(cb, "spill", CD_void, CD_OBJS, CD_CALL_STACK, CD_int, CD_INST, CD_int);
                 }
                 cb.return_();
             }
             cb.labelBinding(bad);
-            rt(cb, "unreachable", CD_TRAP);
+            support(cb, "unreachable", CD_TRAP);
             cb.athrow();
         }
     }

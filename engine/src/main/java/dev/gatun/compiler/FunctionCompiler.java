@@ -3,8 +3,8 @@ package dev.gatun.compiler;
 import dev.gatun.interpreter.Interpreter;
 import dev.gatun.interpreter.SimdTranslator;
 import dev.gatun.interpreter.Translator;
-import dev.gatun.FunctionType;
-import dev.gatun.ValType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmReader;
@@ -38,7 +38,7 @@ import static java.lang.constant.ConstantDescs.*;
  * Scalars cross in and out of kernels through the scratch pair. The array is allocated once per call.
  */
 public final class FunctionCompiler extends SimdCodegen {
-    FunctionCompiler(Compiler.ModuleGen g, CodeBuilder cb, int funcidx, Compiler.Scan scan) {
+    FunctionCompiler(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
         super(g, cb, funcidx, scan);
     }
 
@@ -47,7 +47,7 @@ public final class FunctionCompiler extends SimdCodegen {
         cb.iload(depthSlot);
         cb.loadConstant(CompiledSupport.MAX_DEPTH);
         cb.if_icmple(ok);
-        rt(cb, "exhausted", CD_TRAP);
+        support(cb, "exhausted", CD_TRAP);
         cb.athrow();
         cb.labelBinding(ok);
         Label vAlloc = cb.newLabel(), vReady = cb.newLabel();
@@ -97,7 +97,7 @@ public final class FunctionCompiler extends SimdCodegen {
             cb.putfield(CD_INST, "callBudget", CD_int);
             cb.ifge(go);
             cb.aload(instSlot);
-            rt(cb, "pollCalls", CD_void, CD_INST);
+            support(cb, "pollCalls", CD_void, CD_INST);
             cb.labelBinding(go);
         }
         if (scan.memory()) reloadMem();
@@ -120,7 +120,7 @@ public final class FunctionCompiler extends SimdCodegen {
         cb.exceptionCatch(start, end, end, CD_RTE);
         cb.aload(instSlot);
         cb.loadConstant(funcidx);
-        cb.invokestatic(CD_RT, "unwind", UNWIND);
+        cb.invokestatic(CD_SUPPORT, "unwind", UNWIND);
         cb.athrow();
         if (vSlot >= 0) {
             cb.labelBinding(vAlloc);
@@ -303,14 +303,14 @@ public final class FunctionCompiler extends SimdCodegen {
     private void vget(int reg) {
         cb.aload(vSlot);
         cb.loadConstant(reg);
-        rt(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
+        support(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
     }
 
     /** Stores the {lo, hi} on top of the JVM stack into the file pair of the v128 on top of the type stack. */
     private void vput() {
         cb.aload(vSlot);
         cb.loadConstant(vTop(0));
-        rt(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
+        support(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
     }
 
     /**
@@ -379,7 +379,7 @@ public final class FunctionCompiler extends SimdCodegen {
         cb.aload(instSlot);
         cb.loadConstant(table);
         cb.loadConstant(g.typeIds[typeidx]);
-        rt(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
+        support(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
         cb.aload(instSlot);
         cb.iload(depthSlot);
         cb.iconst_1();
@@ -430,7 +430,7 @@ public final class FunctionCompiler extends SimdCodegen {
         }
         switch (in) {
             case UNREACHABLE -> {
-                rt(cb, "unreachable", CD_TRAP);
+                support(cb, "unreachable", CD_TRAP);
                 cb.athrow();
                 unreachable = true;
             }
@@ -450,7 +450,7 @@ public final class FunctionCompiler extends SimdCodegen {
                     cb.iload(budgetSlot);
                     cb.ifge(go);
                     cb.aload(instSlot);
-                    rt(cb, "poll", CD_int, CD_INST);
+                    support(cb, "poll", CD_int, CD_INST);
                     cb.istore(budgetSlot);
                     cb.labelBinding(go);
                 }
@@ -573,7 +573,7 @@ public final class FunctionCompiler extends SimdCodegen {
                 }
                 cb.aload(instSlot);
                 cb.loadConstant(x);
-                rt(cb, "g" + suffix(t), desc(t), CD_INST, CD_int);
+                support(cb, "g" + suffix(t), desc(t), CD_INST, CD_int);
                 push(t);
             }
             case GLOBAL_SET -> {
@@ -584,14 +584,14 @@ public final class FunctionCompiler extends SimdCodegen {
                 if (t == ValType.V128) return;
                 cb.aload(instSlot);
                 cb.loadConstant(x);
-                rt(cb, "s" + suffix(t), CD_void, desc(t), CD_INST, CD_int);
+                support(cb, "s" + suffix(t), CD_void, desc(t), CD_INST, CD_int);
             }
             case TABLE_GET -> {
                 int t = r.u32();
                 toRaw(pop());
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                rt(cb, "tableGet", CD_Object, CD_long, CD_INST, CD_int);
+                support(cb, "tableGet", CD_Object, CD_long, CD_INST, CD_int);
                 push(mod.tables().get(t).elementType());
             }
             case TABLE_SET -> {
@@ -599,13 +599,13 @@ public final class FunctionCompiler extends SimdCodegen {
                 operandsToRaw(2);
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                rt(cb, "tableSet", CD_void, CD_long, CD_Object, CD_INST, CD_int);
+                support(cb, "tableSet", CD_void, CD_long, CD_Object, CD_INST, CD_int);
             }
             case MEMORY_SIZE -> {
                 int k = r.u32();
                 cb.aload(instSlot);
                 cb.loadConstant(k);
-                rt(cb, "memSize", CD_long, CD_INST, CD_int);
+                support(cb, "memSize", CD_long, CD_INST, CD_int);
                 fromRaw(memAddr(k));
             }
             case MEMORY_GROW -> {
@@ -613,7 +613,7 @@ public final class FunctionCompiler extends SimdCodegen {
                 toRaw(pop());
                 cb.aload(instSlot);
                 cb.loadConstant(k);
-                rt(cb, "memGrow", CD_long, CD_long, CD_INST, CD_int);
+                support(cb, "memGrow", CD_long, CD_long, CD_INST, CD_int);
                 fromRaw(memAddr(k));
                 if (k == 0) reloadMem();
             }
@@ -661,7 +661,7 @@ public final class FunctionCompiler extends SimdCodegen {
                 int x = r.u32();
                 cb.aload(instSlot);
                 cb.loadConstant(x);
-                rt(cb, "refFunc", CD_Object, CD_INST, CD_int);
+                support(cb, "refFunc", CD_Object, CD_INST, CD_int);
                 push(ValType.FUNCREF);
             }
             default -> {

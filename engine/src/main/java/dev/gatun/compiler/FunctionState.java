@@ -3,8 +3,8 @@ package dev.gatun.compiler;
 import dev.gatun.interpreter.Interpreter;
 import dev.gatun.interpreter.SimdTranslator;
 import dev.gatun.interpreter.Translator;
-import dev.gatun.FunctionType;
-import dev.gatun.ValType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmReader;
@@ -51,12 +51,12 @@ abstract class FunctionState {
         ValType[] labelTypes() { return kind == LOOP ? params : results; }
     }
 
-    final Compiler.ModuleGen g;
+    final Compiler.GeneratedClass g;
     final CodeBuilder cb;
     final WasmModule mod;
     final int funcidx;
     final FunctionType type;
-    final Compiler.Scan scan;
+    final Compiler.BodySummary scan;
     final WasmReader r;
     final int[] localSlot;
     /** Each parameter's JVM slot (for a v128, localSlot is its pair in the file). */
@@ -90,7 +90,7 @@ abstract class FunctionState {
     /** The branch opcode of a comparison whose 0/1 result is not materialised yet, or null. */
     Opcode pending;
 
-    FunctionState(Compiler.ModuleGen g, CodeBuilder cb, int funcidx, Compiler.Scan scan) {
+    FunctionState(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
         this.g = g;
         this.cb = cb;
         this.mod = g.mod;
@@ -265,7 +265,7 @@ abstract class FunctionState {
 
     void reloadMem() {
         cb.aload(instSlot);
-        rt(cb, "mem", CD_SEG, CD_INST);
+        support(cb, "mem", CD_SEG, CD_INST);
         cb.astore(memSlot);
     }
 
@@ -285,7 +285,7 @@ abstract class FunctionState {
         } else {
             cb.aload(instSlot);
             cb.loadConstant(k);
-            rt(cb, "memK", CD_SEG, CD_INST, CD_int);
+            support(cb, "memK", CD_SEG, CD_INST, CD_int);
         }
     }
 

@@ -3,8 +3,8 @@ package dev.gatun.compiler;
 import dev.gatun.interpreter.Interpreter;
 import dev.gatun.interpreter.SimdTranslator;
 import dev.gatun.interpreter.Translator;
-import dev.gatun.FunctionType;
-import dev.gatun.ValType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.MemArg;
@@ -29,7 +29,7 @@ import static java.lang.constant.ConstantDescs.*;
 
 /** Code generation of the scalar numeric instructions, the 0xFC conversions and bulk operations, and scalar loads and stores. */
 abstract class ScalarCodegen extends FunctionState {
-    ScalarCodegen(Compiler.ModuleGen g, CodeBuilder cb, int funcidx, Compiler.Scan scan) {
+    ScalarCodegen(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
         super(g, cb, funcidx, scan);
     }
 
@@ -84,12 +84,12 @@ abstract class ScalarCodegen extends FunctionState {
                 cb.lload(off);
                 cb.aload(seg);
             }
-            rt(cb, name, CD_void, CD_int, value, CD_long, CD_SEG);
+            support(cb, name, CD_void, CD_int, value, CD_long, CD_SEG);
         } else {
             pop();
             cb.loadConstant(offset);
             cb.aload(memSlot);
-            rt(cb, name, value, CD_int, CD_long, CD_SEG);
+            support(cb, name, value, CD_int, CD_long, CD_SEG);
         }
         if (!store) {
             if (widen) cb.i2l();
@@ -121,15 +121,15 @@ abstract class ScalarCodegen extends FunctionState {
         cb.loadConstant(ma.offset());
         cb.aload(instSlot);
         cb.loadConstant(k);
-        rt(cb, "ea", CD_long, CD_long, CD_long, CD_INST, CD_int);
+        support(cb, "ea", CD_long, CD_long, CD_long, CD_INST, CD_int);
         if (store) {
             cb.loadLocal(kind(vt), v);
             if (narrow) cb.l2i();
             segment(k);
-            rt(cb, name, CD_void, CD_long, value, CD_SEG);
+            support(cb, name, CD_void, CD_long, value, CD_SEG);
         } else {
             segment(k);
-            rt(cb, name, value, CD_long, CD_SEG);
+            support(cb, name, value, CD_long, CD_SEG);
         }
     }
 
@@ -208,26 +208,26 @@ abstract class ScalarCodegen extends FunctionState {
             case I64_SHR_U -> { cb.l2i(); cb.lushr(); binary(I64); }
             case I64_ROTL -> { cb.l2i(); call(CD_LONG, "rotateLeft", CD_long, CD_long, CD_int); binary(I64); }
             case I64_ROTR -> { cb.l2i(); call(CD_LONG, "rotateRight", CD_long, CD_long, CD_int); binary(I64); }
-            case F32_ABS -> { rt(cb, "fabs", CD_float, CD_float); unary(F32, F32); }
-            case F32_NEG -> { rt(cb, "fneg", CD_float, CD_float); unary(F32, F32); }
-            case F32_CEIL -> { rt(cb, "fceil", CD_float, CD_float); unary(F32, F32); }
-            case F32_FLOOR -> { rt(cb, "ffloor", CD_float, CD_float); unary(F32, F32); }
-            case F32_TRUNC -> { rt(cb, "ftrunc", CD_float, CD_float); unary(F32, F32); }
-            case F32_NEAREST -> { rt(cb, "fnearest", CD_float, CD_float); unary(F32, F32); }
-            case F32_SQRT -> { rt(cb, "fsqrt", CD_float, CD_float); unary(F32, F32); }
+            case F32_ABS -> { support(cb, "fabs", CD_float, CD_float); unary(F32, F32); }
+            case F32_NEG -> { support(cb, "fneg", CD_float, CD_float); unary(F32, F32); }
+            case F32_CEIL -> { support(cb, "fceil", CD_float, CD_float); unary(F32, F32); }
+            case F32_FLOOR -> { support(cb, "ffloor", CD_float, CD_float); unary(F32, F32); }
+            case F32_TRUNC -> { support(cb, "ftrunc", CD_float, CD_float); unary(F32, F32); }
+            case F32_NEAREST -> { support(cb, "fnearest", CD_float, CD_float); unary(F32, F32); }
+            case F32_SQRT -> { support(cb, "fsqrt", CD_float, CD_float); unary(F32, F32); }
             case F32_ADD -> { cb.fadd(); binary(F32); }
             case F32_SUB -> { cb.fsub(); binary(F32); }
             case F32_MUL -> { cb.fmul(); binary(F32); }
             case F32_DIV -> { cb.fdiv(); binary(F32); }
             case F32_MIN -> { call(CD_NUMERICS, "fmin", CD_float, CD_float, CD_float); binary(F32); }
             case F32_MAX -> { call(CD_NUMERICS, "fmax", CD_float, CD_float, CD_float); binary(F32); }
-            case F32_COPYSIGN -> { rt(cb, "fcopysign", CD_float, CD_float, CD_float); binary(F32); }
-            case F64_ABS -> { rt(cb, "dabs", CD_double, CD_double); unary(F64, F64); }
-            case F64_NEG -> { rt(cb, "dneg", CD_double, CD_double); unary(F64, F64); }
-            case F64_CEIL -> { rt(cb, "dceil", CD_double, CD_double); unary(F64, F64); }
-            case F64_FLOOR -> { rt(cb, "dfloor", CD_double, CD_double); unary(F64, F64); }
-            case F64_TRUNC -> { rt(cb, "dtrunc", CD_double, CD_double); unary(F64, F64); }
-            case F64_NEAREST -> { rt(cb, "dnearest", CD_double, CD_double); unary(F64, F64); }
+            case F32_COPYSIGN -> { support(cb, "fcopysign", CD_float, CD_float, CD_float); binary(F32); }
+            case F64_ABS -> { support(cb, "dabs", CD_double, CD_double); unary(F64, F64); }
+            case F64_NEG -> { support(cb, "dneg", CD_double, CD_double); unary(F64, F64); }
+            case F64_CEIL -> { support(cb, "dceil", CD_double, CD_double); unary(F64, F64); }
+            case F64_FLOOR -> { support(cb, "dfloor", CD_double, CD_double); unary(F64, F64); }
+            case F64_TRUNC -> { support(cb, "dtrunc", CD_double, CD_double); unary(F64, F64); }
+            case F64_NEAREST -> { support(cb, "dnearest", CD_double, CD_double); unary(F64, F64); }
             case F64_SQRT -> { call(CD_MATH, "sqrt", CD_double, CD_double); unary(F64, F64); }
             case F64_ADD -> { cb.dadd(); binary(F64); }
             case F64_SUB -> { cb.dsub(); binary(F64); }
@@ -235,25 +235,25 @@ abstract class ScalarCodegen extends FunctionState {
             case F64_DIV -> { cb.ddiv(); binary(F64); }
             case F64_MIN -> { call(CD_NUMERICS, "dmin", CD_double, CD_double, CD_double); binary(F64); }
             case F64_MAX -> { call(CD_NUMERICS, "dmax", CD_double, CD_double, CD_double); binary(F64); }
-            case F64_COPYSIGN -> { rt(cb, "dcopysign", CD_double, CD_double, CD_double); binary(F64); }
+            case F64_COPYSIGN -> { support(cb, "dcopysign", CD_double, CD_double, CD_double); binary(F64); }
             case I32_WRAP_I64 -> { cb.l2i(); unary(I64, I32); }
-            case I32_TRUNC_F32_S -> { rt(cb, "i32TruncF32S", CD_int, CD_float); unary(F32, I32); }
-            case I32_TRUNC_F32_U -> { rt(cb, "i32TruncF32U", CD_int, CD_float); unary(F32, I32); }
-            case I32_TRUNC_F64_S -> { rt(cb, "i32TruncF64S", CD_int, CD_double); unary(F64, I32); }
-            case I32_TRUNC_F64_U -> { rt(cb, "i32TruncF64U", CD_int, CD_double); unary(F64, I32); }
+            case I32_TRUNC_F32_S -> { support(cb, "i32TruncF32S", CD_int, CD_float); unary(F32, I32); }
+            case I32_TRUNC_F32_U -> { support(cb, "i32TruncF32U", CD_int, CD_float); unary(F32, I32); }
+            case I32_TRUNC_F64_S -> { support(cb, "i32TruncF64S", CD_int, CD_double); unary(F64, I32); }
+            case I32_TRUNC_F64_U -> { support(cb, "i32TruncF64U", CD_int, CD_double); unary(F64, I32); }
             case I64_EXTEND_I32_S -> { cb.i2l(); unary(I32, I64); }
             case I64_EXTEND_I32_U -> { cb.i2l(); cb.loadConstant(0xFFFF_FFFFL); cb.land(); unary(I32, I64); }
-            case I64_TRUNC_F32_S -> { rt(cb, "i64TruncF32S", CD_long, CD_float); unary(F32, I64); }
-            case I64_TRUNC_F32_U -> { rt(cb, "i64TruncF32U", CD_long, CD_float); unary(F32, I64); }
-            case I64_TRUNC_F64_S -> { rt(cb, "i64TruncF64S", CD_long, CD_double); unary(F64, I64); }
-            case I64_TRUNC_F64_U -> { rt(cb, "i64TruncF64U", CD_long, CD_double); unary(F64, I64); }
+            case I64_TRUNC_F32_S -> { support(cb, "i64TruncF32S", CD_long, CD_float); unary(F32, I64); }
+            case I64_TRUNC_F32_U -> { support(cb, "i64TruncF32U", CD_long, CD_float); unary(F32, I64); }
+            case I64_TRUNC_F64_S -> { support(cb, "i64TruncF64S", CD_long, CD_double); unary(F64, I64); }
+            case I64_TRUNC_F64_U -> { support(cb, "i64TruncF64U", CD_long, CD_double); unary(F64, I64); }
             case F32_CONVERT_I32_S -> { cb.i2f(); unary(I32, F32); }
-            case F32_CONVERT_I32_U -> { rt(cb, "f32ConvertI32U", CD_float, CD_int); unary(I32, F32); }
+            case F32_CONVERT_I32_U -> { support(cb, "f32ConvertI32U", CD_float, CD_int); unary(I32, F32); }
             case F32_CONVERT_I64_S -> { cb.l2f(); unary(I64, F32); }
             case F32_CONVERT_I64_U -> { call(CD_NUMERICS, "u64ToF32", CD_float, CD_long); unary(I64, F32); }
             case F32_DEMOTE_F64 -> { cb.d2f(); unary(F64, F32); }
             case F64_CONVERT_I32_S -> { cb.i2d(); unary(I32, F64); }
-            case F64_CONVERT_I32_U -> { rt(cb, "f64ConvertI32U", CD_double, CD_int); unary(I32, F64); }
+            case F64_CONVERT_I32_U -> { support(cb, "f64ConvertI32U", CD_double, CD_int); unary(I32, F64); }
             case F64_CONVERT_I64_S -> { cb.l2d(); unary(I64, F64); }
             case F64_CONVERT_I64_U -> { call(CD_NUMERICS, "u64ToF64", CD_double, CD_long); unary(I64, F64); }
             case F64_PROMOTE_F32 -> { cb.f2d(); unary(F32, F64); }
@@ -275,13 +275,13 @@ abstract class ScalarCodegen extends FunctionState {
         final ValType I32 = ValType.I32, I64 = ValType.I64, F32 = ValType.F32, F64 = ValType.F64;
         switch (in) {
             case I32_TRUNC_SAT_F32_S -> { cb.f2i(); unary(F32, I32); }
-            case I32_TRUNC_SAT_F32_U -> { rt(cb, "i32TruncSatF32U", CD_int, CD_float); unary(F32, I32); }
+            case I32_TRUNC_SAT_F32_U -> { support(cb, "i32TruncSatF32U", CD_int, CD_float); unary(F32, I32); }
             case I32_TRUNC_SAT_F64_S -> { cb.d2i(); unary(F64, I32); }
-            case I32_TRUNC_SAT_F64_U -> { rt(cb, "i32TruncSatF64U", CD_int, CD_double); unary(F64, I32); }
+            case I32_TRUNC_SAT_F64_U -> { support(cb, "i32TruncSatF64U", CD_int, CD_double); unary(F64, I32); }
             case I64_TRUNC_SAT_F32_S -> { cb.f2l(); unary(F32, I64); }
-            case I64_TRUNC_SAT_F32_U -> { rt(cb, "i64TruncSatF32U", CD_long, CD_float); unary(F32, I64); }
+            case I64_TRUNC_SAT_F32_U -> { support(cb, "i64TruncSatF32U", CD_long, CD_float); unary(F32, I64); }
             case I64_TRUNC_SAT_F64_S -> { cb.d2l(); unary(F64, I64); }
-            case I64_TRUNC_SAT_F64_U -> { rt(cb, "i64TruncSatF64U", CD_long, CD_double); unary(F64, I64); }
+            case I64_TRUNC_SAT_F64_U -> { support(cb, "i64TruncSatF64U", CD_long, CD_double); unary(F64, I64); }
             case MEMORY_INIT -> {
                 int seg = r.u32();
                 int k = r.u32();
@@ -289,12 +289,12 @@ abstract class ScalarCodegen extends FunctionState {
                 cb.aload(instSlot);
                 cb.loadConstant(seg);
                 cb.loadConstant(k);
-                rt(cb, "memoryInit", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
+                support(cb, "memoryInit", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
             }
             case DATA_DROP -> {
                 cb.aload(instSlot);
                 cb.loadConstant(r.u32());
-                rt(cb, "dataDrop", CD_void, CD_INST, CD_int);
+                support(cb, "dataDrop", CD_void, CD_INST, CD_int);
             }
             case MEMORY_COPY -> {
                 int x = r.u32();
@@ -303,14 +303,14 @@ abstract class ScalarCodegen extends FunctionState {
                 cb.aload(instSlot);
                 cb.loadConstant(x);
                 cb.loadConstant(y);
-                rt(cb, "memoryCopy", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
+                support(cb, "memoryCopy", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
             }
             case MEMORY_FILL -> {
                 int k = r.u32();
                 operandsToRaw(3);
                 cb.aload(instSlot);
                 cb.loadConstant(k);
-                rt(cb, "memoryFill", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int);
+                support(cb, "memoryFill", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int);
             }
             case TABLE_INIT -> {
                 int seg = r.u32();
@@ -319,12 +319,12 @@ abstract class ScalarCodegen extends FunctionState {
                 cb.aload(instSlot);
                 cb.loadConstant(seg);
                 cb.loadConstant(t);
-                rt(cb, "tableInit", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
+                support(cb, "tableInit", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
             }
             case ELEM_DROP -> {
                 cb.aload(instSlot);
                 cb.loadConstant(r.u32());
-                rt(cb, "elemDrop", CD_void, CD_INST, CD_int);
+                support(cb, "elemDrop", CD_void, CD_INST, CD_int);
             }
             case TABLE_COPY -> {
                 int x = r.u32();
@@ -333,21 +333,21 @@ abstract class ScalarCodegen extends FunctionState {
                 cb.aload(instSlot);
                 cb.loadConstant(x);
                 cb.loadConstant(y);
-                rt(cb, "tableCopy", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
+                support(cb, "tableCopy", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
             }
             case TABLE_GROW -> {
                 int t = r.u32();
                 operandsToRaw(2);
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                rt(cb, "tableGrow", CD_long, CD_Object, CD_long, CD_INST, CD_int);
+                support(cb, "tableGrow", CD_long, CD_Object, CD_long, CD_INST, CD_int);
                 fromRaw(tableAddr(t));
             }
             case TABLE_SIZE -> {
                 int t = r.u32();
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                rt(cb, "tableSize", CD_long, CD_INST, CD_int);
+                support(cb, "tableSize", CD_long, CD_INST, CD_int);
                 fromRaw(tableAddr(t));
             }
             case TABLE_FILL -> {
@@ -355,7 +355,7 @@ abstract class ScalarCodegen extends FunctionState {
                 operandsToRaw(3);
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                rt(cb, "tableFill", CD_void, CD_long, CD_Object, CD_long, CD_INST, CD_int);
+                support(cb, "tableFill", CD_void, CD_long, CD_Object, CD_long, CD_INST, CD_int);
             }
             default -> throw new IllegalStateException("0xFC " + sub + " in a validated body");
         }

@@ -3,8 +3,8 @@ package dev.gatun.compiler;
 import dev.gatun.interpreter.Interpreter;
 import dev.gatun.interpreter.SimdTranslator;
 import dev.gatun.interpreter.Translator;
-import dev.gatun.FunctionType;
-import dev.gatun.ValType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.MemArg;
 import dev.gatun.binary.InstructionReader;
@@ -29,7 +29,7 @@ import static java.lang.constant.ConstantDescs.*;
 
 /** Code generation of the v128 instructions: calls of their kernels over the vector register file. */
 abstract class SimdCodegen extends ScalarCodegen {
-    SimdCodegen(Compiler.ModuleGen g, CodeBuilder cb, int funcidx, Compiler.Scan scan) {
+    SimdCodegen(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
         super(g, cb, funcidx, scan);
     }
 
@@ -44,11 +44,11 @@ abstract class SimdCodegen extends ScalarCodegen {
     static final MethodTypeDesc KSTORE_LANE = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_SEG, CD_long, CD_int);
     static final MethodTypeDesc KSHUFFLE = MethodTypeDesc.of(CD_void, CD_LONGS, CD_int, CD_int, CD_int, CD_PLAN);
     static final java.lang.constant.DirectMethodHandleDesc PLAN = java.lang.constant.MethodHandleDesc.ofMethod(
-            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, CD_RT, "shufflePlan",
+            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, CD_SUPPORT, "shufflePlan",
             MethodTypeDesc.of(CD_PLAN, CD_MethodHandles_Lookup, CD_String, CD_Class, CD_long, CD_long));
 
     static final java.lang.constant.DirectMethodHandleDesc KERNEL = java.lang.constant.MethodHandleDesc.ofMethod(
-            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, CD_RT, "kernel",
+            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, CD_SUPPORT, "kernel",
             MethodTypeDesc.of(CD_CallSite, CD_MethodHandles_Lookup, CD_String, CD_MethodType));
 
     /**
@@ -78,7 +78,7 @@ abstract class SimdCodegen extends ScalarCodegen {
         cb.loadConstant(reg);
         cb.aload(instSlot);
         cb.loadConstant(x);
-        rt(cb, name, CD_void, CD_LONGS, CD_int, CD_INST, CD_int);
+        support(cb, name, CD_void, CD_LONGS, CD_int, CD_INST, CD_int);
     }
 
     /** Moves the scalar on top of the JVM stack into the file's scratch pair, in the register form. */
@@ -125,7 +125,7 @@ abstract class SimdCodegen extends ScalarCodegen {
             cb.loadConstant(offset);
             cb.aload(instSlot);
             cb.loadConstant(accessMemory);
-            rt(cb, "ea", CD_long, CD_long, CD_long, CD_INST, CD_int);
+            support(cb, "ea", CD_long, CD_long, CD_long, CD_INST, CD_int);
         }
         int ea = scratchSlot(ValType.I64, -4);
         cb.lstore(ea);

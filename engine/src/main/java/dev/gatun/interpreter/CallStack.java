@@ -36,7 +36,7 @@ public final class CallStack {
     }
 
     /** Function prologue: room for the frame, zeroed locals, constants in place. Returns the register file. */
-    long[] enter(Code cc, int fp) {
+    long[] enter(IrFunction cc, int fp) {
         int end = fp + cc.frameSize;
         if (end > regs.length) grow(end);
         long[] r = regs;

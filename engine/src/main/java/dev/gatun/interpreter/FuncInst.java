@@ -1,19 +1,17 @@
 package dev.gatun.interpreter;
 
 import dev.gatun.runtime.TypeIds;
-import dev.gatun.FunctionType;
-import dev.gatun.HostFunction;
-import dev.gatun.Value;
+import dev.gatun.model.FunctionType;
 
 /** A function instance: a Wasm function of some instance, or a host function. */
-public final class FuncInst implements dev.gatun.Function {
+public final class FuncInst {
     public final FunctionType type;
     final int typeId;
     public final InstanceState inst;     // null for host functions
     public final int funcidx;            // index in the defining module's function space
-    public final HostFunction host;      // null for Wasm functions
+    public final HostCode host;          // null for Wasm functions
     public final int nParams, nResults;
-    private Code code;            // plain field: Code is immutable with final fields
+    private IrFunction code;            // plain field: IrFunction is immutable with final fields
     /**
      * The module's compiled code when this function is compiled (tier 2), else null. Tiered execution
      * sets it later: plain fields, because every combination a racing reader can see is valid (a callee
@@ -22,6 +20,11 @@ public final class FuncInst implements dev.gatun.Function {
     public CompiledCode cm;
     /** The interpreter's CALL leaves its loop for this callee (a host or compiled function). */
     boolean outOfLine;
+    /**
+     * The API's object for this function, made on first use and then kept, so the function has one
+     * identity everywhere it surfaces (exports, tables, globals). Object: the engine does not know the API.
+     */
+    public Object api;
 
     public FuncInst(InstanceState inst, int funcidx, FunctionType type) {
         this.type = type;
@@ -35,7 +38,7 @@ public final class FuncInst implements dev.gatun.Function {
         this.outOfLine = cm != null;
     }
 
-    public FuncInst(FunctionType type, HostFunction host) {
+    public FuncInst(FunctionType type, HostCode host) {
         this.type = type;
         this.typeId = TypeIds.id(type);
         this.inst = null;
@@ -53,20 +56,14 @@ public final class FuncInst implements dev.gatun.Function {
         outOfLine = true;
     }
 
-    Code code() {
-        Code c = code;
+    IrFunction code() {
+        IrFunction c = code;
         if (c == null) code = c = inst.cache.code(funcidx);
         return c;
     }
 
-    @Override
-    public FunctionType type() { return type; }
-
-    @Override
-    public Value[] call(Value... args) { return Interpreter.invoke(this, args); }
-
     /** Name from the name section, or null. */
-    String name() { return inst == null ? null : inst.module.functionName(funcidx); }
+    public String name() { return inst == null ? null : inst.module.functionName(funcidx); }
 
     @Override
     public String toString() {

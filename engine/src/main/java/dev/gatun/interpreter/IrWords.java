@@ -11,36 +11,36 @@ final class IrWords {
 
     /** Words of an instruction renameDef understands (0: any other). */
     static int renameLength(int op) {
-        if (op >= Op.SEL_I32_EQ && op <= Op.SEL_I32_EQ + 5) return 2;
-        if (op == Op.COPY || isI32Binary(op) || (op >= Op.MEM && op <= Op.MEM + (Instruction.I64_STORE32.code - Instruction.I32_LOAD.code))
-                || (op >= Op.LOAD_ADD && op <= Op.LOAD_ADD + 7) || (op >= Op.STORE_ADD && op <= Op.STORE_ADD + 4)) return 1;
+        if (op >= IrOp.SEL_I32_EQ && op <= IrOp.SEL_I32_GT_U) return 2;
+        if (op == IrOp.COPY || isI32Binary(op) || (op >= IrOp.MEM && op <= IrOp.I64_STORE32)
+                || (op >= IrOp.LOAD_ADD && op <= IrOp.ADD_I32_LOAD16_U) || (op >= IrOp.STORE_ADD && op <= IrOp.ADD_I32_STORE8)) return 1;
         return 0;
     }
 
     static boolean isI32Binary(int op) {
-        int wasm = op - Op.NUM + Instruction.I32_EQZ.code;
-        return op >= Op.NUM && ((wasm >= Instruction.I32_EQ.code && wasm <= Instruction.I32_GE_U.code) || (wasm >= Instruction.I32_ADD.code && wasm <= Instruction.I32_ROTR.code));
+        int wasm = op - IrOp.NUM + Instruction.I32_EQZ.code;
+        return op >= IrOp.NUM && ((wasm >= Instruction.I32_EQ.code && wasm <= Instruction.I32_GE_U.code) || (wasm >= Instruction.I32_ADD.code && wasm <= Instruction.I32_ROTR.code));
     }
 
     /** Field a is the destination (otherwise, for stores, a value read). */
     static boolean isProducer(int op) {
-        return !(op >= Op.MEM + (Instruction.I32_STORE.code - Instruction.I32_LOAD.code) && op <= Op.MEM + (Instruction.I64_STORE32.code - Instruction.I32_LOAD.code)) && !(op >= Op.STORE_ADD && op <= Op.STORE_ADD + 4);
+        return !(op >= IrOp.I32_STORE && op <= IrOp.I64_STORE32) && !(op >= IrOp.STORE_ADD && op <= IrOp.ADD_I32_STORE8);
     }
 
     /** Whether c is the second operand register (not a memarg offset or unused). */
     static boolean cIsReg(int op) {
-        return !(op >= Op.MEM && op <= Op.MEM + (Instruction.I64_STORE32.code - Instruction.I32_LOAD.code)) && op != Op.COPY;
+        return !(op >= IrOp.MEM && op <= IrOp.I64_STORE32) && op != IrOp.COPY;
     }
 
     /** Rewrites the register reads of x in the instruction at q to t. */
     static void replaceReads(long[] buf, int q, int x, int t) {
         int op = (int) buf[q] & 0x3FF;
         long w = buf[q];
-        if (!isProducer(op) && ((w >>> 10) & Op.FIELD_MASK) == x) w = (w & ~((long) Op.FIELD_MASK << 10)) | (long) t << 10;
-        if (((w >>> 28) & Op.FIELD_MASK) == x) w = (w & ~((long) Op.FIELD_MASK << 28)) | (long) t << 28;
+        if (!isProducer(op) && ((w >>> 10) & IrOp.FIELD_MASK) == x) w = (w & ~((long) IrOp.FIELD_MASK << 10)) | (long) t << 10;
+        if (((w >>> 28) & IrOp.FIELD_MASK) == x) w = (w & ~((long) IrOp.FIELD_MASK << 28)) | (long) t << 28;
         if (cIsReg(op) && (w >>> 46) == x) w = (w & ((1L << 46) - 1)) | (long) t << 46;
         buf[q] = w;
-        if (op >= Op.SEL_I32_EQ && op <= Op.SEL_I32_EQ + 5) {
+        if (op >= IrOp.SEL_I32_EQ && op <= IrOp.SEL_I32_GT_U) {
             long e = buf[q + 1];
             long lo = e & 0xFFFF_FFFFL, hi = e >>> 32;
             if (lo == x) lo = t;

@@ -7,7 +7,7 @@ package dev.gatun.interpreter;
  */
 public interface ModuleCode {
     /** The IR of defined function {@code funcidx}, translated on first use. */
-    Code code(int funcidx);
+    IrFunction code(int funcidx);
 
     /** The compiled code that runs defined function {@code funcidx}, or null while it is interpreted. */
     CompiledCode compiled(int funcidx);

@@ -9,7 +9,7 @@ import dev.gatun.vector.I8x16;
 /**
  * Translates the 0xFD (fixed-width SIMD) instructions into register IR for {@link SimdExec}.
  *
- * <p>IR op = {@link Op#SIMD} + sub-opcode, a = destination (or the stored value), then by shape:
+ * <p>IR op = {@link IrOp#SIMD} + sub-opcode, a = destination (or the stored value), then by shape:
  * unary/splat/any_true/bitmask b = operand; binary and shifts b, c = operands; extract_lane c = lane;
  * replace_lane b, c = vector, scalar, ext = lane; bitselect b, c, ext = third operand; loads b = address,
  * ext = offset; lane loads b = address, c = vector, ext = offset | lane << 32; stores a = value, b = address,
@@ -21,17 +21,17 @@ public final class SimdTranslator {
     private SimdTranslator() {}
 
     /** v128 data movement the generic translator needs (beyond the 256 sub-opcodes). */
-    static final int V128_COPY = Op.SIMD + 256;        // a <- b (register pairs)
-    static final int V128_SELECT = Op.SIMD + 257;      // a <- ext-cond != 0 ? b : c
-    static final int V128_GLOBAL_GET = Op.SIMD + 258;  // a <- globals[b | c << 18]
-    static final int V128_GLOBAL_SET = Op.SIMD + 259;  // globals[b | c << 18] <- a
+    static final int V128_COPY = IrOp.SIMD + 256;        // a <- b (register pairs)
+    static final int V128_SELECT = IrOp.SIMD + 257;      // a <- ext-cond != 0 ? b : c
+    static final int V128_GLOBAL_GET = IrOp.SIMD + 258;  // a <- globals[b | c << 18]
+    static final int V128_GLOBAL_SET = IrOp.SIMD + 259;  // globals[b | c << 18] <- a
     /**
      * A v128 load or store of any memory but a 32-bit memory 0 (multi-memory, memory64): a = value,
      * b = address, c = the vector a lane load merges into; ext: sub-opcode | lane << 8 | memidx << 16, offset.
      */
-    static final int V128_MEMX = Op.SIMD + 260;
+    static final int V128_MEMX = IrOp.SIMD + 260;
     /** The relaxed SIMD sub-opcodes 0x100..0x113 run as IR ops RELAXED + (sub - 0x100), past the ones above. */
-    static final int RELAXED = Op.SIMD + 264;
+    static final int RELAXED = IrOp.SIMD + 264;
     private static final int RELAXED_SUB = 0x100, RELAXED_END = 0x114;
 
     /**
@@ -64,7 +64,7 @@ public final class SimdTranslator {
     }
 
     /** The IR op of a SIMD sub-opcode. */
-    static int irOp(int sub) { return sub < RELAXED_SUB ? Op.SIMD + sub : RELAXED + (sub - RELAXED_SUB); }
+    static int irOp(int sub) { return sub < RELAXED_SUB ? IrOp.SIMD + sub : RELAXED + (sub - RELAXED_SUB); }
 
     static void translate(Translator t, WasmReader r, int sub) {
         int op = irOp(sub);

@@ -3,8 +3,8 @@ package dev.gatun.interpreter;
 import static dev.gatun.interpreter.IrWords.*;
 import dev.gatun.runtime.TrapKind;
 import dev.gatun.runtime.WasmTrap;
-import dev.gatun.FunctionType;
-import dev.gatun.ValType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.MemArg;
@@ -18,7 +18,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
- * Translates one validated function body into register IR (see {@link Op}).
+ * Translates one validated function body into register IR (see {@link IrOp}).
  *
  * <p>The operand stack is emulated: each entry is just a register. Locals are registers
  * {@code [0, nLocals)}, constants (collected by a pre-scan and copied into the frame at entry) follow,
@@ -93,7 +93,7 @@ public final class Translator {
     private boolean unreachable;
     private final byte[] funcResults;
 
-    public static Code translate(WasmModule mod, int funcidx, int[] typeIds) {
+    public static IrFunction translate(WasmModule mod, int funcidx, int[] typeIds) {
         return new Translator(mod, funcidx, typeIds).run();
     }
 
@@ -204,7 +204,7 @@ public final class Translator {
         Integer i = constIndex.get(v);
         if (i != null) { push(localSlots + i, false); return; }
         int dst = T(h);
-        emit(Op.CONST, dst, 0, 0);
+        emit(IrOp.CONST, dst, 0, 0);
         emit(v);
         push(dst, false);
     }
@@ -218,7 +218,7 @@ public final class Translator {
     private void emit(int op, int a, int b, int c) {
         prevStart = curStart;
         curStart = len;
-        emit(Op.word(op, a, b, c));
+        emit(IrOp.word(op, a, b, c));
     }
 
     /** Sets a branch target word, keeping its high half (ADD_CMP_BR keeps a register there). */
@@ -233,11 +233,11 @@ public final class Translator {
     }
 
     private void copy(int dst, int src, boolean ref) {
-        if (dst != src) emit(ref ? Op.COPY_REF : Op.COPY, dst, src, 0);
+        if (dst != src) emit(ref ? IrOp.COPY_REF : IrOp.COPY, dst, src, 0);
     }
 
     private void copy(int dst, int src, byte kind) {
-        if (dst != src) emit(kind == VEC ? SimdTranslator.V128_COPY : kind == REF ? Op.COPY_REF : Op.COPY, dst, src, 0);
+        if (dst != src) emit(kind == VEC ? SimdTranslator.V128_COPY : kind == REF ? IrOp.COPY_REF : IrOp.COPY, dst, src, 0);
     }
 
     /** Places a label at the current position: no relinking or fusion across it. */
@@ -305,20 +305,20 @@ public final class Translator {
         long w = buf[d];
         int op = (int) w & 0x3FF;
         int n = renameLength(op);
-        if (n == 0 || !isProducer(op) || ((w >>> 10) & Op.FIELD_MASK) != x || mentions(d, op, t)) return false;
+        if (n == 0 || !isProducer(op) || ((w >>> 10) & IrOp.FIELD_MASK) != x || mentions(d, op, t)) return false;
         // Check the words after the write first: none may write x or touch t, and they must end at len.
         int q = d + n;
         while (q < len) {
             int o = (int) buf[q] & 0x3FF;
             int k = renameLength(o);
             if (k == 0 || q + k > len || mentions(q, o, t)) return false;
-            if (isProducer(o) && ((buf[q] >>> 10) & Op.FIELD_MASK) == x) return false;
+            if (isProducer(o) && ((buf[q] >>> 10) & IrOp.FIELD_MASK) == x) return false;
             q += k;
         }
         if (q != len) return false;
         // A relinked instruction waiting to be put back (setLocal) runs after the rename: it may read x.
         if (pendingTail != null && renameLength((int) pendingTail[0] & 0x3FF) != pendingTail.length) return false;
-        buf[d] = (w & ~((long) Op.FIELD_MASK << 10)) | (long) t << 10;
+        buf[d] = (w & ~((long) IrOp.FIELD_MASK << 10)) | (long) t << 10;
         for (q = d + n; q < len; q += renameLength((int) buf[q] & 0x3FF)) replaceReads(buf, q, x, t);
         if (pendingTail != null) replaceReads(pendingTail, 0, x, t);
         sreg[p] = t;
@@ -329,9 +329,9 @@ public final class Translator {
 
     private boolean mentions(int q, int op, int t) {
         long w = buf[q];
-        if (((w >>> 10) & Op.FIELD_MASK) == t || ((w >>> 28) & Op.FIELD_MASK) == t) return true;
+        if (((w >>> 10) & IrOp.FIELD_MASK) == t || ((w >>> 28) & IrOp.FIELD_MASK) == t) return true;
         if (cIsReg(op) && (w >>> 46) == t) return true;
-        if (op >= Op.SEL_I32_EQ && op <= Op.SEL_I32_EQ + 5) {
+        if (op >= IrOp.SEL_I32_EQ && op <= IrOp.SEL_I32_GT_U) {
             long e = buf[q + 1];
             return (e & 0xFFFF_FFFFL) == t || (e >>> 32) == t;
         }
@@ -398,7 +398,7 @@ public final class Translator {
     private void branchTo(Ctrl c) {
         if (c.kind == FUNC) { emitReturn(); return; }
         branchCopies(c);
-        emit(Op.BR, 0, 0, 0);
+        emit(IrOp.BR, 0, 0, 0);
         emit(0);
         target(c, len - 1);
     }
@@ -411,28 +411,28 @@ public final class Translator {
         if (lastPos == len - 1 && lastDst == cond && cond == T(h)) {
             long w = buf[lastPos];
             int op = (int) w & 0x3FF;
-            int wasm = op - Op.NUM + Instruction.I32_EQZ.code;
+            int wasm = op - IrOp.NUM + Instruction.I32_EQZ.code;
             int fused = -1;
-            if (wasm >= Instruction.I32_EQ.code && wasm <= Instruction.I32_GE_U.code) fused = Op.BR_I32_EQ + cmpIndex(wasm - Instruction.I32_EQ.code, whenTrue);
-            else if (wasm >= Instruction.I64_EQ.code && wasm <= Instruction.I64_GE_U.code) fused = Op.BR_I64_EQ + cmpIndex(wasm - Instruction.I64_EQ.code, whenTrue);
-            else if (wasm == Instruction.I32_EQZ.code || wasm == Instruction.I64_EQZ.code) fused = whenTrue ? Op.BR_Z : Op.BR_NZ;
+            if (wasm >= Instruction.I32_EQ.code && wasm <= Instruction.I32_GE_U.code) fused = IrOp.BR_I32_EQ + cmpIndex(wasm - Instruction.I32_EQ.code, whenTrue);
+            else if (wasm >= Instruction.I64_EQ.code && wasm <= Instruction.I64_GE_U.code) fused = IrOp.BR_I64_EQ + cmpIndex(wasm - Instruction.I64_EQ.code, whenTrue);
+            else if (wasm == Instruction.I32_EQZ.code || wasm == Instruction.I64_EQZ.code) fused = whenTrue ? IrOp.BR_Z : IrOp.BR_NZ;
             if (fused >= 0) {
-                int k = fused - Op.BR_I32_EQ;
-                long addDst = prevStart >= 0 && prevStart == lastPos - 1 ? (buf[prevStart] >>> 10) & Op.FIELD_MASK : -1;
-                long lhsReg = (w >>> 28) & Op.FIELD_MASK, rhsReg = w >>> 46;
+                int k = fused - IrOp.BR_I32_EQ;
+                long addDst = prevStart >= 0 && prevStart == lastPos - 1 ? (buf[prevStart] >>> 10) & IrOp.FIELD_MASK : -1;
+                long lhsReg = (w >>> 28) & IrOp.FIELD_MASK, rhsReg = w >>> 46;
                 int km = k >= 0 && k <= 9 ? MIRROR[k] : -1;
                 if (km >= 0 && km <= 5 && addDst == rhsReg && addDst != lhsReg && prevStart >= labelAt
-                        && ((int) buf[prevStart] & 0x3FF) == I32_ADD) {
+                        && ((int) buf[prevStart] & 0x3FF) == IrOp.I32_ADD) {
                     // The counter is the compare's right operand (n != i): mirror the compare so it is the left.
                     k = km;
-                    w = (w & 0x3FFL) | (w & ((long) Op.FIELD_MASK << 10)) | rhsReg << 28 | lhsReg << 46;
+                    w = (w & 0x3FFL) | (w & ((long) IrOp.FIELD_MASK << 10)) | rhsReg << 28 | lhsReg << 46;
                 }
                 if (k >= 0 && k <= 5 && prevStart == lastPos - 1 && prevStart >= labelAt
-                        && ((int) buf[prevStart] & 0x3FF) == I32_ADD
-                        && addDst == ((w >>> 28) & Op.FIELD_MASK)) {
+                        && ((int) buf[prevStart] & 0x3FF) == IrOp.I32_ADD
+                        && addDst == ((w >>> 28) & IrOp.FIELD_MASK)) {
                     // The add that made the compared value (a loop counter) joins the branch.
                     long rhs = w >>> 46;
-                    buf[prevStart] = (buf[prevStart] & ~0x3FFL) | (Op.ADD_CMP_BR + k);
+                    buf[prevStart] = (buf[prevStart] & ~0x3FFL) | (IrOp.ADD_CMP_BR + k);
                     len = lastPos;
                     events++;
                     curStart = prevStart;
@@ -441,7 +441,7 @@ public final class Translator {
                     emit(rhs << 32);
                     return len - 1;
                 }
-                buf[lastPos] = (w & ~0x3FFL & ~((long) Op.FIELD_MASK << 10)) | fused;
+                buf[lastPos] = (w & ~0x3FFL & ~((long) IrOp.FIELD_MASK << 10)) | fused;
                 lastPos = -1;
                 emit(0);
                 return len - 1;
@@ -450,30 +450,29 @@ public final class Translator {
         if (curStart == len - 1 && curStart >= labelAt) {
             long w = buf[curStart];
             int op = (int) w & 0x3FF;
-            if ((op == I32_ADD || op == I32_SUB) && ((w >>> 10) & Op.FIELD_MASK) == cond) {
+            if ((op == IrOp.I32_ADD || op == IrOp.I32_SUB) && ((w >>> 10) & IrOp.FIELD_MASK) == cond) {
                 // br_if on a counter just updated by add/sub (e.g. local.tee then br_if).
-                int f = op == I32_ADD ? (whenTrue ? Op.ADD_BR_NZ : Op.ADD_BR_Z) : (whenTrue ? Op.SUB_BR_NZ : Op.SUB_BR_Z);
+                int f = op == IrOp.I32_ADD ? (whenTrue ? IrOp.ADD_BR_NZ : IrOp.ADD_BR_Z) : (whenTrue ? IrOp.SUB_BR_NZ : IrOp.SUB_BR_Z);
                 buf[curStart] = (w & ~0x3FFL) | f;
                 lastPos = -1;
                 emit(0);
                 return len - 1;
             }
         }
-        emit(whenTrue ? Op.BR_NZ : Op.BR_Z, 0, cond, 0);
+        emit(whenTrue ? IrOp.BR_NZ : IrOp.BR_Z, 0, cond, 0);
         emit(0);
         return len - 1;
     }
 
-    private static final int I32_ADD = Op.NUM + (Instruction.I32_ADD.code - Instruction.I32_EQZ.code), I32_SUB = Op.NUM + (Instruction.I32_SUB.code - Instruction.I32_EQZ.code);
 
     private void emitReturn() {
         byte[] t = funcResults;
         int n = t.length;
-        if (n == 0) { emit(Op.RET0, 0, 0, 0); return; }
+        if (n == 0) { emit(IrOp.RET0, 0, 0, 0); return; }
         if (n == 1) {
             int src = sreg[h - 1];
-            if (t[0] != NUM) { copy(0, src, t[0]); emit(Op.RET0, 0, 0, 0); }
-            else emit(Op.RET1, 0, src, 0);
+            if (t[0] != NUM) { copy(0, src, t[0]); emit(IrOp.RET0, 0, 0, 0); }
+            else emit(IrOp.RET1, 0, src, 0);
             return;
         }
         // Results go to registers [0, resultSlots), packed by width.
@@ -494,7 +493,7 @@ public final class Translator {
         } else {
             for (int j = 0; j < n; j++) copy(dst[j], sreg[h - n + j], t[j]);
         }
-        emit(Op.RET0, 0, 0, 0);
+        emit(IrOp.RET0, 0, 0, 0);
     }
 
     // ---- block types ----
@@ -513,19 +512,19 @@ public final class Translator {
 
     // ---- the translation loop ----
 
-    private Code run() {
+    private IrFunction run() {
         while (!ctrls.isEmpty()) {
             step(unreachable ? skipDead() : InstructionReader.next(r));
         }
         int frameSize = tempBase + maxH + 1;
-        if (frameSize > Op.MAX_REG) {
+        if (frameSize > IrOp.MAX_REG) {
             throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED,
-                    "function needs " + frameSize + " registers, more than the " + Op.MAX_REG + " a frame can have");
+                    "function needs " + frameSize + " registers, more than the " + IrOp.MAX_REG + " a frame can have");
         }
         boolean refLocals = false;
         for (int i = nParams; i < nLocals; i++) refLocals |= localKind[i] == REF;
-        return new Code(Arrays.copyOf(buf, len), consts, paramSlots, localSlots, frameSize, refLocals,
-                pool.isEmpty() ? Code.NO_POOL : pool.toArray());
+        return new IrFunction(Arrays.copyOf(buf, len), consts, paramSlots, localSlots, frameSize, refLocals,
+                pool.isEmpty() ? IrFunction.NO_POOL : pool.toArray());
     }
 
     private Instruction skipDead() { return skipDead(r); }
@@ -548,7 +547,7 @@ public final class Translator {
 
     private void step(Instruction in) {
         switch (in) {
-            case UNREACHABLE -> { emit(Op.UNREACHABLE, 0, 0, 0); unreachable = true; }
+            case UNREACHABLE -> { emit(IrOp.UNREACHABLE, 0, 0, 0); unreachable = true; }
             case NOP -> { }
             case BLOCK -> {
                 FunctionType bt = blockType();
@@ -587,7 +586,7 @@ public final class Translator {
                 Ctrl c = top();
                 if (!unreachable) {
                     branchCopies(resultsView(c));
-                    emit(Op.BR, 0, 0, 0);
+                    emit(IrOp.BR, 0, 0, 0);
                     emit(0);
                     fixup(c, len - 1);
                     c.endReachable = true;
@@ -624,7 +623,7 @@ public final class Translator {
                 int f = r.u32();
                 FunctionType ft = mod.funcType(f);
                 int base = callArgs(ft, 0);
-                emit(Op.CALL, T(base), f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
+                emit(IrOp.CALL, T(base), f & IrOp.FIELD_MASK, f >>> IrOp.FIELD_BITS);
                 callResults(ft, base);
             }
             case CALL_INDIRECT -> {
@@ -633,7 +632,7 @@ public final class Translator {
                 FunctionType ft = mod.types().get(typeidx);
                 int idx = pop();
                 int base = callArgs(ft, 1);
-                emit(Op.CALL_INDIRECT, T(base), idx, table);
+                emit(IrOp.CALL_INDIRECT, T(base), idx, table);
                 emit(typeIds[typeidx]);
                 callResults(ft, base);
             }
@@ -646,7 +645,7 @@ public final class Translator {
                 int v2 = pop();
                 int v1 = pop();
                 int dst = T(h);
-                int wasm = lastPos == len - 1 && lastDst == cond && cond == T(h + 2) ? ((int) buf[lastPos] & 0x3FF) - Op.NUM + Instruction.I32_EQZ.code : -1;
+                int wasm = lastPos == len - 1 && lastDst == cond && cond == T(h + 2) ? ((int) buf[lastPos] & 0x3FF) - IrOp.NUM + Instruction.I32_EQZ.code : -1;
                 if (kind == VEC) {
                     produce(SimdTranslator.V128_SELECT, dst, v1, v2);
                     int p = lastPos;
@@ -656,19 +655,19 @@ public final class Translator {
                     // Fuse with the compare just emitted: it is dropped, its operands move to the ext word.
                     long cw = buf[--len];
                     events++;
-                    long lhs = (cw >>> 28) & Op.FIELD_MASK, rhs = cw >>> 46;
+                    long lhs = (cw >>> 28) & IrOp.FIELD_MASK, rhs = cw >>> 46;
                     int k = wasm - Instruction.I32_EQ.code;
                     if (k >= 6) {
                         // le/ge select the other value on the negated compare (gt/lt): run keeps six variants.
                         k = cmpIndex(k, false);
                         int t = v1; v1 = v2; v2 = t;
                     }
-                    produce(Op.SEL_I32_EQ + k, dst, v1, v2);
+                    produce(IrOp.SEL_I32_EQ + k, dst, v1, v2);
                     int p = lastPos;
                     emit(lhs | rhs << 32);
                     lastPos = p;
                 } else {
-                    produce(ref ? Op.SELECT_REF : Op.SELECT, dst, v1, v2);
+                    produce(ref ? IrOp.SELECT_REF : IrOp.SELECT, dst, v1, v2);
                     int p = lastPos;
                     emit(cond);
                     lastPos = p;
@@ -681,48 +680,48 @@ public final class Translator {
                 int g = r.u32();
                 byte kind = kind(mod.globals().get(g).valType());
                 int dst = T(h);
-                int irop = kind == VEC ? SimdTranslator.V128_GLOBAL_GET : kind == REF ? Op.GLOBAL_GET_REF : Op.GLOBAL_GET;
-                produce(irop, dst, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
+                int irop = kind == VEC ? SimdTranslator.V128_GLOBAL_GET : kind == REF ? IrOp.GLOBAL_GET_REF : IrOp.GLOBAL_GET;
+                produce(irop, dst, g & IrOp.FIELD_MASK, g >>> IrOp.FIELD_BITS);
                 push(dst, kind);
             }
             case GLOBAL_SET -> {
                 int g = r.u32();
                 byte kind = kind(mod.globals().get(g).valType());
                 int v = pop();
-                int irop = kind == VEC ? SimdTranslator.V128_GLOBAL_SET : kind == REF ? Op.GLOBAL_SET_REF : Op.GLOBAL_SET;
-                emit(irop, v, g & Op.FIELD_MASK, g >>> Op.FIELD_BITS);
+                int irop = kind == VEC ? SimdTranslator.V128_GLOBAL_SET : kind == REF ? IrOp.GLOBAL_SET_REF : IrOp.GLOBAL_SET;
+                emit(irop, v, g & IrOp.FIELD_MASK, g >>> IrOp.FIELD_BITS);
             }
             case TABLE_GET -> {
                 int t = r.u32();
                 int idx = pop();
                 int dst = T(h);
-                produce(Op.TABLE_GET, dst, idx, t);
+                produce(IrOp.TABLE_GET, dst, idx, t);
                 push(dst, REF);
             }
             case TABLE_SET -> {
                 int t = r.u32();
                 int v = pop();
                 int idx = pop();
-                emit(Op.TABLE_SET, v, idx, t);
+                emit(IrOp.TABLE_SET, v, idx, t);
             }
-            case MEMORY_SIZE -> { int k = r.u32(); int dst = T(h); produceWith(Op.MEMORY_SIZE, dst, 0, 0, k, 0, 1); push(dst, NUM); }
+            case MEMORY_SIZE -> { int k = r.u32(); int dst = T(h); produceWith(IrOp.MEMORY_SIZE, dst, 0, 0, k, 0, 1); push(dst, NUM); }
             case MEMORY_GROW -> {
                 int k = r.u32();
                 int d = pop();
                 int dst = T(h);
-                produceWith(Op.MEMORY_GROW, dst, d, 0, k, 0, 1);
+                produceWith(IrOp.MEMORY_GROW, dst, d, 0, k, 0, 1);
                 push(dst, NUM);
             }
             case I32_CONST -> pushConst(r.s32());
             case I64_CONST -> pushConst(r.s64());
             case F32_CONST -> pushConst(r.f32bits());
             case F64_CONST -> pushConst(r.f64bits());
-            case REF_NULL -> { r.u8(); int dst = T(h); produce(Op.REF_NULL, dst, 0, 0); push(dst, REF); }
-            case REF_IS_NULL -> { int v = pop(); int dst = T(h); produce(Op.REF_IS_NULL, dst, v, 0); push(dst, NUM); }
+            case REF_NULL -> { r.u8(); int dst = T(h); produce(IrOp.REF_NULL, dst, 0, 0); push(dst, REF); }
+            case REF_IS_NULL -> { int v = pop(); int dst = T(h); produce(IrOp.REF_IS_NULL, dst, v, 0); push(dst, NUM); }
             case REF_FUNC -> {
                 int f = r.u32();
                 int dst = T(h);
-                produce(Op.REF_FUNC, dst, f & Op.FIELD_MASK, f >>> Op.FIELD_BITS);
+                produce(IrOp.REF_FUNC, dst, f & IrOp.FIELD_MASK, f >>> IrOp.FIELD_BITS);
                 push(dst, REF);
             }
             default -> {
@@ -776,7 +775,7 @@ public final class Translator {
         int[] labels = new int[n + 1];
         for (int i = 0; i <= n; i++) labels[i] = r.u32();
         int idx = pop();
-        emit(Op.BR_TABLE, 0, idx, 0);
+        emit(IrOp.BR_TABLE, 0, idx, 0);
         emit(n);
         int table = len;
         for (int i = 0; i <= n; i++) emit(0);
@@ -838,7 +837,7 @@ public final class Translator {
             System.arraycopy(moved, 0, buf, len, tail);
             int at = len;
             len += tail;
-            buf[at] = (buf[at] & ~((long) Op.FIELD_MASK << 10)) | (long) x << 10;
+            buf[at] = (buf[at] & ~((long) IrOp.FIELD_MASK << 10)) | (long) x << 10;
             defPos[x] = at;
             defEvent[x] = events;
             lastPos = -1;
@@ -861,36 +860,36 @@ public final class Translator {
             // Other memories and memory64 take the generic op, so memory 0's 32-bit ops stay as they are.
             long ext = (op - Instruction.I32_LOAD.code) | (long) ma.memory() << 8;
             if (store) {
-                emit(Op.MEMX, v, addr, 0);
+                emit(IrOp.MEMX, v, addr, 0);
                 emit(ext);
                 emit(offset);
             } else {
                 int dst = T(h);
-                produceWith(Op.MEMX, dst, addr, 0, ext, offset, 2);
+                produceWith(IrOp.MEMX, dst, addr, 0, ext, offset, 2);
                 push(dst, NUM);
             }
             return;
         }
-        if (offset > Op.MAX_REG) {
-            emit(Op.ADDR_BIG, T(h), addr, 0);
+        if (offset > IrOp.MAX_REG) {
+            emit(IrOp.ADDR_BIG, T(h), addr, 0);
             emit(offset);
             addr = T(h);
             offset = 0;
         }
-        int irop = Op.MEM + (op - Instruction.I32_LOAD.code);
+        int irop = IrOp.MEM + (op - Instruction.I32_LOAD.code);
         if (!store && op <= Instruction.I32_LOAD16_U.code && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
-                && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (Instruction.I32_ADD.code - Instruction.I32_EQZ.code)) {
+                && ((int) buf[lastPos] & 0x3FF) == IrOp.I32_ADD) {
             // The i32.add that made the address becomes the load: same result register T(h).
-            buf[lastPos] = (buf[lastPos] & ~0x3FFL) | (Op.LOAD_ADD + (op - Instruction.I32_LOAD.code));
+            buf[lastPos] = (buf[lastPos] & ~0x3FFL) | (IrOp.LOAD_ADD + (op - Instruction.I32_LOAD.code));
             push(addr, NUM);
             return;
         }
         if (store && op <= Instruction.I32_STORE8.code && offset == 0 && lastPos == len - 1 && lastDst == addr && addr == T(h)
-                && ((int) buf[lastPos] & 0x3FF) == Op.NUM + (Instruction.I32_ADD.code - Instruction.I32_EQZ.code)) {
+                && ((int) buf[lastPos] & 0x3FF) == IrOp.I32_ADD) {
             // The i32.add that made the address becomes the store; its result register is dead after it.
             // The value operand was pushed after the add without emitting code, so it is ready there.
             long w = buf[lastPos];
-            buf[lastPos] = (w & ~0x3FFL & ~((long) Op.FIELD_MASK << 10)) | (long) v << 10 | (Op.STORE_ADD + (op - Instruction.I32_STORE.code));
+            buf[lastPos] = (w & ~0x3FFL & ~((long) IrOp.FIELD_MASK << 10)) | (long) v << 10 | (IrOp.STORE_ADD + (op - Instruction.I32_STORE.code));
             lastPos = -1;
             return;
         }
@@ -907,7 +906,7 @@ public final class Translator {
         // Reinterpretations change only the type: the bits are the same. i64.extend_i32_s is free too,
         // because i32 values are always held sign-extended in their 64-bit register.
         if (op >= Instruction.I32_REINTERPRET_F32.code && op <= Instruction.F64_REINTERPRET_I64.code || op == Instruction.I64_EXTEND_I32_S.code) return;
-        int irop = Op.NUM + (op - Instruction.I32_EQZ.code);
+        int irop = IrOp.NUM + (op - Instruction.I32_EQZ.code);
         if (isBinary(op)) {
             int b2 = pop();
             int b1 = pop();
@@ -928,47 +927,47 @@ public final class Translator {
             case I32_TRUNC_SAT_F32_S, I32_TRUNC_SAT_F32_U, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U, I64_TRUNC_SAT_F32_S, I64_TRUNC_SAT_F32_U, I64_TRUNC_SAT_F64_S, I64_TRUNC_SAT_F64_U -> {
                 int b1 = pop();
                 int dst = T(h);
-                produce(Op.TRUNC_SAT + sub, dst, b1, 0);
+                produce(IrOp.TRUNC_SAT + sub, dst, b1, 0);
                 push(dst, NUM);
             }
             case MEMORY_INIT -> {
                 int seg = r.u32(); int k = r.u32();
                 int n = pop(), s = pop(), d = pop();
-                emit(Op.MEMORY_INIT, d, s, n); emit((long) k << 32 | seg);
+                emit(IrOp.MEMORY_INIT, d, s, n); emit((long) k << 32 | seg);
             }
-            case DATA_DROP -> { emit(Op.DATA_DROP, 0, 0, 0); emit(r.u32()); }
+            case DATA_DROP -> { emit(IrOp.DATA_DROP, 0, 0, 0); emit(r.u32()); }
             case MEMORY_COPY -> {
                 int x = r.u32(); int y = r.u32();
                 int n = pop(), s = pop(), d = pop();
-                emit(Op.MEMORY_COPY, d, s, n); emit((long) x << 32 | y);
+                emit(IrOp.MEMORY_COPY, d, s, n); emit((long) x << 32 | y);
             }
-            case MEMORY_FILL -> { int k = r.u32(); int n = pop(), v = pop(), d = pop(); emit(Op.MEMORY_FILL, d, v, n); emit(k); }
+            case MEMORY_FILL -> { int k = r.u32(); int n = pop(), v = pop(), d = pop(); emit(IrOp.MEMORY_FILL, d, v, n); emit(k); }
             case TABLE_INIT -> {
                 int seg = r.u32(); int t = r.u32();
                 int n = pop(), s = pop(), d = pop();
-                emit(Op.TABLE_INIT, d, s, n); emit((long) seg << 32 | t);
+                emit(IrOp.TABLE_INIT, d, s, n); emit((long) seg << 32 | t);
             }
-            case ELEM_DROP -> { emit(Op.ELEM_DROP, 0, 0, 0); emit(r.u32()); }
+            case ELEM_DROP -> { emit(IrOp.ELEM_DROP, 0, 0, 0); emit(r.u32()); }
             case TABLE_COPY -> {
                 int x = r.u32(); int y = r.u32();
                 int n = pop(), s = pop(), d = pop();
-                emit(Op.TABLE_COPY, d, s, n); emit((long) x << 32 | y);
+                emit(IrOp.TABLE_COPY, d, s, n); emit((long) x << 32 | y);
             }
             case TABLE_GROW -> {
                 int t = r.u32();
                 int n = pop(), init = pop();
                 int dst = T(h);
-                produce(Op.TABLE_GROW, dst, init, n);
+                produce(IrOp.TABLE_GROW, dst, init, n);
                 int p = lastPos;
                 emit(t);
                 lastPos = p;
                 push(dst, NUM);
             }
-            case TABLE_SIZE -> { int t = r.u32(); int dst = T(h); produce(Op.TABLE_SIZE, dst, 0, t); push(dst, NUM); }
+            case TABLE_SIZE -> { int t = r.u32(); int dst = T(h); produce(IrOp.TABLE_SIZE, dst, 0, t); push(dst, NUM); }
             case TABLE_FILL -> {
                 int t = r.u32();
                 int n = pop(), v = pop(), i = pop();
-                emit(Op.TABLE_FILL, i, v, n); emit(t);
+                emit(IrOp.TABLE_FILL, i, v, n); emit(t);
             }
             default -> throw new IllegalStateException("0xFC " + sub + " in a validated body");
         }

@@ -1,8 +1,8 @@
 /**
  * Tier 1 (not exported): a register-IR translator and a switch-dispatched interpreter, and the function
  * instances and per-instance state it runs ({@link dev.gatun.interpreter.FuncInst},
- * {@link dev.gatun.interpreter.InstanceState}). {@link dev.gatun.interpreter.Op} and
- * {@link dev.gatun.interpreter.Code} are the IR. Tier 1 calls compiled code through the generated class's
+ * {@link dev.gatun.interpreter.InstanceState}). {@link dev.gatun.interpreter.IrOp} and
+ * {@link dev.gatun.interpreter.IrFunction} are the IR. Tier 1 calls compiled code through the generated class's
  * {@link dev.gatun.interpreter.CompiledCode} entry, with arguments in its registers, and hosts and compiled
  * callees through {@link dev.gatun.interpreter.Interpreter#callOutOfLine}; compiled code calls back through
  * {@code dev.gatun.compiler.CompiledSupport.call}.
@@ -17,7 +17,9 @@
  *   <li>{@link dev.gatun.interpreter.Interpreter#run} is the only hot dispatch method; cold families go to
  *       {@code runMisc} and {@code runSimd}. Wasm calls use an explicit call stack
  *       ({@link dev.gatun.interpreter.CallStack}); traps are stackless {@link dev.gatun.runtime.WasmTrap}s turned
- *       into {@link dev.gatun.RuntimeError}s with the Wasm stack at the API boundary.</li>
+ *       into {@code RuntimeError}s with the Wasm stack at the API boundary ({@code dev.gatun}, which also
+ *       adapts Java host functions to {@link dev.gatun.interpreter.HostCode}: this package never sees an
+ *       API type).</li>
  *   <li>Fusion happens in two places: the translator folds pairs into one word (compare+branch,
  *       add+load/store, add+compare+branch, compare+select), and a few handlers in {@code run} execute a
  *       directly following instruction of the same kind without another dispatch (runs of i32.add, pairs

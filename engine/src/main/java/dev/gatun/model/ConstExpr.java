@@ -1,6 +1,5 @@
 package dev.gatun.model;
 
-import dev.gatun.ValType;
 
 /**
  * A Wasm 2.0 constant expression ({@code expr} in global, element and data initialisers): exactly one

@@ -1,11 +1,5 @@
 package dev.gatun.model;
 
-import dev.gatun.ExternKind;
-import dev.gatun.FunctionType;
-import dev.gatun.GlobalType;
-import dev.gatun.MemoryType;
-import dev.gatun.TableType;
-import dev.gatun.ValType;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.gatun.runtime;
 
-import dev.gatun.GlobalType;
+import dev.gatun.model.GlobalType;
 
 /** A global's storage: numeric values as raw bits, references as objects. Shared when imported. */
 public final class GlobalInst {

@@ -1,7 +1,7 @@
 package dev.gatun.runtime;
 
-import dev.gatun.TableType;
-import dev.gatun.Limits;
+import dev.gatun.model.TableType;
+import dev.gatun.model.Limits;
 
 import java.util.Arrays;
 import java.util.OptionalLong;
@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 public final class TableInst {
     /** The public wrapper, once one exists (so an exported import is the same object). */
     public Object api;
-    public final dev.gatun.ValType elementType;
+    public final dev.gatun.model.ValType elementType;
     public final long max;          // effective maximum elements
     public final OptionalLong declaredMax;
     /** A table64 table: indexed by i64 (sizes stay below 2^31 here, the Java array limit). */

@@ -1,6 +1,6 @@
 package dev.gatun.runtime;
 
-import dev.gatun.FunctionType;
+import dev.gatun.model.FunctionType;
 
 import java.util.concurrent.ConcurrentHashMap;
 

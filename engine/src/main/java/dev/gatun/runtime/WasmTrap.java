@@ -1,6 +1,6 @@
 package dev.gatun.runtime;
 
-/** A trap raised inside the interpreter; stackless, turned into a public RuntimeError with the Wasm stack at the entry. */
+/** A trap raised inside the engine; stackless, turned into a public RuntimeError with the Wasm stack at the API entry. */
 public final class WasmTrap extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -8,12 +8,16 @@ public final class WasmTrap extends RuntimeException {
     public record Frame(int funcidx, String name) {}
 
     public final TrapKind kind;
+    /**
+     * The API's own error a host function threw (it already carries its stack): it crosses the Wasm frames
+     * inside this trap, and the API rethrows it unchanged. Null for the engine's traps.
+     */
+    public final RuntimeException passThrough;
     /** Wasm frames already unwound (innermost first): compiled code adds its own as the trap passes. */
     private java.util.List<Frame> frames;
 
     public WasmTrap(TrapKind kind, String detail) {
-        super(detail, null, false, false);
-        this.kind = kind;
+        this(kind, detail, null);
     }
 
     public WasmTrap(TrapKind kind) { this(kind, null); }
@@ -21,7 +25,17 @@ public final class WasmTrap extends RuntimeException {
     public WasmTrap(TrapKind kind, String detail, Throwable cause) {
         super(detail, cause, false, false);
         this.kind = kind;
+        this.passThrough = null;
     }
+
+    private WasmTrap(RuntimeException passThrough) {
+        super(null, passThrough, false, false);
+        this.kind = TrapKind.HOST;
+        this.passThrough = passThrough;
+    }
+
+    /** Carries an error of the API's own through the engine, to be rethrown as is (see {@link #passThrough}). */
+    public static WasmTrap passThrough(RuntimeException e) { return new WasmTrap(e); }
 
     /** Records an unwound frame (the list is capped like the interpreter's stack walk). */
     public void addFrame(Frame f) {

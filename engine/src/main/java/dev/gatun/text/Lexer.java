@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Turns text (as UTF-8 bytes, so that strings keep arbitrary bytes and UTF-8 can be checked where the spec
- * wants names) into an {@link Sx} tree. Iterative, so nesting depth cannot overflow the Java stack.
+ * wants names) into an {@link SExpr} tree. Iterative, so nesting depth cannot overflow the Java stack.
  * Problems inside one token (a bad escape, a token glued to a string) become a RESERVED atom carrying the
  * complaint, so that a script whose quoted module is malformed still lexes; only structural problems
  * (unbalanced parentheses, an unclosed string or comment, an illegal character) fail the whole text.
@@ -19,9 +19,9 @@ public final class Lexer {
     private Lexer(byte[] src) { this.src = src; }
 
     /** The top-level forms of {@code text}. */
-    public static List<Sx> parse(String text) { return parse(text.getBytes(StandardCharsets.UTF_8)); }
+    public static List<SExpr> parse(String text) { return parse(text.getBytes(StandardCharsets.UTF_8)); }
 
-    public static List<Sx> parse(byte[] utf8) { return new Lexer(utf8).forms(); }
+    public static List<SExpr> parse(byte[] utf8) { return new Lexer(utf8).forms(); }
 
     private static final boolean[] IDCHAR = new boolean[128];
 
@@ -45,13 +45,13 @@ public final class Lexer {
 
     private int col() { return pos - lineStart + 1; }
 
-    private List<Sx> forms() {
+    private List<SExpr> forms() {
         // Each open list: its children, its position, its annotation id (or null).
-        ArrayList<ArrayList<Sx>> stack = new ArrayList<>();
+        ArrayList<ArrayList<SExpr>> stack = new ArrayList<>();
         ArrayList<int[]> where = new ArrayList<>();
         ArrayList<String> annot = new ArrayList<>();
-        ArrayList<Sx> top = new ArrayList<>();
-        ArrayList<Sx> cur = top;
+        ArrayList<SExpr> top = new ArrayList<>();
+        ArrayList<SExpr> cur = top;
         while (true) {
             skipSpace();
             if (pos >= src.length) break;
@@ -65,7 +65,7 @@ public final class Lexer {
                     int s = ++pos;
                     while (pos < src.length && idchar(src[pos])) pos++;
                     if (pos < src.length && src[pos] == '"' && pos == s) {
-                        Sx str = string(l, c);
+                        SExpr str = string(l, c);
                         an = str.problem == null ? new String(str.bytes, StandardCharsets.UTF_8) : "";
                     } else an = new String(src, s, pos - s, StandardCharsets.UTF_8);
                     if (an.isEmpty()) throw TextError.at(l, c, "empty annotation id");
@@ -78,17 +78,17 @@ public final class Lexer {
             } else if (b == ')') {
                 pos++;
                 if (stack.isEmpty()) throw TextError.at(l, c, "unexpected token )");
-                ArrayList<Sx> kids = cur;
+                ArrayList<SExpr> kids = cur;
                 cur = stack.removeLast();
                 int[] w = where.removeLast();
                 String an = annot.removeLast();
                 if (an != null) inAnnotation--;
                 if (an == null) {
-                    cur.add(new Sx(Sx.Kind.LIST, null, null, null, kids, w[0], w[1], false));
+                    cur.add(new SExpr(SExpr.Kind.LIST, null, null, null, kids, w[0], w[1], false));
                 } else if (an.equals("custom")) {
                     // A custom section only makes sense among a module's fields (annotations proposal).
                     if (!parentIsModule(cur, stack)) throw TextError.at(w[0], w[1], "misplaced @custom annotation");
-                    cur.add(new Sx(Sx.Kind.LIST, an, null, null, kids, w[0], w[1], true));
+                    cur.add(new SExpr(SExpr.Kind.LIST, an, null, null, kids, w[0], w[1], true));
                 }
                 // Other annotations carry nothing the binary needs: dropped here so no parser rule sees them.
             } else {
@@ -104,7 +104,7 @@ public final class Lexer {
     }
 
     /** Whether the list being built (children {@code cur}) is a module, or the text's top level. */
-    private static boolean parentIsModule(ArrayList<Sx> cur, ArrayList<ArrayList<Sx>> stack) {
+    private static boolean parentIsModule(ArrayList<SExpr> cur, ArrayList<ArrayList<SExpr>> stack) {
         if (stack.isEmpty()) return true;
         return !cur.isEmpty() && cur.getFirst().isKeyword("module");
     }
@@ -145,11 +145,11 @@ public final class Lexer {
         throw TextError.at(l, c, "unclosed comment");
     }
 
-    private Sx atom(int l, int c) {
+    private SExpr atom(int l, int c) {
         int b = src[pos] & 0xFF;
         if (b == '"') {
             int start = pos;
-            Sx s = string(l, c);
+            SExpr s = string(l, c);
             if (continues(pos) || (pos < src.length && src[pos] == '"')) return reservedRun(l, c, start);
             return s;
         }
@@ -161,31 +161,31 @@ public final class Lexer {
         }
         if (pos < src.length && src[pos] == '"') {
             if (pos - start == 1 && src[start] == '$') {
-                Sx s = string(l, c);
+                SExpr s = string(l, c);
                 if (continues(pos) || (pos < src.length && src[pos] == '"')) return reservedRun(l, c, start);
-                if (s.kind != Sx.Kind.STRING) return s;
+                if (s.kind != SExpr.Kind.STRING) return s;
                 if (s.bytes.length == 0) return reserved(l, c, start, "empty identifier");
                 String name = s.problem == null ? new String(s.bytes, StandardCharsets.UTF_8) : null;
-                return new Sx(Sx.Kind.ID, name == null ? "" : name, s.bytes, s.problem, null, l, c, false);
+                return new SExpr(SExpr.Kind.ID, name == null ? "" : name, s.bytes, s.problem, null, l, c, false);
             }
             return reservedRun(l, c, start);
         }
         String text = new String(src, start, pos - start, StandardCharsets.ISO_8859_1);
         for (int i = 0; i < text.length(); i++) {
-            if (!idchar(text.charAt(i))) return new Sx(Sx.Kind.RESERVED, text, null, "unknown operator " + text, null, l, c, false);
+            if (!idchar(text.charAt(i))) return new SExpr(SExpr.Kind.RESERVED, text, null, "unknown operator " + text, null, l, c, false);
         }
         char f = text.charAt(0);
         if (f == '$') {
-            if (text.length() == 1) return new Sx(Sx.Kind.RESERVED, text, null, "unexpected token $", null, l, c, false);
-            return new Sx(Sx.Kind.ID, text.substring(1), null, null, null, l, c, false);
+            if (text.length() == 1) return new SExpr(SExpr.Kind.RESERVED, text, null, "unexpected token $", null, l, c, false);
+            return new SExpr(SExpr.Kind.ID, text.substring(1), null, null, null, l, c, false);
         }
-        if (f >= 'a' && f <= 'z') return new Sx(Sx.Kind.KEYWORD, text, null, null, null, l, c, false);
-        if ((f >= '0' && f <= '9') || f == '+' || f == '-') return new Sx(Sx.Kind.NUM, text, null, null, null, l, c, false);
-        return new Sx(Sx.Kind.RESERVED, text, null, "unknown operator " + text, null, l, c, false);
+        if (f >= 'a' && f <= 'z') return new SExpr(SExpr.Kind.KEYWORD, text, null, null, null, l, c, false);
+        if ((f >= '0' && f <= '9') || f == '+' || f == '-') return new SExpr(SExpr.Kind.NUM, text, null, null, null, l, c, false);
+        return new SExpr(SExpr.Kind.RESERVED, text, null, "unknown operator " + text, null, l, c, false);
     }
 
     /** Consumes the rest of a token glued to a string ({@code "a"b}, {@code x"y"}): one reserved token. */
-    private Sx reservedRun(int l, int c, int start) {
+    private SExpr reservedRun(int l, int c, int start) {
         while (pos < src.length) {
             if (src[pos] == '"') string(l, c);
             else if (continues(pos)) pos++;
@@ -194,13 +194,13 @@ public final class Lexer {
         return reserved(l, c, start, "unknown operator");
     }
 
-    private Sx reserved(int l, int c, int start, String why) {
+    private SExpr reserved(int l, int c, int start, String why) {
         String text = new String(src, start, pos - start, StandardCharsets.ISO_8859_1);
-        return new Sx(Sx.Kind.RESERVED, text, null, why, null, l, c, false);
+        return new SExpr(SExpr.Kind.RESERVED, text, null, why, null, l, c, false);
     }
 
     /** A string literal at {@code pos}; a bad escape or character yields a RESERVED atom, an unclosed string fails. */
-    private Sx string(int l, int c) {
+    private SExpr string(int l, int c) {
         int start = pos++;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String bad = null;
@@ -272,9 +272,9 @@ public final class Lexer {
                 }
             }
         }
-        if (bad != null) return new Sx(Sx.Kind.RESERVED, new String(src, start, pos - start, StandardCharsets.ISO_8859_1), null, bad, null, l, c, false);
+        if (bad != null) return new SExpr(SExpr.Kind.RESERVED, new String(src, start, pos - start, StandardCharsets.ISO_8859_1), null, bad, null, l, c, false);
         byte[] bytes = out.toByteArray();
-        return new Sx(Sx.Kind.STRING, null, bytes, validUtf8(bytes) ? null : "malformed UTF-8 encoding", null, l, c, false);
+        return new SExpr(SExpr.Kind.STRING, null, bytes, validUtf8(bytes) ? null : "malformed UTF-8 encoding", null, l, c, false);
     }
 
     private static int hex(int b) {

@@ -20,23 +20,23 @@ public final class ModuleParser {
     /** A parsed module: its binary, its optional {@code $id}, and the post-2.0 features its text uses. */
     public record Result(byte[] binary, String id, Set<String> features) {}
 
-    private final Ctx ctx = new Ctx();
-    private final Buf types = new Buf(), imports = new Buf(), funcs = new Buf(), tables = new Buf(), mems = new Buf(),
-            tags = new Buf(), globals = new Buf(), exports = new Buf(), elems = new Buf(), code = new Buf(), datas = new Buf();
+    private final IdentifierContext ctx = new IdentifierContext();
+    private final ByteWriter types = new ByteWriter(), imports = new ByteWriter(), funcs = new ByteWriter(), tables = new ByteWriter(), mems = new ByteWriter(),
+            tags = new ByteWriter(), globals = new ByteWriter(), exports = new ByteWriter(), elems = new ByteWriter(), code = new ByteWriter(), datas = new ByteWriter();
     private int nTypeEntries, nImports, nFuncs, nTables, nMems, nTags, nGlobals, nExports, nElems, nCode, nDatas;
     private int start = -1;
-    private final List<Sx> customs = new ArrayList<>();
+    private final List<SExpr> customs = new ArrayList<>();
 
     private ModuleParser() {}
 
     /** Parses a {@code (module ...)} list, or (with {@code start > 0} skipped) bare module fields. */
-    public static Result module(Sx module) {
-        Cur c = new Cur(module, 1);
+    public static Result module(SExpr module) {
+        ListCursor c = new ListCursor(module, 1);
         c.keyword("definition"); // (module definition $id? ...) in scripts: the module itself is the same
-        Sx id = c.optId();
+        SExpr id = c.optId();
         if (c.peekKeyword("binary")) {
             c.next();
-            Buf b = new Buf();
+            ByteWriter b = new ByteWriter();
             while (!c.atEnd()) b.bytes(c.expectString().bytes);
             return new Result(b.toArray(), id == null ? null : id.text, Set.of());
         }
@@ -57,28 +57,28 @@ public final class ModuleParser {
 
     /** A whole .wat text: one {@code (module ...)}, or the fields of one written without it. */
     public static Result text(byte[] utf8) {
-        List<Sx> forms = Lexer.parse(utf8);
+        List<SExpr> forms = Lexer.parse(utf8);
         if (forms.size() == 1 && forms.getFirst().isList("module")) return module(forms.getFirst());
-        for (Sx f : forms) {
+        for (SExpr f : forms) {
             if (f.isList("module")) throw TextError.at(f, "unexpected token (module ...): only one module allowed");
             if (!f.isList()) throw TextError.at(f, "unexpected token " + f);
         }
         ModuleParser p = new ModuleParser();
-        Sx whole = new Sx(Sx.Kind.LIST, null, null, null, forms, 1, 1, false);
+        SExpr whole = new SExpr(SExpr.Kind.LIST, null, null, null, forms, 1, 1, false);
         return new Result(p.fields(forms, whole), null, Set.copyOf(p.ctx.features));
     }
 
-    private byte[] fields(List<Sx> fields, Sx where) {
-        for (Sx f : fields) {
+    private byte[] fields(List<SExpr> fields, SExpr where) {
+        for (SExpr f : fields) {
             if (!f.annotation && (!f.isList() || f.head() == null)) {
-                if (f.kind == Sx.Kind.RESERVED) throw TextError.at(f, f.problem);
+                if (f.kind == SExpr.Kind.RESERVED) throw TextError.at(f, f.problem);
                 throw TextError.at(f, "unexpected token " + f);
             }
         }
         passA(fields);
-        if (ctx.count[Ctx.MEM] > 1) ctx.features.add("multi-memory");
+        if (ctx.count[IdentifierContext.MEM] > 1) ctx.features.add("multi-memory");
         passB(fields);
-        for (Sx f : fields) passC(f);
+        for (SExpr f : fields) passC(f);
         return assemble();
     }
 
@@ -86,34 +86,34 @@ public final class ModuleParser {
 
     private String firstDefinition;
 
-    private void passA(List<Sx> fields) {
-        for (Sx f : fields) {
+    private void passA(List<SExpr> fields) {
+        for (SExpr f : fields) {
             if (f.annotation) {
                 customs.add(f);
                 continue;
             }
-            Cur c = new Cur(f, 1);
+            ListCursor c = new ListCursor(f, 1);
             switch (f.head()) {
-                case "type" -> ctx.define(Ctx.TYPE, c.optId());
+                case "type" -> ctx.define(IdentifierContext.TYPE, c.optId());
                 case "rec" -> {
-                    while (!c.atEnd()) ctx.define(Ctx.TYPE, new Cur(c.expectList("type"), 1).optId());
+                    while (!c.atEnd()) ctx.define(IdentifierContext.TYPE, new ListCursor(c.expectList("type"), 1).optId());
                 }
                 case "import" -> {
                     c.expectString();
                     c.expectString();
-                    Sx desc = c.next();
+                    SExpr desc = c.next();
                     int space = spaceOf(desc);
                     importAfterDefinition(f);
-                    Cur dc = new Cur(desc, 1);
-                    Sx id = dc.optId();
+                    ListCursor dc = new ListCursor(desc, 1);
+                    SExpr id = dc.optId();
                     ctx.define(space, id);
-                    if (space == Ctx.MEM) ctx.mem64.add(dc.peekKeyword("i64"));
-                    if (space == Ctx.TABLE) ctx.table64.add(dc.peekKeyword("i64"));
-                    if ((space == Ctx.MEM || space == Ctx.TABLE) && dc.peekKeyword("i64")) ctx.features.add("memory64");
+                    if (space == IdentifierContext.MEM) ctx.mem64.add(dc.peekKeyword("i64"));
+                    if (space == IdentifierContext.TABLE) ctx.table64.add(dc.peekKeyword("i64"));
+                    if ((space == IdentifierContext.MEM || space == IdentifierContext.TABLE) && dc.peekKeyword("i64")) ctx.features.add("memory64");
                 }
                 case "func", "table", "memory", "global", "tag" -> {
                     int space = spaceOf(f);
-                    Sx id = c.optId();
+                    SExpr id = c.optId();
                     ctx.define(space, id);
                     while (c.peekList("export")) c.next();
                     boolean imported = c.peekList("import");
@@ -121,55 +121,55 @@ public final class ModuleParser {
                     else if (firstDefinition == null) firstDefinition = f.head();
                     boolean is64 = c.peek(imported ? 1 : 0) != null && c.peek(imported ? 1 : 0).isKeyword("i64");
                     if (is64) ctx.features.add("memory64");
-                    if (space == Ctx.MEM) {
+                    if (space == IdentifierContext.MEM) {
                         ctx.mem64.add(is64);
-                        if (!imported && hasList(c, "data")) ctx.define(Ctx.DATA, null);
+                        if (!imported && hasList(c, "data")) ctx.define(IdentifierContext.DATA, null);
                     }
-                    if (space == Ctx.TABLE) {
+                    if (space == IdentifierContext.TABLE) {
                         ctx.table64.add(is64);
-                        if (!imported && hasList(c, "elem")) ctx.define(Ctx.ELEM, null);
+                        if (!imported && hasList(c, "elem")) ctx.define(IdentifierContext.ELEM, null);
                     }
                 }
-                case "elem" -> ctx.define(Ctx.ELEM, c.optId());
-                case "data" -> ctx.define(Ctx.DATA, c.optId());
+                case "elem" -> ctx.define(IdentifierContext.ELEM, c.optId());
+                case "data" -> ctx.define(IdentifierContext.DATA, c.optId());
                 case "export", "start" -> { }
                 default -> throw TextError.at(f, "unknown module field " + f.head());
             }
         }
     }
 
-    private static boolean hasList(Cur c, String head) {
+    private static boolean hasList(ListCursor c, String head) {
         for (int k = 0; c.peek(k) != null; k++) if (c.peek(k).isList(head)) return true;
         return false;
     }
 
-    private void importAfterDefinition(Sx f) {
+    private void importAfterDefinition(SExpr f) {
         if (firstDefinition != null) throw TextError.at(f, "import after " + (firstDefinition.equals("func") ? "function" : firstDefinition));
     }
 
-    private static int spaceOf(Sx desc) {
+    private static int spaceOf(SExpr desc) {
         String h = desc.head();
         if (h == null) throw TextError.at(desc, "unexpected token " + desc);
         return switch (h) {
-            case "func" -> Ctx.FUNC;
-            case "table" -> Ctx.TABLE;
-            case "memory" -> Ctx.MEM;
-            case "global" -> Ctx.GLOBAL;
-            case "tag" -> Ctx.TAG;
+            case "func" -> IdentifierContext.FUNC;
+            case "table" -> IdentifierContext.TABLE;
+            case "memory" -> IdentifierContext.MEM;
+            case "global" -> IdentifierContext.GLOBAL;
+            case "tag" -> IdentifierContext.TAG;
             default -> throw TextError.at(desc, "unexpected token (" + h + " ...)");
         };
     }
 
     // ---------------------------------------------------------------- pass B: types
 
-    private void passB(List<Sx> fields) {
-        for (Sx f : fields) {
+    private void passB(List<SExpr> fields) {
+        for (SExpr f : fields) {
             if (f.isList("type")) {
                 subType(f, types, true);
                 nTypeEntries++;
             } else if (f.isList("rec")) {
                 ctx.features.add("gc");
-                Cur c = new Cur(f, 1);
+                ListCursor c = new ListCursor(f, 1);
                 int n = f.size() - 1;
                 types.u8(0x4E).u32(n);
                 while (!c.atEnd()) subType(c.next(), types, n == 1);
@@ -178,21 +178,21 @@ public final class ModuleParser {
         }
     }
 
-    private void subType(Sx typeField, Buf out, boolean alone) {
+    private void subType(SExpr typeField, ByteWriter out, boolean alone) {
         if (!typeField.isList("type")) throw TextError.at(typeField, "unexpected token " + typeField + ", expected (type ...)");
-        Cur c = new Cur(typeField, 1);
+        ListCursor c = new ListCursor(typeField, 1);
         c.optId();
-        Ctx.TypeInfo t = new Ctx.TypeInfo();
+        IdentifierContext.TypeInfo t = new IdentifierContext.TypeInfo();
         boolean plain = alone;
-        Cur dc = c;
+        ListCursor dc = c;
         if (c.peekList("sub")) {
             ctx.features.add("gc");
-            Sx def = c.next();
+            SExpr def = c.next();
             c.expectEnd();
-            Cur sc = new Cur(def, 1);
+            ListCursor sc = new ListCursor(def, 1);
             boolean fin = sc.keyword("final");
             List<Integer> supers = new ArrayList<>();
-            while (sc.peekIndex()) supers.add(ctx.index(sc.next(), Ctx.TYPE));
+            while (sc.peekIndex()) supers.add(ctx.index(sc.next(), IdentifierContext.TYPE));
             if (!fin || !supers.isEmpty()) {
                 plain = false;
                 out.u8(fin ? 0x4F : 0x50).u32(supers.size());
@@ -205,20 +205,20 @@ public final class ModuleParser {
             if (dc.peekList(clause)) {
                 ctx.features.add("custom-descriptors");
                 plain = false;
-                Cur k = new Cur(dc.next(), 1);
-                out.u8(clause.equals("describes") ? 0x4C : 0x4D).u32(ctx.index(k.next(), Ctx.TYPE));
+                ListCursor k = new ListCursor(dc.next(), 1);
+                out.u8(clause.equals("describes") ? 0x4C : 0x4D).u32(ctx.index(k.next(), IdentifierContext.TYPE));
                 k.expectEnd();
             }
         }
-        Sx comp = dc.next();
+        SExpr comp = dc.next();
         dc.expectEnd();
         t.plain = plain;
-        Cur cc = new Cur(comp, 1);
+        ListCursor cc = new ListCursor(comp, 1);
         String h = comp.head();
         if ("func".equals(h)) {
             t.kind = 'f';
             cc.optId();
-            Sigs.Inline in = Sigs.inline(ctx, cc, true);
+            TypeUses.Inline in = TypeUses.inline(ctx, cc, true);
             cc.expectEnd();
             t.params = in.params.toArray();
             t.results = in.results.toArray();
@@ -228,12 +228,12 @@ public final class ModuleParser {
             ctx.features.add("gc");
             t.kind = 's';
             Map<String, Integer> names = new HashMap<>();
-            Buf fs = new Buf();
+            ByteWriter fs = new ByteWriter();
             int n = 0;
             while (!cc.atEnd()) {
-                Sx fld = cc.expectList("field");
-                Cur fc = new Cur(fld, 1);
-                Sx id = fc.optId();
+                SExpr fld = cc.expectList("field");
+                ListCursor fc = new ListCursor(fld, 1);
+                SExpr id = fc.optId();
                 if (id != null) {
                     if (names.putIfAbsent(id.text, n) != null) throw TextError.at(id, "duplicate field $" + id.text);
                     ctx.fieldType(fc.next(), fs);
@@ -251,9 +251,9 @@ public final class ModuleParser {
         } else if ("array".equals(h)) {
             ctx.features.add("gc");
             t.kind = 'a';
-            Sx ft = cc.next();
+            SExpr ft = cc.next();
             if (ft.isList("field")) {
-                Cur fc = new Cur(ft, 1);
+                ListCursor fc = new ListCursor(ft, 1);
                 fc.optId();
                 ft = fc.next();
                 fc.expectEnd();
@@ -271,16 +271,16 @@ public final class ModuleParser {
 
     // ---------------------------------------------------------------- pass C: everything else
 
-    private void passC(Sx f) {
+    private void passC(SExpr f) {
         if (f.annotation) return;
-        Cur c = new Cur(f, 1);
+        ListCursor c = new ListCursor(f, 1);
         switch (f.head()) {
             case "type", "rec" -> { }
             case "import" -> {
                 String module = c.expectString().utf8(), name = c.expectString().utf8();
-                Sx desc = c.next();
+                SExpr desc = c.next();
                 c.expectEnd();
-                Cur dc = new Cur(desc, 1);
+                ListCursor dc = new ListCursor(desc, 1);
                 dc.optId();
                 importDesc(desc.head(), module, name, dc);
                 dc.expectEnd();
@@ -292,17 +292,17 @@ public final class ModuleParser {
             case "tag" -> tag(c);
             case "export" -> {
                 String name = c.expectString().utf8();
-                Sx desc = c.next();
+                SExpr desc = c.next();
                 c.expectEnd();
                 int space = spaceOf(desc);
-                Cur dc = new Cur(desc, 1);
+                ListCursor dc = new ListCursor(desc, 1);
                 int idx = ctx.index(dc.next(), space);
                 dc.expectEnd();
                 export(name, space, idx);
             }
             case "start" -> {
                 if (start >= 0) throw TextError.at(f, "multiple start sections");
-                start = ctx.index(c.next(), Ctx.FUNC);
+                start = ctx.index(c.next(), IdentifierContext.FUNC);
                 c.expectEnd();
             }
             case "elem" -> elem(c);
@@ -313,60 +313,60 @@ public final class ModuleParser {
 
     private int defined(int space) {
         return switch (space) {
-            case Ctx.FUNC -> nFuncsAll++;
-            case Ctx.TABLE -> nTablesAll++;
-            case Ctx.MEM -> nMemsAll++;
-            case Ctx.GLOBAL -> nGlobalsAll++;
-            case Ctx.TAG -> nTagsAll++;
+            case IdentifierContext.FUNC -> nFuncsAll++;
+            case IdentifierContext.TABLE -> nTablesAll++;
+            case IdentifierContext.MEM -> nMemsAll++;
+            case IdentifierContext.GLOBAL -> nGlobalsAll++;
+            case IdentifierContext.TAG -> nTagsAll++;
             default -> throw new IllegalStateException();
         };
     }
 
     private int nFuncsAll, nTablesAll, nMemsAll, nGlobalsAll, nTagsAll;
 
-    private void importDesc(String kind, String module, String name, Cur dc) {
+    private void importDesc(String kind, String module, String name, ListCursor dc) {
         imports.name(module).name(name);
         nImports++;
         switch (kind) {
             case "func" -> {
-                defined(Ctx.FUNC);
+                defined(IdentifierContext.FUNC);
                 if (dc.peekList("exact")) {
                     // Custom descriptors: an import of exactly this function type.
                     ctx.features.add("custom-descriptors");
-                    Cur ec = new Cur(dc.next(), 1);
-                    imports.u8(0x20).u32(Sigs.use(ctx, ec, true).index());
+                    ListCursor ec = new ListCursor(dc.next(), 1);
+                    imports.u8(0x20).u32(TypeUses.use(ctx, ec, true).index());
                     ec.expectEnd();
-                } else imports.u8(0x00).u32(Sigs.use(ctx, dc, true).index());
+                } else imports.u8(0x00).u32(TypeUses.use(ctx, dc, true).index());
             }
             case "table" -> {
-                int idx = defined(Ctx.TABLE);
+                int idx = defined(IdentifierContext.TABLE);
                 imports.u8(0x01);
                 tableType(dc, imports, ctx.table64.get(idx));
             }
             case "memory" -> {
-                int idx = defined(Ctx.MEM);
+                int idx = defined(IdentifierContext.MEM);
                 imports.u8(0x02);
                 memType(dc, imports, ctx.mem64.get(idx));
             }
             case "global" -> {
-                defined(Ctx.GLOBAL);
+                defined(IdentifierContext.GLOBAL);
                 ctx.importedGlobals++;
                 imports.u8(0x03);
                 ctx.globalType(dc.next(), imports);
             }
             case "tag" -> {
-                defined(Ctx.TAG);
+                defined(IdentifierContext.TAG);
                 ctx.features.add("exceptions");
-                imports.u8(0x04).u8(0x00).u32(Sigs.use(ctx, dc, false).index());
+                imports.u8(0x04).u8(0x00).u32(TypeUses.use(ctx, dc, false).index());
             }
             default -> throw new IllegalStateException(kind);
         }
     }
 
     /** Inline {@code (export "n")*} then an optional inline {@code (import "m" "n")}; returns the import list or null. */
-    private Sx exportsAndImport(Cur c, int space, int idx) {
+    private SExpr exportsAndImport(ListCursor c, int space, int idx) {
         while (c.peekList("export")) {
-            Cur ec = new Cur(c.next(), 1);
+            ListCursor ec = new ListCursor(c.next(), 1);
             String name = ec.expectString().utf8();
             ec.expectEnd();
             export(name, space, idx);
@@ -376,34 +376,34 @@ public final class ModuleParser {
 
     private void export(String name, int space, int idx) {
         int kind = switch (space) {
-            case Ctx.FUNC -> 0;
-            case Ctx.TABLE -> 1;
-            case Ctx.MEM -> 2;
-            case Ctx.GLOBAL -> 3;
+            case IdentifierContext.FUNC -> 0;
+            case IdentifierContext.TABLE -> 1;
+            case IdentifierContext.MEM -> 2;
+            case IdentifierContext.GLOBAL -> 3;
             default -> 4;
         };
         exports.name(name).u8(kind).u32(idx);
         nExports++;
     }
 
-    private void inlineImport(Sx imp, String kind, Cur rest) {
-        Cur ic = new Cur(imp, 1);
+    private void inlineImport(SExpr imp, String kind, ListCursor rest) {
+        ListCursor ic = new ListCursor(imp, 1);
         String module = ic.expectString().utf8(), name = ic.expectString().utf8();
         ic.expectEnd();
         importDesc(kind, module, name, rest);
         rest.expectEnd();
     }
 
-    private void func(Sx f, Cur c) {
+    private void func(SExpr f, ListCursor c) {
         c.optId();
         int idx = nFuncsAll;
-        Sx imp = exportsAndImport(c, Ctx.FUNC, idx);
+        SExpr imp = exportsAndImport(c, IdentifierContext.FUNC, idx);
         if (imp != null) {
             inlineImport(imp, "func", c);
             return;
         }
-        defined(Ctx.FUNC);
-        Sigs.Use use = Sigs.use(ctx, c, true);
+        defined(IdentifierContext.FUNC);
+        TypeUses.Use use = TypeUses.use(ctx, c, true);
         funcs.u32(use.index());
         nFuncs++;
         Map<String, Integer> locals = new HashMap<>();
@@ -411,21 +411,21 @@ public final class ModuleParser {
             for (int k = 0; k < use.paramIds().size(); k++) bindLocal(locals, use.paramIds().get(k), k);
         }
         int n = use.paramCount();
-        Buf decl = new Buf(16);
+        ByteWriter decl = new ByteWriter(16);
         int groups = 0, run = 0;
         byte[] prev = null;
-        Buf runs = new Buf(16);
+        ByteWriter runs = new ByteWriter(16);
         while (c.peekList("local")) {
-            Cur lc = new Cur(c.next(), 1);
-            Sx id = lc.optId();
-            List<Sx> ts = new ArrayList<>();
+            ListCursor lc = new ListCursor(c.next(), 1);
+            SExpr id = lc.optId();
+            List<SExpr> ts = new ArrayList<>();
             if (id != null) {
                 ts.add(lc.next());
                 lc.expectEnd();
                 bindLocal(locals, id, n);
             } else while (!lc.atEnd()) ts.add(lc.next());
-            for (Sx t : ts) {
-                Buf tb = new Buf(4);
+            for (SExpr t : ts) {
+                ByteWriter tb = new ByteWriter(4);
                 ctx.valType(t, tb);
                 byte[] tbytes = tb.toArray();
                 if (prev != null && java.util.Arrays.equals(prev, tbytes)) run++;
@@ -445,24 +445,24 @@ public final class ModuleParser {
             groups++;
         }
         decl.u32(groups).bytes(runs);
-        new Instrs(ctx, locals).body(c, decl);
+        new InstructionEncoder(ctx, locals).body(c, decl);
         code.sized(decl);
         nCode++;
     }
 
-    private static void bindLocal(Map<String, Integer> locals, Sx id, int idx) {
+    private static void bindLocal(Map<String, Integer> locals, SExpr id, int idx) {
         if (id == null) return;
         if (locals.putIfAbsent(id.text, idx) != null) throw TextError.at(id, "duplicate local $" + id.text);
     }
 
-    private void limits(Cur c, Buf out, boolean is64, int extraFlags, Buf tail) {
+    private void limits(ListCursor c, ByteWriter out, boolean is64, int extraFlags, ByteWriter tail) {
         if (is64) {
             c.keyword("i64");
             ctx.features.add("memory64");
         } else c.keyword("i32");
         long max64 = -1L; // whether a limit fits the address type is for validation to say (Wasm 3.0)
         long min = Numbers.nat(c.next(), max64);
-        boolean hasMax = c.peek() != null && c.peek().kind == Sx.Kind.NUM;
+        boolean hasMax = c.peek() != null && c.peek().kind == SExpr.Kind.NUM;
         long max = hasMax ? Numbers.nat(c.next(), max64) : 0;
         int flags = (hasMax ? 1 : 0) | (is64 ? 4 : 0) | extraFlags;
         out.u8(flags);
@@ -471,26 +471,26 @@ public final class ModuleParser {
         if (tail != null) out.bytes(tail);
     }
 
-    private void tableType(Cur c, Buf out, boolean is64) {
-        Buf lim = new Buf(8);
+    private void tableType(ListCursor c, ByteWriter out, boolean is64) {
+        ByteWriter lim = new ByteWriter(8);
         limits(c, lim, is64, 0, null);
         ctx.refType(c.next(), out);
         out.bytes(lim);
     }
 
-    private void memType(Cur c, Buf out, boolean is64) {
+    private void memType(ListCursor c, ByteWriter out, boolean is64) {
         if (is64) c.keyword("i64");
         else c.keyword("i32");
-        Sx minS = c.next();
+        SExpr minS = c.next();
         long max64 = -1L; // as for tables: validation checks the range
         long min = Numbers.nat(minS, max64);
-        boolean hasMax = c.peek() != null && c.peek().kind == Sx.Kind.NUM;
+        boolean hasMax = c.peek() != null && c.peek().kind == SExpr.Kind.NUM;
         long max = hasMax ? Numbers.nat(c.next(), max64) : 0;
         boolean shared = c.keyword("shared");
         if (shared) ctx.features.add("threads");
         int pageLog = -1;
         if (c.peekList("pagesize")) {
-            Cur pc = new Cur(c.next(), 1);
+            ListCursor pc = new ListCursor(c.next(), 1);
             long ps = Numbers.nat(pc.next(), 0xFFFF_FFFFL);
             pc.expectEnd();
             if (ps == 0 || (ps & (ps - 1)) != 0) throw TextError.at(minS, "invalid custom page size");
@@ -503,34 +503,34 @@ public final class ModuleParser {
         if (pageLog >= 0) out.u32(pageLog);
     }
 
-    private void table(Cur c) {
+    private void table(ListCursor c) {
         c.optId();
         int idx = nTablesAll;
         boolean is64 = ctx.table64.get(idx);
-        Sx imp = exportsAndImport(c, Ctx.TABLE, idx);
+        SExpr imp = exportsAndImport(c, IdentifierContext.TABLE, idx);
         if (imp != null) {
             inlineImport(imp, "table", c);
             return;
         }
-        defined(Ctx.TABLE);
+        defined(IdentifierContext.TABLE);
         nTables++;
-        Sx after = c.peek(is64 || c.peekKeyword("i32") ? 1 : 0);
-        if (after != null && (after.kind == Sx.Kind.KEYWORD || after.isList("ref")) && !after.isKeyword("i64")) {
+        SExpr after = c.peek(is64 || c.peekKeyword("i32") ? 1 : 0);
+        if (after != null && (after.kind == SExpr.Kind.KEYWORD || after.isList("ref")) && !after.isKeyword("i64")) {
             // (table addrtype? reftype (elem ...)): sized to its elements.
             if (is64) c.keyword("i64");
             else c.keyword("i32");
-            Buf rt = new Buf(4);
+            ByteWriter rt = new ByteWriter(4);
             ctx.refType(c.next(), rt);
-            Sx el = c.expectList("elem");
+            SExpr el = c.expectList("elem");
             c.expectEnd();
-            Cur ec = new Cur(el, 1);
-            Buf items = new Buf();
+            ListCursor ec = new ListCursor(el, 1);
+            ByteWriter items = new ByteWriter();
             int n;
             boolean exprs = !ec.atEnd() && ec.peek().isList();
             if (exprs) n = elemExprs(ec, items);
             else n = funcIndices(ec, items);
             tables.bytes(rt).u8(is64 ? 5 : 1).u64(n).u64(n);
-            Buf offset = new Buf(4).u8((is64 ? Instruction.I64_CONST : Instruction.I32_CONST).code).u8(0).u8(Instruction.END.code);
+            ByteWriter offset = new ByteWriter(4).u8((is64 ? Instruction.I64_CONST : Instruction.I32_CONST).code).u8(0).u8(Instruction.END.code);
             if (exprs) {
                 boolean funcref = rt.size() == 1 && rt.toArray()[0] == 0x70;
                 if (idx == 0 && funcref) elems.u8(4).bytes(offset);
@@ -543,29 +543,29 @@ public final class ModuleParser {
             nElems++;
             return;
         }
-        Buf tt = new Buf(8);
+        ByteWriter tt = new ByteWriter(8);
         tableType(c, tt, is64);
         if (!c.atEnd()) {
             ctx.features.add("function-references");
             tables.u8(0x40).u8(0x00).bytes(tt);
-            new Instrs(ctx, null).body(c, tables);
+            new InstructionEncoder(ctx, null).body(c, tables);
         } else tables.bytes(tt);
     }
 
-    private void memory(Cur c) {
+    private void memory(ListCursor c) {
         c.optId();
         int idx = nMemsAll;
         boolean is64 = ctx.mem64.get(idx);
-        Sx imp = exportsAndImport(c, Ctx.MEM, idx);
+        SExpr imp = exportsAndImport(c, IdentifierContext.MEM, idx);
         if (imp != null) {
             inlineImport(imp, "memory", c);
             return;
         }
-        defined(Ctx.MEM);
+        defined(IdentifierContext.MEM);
         nMems++;
         if (nMemsAll > 1) ctx.features.add("multi-memory");
         int skip = is64 || c.peekKeyword("i32") ? 1 : 0;
-        Sx after = c.peek(skip);
+        SExpr after = c.peek(skip);
         if (after != null && after.isList("pagesize") && c.peek(skip + 1) != null && c.peek(skip + 1).isList("data")) after = c.peek(skip + 1);
         if (after != null && after.isList("data")) {
             if (is64) c.keyword("i64");
@@ -573,8 +573,8 @@ public final class ModuleParser {
             int pageLog = 16;
             boolean custom = false;
             if (c.peekList("pagesize")) {
-                Cur pc = new Cur(c.next(), 1);
-                Sx ps = pc.next();
+                ListCursor pc = new ListCursor(c.next(), 1);
+                SExpr ps = pc.next();
                 long size = Numbers.nat(ps, 0xFFFF_FFFFL);
                 pc.expectEnd();
                 if (size == 0 || (size & (size - 1)) != 0) throw TextError.at(ps, "invalid custom page size");
@@ -582,15 +582,15 @@ public final class ModuleParser {
                 custom = true;
                 ctx.features.add("custom-page-sizes");
             }
-            Cur dc = new Cur(c.next(), 1);
+            ListCursor dc = new ListCursor(c.next(), 1);
             c.expectEnd();
-            Buf bytes = new Buf();
+            ByteWriter bytes = new ByteWriter();
             while (!dc.atEnd()) bytes.bytes(dc.expectString().bytes);
             long page = 1L << pageLog;
             long pages = (bytes.size() + page - 1) / page;
             mems.u8((is64 ? 5 : 1) | (custom ? 8 : 0)).u64(pages).u64(pages);
             if (custom) mems.u32(pageLog);
-            Buf offset = new Buf(4).u8((is64 ? Instruction.I64_CONST : Instruction.I32_CONST).code).u8(0).u8(Instruction.END.code);
+            ByteWriter offset = new ByteWriter(4).u8((is64 ? Instruction.I64_CONST : Instruction.I32_CONST).code).u8(0).u8(Instruction.END.code);
             if (idx == 0) datas.u8(0).bytes(offset);
             else datas.u8(2).u32(idx).bytes(offset);
             datas.sized(bytes);
@@ -601,55 +601,55 @@ public final class ModuleParser {
         c.expectEnd();
     }
 
-    private void global(Cur c) {
+    private void global(ListCursor c) {
         c.optId();
         int idx = nGlobalsAll;
-        Sx imp = exportsAndImport(c, Ctx.GLOBAL, idx);
+        SExpr imp = exportsAndImport(c, IdentifierContext.GLOBAL, idx);
         if (imp != null) {
             inlineImport(imp, "global", c);
             return;
         }
-        defined(Ctx.GLOBAL);
+        defined(IdentifierContext.GLOBAL);
         nGlobals++;
         ctx.globalType(c.next(), globals);
-        new Instrs(ctx, null).body(c, globals);
+        new InstructionEncoder(ctx, null).body(c, globals);
     }
 
-    private void tag(Cur c) {
+    private void tag(ListCursor c) {
         c.optId();
         ctx.features.add("exceptions");
         int idx = nTagsAll;
-        Sx imp = exportsAndImport(c, Ctx.TAG, idx);
+        SExpr imp = exportsAndImport(c, IdentifierContext.TAG, idx);
         if (imp != null) {
             inlineImport(imp, "tag", c);
             return;
         }
-        defined(Ctx.TAG);
+        defined(IdentifierContext.TAG);
         nTags++;
-        tags.u8(0x00).u32(Sigs.use(ctx, c, false).index());
+        tags.u8(0x00).u32(TypeUses.use(ctx, c, false).index());
         c.expectEnd();
     }
 
     /** {@code idx*} as a vector body; returns the count. */
-    private int funcIndices(Cur c, Buf out) {
+    private int funcIndices(ListCursor c, ByteWriter out) {
         int n = 0;
         while (!c.atEnd()) {
-            out.u32(ctx.index(c.next(), Ctx.FUNC));
+            out.u32(ctx.index(c.next(), IdentifierContext.FUNC));
             n++;
         }
         return n;
     }
 
     /** {@code ((item instr*) | (instr))*} as constant expressions; returns the count. */
-    private int elemExprs(Cur c, Buf out) {
+    private int elemExprs(ListCursor c, ByteWriter out) {
         int n = 0;
         while (!c.atEnd()) {
-            Sx e = c.next();
+            SExpr e = c.next();
             if (!e.isList()) throw TextError.at(e, "unexpected token " + e);
-            if (e.isList("item")) new Instrs(ctx, null).body(new Cur(e, 1), out);
+            if (e.isList("item")) new InstructionEncoder(ctx, null).body(new ListCursor(e, 1), out);
             else {
-                Sx wrap = new Sx(Sx.Kind.LIST, null, null, null, List.of(e), e.line, e.col, false);
-                new Instrs(ctx, null).body(new Cur(wrap, 0), out);
+                SExpr wrap = new SExpr(SExpr.Kind.LIST, null, null, null, List.of(e), e.line, e.col, false);
+                new InstructionEncoder(ctx, null).body(new ListCursor(wrap, 0), out);
             }
             n++;
         }
@@ -657,46 +657,46 @@ public final class ModuleParser {
     }
 
     /** An offset: {@code (offset instr*)} or one folded instruction. */
-    private void offset(Cur c, Buf out) {
-        Sx o = c.next();
+    private void offset(ListCursor c, ByteWriter out) {
+        SExpr o = c.next();
         if (!o.isList()) throw TextError.at(o, "unexpected token " + o + ", expected an offset");
-        if (o.isList("offset")) new Instrs(ctx, null).body(new Cur(o, 1), out);
+        if (o.isList("offset")) new InstructionEncoder(ctx, null).body(new ListCursor(o, 1), out);
         else {
-            Sx wrap = new Sx(Sx.Kind.LIST, null, null, null, List.of(o), o.line, o.col, false);
-            new Instrs(ctx, null).body(new Cur(wrap, 0), out);
+            SExpr wrap = new SExpr(SExpr.Kind.LIST, null, null, null, List.of(o), o.line, o.col, false);
+            new InstructionEncoder(ctx, null).body(new ListCursor(wrap, 0), out);
         }
     }
 
-    private void elem(Cur c) {
+    private void elem(ListCursor c) {
         c.optId();
         nElems++;
         int mode; // 0 active, 1 passive, 2 declarative
         int table = 0;
         boolean explicitTable = false;
-        Buf off = new Buf(8);
+        ByteWriter off = new ByteWriter(8);
         if (c.keyword("declare")) mode = 2;
         else if (c.peekIndex() && c.peek(1) != null && c.peek(1).isList()) {
             // The 1.0 form (elem tableidx offset funcidx*).
             mode = 0;
-            table = ctx.index(c.next(), Ctx.TABLE);
+            table = ctx.index(c.next(), IdentifierContext.TABLE);
             explicitTable = true;
             offset(c, off);
         } else if (c.peekList("table") || (c.peek() != null && c.peek().isList() && !c.peekList("ref"))) {
             mode = 0;
             if (c.peekList("table")) {
-                Cur tc = new Cur(c.next(), 1);
-                table = ctx.index(tc.next(), Ctx.TABLE);
+                ListCursor tc = new ListCursor(c.next(), 1);
+                table = ctx.index(tc.next(), IdentifierContext.TABLE);
                 tc.expectEnd();
                 explicitTable = true;
             }
             offset(c, off);
         } else mode = 1;
-        Buf items = new Buf();
-        Buf rt = null;
+        ByteWriter items = new ByteWriter();
+        ByteWriter rt = null;
         int n;
         if (c.keyword("func")) n = funcIndices(c, items);
-        else if (c.peek() != null && (c.peek().isList("ref") || (c.peek().kind == Sx.Kind.KEYWORD))) {
-            rt = new Buf(4);
+        else if (c.peek() != null && (c.peek().isList("ref") || (c.peek().kind == SExpr.Kind.KEYWORD))) {
+            rt = new ByteWriter(4);
             ctx.refType(c.next(), rt);
             n = elemExprs(c, items);
         } else if (mode == 0 || c.atEnd()) {
@@ -725,20 +725,20 @@ public final class ModuleParser {
         elems.u32(n).bytes(items);
     }
 
-    private void data(Cur c) {
+    private void data(ListCursor c) {
         c.optId();
         nDatas++;
-        Buf bytes = new Buf();
+        ByteWriter bytes = new ByteWriter();
         if (c.peek() != null && (c.peek().isList() || (c.peekIndex() && c.peek(1) != null && c.peek(1).isList()))) {
             int mem = 0;
             boolean explicit = false;
             if (c.peekIndex()) {
                 // The 1.0 form (data memidx offset string*).
-                mem = ctx.index(c.next(), Ctx.MEM);
+                mem = ctx.index(c.next(), IdentifierContext.MEM);
                 explicit = true;
             } else if (c.peekList("memory")) {
-                Cur mc = new Cur(c.next(), 1);
-                mem = ctx.index(mc.next(), Ctx.MEM);
+                ListCursor mc = new ListCursor(c.next(), 1);
+                mem = ctx.index(mc.next(), IdentifierContext.MEM);
                 mc.expectEnd();
                 explicit = true;
             }
@@ -758,14 +758,14 @@ public final class ModuleParser {
     private static final int[] ORDER = {1, 2, 3, 4, 5, 13, 6, 7, 8, 9, 12, 10, 11};
 
     private byte[] assemble() {
-        Buf out = new Buf(256);
+        ByteWriter out = new ByteWriter(256);
         out.le32(0x6D736100).le32(1);
-        Map<String, List<Sx>> placed = new HashMap<>();
-        for (Sx cs : customs) {
+        Map<String, List<SExpr>> placed = new HashMap<>();
+        for (SExpr cs : customs) {
             String where = "after last";
             if (cs.size() > 1 && cs.kid(1).isList()) {
-                Sx p = cs.kid(1);
-                if (p.size() != 2 || p.kid(0).kind != Sx.Kind.KEYWORD || p.kid(1).kind != Sx.Kind.KEYWORD)
+                SExpr p = cs.kid(1);
+                if (p.size() != 2 || p.kid(0).kind != SExpr.Kind.KEYWORD || p.kid(1).kind != SExpr.Kind.KEYWORD)
                     throw TextError.at(p, "@custom annotation: malformed placement");
                 where = p.kid(0).text + " " + p.kid(1).text;
             }
@@ -778,7 +778,7 @@ public final class ModuleParser {
             emitCustoms(out, placed.get("before " + name));
             switch (id) {
                 case 1 -> section(out, 1, nTypeEntries + ctx.implicitCount, types.size() + ctx.implicitTypes.size() > 0
-                        ? new Buf().bytes(types).bytes(ctx.implicitTypes) : null);
+                        ? new ByteWriter().bytes(types).bytes(ctx.implicitTypes) : null);
                 case 2 -> section(out, 2, nImports, imports);
                 case 3 -> section(out, 3, nFuncs, funcs);
                 case 4 -> section(out, 4, nTables, tables);
@@ -787,11 +787,11 @@ public final class ModuleParser {
                 case 6 -> section(out, 6, nGlobals, globals);
                 case 7 -> section(out, 7, nExports, exports);
                 case 8 -> {
-                    if (start >= 0) out.u8(8).sized(new Buf().u32(start));
+                    if (start >= 0) out.u8(8).sized(new ByteWriter().u32(start));
                 }
                 case 9 -> section(out, 9, nElems, elems);
                 case 12 -> {
-                    if (hasData) out.u8(12).sized(new Buf().u32(nDatas));
+                    if (hasData) out.u8(12).sized(new ByteWriter().u32(nDatas));
                 }
                 case 10 -> section(out, 10, nCode, code);
                 case 11 -> section(out, 11, nDatas, datas);
@@ -800,7 +800,7 @@ public final class ModuleParser {
             emitCustoms(out, placed.get("after " + name));
         }
         emitCustoms(out, placed.get("after last"));
-        for (Map.Entry<String, List<Sx>> e : placed.entrySet()) {
+        for (Map.Entry<String, List<SExpr>> e : placed.entrySet()) {
             if (!known(e.getKey())) throw TextError.at(e.getValue().getFirst(), "malformed custom section placement");
         }
         return out.toArray();
@@ -814,22 +814,22 @@ public final class ModuleParser {
         return false;
     }
 
-    private void emitCustoms(Buf out, List<Sx> cs) {
+    private void emitCustoms(ByteWriter out, List<SExpr> cs) {
         if (cs == null) return;
-        for (Sx a : cs) {
-            Cur c = new Cur(a, 0);
+        for (SExpr a : cs) {
+            ListCursor c = new ListCursor(a, 0);
             String name = c.expectString().utf8();
             if (c.peek() != null && c.peek().isList()) c.next();
-            Buf body = new Buf();
+            ByteWriter body = new ByteWriter();
             body.name(name);
             while (!c.atEnd()) body.bytes(c.expectString().bytes);
             out.u8(0).sized(body);
         }
     }
 
-    private static void section(Buf out, int id, int count, Buf body) {
+    private static void section(ByteWriter out, int id, int count, ByteWriter body) {
         if (count == 0) return;
-        Buf s = new Buf(body.size() + 5);
+        ByteWriter s = new ByteWriter(body.size() + 5);
         s.u32(count).bytes(body);
         out.u8(id).sized(s);
     }

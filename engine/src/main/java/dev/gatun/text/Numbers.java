@@ -11,15 +11,15 @@ public final class Numbers {
     static final String RANGE = "constant out of range";
 
     /** Whether the atom can start a number at all (a NUM token, or inf/nan keywords for floats). */
-    static boolean isNumber(Sx a) { return a.kind == Sx.Kind.NUM; }
+    static boolean isNumber(SExpr a) { return a.kind == SExpr.Kind.NUM; }
 
-    public static boolean isFloatLiteral(Sx a) {
-        return a.kind == Sx.Kind.NUM || (a.kind == Sx.Kind.KEYWORD && (a.text.equals("inf") || a.text.equals("nan") || a.text.startsWith("nan:0x")));
+    public static boolean isFloatLiteral(SExpr a) {
+        return a.kind == SExpr.Kind.NUM || (a.kind == SExpr.Kind.KEYWORD && (a.text.equals("inf") || a.text.equals("nan") || a.text.startsWith("nan:0x")));
     }
 
     /** An unsigned literal without sign, at most {@code max} (unsigned compare). */
-    public static long nat(Sx a, long max) {
-        if (a.kind != Sx.Kind.NUM) throw TextError.at(a, "unexpected token " + a);
+    public static long nat(SExpr a, long max) {
+        if (a.kind != SExpr.Kind.NUM) throw TextError.at(a, "unexpected token " + a);
         String s = a.text;
         char c = s.charAt(0);
         if (c == '+' || c == '-') throw TextError.at(a, "unexpected token " + s);
@@ -28,11 +28,11 @@ public final class Numbers {
         return v;
     }
 
-    public static int u32(Sx a) { return (int) nat(a, 0xFFFF_FFFFL); }
+    public static int u32(SExpr a) { return (int) nat(a, 0xFFFF_FFFFL); }
 
     /** An iN literal ({@code bits} 8..64): signed or unsigned form, returned sign-agnostic in the low bits. */
-    public static long integer(Sx a, int bits) {
-        if (a.kind != Sx.Kind.NUM) throw TextError.at(a, "unexpected token " + a);
+    public static long integer(SExpr a, int bits) {
+        if (a.kind != SExpr.Kind.NUM) throw TextError.at(a, "unexpected token " + a);
         String s = a.text;
         char c = s.charAt(0);
         boolean neg = c == '-';
@@ -50,7 +50,7 @@ public final class Numbers {
     }
 
     /** Digits from {@code from}: decimal or 0x hex, underscores only between digits; fails on overflow of u64. */
-    private static long unsigned(Sx a, String s, int from) {
+    private static long unsigned(SExpr a, String s, int from) {
         int base = 10;
         int i = from;
         if (s.startsWith("0x", i)) {
@@ -87,11 +87,11 @@ public final class Numbers {
         return d < base ? d : -1;
     }
 
-    public static int f32(Sx a) { return (int) floatBits(a, false); }
+    public static int f32(SExpr a) { return (int) floatBits(a, false); }
 
-    public static long f64(Sx a) { return floatBits(a, true); }
+    public static long f64(SExpr a) { return floatBits(a, true); }
 
-    private static long floatBits(Sx a, boolean dbl) {
+    private static long floatBits(SExpr a, boolean dbl) {
         if (!isFloatLiteral(a)) throw TextError.at(a, "unexpected token " + a);
         String s = a.text;
         boolean neg = s.charAt(0) == '-';
@@ -124,7 +124,7 @@ public final class Numbers {
     }
 
     /** Checks the spec's float syntax (unsigned part) and rewrites it in a form Java parses exactly. */
-    private static String javaFloat(Sx a, String b) {
+    private static String javaFloat(SExpr a, String b) {
         boolean hex = b.startsWith("0x");
         int base = hex ? 16 : 10;
         StringBuilder out = new StringBuilder(b.length() + 4);
@@ -159,7 +159,7 @@ public final class Numbers {
         return out.toString();
     }
 
-    private static int digits(Sx a, String b, int i, int base, StringBuilder out, boolean required) {
+    private static int digits(SExpr a, String b, int i, int base, StringBuilder out, boolean required) {
         int start = i;
         boolean prevDigit = false;
         for (; i < b.length(); i++) {

@@ -10,7 +10,7 @@ final class TextError {
         return new CompileFailure(CompileFailure.Kind.MALFORMED, line, col, reason);
     }
 
-    static CompileFailure at(Sx node, String reason) {
+    static CompileFailure at(SExpr node, String reason) {
         return at(node.line, node.col, reason);
     }
 }

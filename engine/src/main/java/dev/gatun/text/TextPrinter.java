@@ -1,5 +1,7 @@
 package dev.gatun.text;
 
+import dev.gatun.model.TypeCode;
+
 import dev.gatun.model.CompileFailure;
 
 import java.util.ArrayList;
@@ -236,14 +238,14 @@ public final class TextPrinter {
         int form = c.u8();
         StringBuilder t = new StringBuilder();
         switch (form) {
-            case 0x60 -> {
+            case TypeCode.FUNC_TYPE -> {
                 List<String> params = valTypes(c), results = valTypes(c);
                 t.append("(func");
                 group(t, "param", params);
                 group(t, "result", results);
                 types.add(new TypeInfo(form, params, results, 0));
             }
-            case 0x5F -> {
+            case TypeCode.STRUCT_TYPE -> {
                 int n = c.count();
                 t.append("(struct");
                 for (int i = 0; i < n; i++) {
@@ -254,7 +256,7 @@ public final class TextPrinter {
                 }
                 types.add(new TypeInfo(form, null, null, n));
             }
-            case 0x5E -> {
+            case TypeCode.ARRAY_TYPE -> {
                 t.append("(array ").append(fieldType(c));
                 types.add(new TypeInfo(form, null, null, 1));
             }
@@ -297,19 +299,19 @@ public final class TextPrinter {
     }
 
     static boolean startsValType(int b) {
-        return b >= 0x7B && b <= 0x7F || b >= 0x69 && b <= 0x74 || b == 0x64 || b == 0x63;
+        return b >= TypeCode.V128 && b <= TypeCode.I32 || b >= TypeCode.EXN && b <= TypeCode.NOEXN || b == TypeCode.REF || b == TypeCode.REF_NULL;
     }
 
     String valType(PrintCursor c) {
         int at = c.pos;
         int b = c.u8();
         return switch (b) {
-            case 0x7F -> "i32";
-            case 0x7E -> "i64";
-            case 0x7D -> "f32";
-            case 0x7C -> "f64";
-            case 0x7B -> "v128";
-            case 0x64, 0x63 -> "(ref " + (b == 0x63 ? "null " : "") + heapType(c) + ")";
+            case TypeCode.I32 -> "i32";
+            case TypeCode.I64 -> "i64";
+            case TypeCode.F32 -> "f32";
+            case TypeCode.F64 -> "f64";
+            case TypeCode.V128 -> "v128";
+            case TypeCode.REF, TypeCode.REF_NULL -> "(ref " + (b == TypeCode.REF_NULL ? "null " : "") + heapType(c) + ")";
             default -> {
                 String abs = abstractHeap(b);
                 if (abs == null) throw PrintCursor.malformedAt(at, "malformed value type");
@@ -327,7 +329,7 @@ public final class TextPrinter {
     /** A value type that must be a reference type (tables, element segments). */
     private String refType(PrintCursor c) {
         int b = c.peek();
-        if (b != 0x63 && b != 0x64 && abstractHeap(b) == null) throw c.malformed("malformed reference type");
+        if (b != TypeCode.REF_NULL && b != TypeCode.REF && abstractHeap(b) == null) throw c.malformed("malformed reference type");
         return valType(c);
     }
 
@@ -345,18 +347,18 @@ public final class TextPrinter {
 
     private static String abstractHeap(int b) {
         return switch (b) {
-            case 0x70 -> "func";
-            case 0x6F -> "extern";
-            case 0x6E -> "any";
-            case 0x6D -> "eq";
-            case 0x6C -> "i31";
-            case 0x6B -> "struct";
-            case 0x6A -> "array";
-            case 0x69 -> "exn";
-            case 0x71 -> "none";
-            case 0x72 -> "noextern";
-            case 0x73 -> "nofunc";
-            case 0x74 -> "noexn";
+            case TypeCode.FUNC -> "func";
+            case TypeCode.EXTERN -> "extern";
+            case TypeCode.ANY -> "any";
+            case TypeCode.EQ -> "eq";
+            case TypeCode.I31 -> "i31";
+            case TypeCode.STRUCT -> "struct";
+            case TypeCode.ARRAY -> "array";
+            case TypeCode.EXN -> "exn";
+            case TypeCode.NONE -> "none";
+            case TypeCode.NOEXTERN -> "noextern";
+            case TypeCode.NOFUNC -> "nofunc";
+            case TypeCode.NOEXN -> "noexn";
             default -> null;
         };
     }

@@ -2,7 +2,7 @@ package dev.gatun.tiering;
 
 import dev.gatun.compiler.Compiler;
 import dev.gatun.interpreter.ModuleCode;
-import dev.gatun.interpreter.Code;
+import dev.gatun.interpreter.IrFunction;
 import dev.gatun.interpreter.CompiledCode;
 import dev.gatun.interpreter.InstanceState;
 import dev.gatun.interpreter.Translator;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class CodeCache implements ModuleCode {
     final WasmModule module;
     final int[] typeIds;     // canonical id of each type-section entry
-    private final AtomicReferenceArray<Code> codes;
+    private final AtomicReferenceArray<IrFunction> codes;
     /** Execution modes (the public Tier, seen from here). */
     public static final int INTERPRET = 0, COMPILE = 1, TIERED = 2;
     private final int mode;
@@ -45,9 +45,9 @@ public final class CodeCache implements ModuleCode {
     }
 
     @Override
-    public Code code(int funcidx) {
+    public IrFunction code(int funcidx) {
         int i = funcidx - module.importedFuncs();
-        Code c = codes.get(i);
+        IrFunction c = codes.get(i);
         if (c == null) {
             c = Translator.translate(module, funcidx, typeIds);
             if (!codes.compareAndSet(i, null, c)) c = codes.get(i);

@@ -1,8 +1,8 @@
 package dev.gatun.validation;
 
 import dev.gatun.model.CompileFailure;
-import dev.gatun.FunctionType;
-import dev.gatun.ValType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.ValType;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.WasmModule.FunctionBody;

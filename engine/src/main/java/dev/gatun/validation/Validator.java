@@ -1,10 +1,10 @@
 package dev.gatun.validation;
 
 import dev.gatun.model.CompileFailure;
-import dev.gatun.ExternKind;
-import dev.gatun.FunctionType;
-import dev.gatun.GlobalType;
-import dev.gatun.ValType;
+import dev.gatun.model.ExternKind;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.GlobalType;
+import dev.gatun.model.ValType;
 import dev.gatun.model.ConstExpr;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.WasmModule.DataSegment;

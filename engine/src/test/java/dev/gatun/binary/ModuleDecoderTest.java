@@ -2,11 +2,12 @@ package dev.gatun.binary;
 
 import dev.gatun.model.WasmModule;
 import dev.gatun.CompileError;
-import dev.gatun.ValType;
+import dev.gatun.model.ValType;
 import dev.gatun.WebAssembly;
+import dev.gatun.testing.ModuleBuilder;
+import dev.gatun.testing.ModuleBuilder.Bytes;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -65,60 +66,34 @@ class ModuleDecoderTest {
         // n functions, each declaring (count_i x i32) with distinct counts near the per-function limit:
         // about 4 bytes of input per 40,000 expanded locals.
         int n = 4000;
-        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        Bytes code = new Bytes();
         for (int i = 0; i < n; i++) {
-            byte[] count = leb(40_000 + i);
-            byte[] body = concat(new byte[] {0x01}, count, new byte[] {0x7F, 0x0B});
-            code.writeBytes(leb(body.length));
-            code.writeBytes(body);
+            byte[] body = new Bytes().u32(1).u32(40_000 + i).u8(ModuleBuilder.I32).end().toArray();
+            code.u32(body.length).raw(body);
         }
-        CompileError e = assertThrows(CompileError.class, () -> WebAssembly.compile(module(n, code.toByteArray())));
+        CompileError e = assertThrows(CompileError.class, () -> WebAssembly.compile(module(n, code.toArray())));
         assertEquals(CompileError.Kind.MALFORMED, e.kind());
         assertTrue(e.reason().startsWith("too many locals"), e.reason());
 
         // The same declaration repeated is shared, not expanded per function.
-        ByteArrayOutputStream same = new ByteArrayOutputStream();
+        Bytes same = new Bytes();
         for (int i = 0; i < n; i++) {
-            byte[] body = concat(new byte[] {0x01}, leb(50_000), new byte[] {0x7F, 0x0B});
-            same.writeBytes(leb(body.length));
-            same.writeBytes(body);
+            byte[] body = new Bytes().u32(1).u32(50_000).u8(ModuleBuilder.I32).end().toArray();
+            same.u32(body.length).raw(body);
         }
-        WasmModule m = ModuleDecoder.decode(module(n, same.toByteArray()));
+        WasmModule m = ModuleDecoder.decode(module(n, same.toArray()));
         assertSame(m.codes().get(0).locals(), m.codes().get(n - 1).locals());
     }
 
     /** A module with {@code n} functions of type [] -> [] and the given code section entries. */
     static byte[] module(int n, byte[] entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(bytes(0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00));
-        ByteArrayOutputStream funcs = new ByteArrayOutputStream();
-        funcs.writeBytes(leb(n));
-        for (int i = 0; i < n; i++) funcs.write(0);
-        section(out, 3, funcs.toByteArray());
-        section(out, 10, concat(leb(n), entries));
-        return out.toByteArray();
-    }
-
-    static void section(ByteArrayOutputStream out, int id, byte[] content) {
-        out.write(id);
-        out.writeBytes(leb(content.length));
-        out.writeBytes(content);
-    }
-
-    static byte[] leb(int v) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        do {
-            int b = v & 0x7F;
-            v >>>= 7;
-            out.write(v != 0 ? b | 0x80 : b);
-        } while (v != 0);
-        return out.toByteArray();
-    }
-
-    static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) out.writeBytes(p);
-        return out.toByteArray();
+        Bytes funcs = new Bytes().u32(n);
+        for (int i = 0; i < n; i++) funcs.u32(0);
+        return ModuleBuilder.header()
+                .section(ModuleBuilder.TYPE_SECTION, new Bytes().vec(new Bytes().u8(ModuleBuilder.FUNC_TYPE).u32(0).u32(0).toArray()).toArray())
+                .section(ModuleBuilder.FUNCTION_SECTION, funcs.toArray())
+                .section(ModuleBuilder.CODE_SECTION, new Bytes().u32(n).raw(entries).toArray())
+                .toArray();
     }
 
     static byte[] bytes(int... v) {

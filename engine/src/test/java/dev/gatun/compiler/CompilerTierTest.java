@@ -1,7 +1,7 @@
 package dev.gatun.compiler;
 
 import dev.gatun.model.Instruction;
-import dev.gatun.interpreter.FuncInst;
+import dev.gatun.EngineInternals;
 import dev.gatun.testing.ModuleBuilder;
 import dev.gatun.Exports;
 import dev.gatun.Function;
@@ -43,7 +43,7 @@ class CompilerTierTest {
         return WebAssembly.instantiate(WebAssembly.compile(fixture(name), Tier.COMPILER), imports);
     }
 
-    static boolean isCompiled(Function f) { return ((FuncInst) f).cm != null; }
+    static boolean isCompiled(Function f) { return EngineInternals.funcInst(f).cm != null; }
 
     @Test
     void oversizedFunctionStaysInTheInterpreterAndMixedCallsWork() {
@@ -224,7 +224,7 @@ class CompilerTierTest {
         }
         Function outer = i.exports().function("outer"), fib = i.exports().function("fib");
         assertTrue(isCompiled(outer) && isCompiled(fib));
-        assertNotSame(((FuncInst) outer).cm, ((FuncInst) fib).cm);
+        assertNotSame(EngineInternals.funcInst(outer).cm, EngineInternals.funcInst(fib).cm);
         assertEquals(Value.i32(6765), fib.call(Value.i32(20))[0]);
         assertEquals(Value.i64(44), i.exports().function("use_pair").call(Value.i32(4))[0]);
         RuntimeError e = assertThrows(RuntimeError.class, () -> outer.call(Value.i32(0)));

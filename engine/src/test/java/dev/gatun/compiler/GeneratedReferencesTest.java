@@ -63,12 +63,12 @@ class GeneratedReferencesTest {
         int[] typeIds = new int[mod.types().size()];
         for (int i = 0; i < typeIds.length; i++) typeIds[i] = TypeIds.id(mod.types().get(i));
         boolean[] ok = new boolean[nDef];
-        Compiler.Scan[] scans = new Compiler.Scan[nDef];
+        Compiler.BodySummary[] scans = new Compiler.BodySummary[nDef];
         for (int i = 0; i < nDef; i++) {
-            scans[i] = Compiler.Scan.of(mod, mod.importedFuncs() + i);
+            scans[i] = Compiler.BodySummary.of(mod, mod.importedFuncs() + i);
             ok[i] = scans[i].ok();
         }
-        Compiler.ModuleGen g = new Compiler.ModuleGen(mod, typeIds, ok, scans, new int[nDef], 0);
+        Compiler.GeneratedClass g = new Compiler.GeneratedClass(mod, typeIds, ok, scans, new int[nDef], 0);
         return g.any() ? new byte[][] {g.generate()} : new byte[0][];
     }
 

@@ -1,6 +1,8 @@
 package dev.gatun.text;
 
 import dev.gatun.model.Instruction;
+import dev.gatun.testing.ModuleBuilder;
+import dev.gatun.testing.ModuleBuilder.Bytes;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -16,29 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of everything it may refer to.
  */
 class TextPrinterInstructionsTest {
-    private static void leb(ByteArrayOutputStream out, long v) {
-        do {
-            int b = (int) (v & 0x7F);
-            v >>>= 7;
-            out.write(v != 0 ? b | 0x80 : b);
-        } while (v != 0);
-    }
-
-    private static void section(ByteArrayOutputStream m, int id, byte[] payload) {
-        m.write(id);
-        leb(m, payload.length);
-        m.writeBytes(payload);
-    }
-
     /** The instruction with zero or minimal immediates, then the ends its body and the function need. */
     static byte[] body(Instruction ins) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        if (ins.prefix != 0) {
-            b.write(ins.prefix);
-            leb(b, ins.code);
-        } else {
-            b.write(ins.code);
-        }
+        b.writeBytes(new Bytes().op(ins).toArray());
         switch (ins.immediates) {
             case NONE -> { }
             case BLOCKTYPE -> b.write(0x40);
@@ -63,24 +46,19 @@ class TextPrinterInstructionsTest {
 
     /** One type, function, table, memory, tag, global, element and data segment, and the instruction's function. */
     static byte[] module(byte[] body) {
-        ByteArrayOutputStream m = new ByteArrayOutputStream();
-        m.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-        section(m, 1, new byte[] {1, 0x60, 0, 0});
-        section(m, 3, new byte[] {1, 0});
-        section(m, 4, new byte[] {1, 0x70, 0, 0});
-        section(m, 5, new byte[] {1, 0, 1});
-        section(m, 13, new byte[] {1, 0, 0});
-        section(m, 6, new byte[] {1, 0x7F, 1, 0x41, 0, 0x0B});
-        section(m, 9, new byte[] {1, 1, 0, 0});
-        section(m, 12, new byte[] {1});
-        ByteArrayOutputStream code = new ByteArrayOutputStream();
-        code.write(1);
-        leb(code, body.length + 1);
-        code.write(0);
-        code.writeBytes(body);
-        section(m, 10, code.toByteArray());
-        section(m, 11, new byte[] {1, 1, 0});
-        return m.toByteArray();
+        byte[] fn = new Bytes().u32(0).raw(body).toArray();   // no locals
+        return ModuleBuilder.header()
+                .section(ModuleBuilder.TYPE_SECTION, new byte[] {1, 0x60, 0, 0})
+                .section(ModuleBuilder.FUNCTION_SECTION, new byte[] {1, 0})
+                .section(ModuleBuilder.TABLE_SECTION, new byte[] {1, 0x70, 0, 0})
+                .section(ModuleBuilder.MEMORY_SECTION, new byte[] {1, 0, 1})
+                .section(ModuleBuilder.TAG_SECTION, new byte[] {1, 0, 0})
+                .section(ModuleBuilder.GLOBAL_SECTION, new byte[] {1, 0x7F, 1, 0x41, 0, 0x0B})
+                .section(ModuleBuilder.ELEMENT_SECTION, new byte[] {1, 1, 0, 0})
+                .section(ModuleBuilder.DATA_COUNT_SECTION, new byte[] {1})
+                .section(ModuleBuilder.CODE_SECTION, new Bytes().u32(1).u32(fn.length).raw(fn).toArray())
+                .section(ModuleBuilder.DATA_SECTION, new byte[] {1, 1, 0})
+                .toArray();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gatun.text;
 
 import dev.gatun.CompileError;
 import dev.gatun.Wat;
+import dev.gatun.testing.ModuleBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -17,10 +18,9 @@ class TextPrinterTest {
 
     /** A module of the given sections (each already {@link #section}-framed). */
     static byte[] module(byte[]... sections) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
-        for (byte[] s : sections) out.writeBytes(s);
-        return out.toByteArray();
+        ModuleBuilder.Bytes out = ModuleBuilder.header();
+        for (byte[] s : sections) out.raw(s);
+        return out.toArray();
     }
 
     /** A section: id, size (one-byte LEB, enough for these tests), payload. */

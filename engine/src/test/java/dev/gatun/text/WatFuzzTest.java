@@ -64,7 +64,7 @@ class WatFuzzTest {
     private static boolean parse(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         try {
-            for (Sx form : Lexer.parse(bytes)) {
+            for (SExpr form : Lexer.parse(bytes)) {
                 if (form.isList("module")) ModuleParser.module(form);
                 else if (form.size() > 1 && form.kid(1).isList("module")) ModuleParser.module(form.kid(1));
             }

@@ -2,8 +2,8 @@ package dev.gatun.bench.tools;
 
 import dev.gatun.WebAssembly;
 import dev.gatun.binary.ModuleDecoder;
-import dev.gatun.interpreter.Code;
-import dev.gatun.interpreter.Op;
+import dev.gatun.interpreter.IrFunction;
+import dev.gatun.interpreter.IrOp;
 import dev.gatun.model.WasmModule;
 import dev.gatun.tiering.CodeCache;
 import java.nio.file.Files;
@@ -16,12 +16,12 @@ public final class DumpIr {
         WebAssembly.compile(bytes);   // the translator expects a valid module
         WasmModule m = ModuleDecoder.decode(bytes);
         int f = Integer.parseInt(args[1]);
-        Code c = new CodeCache(m, CodeCache.INTERPRET).code(f);
+        IrFunction c = new CodeCache(m, CodeCache.INTERPRET).code(f);
         System.out.println("nParams=" + c.nParams + " nLocals=" + c.nLocals + " consts=" + c.consts.length + " frame=" + c.frameSize);
         for (int pc = 0; pc < c.code.length; pc++) {
             long w = c.code[pc];
             int op = (int) w & 0x3FF;
-            System.out.printf("%4d: op=%d a=%d b=%d c=%d%n", pc, op, (int) (w >>> 10) & Op.FIELD_MASK, (int) (w >>> 28) & Op.FIELD_MASK, (int) (w >>> 46));
+            System.out.printf("%4d: op=%d a=%d b=%d c=%d%n", pc, op, (int) (w >>> 10) & IrOp.FIELD_MASK, (int) (w >>> 28) & IrOp.FIELD_MASK, (int) (w >>> 46));
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  * number-like token, string, or a reserved token that no rule accepts). The whole text becomes a tree
  * first so that the module parser can look ahead and make its passes over fields freely.
  */
-public final class Sx {
+public final class SExpr {
     public enum Kind { LIST, KEYWORD, ID, NUM, STRING, RESERVED }
 
     public final Kind kind;
@@ -18,12 +18,12 @@ public final class Sx {
     public final byte[] bytes;
     /** For strings and quoted ids: null when the bytes are valid UTF-8, else why not; for reserved tokens the lexer's complaint. */
     public final String problem;
-    public final List<Sx> kids;
+    public final List<SExpr> kids;
     public final int line, col;
     /** For lists: whether this is an annotation {@code (@id ...)}; {@link #text} then holds the id. */
     public final boolean annotation;
 
-    Sx(Kind kind, String text, byte[] bytes, String problem, List<Sx> kids, int line, int col, boolean annotation) {
+    SExpr(Kind kind, String text, byte[] bytes, String problem, List<SExpr> kids, int line, int col, boolean annotation) {
         this.kind = kind;
         this.text = text;
         this.bytes = bytes;
@@ -48,7 +48,7 @@ public final class Sx {
 
     public int size() { return kids == null ? 0 : kids.size(); }
 
-    public Sx kid(int i) { return kids.get(i); }
+    public SExpr kid(int i) { return kids.get(i); }
 
     /** The string's text as UTF-8 (for names), failing when it is not valid UTF-8. */
     public String utf8() {

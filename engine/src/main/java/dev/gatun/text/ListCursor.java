@@ -3,12 +3,12 @@ package dev.gatun.text;
 import java.util.List;
 
 /** A cursor over the elements of one list (from some start), with the checks every rule needs. */
-final class Cur {
-    final Sx list;
-    private final List<Sx> kids;
+final class ListCursor {
+    final SExpr list;
+    private final List<SExpr> kids;
     int i;
 
-    Cur(Sx list, int start) {
+    ListCursor(SExpr list, int start) {
         this.list = list;
         this.kids = list.kids;
         this.i = start;
@@ -16,15 +16,15 @@ final class Cur {
 
     boolean atEnd() { return i >= kids.size(); }
 
-    Sx peek() { return i < kids.size() ? kids.get(i) : null; }
+    SExpr peek() { return i < kids.size() ? kids.get(i) : null; }
 
-    Sx peek(int ahead) { return i + ahead < kids.size() ? kids.get(i + ahead) : null; }
+    SExpr peek(int ahead) { return i + ahead < kids.size() ? kids.get(i + ahead) : null; }
 
-    Sx next() {
+    SExpr next() {
         if (i >= kids.size()) throw TextError.at(endLine(), endCol(), "unexpected token )"
                 + (list.head() != null ? " in " + list.head() : ""));
-        Sx s = kids.get(i++);
-        if (s.kind == Sx.Kind.RESERVED) throw TextError.at(s, s.problem != null ? s.problem : "unexpected token " + s.text);
+        SExpr s = kids.get(i++);
+        if (s.kind == SExpr.Kind.RESERVED) throw TextError.at(s, s.problem != null ? s.problem : "unexpected token " + s.text);
         return s;
     }
 
@@ -34,29 +34,29 @@ final class Cur {
     private int endCol() { return kids.isEmpty() ? list.col : kids.getLast().col; }
 
     boolean peekKeyword(String k) {
-        Sx s = peek();
+        SExpr s = peek();
         return s != null && s.isKeyword(k);
     }
 
     boolean peekList(String head) {
-        Sx s = peek();
+        SExpr s = peek();
         return s != null && s.isList(head);
     }
 
     boolean peekId() {
-        Sx s = peek();
-        return s != null && s.kind == Sx.Kind.ID;
+        SExpr s = peek();
+        return s != null && s.kind == SExpr.Kind.ID;
     }
 
     /** An index-like atom: a number or an id. */
     boolean peekIndex() {
-        Sx s = peek();
-        return s != null && (s.kind == Sx.Kind.ID || s.kind == Sx.Kind.NUM);
+        SExpr s = peek();
+        return s != null && (s.kind == SExpr.Kind.ID || s.kind == SExpr.Kind.NUM);
     }
 
     boolean peekString() {
-        Sx s = peek();
-        return s != null && s.kind == Sx.Kind.STRING;
+        SExpr s = peek();
+        return s != null && s.kind == SExpr.Kind.STRING;
     }
 
     /** Consumes keyword {@code k} if it is next. */
@@ -69,32 +69,32 @@ final class Cur {
     }
 
     /** The id at the cursor, consumed, or null if there is none. */
-    Sx optId() {
+    SExpr optId() {
         if (peekId()) return kids.get(i++);
         return null;
     }
 
-    Sx expectList(String head) {
-        Sx s = next();
+    SExpr expectList(String head) {
+        SExpr s = next();
         if (!s.isList(head)) throw TextError.at(s, "unexpected token " + s + ", expected (" + head + " ...)");
         return s;
     }
 
-    Sx expectString() {
-        Sx s = next();
-        if (s.kind != Sx.Kind.STRING) throw TextError.at(s, "unexpected token " + s + ", expected a string");
+    SExpr expectString() {
+        SExpr s = next();
+        if (s.kind != SExpr.Kind.STRING) throw TextError.at(s, "unexpected token " + s + ", expected a string");
         return s;
     }
 
     void expectKeyword(String k) {
-        Sx s = next();
+        SExpr s = next();
         if (!s.isKeyword(k)) throw TextError.at(s, "unexpected token " + s + ", expected " + k);
     }
 
     void expectEnd() {
         if (!atEnd()) {
-            Sx s = peek();
-            throw TextError.at(s, s.kind == Sx.Kind.RESERVED && s.problem != null ? s.problem : "unexpected token " + s);
+            SExpr s = peek();
+            throw TextError.at(s, s.kind == SExpr.Kind.RESERVED && s.problem != null ? s.problem : "unexpected token " + s);
         }
     }
 }

@@ -8,29 +8,29 @@ import java.util.List;
  * write them, with the spec's rules: inline params and results must agree with an explicit {@code (type x)},
  * and without one they name the first plain function type with that signature, inserted when there is none.
  */
-final class Sigs {
-    private Sigs() {}
+final class TypeUses {
+    private TypeUses() {}
 
     /** A resolved type use; {@code paramIds} lists each inline param's id (or null), or is null when there were none inline. */
-    record Use(int index, List<Sx> paramIds, int paramCount, byte[] params) {}
+    record Use(int index, List<SExpr> paramIds, int paramCount, byte[] params) {}
 
     /** Parsed inline params and results. */
     static final class Inline {
-        final Buf params = new Buf(16), results = new Buf(8);
+        final ByteWriter params = new ByteWriter(16), results = new ByteWriter(8);
         int nParams, nResults;
-        final List<Sx> ids = new ArrayList<>();
+        final List<SExpr> ids = new ArrayList<>();
         boolean any;
-        Sx firstResultType;
+        SExpr firstResultType;
     }
 
     /** Reads {@code (param ...)*} then {@code (result ...)*}; ids on params only if {@code names}. */
-    static Inline inline(Ctx ctx, Cur c, boolean names) {
+    static Inline inline(IdentifierContext ctx, ListCursor c, boolean names) {
         Inline in = new Inline();
         while (c.peekList("param")) {
-            Sx p = c.next();
+            SExpr p = c.next();
             in.any = true;
-            Cur pc = new Cur(p, 1);
-            Sx id = pc.optId();
+            ListCursor pc = new ListCursor(p, 1);
+            SExpr id = pc.optId();
             if (id != null) {
                 if (!names) throw TextError.at(id, "unexpected token $" + id.text);
                 ctx.valType(pc.next(), in.params);
@@ -46,11 +46,11 @@ final class Sigs {
             }
         }
         while (c.peekList("result")) {
-            Sx r = c.next();
+            SExpr r = c.next();
             in.any = true;
-            Cur rc = new Cur(r, 1);
+            ListCursor rc = new ListCursor(r, 1);
             while (!rc.atEnd()) {
-                Sx t = rc.next();
+                SExpr t = rc.next();
                 if (in.firstResultType == null) in.firstResultType = t;
                 ctx.valType(t, in.results);
                 in.nResults++;
@@ -61,11 +61,11 @@ final class Sigs {
     }
 
     /** A full type use at the cursor. */
-    static Use use(Ctx ctx, Cur c, boolean names) {
-        Sx typeRef = null;
+    static Use use(IdentifierContext ctx, ListCursor c, boolean names) {
+        SExpr typeRef = null;
         if (c.peekList("type")) {
-            Sx t = c.next();
-            Cur tc = new Cur(t, 1);
+            SExpr t = c.next();
+            ListCursor tc = new ListCursor(t, 1);
             typeRef = tc.next();
             tc.expectEnd();
         }
@@ -73,11 +73,11 @@ final class Sigs {
         return resolve(ctx, typeRef, in);
     }
 
-    static Use resolve(Ctx ctx, Sx typeRef, Inline in) {
+    static Use resolve(IdentifierContext ctx, SExpr typeRef, Inline in) {
         byte[] params = in.params.toArray();
         if (typeRef != null) {
-            int idx = ctx.index(typeRef, Ctx.TYPE);
-            Ctx.TypeInfo t = ctx.type(idx, typeRef);
+            int idx = ctx.index(typeRef, IdentifierContext.TYPE);
+            IdentifierContext.TypeInfo t = ctx.type(idx, typeRef);
             if (in.any) {
                 if (t == null || t.kind != 'f' || !java.util.Arrays.equals(t.params, params)
                         || !java.util.Arrays.equals(t.results, in.results.toArray()))

@@ -12,10 +12,10 @@ import java.util.Map;
  * expression: it holds the local names and the label stack (a label's id shadows outer ones of the same
  * name). Nesting recurses, bounded by {@link #MAX_DEPTH} so that no input can overflow the Java stack.
  */
-final class Instrs {
+final class InstructionEncoder {
     static final int MAX_DEPTH = 1000;
 
-    private final Ctx ctx;
+    private final IdentifierContext ctx;
     private final Map<String, Integer> locals;
     /** A constant expression (no function around it): arithmetic or reading defined globals there is extended-const. */
     private final boolean constant;
@@ -23,21 +23,21 @@ final class Instrs {
     private final ArrayList<String> labels = new ArrayList<>();
     private int depth;
 
-    Instrs(Ctx ctx, Map<String, Integer> locals) {
+    InstructionEncoder(IdentifierContext ctx, Map<String, Integer> locals) {
         this.ctx = ctx;
         this.locals = locals == null ? new HashMap<>() : locals;
         this.constant = locals == null;
     }
 
     /** A whole body (function or constant expression): instructions to the end of the list, then {@code end}. */
-    void body(Cur c, Buf out) {
+    void body(ListCursor c, ByteWriter out) {
         seq(c, out);
         if (!c.atEnd()) throw TextError.at(c.peek(), "unexpected token " + c.peek());
         op(Instruction.END, out);
     }
 
-    private static boolean terminator(Sx s) {
-        if (s.kind != Sx.Kind.KEYWORD) return false;
+    private static boolean terminator(SExpr s) {
+        if (s.kind != SExpr.Kind.KEYWORD) return false;
         return switch (s.text) {
             case "end", "else", "catch", "catch_all", "delegate" -> true;
             default -> false;
@@ -45,57 +45,57 @@ final class Instrs {
     }
 
     /** Instructions until the end of the list or a block terminator keyword (left unconsumed). */
-    private void seq(Cur c, Buf out) {
+    private void seq(ListCursor c, ByteWriter out) {
         while (!c.atEnd()) {
-            Sx s = c.peek();
+            SExpr s = c.peek();
             if (s.isList()) {
                 c.next();
                 folded(s, out);
             } else if (terminator(s)) {
                 return;
             } else {
-                Sx op = c.next();
-                if (op.kind != Sx.Kind.KEYWORD) throw TextError.at(op, "unexpected token " + op);
+                SExpr op = c.next();
+                if (op.kind != SExpr.Kind.KEYWORD) throw TextError.at(op, "unexpected token " + op);
                 plain(op, c, out);
             }
         }
     }
 
-    private void enter(Sx where) {
+    private void enter(SExpr where) {
         if (++depth > MAX_DEPTH) throw TextError.at(where, "nesting too deep");
     }
 
-    private void pushLabel(Sx id) { labels.add(id == null ? null : id.text); }
+    private void pushLabel(SExpr id) { labels.add(id == null ? null : id.text); }
 
     private void popLabel() { labels.removeLast(); }
 
-    private int label(Sx a) {
-        if (a.kind == Sx.Kind.NUM) return Numbers.u32(a);
-        if (a.kind == Sx.Kind.ID) {
+    private int label(SExpr a) {
+        if (a.kind == SExpr.Kind.NUM) return Numbers.u32(a);
+        if (a.kind == SExpr.Kind.ID) {
             for (int i = labels.size() - 1; i >= 0; i--)
                 if (a.text.equals(labels.get(i))) return labels.size() - 1 - i;
             throw TextError.at(a, "unknown label $" + a.text);
         }
-        throw TextError.at(a, a.kind == Sx.Kind.RESERVED && a.problem != null ? a.problem : "unexpected token " + a + ", expected a label");
+        throw TextError.at(a, a.kind == SExpr.Kind.RESERVED && a.problem != null ? a.problem : "unexpected token " + a + ", expected a label");
     }
 
-    private int local(Sx a) {
-        if (a.kind == Sx.Kind.ID) {
+    private int local(SExpr a) {
+        if (a.kind == SExpr.Kind.ID) {
             Integer i = locals.get(a.text);
             if (i == null) throw TextError.at(a, "unknown local $" + a.text);
             return i;
         }
-        if (a.kind == Sx.Kind.NUM) return Numbers.u32(a);
+        if (a.kind == SExpr.Kind.NUM) return Numbers.u32(a);
         throw TextError.at(a, "unexpected token " + a + ", expected a local index");
     }
 
-    private static void op(Instruction in, Buf out) {
+    private static void op(Instruction in, ByteWriter out) {
         if (in.prefix == 0) out.u8(in.code);
         else out.u8(in.prefix).u32(in.code);
     }
 
     /** The {@code end $l} of a flat block: its label goes out of scope and the nesting depth drops. */
-    private void closeFlat(Cur c, Sx label, Buf out) {
+    private void closeFlat(ListCursor c, SExpr label, ByteWriter out) {
         c.expectKeyword("end");
         matchLabel(c, label);
         popLabel();
@@ -104,37 +104,37 @@ final class Instrs {
     }
 
     /** {@code end $l} / {@code else $l}: a trailing id must repeat the block's label. */
-    private static void matchLabel(Cur c, Sx label) {
-        Sx id = c.optId();
+    private static void matchLabel(ListCursor c, SExpr label) {
+        SExpr id = c.optId();
         if (id != null && (label == null || !label.text.equals(id.text))) throw TextError.at(id, "mismatching label");
     }
 
     /** A block type: {@code (type x)?}, params, results; one result or none without type encode inline. */
-    private void blockType(Cur c, Buf out) {
-        Sx typeRef = null;
+    private void blockType(ListCursor c, ByteWriter out) {
+        SExpr typeRef = null;
         if (c.peekList("type")) {
-            Sx t = c.next();
-            Cur tc = new Cur(t, 1);
+            SExpr t = c.next();
+            ListCursor tc = new ListCursor(t, 1);
             typeRef = tc.next();
             tc.expectEnd();
         }
-        Sigs.Inline in = Sigs.inline(ctx, c, false);
+        TypeUses.Inline in = TypeUses.inline(ctx, c, false);
         if (typeRef == null && in.nParams == 0 && in.nResults <= 1) {
             if (in.nResults == 0) out.u8(0x40);
             else out.bytes(in.results);
             return;
         }
-        out.s64(Sigs.resolve(ctx, typeRef, in).index());
+        out.s64(TypeUses.resolve(ctx, typeRef, in).index());
     }
 
-    private void folded(Sx list, Buf out) {
+    private void folded(SExpr list, ByteWriter out) {
         enter(list);
-        Cur c = new Cur(list, 0);
-        Sx op = c.next();
-        if (op.kind != Sx.Kind.KEYWORD) throw TextError.at(op, "unexpected token " + op);
+        ListCursor c = new ListCursor(list, 0);
+        SExpr op = c.next();
+        if (op.kind != SExpr.Kind.KEYWORD) throw TextError.at(op, "unexpected token " + op);
         switch (op.text) {
             case "block", "loop" -> {
-                Sx label = c.optId();
+                SExpr label = c.optId();
                 op(op.text.equals("block") ? Instruction.BLOCK : Instruction.LOOP, out);
                 blockType(c, out);
                 pushLabel(label);
@@ -142,26 +142,26 @@ final class Instrs {
                 popLabel();
             }
             case "if" -> {
-                Sx label = c.optId();
-                Buf bt = new Buf(8);
+                SExpr label = c.optId();
+                ByteWriter bt = new ByteWriter(8);
                 blockType(c, bt);
                 while (!c.atEnd() && c.peek().isList() && !c.peekList("then")) folded(c.next(), out);
                 op(Instruction.IF, out);
                 out.bytes(bt);
                 pushLabel(label);
-                Sx then = c.expectList("then");
-                Cur tc = new Cur(then, 1);
+                SExpr then = c.expectList("then");
+                ListCursor tc = new ListCursor(then, 1);
                 seqAll(tc, out);
                 if (c.peekList("else")) {
                     op(Instruction.ELSE, out);
-                    seqAll(new Cur(c.next(), 1), out);
+                    seqAll(new ListCursor(c.next(), 1), out);
                 }
                 c.expectEnd();
                 popLabel();
                 op(Instruction.END, out);
             }
             case "try_table" -> {
-                Sx label = c.optId();
+                SExpr label = c.optId();
                 ctx.features.add("exceptions");
                 op(Instruction.TRY_TABLE, out);
                 blockType(c, out);
@@ -171,19 +171,19 @@ final class Instrs {
                 popLabel();
             }
             case "try" -> {
-                Sx label = c.optId();
+                SExpr label = c.optId();
                 ctx.features.add("legacy-exceptions");
                 op(Instruction.TRY, out);
                 blockType(c, out);
                 pushLabel(label);
-                seqAll(new Cur(c.expectList("do"), 1), out);
+                seqAll(new ListCursor(c.expectList("do"), 1), out);
                 boolean delegated = false;
                 while (!c.atEnd()) {
-                    Sx k = c.next();
-                    Cur kc = new Cur(k, 1);
+                    SExpr k = c.next();
+                    ListCursor kc = new ListCursor(k, 1);
                     if (k.isList("catch")) {
                         op(Instruction.CATCH, out);
-                        out.u32(ctx.index(kc.next(), Ctx.TAG));
+                        out.u32(ctx.index(kc.next(), IdentifierContext.TAG));
                         seqAll(kc, out);
                     } else if (k.isList("catch_all")) {
                         op(Instruction.CATCH_ALL, out);
@@ -204,10 +204,10 @@ final class Instrs {
                 }
             }
             default -> {
-                Buf tmp = new Buf(16);
+                ByteWriter tmp = new ByteWriter(16);
                 plain(op, c, tmp);
                 while (!c.atEnd()) {
-                    Sx k = c.next();
+                    SExpr k = c.next();
                     if (!k.isList()) throw TextError.at(k, "unexpected token " + k);
                     folded(k, out);
                 }
@@ -218,16 +218,16 @@ final class Instrs {
     }
 
     /** Instructions filling the rest of a list (then/else/do/catch bodies). */
-    private void seqAll(Cur c, Buf out) {
+    private void seqAll(ListCursor c, ByteWriter out) {
         seq(c, out);
         if (!c.atEnd()) throw TextError.at(c.peek(), "unexpected token " + c.peek());
     }
 
-    private void catches(Cur c, Buf out) {
-        Buf cs = new Buf(16);
+    private void catches(ListCursor c, ByteWriter out) {
+        ByteWriter cs = new ByteWriter(16);
         int n = 0;
         while (true) {
-            Sx k = c.peek();
+            SExpr k = c.peek();
             if (k == null || !k.isList()) break;
             String h = k.head();
             int kind;
@@ -237,9 +237,9 @@ final class Instrs {
             else if ("catch_all_ref".equals(h)) kind = 3;
             else break;
             c.next();
-            Cur kc = new Cur(k, 1);
+            ListCursor kc = new ListCursor(k, 1);
             cs.u8(kind);
-            if (kind < 2) cs.u32(ctx.index(kc.next(), Ctx.TAG));
+            if (kind < 2) cs.u32(ctx.index(kc.next(), IdentifierContext.TAG));
             cs.u32(label(kc.next()));
             kc.expectEnd();
             n++;
@@ -248,12 +248,12 @@ final class Instrs {
     }
 
     /** One flat instruction whose keyword {@code op} was consumed; block instructions take their body from {@code c}. */
-    private void plain(Sx op, Cur c, Buf out) {
+    private void plain(SExpr op, ListCursor c, ByteWriter out) {
         String name = op.text;
         switch (name) {
             case "block", "loop" -> {
                 enter(op);
-                Sx label = c.optId();
+                SExpr label = c.optId();
                 op(name.equals("block") ? Instruction.BLOCK : Instruction.LOOP, out);
                 blockType(c, out);
                 pushLabel(label);
@@ -263,7 +263,7 @@ final class Instrs {
             }
             case "if" -> {
                 enter(op);
-                Sx label = c.optId();
+                SExpr label = c.optId();
                 op(Instruction.IF, out);
                 blockType(c, out);
                 pushLabel(label);
@@ -278,7 +278,7 @@ final class Instrs {
             }
             case "try_table" -> {
                 enter(op);
-                Sx label = c.optId();
+                SExpr label = c.optId();
                 ctx.features.add("exceptions");
                 op(Instruction.TRY_TABLE, out);
                 blockType(c, out);
@@ -290,7 +290,7 @@ final class Instrs {
             }
             case "try" -> {
                 enter(op);
-                Sx label = c.optId();
+                SExpr label = c.optId();
                 op(Instruction.TRY, out);
                 blockType(c, out);
                 pushLabel(label);
@@ -298,7 +298,7 @@ final class Instrs {
                 while (c.peekKeyword("catch")) {
                     c.next();
                     op(Instruction.CATCH, out);
-                    out.u32(ctx.index(c.next(), Ctx.TAG));
+                    out.u32(ctx.index(c.next(), IdentifierContext.TAG));
                     seq(c, out);
                 }
                 if (c.keyword("catch_all")) {
@@ -321,10 +321,10 @@ final class Instrs {
             }
             case "select" -> {
                 if (c.peekList("result")) {
-                    Buf ts = new Buf(4);
+                    ByteWriter ts = new ByteWriter(4);
                     int n = 0;
                     while (c.peekList("result")) {
-                        Cur rc = new Cur(c.next(), 1);
+                        ListCursor rc = new ListCursor(c.next(), 1);
                         while (!rc.atEnd()) {
                             ctx.valType(rc.next(), ts);
                             n++;
@@ -336,8 +336,8 @@ final class Instrs {
                 return;
             }
             case "ref.test", "ref.cast", "ref.cast_desc_eq" -> {
-                Buf rt = new Buf(4);
-                Sx t = c.next();
+                ByteWriter rt = new ByteWriter(4);
+                SExpr t = c.next();
                 boolean nullable = refTypeHeap(t, rt);
                 op(switch (name) {
                     case "ref.test" -> nullable ? Instruction.REF_TEST_NULL : Instruction.REF_TEST;
@@ -373,21 +373,21 @@ final class Instrs {
     }
 
     /** A reference type as {@code ref.test}/{@code ref.cast} take it: writes only the heap type, returns nullability. */
-    private boolean refTypeHeap(Sx t, Buf out) {
+    private boolean refTypeHeap(SExpr t, ByteWriter out) {
         if (t.isList("ref")) {
-            Cur rc = new Cur(t, 1);
+            ListCursor rc = new ListCursor(t, 1);
             boolean nullable = rc.keyword("null");
             ctx.heapType(rc.next(), out);
             rc.expectEnd();
             return nullable;
         }
-        Buf b = new Buf(2);
+        ByteWriter b = new ByteWriter(2);
         ctx.refType(t, b);
         out.bytes(b);
         return true;
     }
 
-    private void immediates(Instruction in, Sx op, Cur c, Buf out) {
+    private void immediates(Instruction in, SExpr op, ListCursor c, ByteWriter out) {
         switch (in.immediates) {
             case NONE -> { }
             case BLOCKTYPE -> throw TextError.at(op, "unexpected block instruction");
@@ -399,35 +399,35 @@ final class Instrs {
                 out.u32(ls.size() - 1);
                 for (int l : ls) out.u32(l);
             }
-            case FUNC -> out.u32(ctx.index(c.next(), Ctx.FUNC));
+            case FUNC -> out.u32(ctx.index(c.next(), IdentifierContext.FUNC));
             case LOCAL -> out.u32(local(c.next()));
             case GLOBAL -> {
-                int g = ctx.index(c.next(), Ctx.GLOBAL);
+                int g = ctx.index(c.next(), IdentifierContext.GLOBAL);
                 if (constant && g >= ctx.importedGlobals) ctx.features.add("extended-const");
                 out.u32(g);
             }
-            case TABLE -> out.u32(c.peekIndex() ? ctx.index(c.next(), Ctx.TABLE) : 0);
+            case TABLE -> out.u32(c.peekIndex() ? ctx.index(c.next(), IdentifierContext.TABLE) : 0);
             case MEMORY -> out.u32(optMem(c));
-            case TAG -> out.u32(ctx.index(c.next(), Ctx.TAG));
-            case TYPE -> out.u32(ctx.index(c.next(), Ctx.TYPE));
+            case TAG -> out.u32(ctx.index(c.next(), IdentifierContext.TAG));
+            case TYPE -> out.u32(ctx.index(c.next(), IdentifierContext.TYPE));
             case DATA -> {
                 ctx.usesDataIndex = true;
-                out.u32(ctx.index(c.next(), Ctx.DATA));
+                out.u32(ctx.index(c.next(), IdentifierContext.DATA));
             }
-            case ELEM -> out.u32(ctx.index(c.next(), Ctx.ELEM));
+            case ELEM -> out.u32(ctx.index(c.next(), IdentifierContext.ELEM));
             case TYPE_TABLE -> {
-                int table = c.peekIndex() ? ctx.index(c.next(), Ctx.TABLE) : 0;
-                Sigs.Use u = Sigs.use(ctx, c, false);
+                int table = c.peekIndex() ? ctx.index(c.next(), IdentifierContext.TABLE) : 0;
+                TypeUses.Use u = TypeUses.use(ctx, c, false);
                 out.u32(u.index()).u32(table);
             }
             case HEAPTYPE -> ctx.heapType(c.next(), out);
             case MEMARG -> memarg(in, c, out, optMem(c));
             case MEMARG_LANE -> {
                 int mem = 0;
-                Sx a = c.peek(), b = c.peek(1);
-                if (a != null && (a.kind == Sx.Kind.ID || (a.kind == Sx.Kind.NUM && b != null
-                        && (b.kind == Sx.Kind.NUM || b.kind == Sx.Kind.ID || isMemargKey(b)))))
-                    mem = ctx.index(c.next(), Ctx.MEM);
+                SExpr a = c.peek(), b = c.peek(1);
+                if (a != null && (a.kind == SExpr.Kind.ID || (a.kind == SExpr.Kind.NUM && b != null
+                        && (b.kind == SExpr.Kind.NUM || b.kind == SExpr.Kind.ID || isMemargKey(b)))))
+                    mem = ctx.index(c.next(), IdentifierContext.MEM);
                 if (mem != 0) ctx.features.add("multi-memory");
                 memarg(in, c, out, mem);
                 out.u8(lane(c.next()));
@@ -443,50 +443,50 @@ final class Instrs {
             case V128 -> v128(c, out);
             case DATA_MEMORY -> {
                 ctx.usesDataIndex = true;
-                Sx a = c.next();
+                SExpr a = c.next();
                 if (c.peekIndex()) {
-                    int mem = ctx.index(a, Ctx.MEM);
-                    out.u32(ctx.index(c.next(), Ctx.DATA)).u32(mem);
-                } else out.u32(ctx.index(a, Ctx.DATA)).u32(0);
+                    int mem = ctx.index(a, IdentifierContext.MEM);
+                    out.u32(ctx.index(c.next(), IdentifierContext.DATA)).u32(mem);
+                } else out.u32(ctx.index(a, IdentifierContext.DATA)).u32(0);
             }
             case MEMORY_MEMORY -> {
                 if (c.peekIndex()) {
-                    out.u32(ctx.index(c.next(), Ctx.MEM)).u32(ctx.index(c.next(), Ctx.MEM));
+                    out.u32(ctx.index(c.next(), IdentifierContext.MEM)).u32(ctx.index(c.next(), IdentifierContext.MEM));
                 } else out.u32(0).u32(0);
             }
             case ELEM_TABLE -> {
-                Sx a = c.next();
+                SExpr a = c.next();
                 if (c.peekIndex()) {
-                    int table = ctx.index(a, Ctx.TABLE);
-                    out.u32(ctx.index(c.next(), Ctx.ELEM)).u32(table);
-                } else out.u32(ctx.index(a, Ctx.ELEM)).u32(0);
+                    int table = ctx.index(a, IdentifierContext.TABLE);
+                    out.u32(ctx.index(c.next(), IdentifierContext.ELEM)).u32(table);
+                } else out.u32(ctx.index(a, IdentifierContext.ELEM)).u32(0);
             }
             case TABLE_TABLE -> {
                 if (c.peekIndex()) {
-                    out.u32(ctx.index(c.next(), Ctx.TABLE)).u32(ctx.index(c.next(), Ctx.TABLE));
+                    out.u32(ctx.index(c.next(), IdentifierContext.TABLE)).u32(ctx.index(c.next(), IdentifierContext.TABLE));
                 } else out.u32(0).u32(0);
             }
             case TYPE_FIELD -> {
-                int t = ctx.index(c.next(), Ctx.TYPE);
+                int t = ctx.index(c.next(), IdentifierContext.TYPE);
                 out.u32(t);
-                Sx f = c.next();
-                if (f.kind == Sx.Kind.ID) {
-                    Ctx.TypeInfo ti = ctx.type(t, f);
+                SExpr f = c.next();
+                if (f.kind == SExpr.Kind.ID) {
+                    IdentifierContext.TypeInfo ti = ctx.type(t, f);
                     Integer fi = ti == null ? null : ti.fieldNames.get(f.text);
                     if (fi == null) throw TextError.at(f, "unknown field $" + f.text);
                     out.u32(fi);
                 } else out.u32(Numbers.u32(f));
             }
-            case TYPE_COUNT -> out.u32(ctx.index(c.next(), Ctx.TYPE)).u32(Numbers.u32(c.next()));
+            case TYPE_COUNT -> out.u32(ctx.index(c.next(), IdentifierContext.TYPE)).u32(Numbers.u32(c.next()));
             case TYPE_DATA -> {
                 ctx.usesDataIndex = true;
-                out.u32(ctx.index(c.next(), Ctx.TYPE)).u32(ctx.index(c.next(), Ctx.DATA));
+                out.u32(ctx.index(c.next(), IdentifierContext.TYPE)).u32(ctx.index(c.next(), IdentifierContext.DATA));
             }
-            case TYPE_ELEM -> out.u32(ctx.index(c.next(), Ctx.TYPE)).u32(ctx.index(c.next(), Ctx.ELEM));
-            case TYPE_TYPE -> out.u32(ctx.index(c.next(), Ctx.TYPE)).u32(ctx.index(c.next(), Ctx.TYPE));
+            case TYPE_ELEM -> out.u32(ctx.index(c.next(), IdentifierContext.TYPE)).u32(ctx.index(c.next(), IdentifierContext.ELEM));
+            case TYPE_TYPE -> out.u32(ctx.index(c.next(), IdentifierContext.TYPE)).u32(ctx.index(c.next(), IdentifierContext.TYPE));
             case BR_ON_CAST -> {
                 int l = label(c.next());
-                Buf h1 = new Buf(4), h2 = new Buf(4);
+                ByteWriter h1 = new ByteWriter(4), h2 = new ByteWriter(4);
                 boolean n1 = refTypeHeap(c.next(), h1), n2 = refTypeHeap(c.next(), h2);
                 out.u8((n1 ? 1 : 0) | (n2 ? 2 : 0)).u32(l).bytes(h1).bytes(h2);
             }
@@ -495,29 +495,29 @@ final class Instrs {
         }
     }
 
-    private static boolean isMemargKey(Sx s) {
-        return s.kind == Sx.Kind.KEYWORD && (s.text.startsWith("offset=") || s.text.startsWith("align="));
+    private static boolean isMemargKey(SExpr s) {
+        return s.kind == SExpr.Kind.KEYWORD && (s.text.startsWith("offset=") || s.text.startsWith("align="));
     }
 
-    private int optMem(Cur c) {
+    private int optMem(ListCursor c) {
         if (!c.peekIndex()) return 0;
-        int m = ctx.index(c.next(), Ctx.MEM);
+        int m = ctx.index(c.next(), IdentifierContext.MEM);
         if (m != 0) ctx.features.add("multi-memory");
         return m;
     }
 
-    private static int lane(Sx a) { return (int) Numbers.nat(a, 255); }
+    private static int lane(SExpr a) { return (int) Numbers.nat(a, 255); }
 
-    private void memarg(Instruction in, Cur c, Buf out, int mem) {
+    private void memarg(Instruction in, ListCursor c, ByteWriter out, int mem) {
         long offset = 0;
         int align = in.naturalAlignment();
-        Sx k = c.peek();
-        if (k != null && k.kind == Sx.Kind.KEYWORD && k.text.startsWith("offset=")) {
+        SExpr k = c.peek();
+        if (k != null && k.kind == SExpr.Kind.KEYWORD && k.text.startsWith("offset=")) {
             c.next();
             offset = Numbers.nat(sub(k, 7), -1L); // the range of an i32 memory's offset is validation's check (3.0)
             k = c.peek();
         }
-        if (k != null && k.kind == Sx.Kind.KEYWORD && k.text.startsWith("align=")) {
+        if (k != null && k.kind == SExpr.Kind.KEYWORD && k.text.startsWith("align=")) {
             c.next();
             long a = Numbers.nat(sub(k, 6), -1L); // a too large alignment is invalid, not malformed
             if (a == 0 || (a & (a - 1)) != 0) throw TextError.at(k, "alignment must be a power of two");
@@ -529,15 +529,15 @@ final class Instrs {
     }
 
     /** The number after {@code offset=} / {@code align=} as an atom of its own. */
-    private static Sx sub(Sx k, int from) {
+    private static SExpr sub(SExpr k, int from) {
         String t = k.text.substring(from);
-        Sx.Kind kind = !t.isEmpty() && t.charAt(0) >= '0' && t.charAt(0) <= '9' ? Sx.Kind.NUM : Sx.Kind.RESERVED;
-        return new Sx(kind, t, null, "unknown operator " + k.text, null, k.line, k.col + from, false);
+        SExpr.Kind kind = !t.isEmpty() && t.charAt(0) >= '0' && t.charAt(0) <= '9' ? SExpr.Kind.NUM : SExpr.Kind.RESERVED;
+        return new SExpr(kind, t, null, "unknown operator " + k.text, null, k.line, k.col + from, false);
     }
 
-    private void v128(Cur c, Buf out) {
-        Sx shape = c.next();
-        if (shape.kind != Sx.Kind.KEYWORD) throw TextError.at(shape, "unexpected token " + shape + ", expected a vector shape");
+    private void v128(ListCursor c, ByteWriter out) {
+        SExpr shape = c.next();
+        if (shape.kind != SExpr.Kind.KEYWORD) throw TextError.at(shape, "unexpected token " + shape + ", expected a vector shape");
         switch (shape.text) {
             case "i8x16" -> { for (int k = 0; k < 16; k++) out.u8((int) Numbers.integer(c.next(), 8)); }
             case "i16x8" -> {

@@ -4,13 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte buffer with the binary format's LEB128 and vector encodings. */
-final class Buf {
+final class ByteWriter {
     private byte[] a;
     private int n;
 
-    Buf() { this(64); }
+    ByteWriter() { this(64); }
 
-    Buf(int cap) { a = new byte[cap]; }
+    ByteWriter(int cap) { a = new byte[cap]; }
 
     int size() { return n; }
 
@@ -18,29 +18,29 @@ final class Buf {
         if (n + more > a.length) a = Arrays.copyOf(a, Math.max(a.length * 2, n + more));
     }
 
-    Buf u8(int b) {
+    ByteWriter u8(int b) {
         ensure(1);
         a[n++] = (byte) b;
         return this;
     }
 
-    Buf bytes(byte[] b) {
+    ByteWriter bytes(byte[] b) {
         ensure(b.length);
         System.arraycopy(b, 0, a, n, b.length);
         n += b.length;
         return this;
     }
 
-    Buf bytes(Buf b) {
+    ByteWriter bytes(ByteWriter b) {
         ensure(b.n);
         System.arraycopy(b.a, 0, a, n, b.n);
         n += b.n;
         return this;
     }
 
-    Buf u32(long v) { return u64(v & 0xFFFF_FFFFL); }
+    ByteWriter u32(long v) { return u64(v & 0xFFFF_FFFFL); }
 
-    Buf u64(long v) {
+    ByteWriter u64(long v) {
         ensure(10);
         do {
             int b = (int) (v & 0x7F);
@@ -50,7 +50,7 @@ final class Buf {
         return this;
     }
 
-    Buf s64(long v) {
+    ByteWriter s64(long v) {
         ensure(10);
         while (true) {
             int b = (int) (v & 0x7F);
@@ -61,28 +61,28 @@ final class Buf {
         }
     }
 
-    Buf s32(int v) { return s64(v); }
+    ByteWriter s32(int v) { return s64(v); }
 
-    Buf le32(int v) {
+    ByteWriter le32(int v) {
         ensure(4);
         for (int i = 0; i < 4; i++) a[n++] = (byte) (v >>> (8 * i));
         return this;
     }
 
-    Buf le64(long v) {
+    ByteWriter le64(long v) {
         ensure(8);
         for (int i = 0; i < 8; i++) a[n++] = (byte) (v >>> (8 * i));
         return this;
     }
 
-    Buf name(String s) {
+    ByteWriter name(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         u32(b.length);
         return bytes(b);
     }
 
     /** A length-prefixed copy of {@code b}. */
-    Buf sized(Buf b) {
+    ByteWriter sized(ByteWriter b) {
         u32(b.n);
         return bytes(b);
     }

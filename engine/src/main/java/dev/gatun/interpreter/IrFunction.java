@@ -3,9 +3,9 @@ package dev.gatun.interpreter;
 /**
  * A translated function body. Frame layout: {@code [params | locals | constants | temporaries]};
  * the constants are copied into the frame at entry so every operand is a register.
- * All fields are final, so a Code published through a plain field is seen fully built.
+ * All fields are final, so an IrFunction published through a plain field is seen fully built.
  */
-public final class Code {
+public final class IrFunction {
     public final long[] code;
     public final long[] consts;
     public final int nParams;      // registers the params take (a v128 takes two)
@@ -17,11 +17,11 @@ public final class Code {
 
     static final Object[] NO_POOL = new Object[0];
 
-    Code(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals) {
+    IrFunction(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals) {
         this(code, consts, nParams, nLocals, frameSize, refLocals, NO_POOL);
     }
 
-    Code(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals, Object[] pool) {
+    IrFunction(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals, Object[] pool) {
         this.pool = pool;
         this.code = code;
         this.consts = consts;

@@ -1,5 +1,7 @@
 package dev.gatun.text;
 
+import dev.gatun.model.TypeCode;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.TreeSet;
  * about each type (kind, parameters, field names) and each memory and table (64-bit or not), and the
  * value, reference and heap type encodings that refer to it.
  */
-final class Ctx {
+final class IdentifierContext {
     static final int TYPE = 0, FUNC = 1, TABLE = 2, MEM = 3, GLOBAL = 4, TAG = 5, ELEM = 6, DATA = 7;
     static final String[] SPACE = {"type", "function", "table", "memory", "global", "tag", "elem segment", "data segment"};
 
@@ -24,7 +26,7 @@ final class Ctx {
     /** Proposals beyond 2.0 that the module uses, for per-feature reports. */
     final Set<String> features = new TreeSet<>();
     /** Implicitly inserted function types, appended to the type section. */
-    final Buf implicitTypes = new Buf();
+    final ByteWriter implicitTypes = new ByteWriter();
     int implicitCount;
     /** Whether an instruction names a data segment (then the binary needs a data count section). */
     boolean usesDataIndex;
@@ -44,12 +46,12 @@ final class Ctx {
         boolean plain;
     }
 
-    Ctx() {
+    IdentifierContext() {
         for (int s = 0; s < 8; s++) names.add(new HashMap<>());
     }
 
     /** Assigns the next index of {@code space}, binding {@code id} to it if present. */
-    int define(int space, Sx id) {
+    int define(int space, SExpr id) {
         int idx = count[space]++;
         if (id != null) {
             if (id.problem != null) throw TextError.at(id, id.problem);
@@ -60,18 +62,18 @@ final class Ctx {
     }
 
     /** An index immediate: a number, or an id bound in {@code space}. */
-    int index(Sx a, int space) {
-        if (a.kind == Sx.Kind.NUM) return Numbers.u32(a);
-        if (a.kind == Sx.Kind.ID) {
+    int index(SExpr a, int space) {
+        if (a.kind == SExpr.Kind.NUM) return Numbers.u32(a);
+        if (a.kind == SExpr.Kind.ID) {
             if (a.problem != null) throw TextError.at(a, a.problem);
             Integer i = names.get(space).get(a.text);
             if (i == null) throw TextError.at(a, "unknown " + SPACE[space] + " $" + a.text);
             return i;
         }
-        throw TextError.at(a, a.kind == Sx.Kind.RESERVED && a.problem != null ? a.problem : "unexpected token " + a + ", expected a " + SPACE[space] + " index");
+        throw TextError.at(a, a.kind == SExpr.Kind.RESERVED && a.problem != null ? a.problem : "unexpected token " + a + ", expected a " + SPACE[space] + " index");
     }
 
-    TypeInfo type(int idx, Sx where) {
+    TypeInfo type(int idx, SExpr where) {
         if (idx < 0 || idx >= types.size()) return null;
         return types.get(idx);
     }
@@ -111,18 +113,18 @@ final class Ctx {
     // ---- types ----
 
     /** Whether the atom or list can start a value type. */
-    static boolean isValType(Sx s) {
-        if (s.kind == Sx.Kind.KEYWORD) return numType(s.text) != 0 || absHeapShort(s.text) != 0;
+    static boolean isValType(SExpr s) {
+        if (s.kind == SExpr.Kind.KEYWORD) return numType(s.text) != 0 || absHeapShort(s.text) != 0;
         return s.isList("ref");
     }
 
     private static int numType(String k) {
         return switch (k) {
-            case "i32" -> 0x7F;
-            case "i64" -> 0x7E;
-            case "f32" -> 0x7D;
-            case "f64" -> 0x7C;
-            case "v128" -> 0x7B;
+            case "i32" -> TypeCode.I32;
+            case "i64" -> TypeCode.I64;
+            case "f32" -> TypeCode.F32;
+            case "f64" -> TypeCode.F64;
+            case "v128" -> TypeCode.V128;
             default -> 0;
         };
     }
@@ -130,48 +132,48 @@ final class Ctx {
     /** Shorthand reference types ({@code funcref}) by their abstract heap type byte. */
     private static int absHeapShort(String k) {
         return switch (k) {
-            case "funcref" -> 0x70;
-            case "externref" -> 0x6F;
-            case "anyref" -> 0x6E;
-            case "eqref" -> 0x6D;
-            case "i31ref" -> 0x6C;
-            case "structref" -> 0x6B;
-            case "arrayref" -> 0x6A;
-            case "exnref" -> 0x69;
-            case "nullref" -> 0x71;
-            case "nullfuncref" -> 0x73;
-            case "nullexternref" -> 0x72;
-            case "nullexnref" -> 0x74;
+            case "funcref" -> TypeCode.FUNC;
+            case "externref" -> TypeCode.EXTERN;
+            case "anyref" -> TypeCode.ANY;
+            case "eqref" -> TypeCode.EQ;
+            case "i31ref" -> TypeCode.I31;
+            case "structref" -> TypeCode.STRUCT;
+            case "arrayref" -> TypeCode.ARRAY;
+            case "exnref" -> TypeCode.EXN;
+            case "nullref" -> TypeCode.NONE;
+            case "nullfuncref" -> TypeCode.NOFUNC;
+            case "nullexternref" -> TypeCode.NOEXTERN;
+            case "nullexnref" -> TypeCode.NOEXN;
             default -> 0;
         };
     }
 
     static int absHeap(String k) {
         return switch (k) {
-            case "func" -> 0x70;
-            case "extern" -> 0x6F;
-            case "any" -> 0x6E;
-            case "eq" -> 0x6D;
-            case "i31" -> 0x6C;
-            case "struct" -> 0x6B;
-            case "array" -> 0x6A;
-            case "exn" -> 0x69;
-            case "none" -> 0x71;
-            case "nofunc" -> 0x73;
-            case "noextern" -> 0x72;
-            case "noexn" -> 0x74;
+            case "func" -> TypeCode.FUNC;
+            case "extern" -> TypeCode.EXTERN;
+            case "any" -> TypeCode.ANY;
+            case "eq" -> TypeCode.EQ;
+            case "i31" -> TypeCode.I31;
+            case "struct" -> TypeCode.STRUCT;
+            case "array" -> TypeCode.ARRAY;
+            case "exn" -> TypeCode.EXN;
+            case "none" -> TypeCode.NONE;
+            case "nofunc" -> TypeCode.NOFUNC;
+            case "noextern" -> TypeCode.NOEXTERN;
+            case "noexn" -> TypeCode.NOEXN;
             default -> 0;
         };
     }
 
     private void noteRef(int abs, boolean nullable, boolean typed) {
         if (typed || !nullable) features.add("function-references");
-        if (abs == 0x69 || abs == 0x74) features.add("exceptions");
-        else if (abs != 0x70 && abs != 0x6F && abs != 0) features.add("gc");
+        if (abs == TypeCode.EXN || abs == TypeCode.NOEXN) features.add("exceptions");
+        else if (abs != TypeCode.FUNC && abs != TypeCode.EXTERN && abs != 0) features.add("gc");
     }
 
-    void valType(Sx s, Buf out) {
-        if (s.kind == Sx.Kind.KEYWORD) {
+    void valType(SExpr s, ByteWriter out) {
+        if (s.kind == SExpr.Kind.KEYWORD) {
             int n = numType(s.text);
             if (n != 0) {
                 out.u8(n);
@@ -189,13 +191,13 @@ final class Ctx {
             refType(s, out);
             return;
         }
-        if (s.kind == Sx.Kind.RESERVED) throw TextError.at(s, s.problem);
+        if (s.kind == SExpr.Kind.RESERVED) throw TextError.at(s, s.problem);
         throw TextError.at(s, "unexpected token " + s + ", expected a value type");
     }
 
     /** A reference type; returns whether it is nullable. */
-    boolean refType(Sx s, Buf out) {
-        if (s.kind == Sx.Kind.KEYWORD) {
+    boolean refType(SExpr s, ByteWriter out) {
+        if (s.kind == SExpr.Kind.KEYWORD) {
             int h = absHeapShort(s.text);
             if (h == 0) throw TextError.at(s, "unexpected token " + s.text + ", expected a reference type");
             noteRef(h, true, false);
@@ -203,11 +205,11 @@ final class Ctx {
             return true;
         }
         if (!s.isList("ref")) throw TextError.at(s, "unexpected token " + s + ", expected a reference type");
-        Cur c = new Cur(s, 1);
+        ListCursor c = new ListCursor(s, 1);
         boolean nullable = c.keyword("null");
-        Sx ht = c.next();
+        SExpr ht = c.next();
         c.expectEnd();
-        int abs = ht.kind == Sx.Kind.KEYWORD ? absHeap(ht.text) : 0;
+        int abs = ht.kind == SExpr.Kind.KEYWORD ? absHeap(ht.text) : 0;
         if (abs != 0 && nullable) {
             noteRef(abs, true, false);
             out.u8(abs);
@@ -219,16 +221,16 @@ final class Ctx {
         return nullable;
     }
 
-    void heapType(Sx ht, Buf out) {
+    void heapType(SExpr ht, ByteWriter out) {
         if (ht.isList("exact")) {
             // Custom descriptors: (exact $t), the type itself and not its subtypes.
             features.add("custom-descriptors");
-            Cur c = new Cur(ht, 1);
+            ListCursor c = new ListCursor(ht, 1);
             out.u8(0x62).s64(index(c.next(), TYPE));
             c.expectEnd();
             return;
         }
-        if (ht.kind == Sx.Kind.KEYWORD) {
+        if (ht.kind == SExpr.Kind.KEYWORD) {
             int abs = absHeap(ht.text);
             if (abs == 0) throw TextError.at(ht, "unknown heap type " + ht.text);
             noteRef(abs, true, false);
@@ -240,16 +242,16 @@ final class Ctx {
     }
 
     /** A struct or array field's storage type: a value type or a packed i8/i16. */
-    void storageType(Sx s, Buf out) {
+    void storageType(SExpr s, ByteWriter out) {
         if (s.isKeyword("i8")) out.u8(0x78);
         else if (s.isKeyword("i16")) out.u8(0x77);
         else valType(s, out);
     }
 
     /** A field type: {@code st} or {@code (mut st)}. */
-    void fieldType(Sx s, Buf out) {
+    void fieldType(SExpr s, ByteWriter out) {
         if (s.isList("mut")) {
-            Cur c = new Cur(s, 1);
+            ListCursor c = new ListCursor(s, 1);
             storageType(c.next(), out);
             c.expectEnd();
             out.u8(1);
@@ -260,9 +262,9 @@ final class Ctx {
     }
 
     /** A global type: {@code vt} or {@code (mut vt)}. */
-    void globalType(Sx s, Buf out) {
+    void globalType(SExpr s, ByteWriter out) {
         if (s.isList("mut")) {
-            Cur c = new Cur(s, 1);
+            ListCursor c = new ListCursor(s, 1);
             valType(c.next(), out);
             c.expectEnd();
             out.u8(1);
