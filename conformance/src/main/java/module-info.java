@@ -3,4 +3,5 @@ module dev.gatun.conformance {
     requires dev.gatun;
     requires com.fasterxml.jackson.databind;
     exports dev.gatun.conformance;
+    exports dev.gatun.conformance.fuzz;
 }

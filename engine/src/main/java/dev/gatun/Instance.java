@@ -1,6 +1,7 @@
 package dev.gatun;
 
 import dev.gatun.interpreter.InstanceState;
+import dev.gatun.runtime.MemInst;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,11 @@ public final class Instance implements AutoCloseable {
     final InstanceState state;
     private final Exports exports;
     private final List<Memory> ownMemories;
+    /** Fuel handed to the instance so far (InstanceLimits and setFuel), for fuelConsumed. */
+    private long fuelGiven;
 
-    Instance(Module module, InstanceState state, Exports exports, List<Memory> ownMemories) {
+    Instance(Module module, InstanceState state, Exports exports, List<Memory> ownMemories, long fuelGiven) {
+        this.fuelGiven = fuelGiven;
         this.module = module;
         this.state = state;
         this.exports = exports;
@@ -30,9 +34,16 @@ public final class Instance implements AutoCloseable {
     /**
      * Asks code running in this instance to stop: it traps with {@link RuntimeError.Trap#INTERRUPTED} at
      * its next loop back-edge or call. If nothing is running, the next call that runs long enough to poll
-     * traps. The request is consumed by the trap.
+     * traps. The request is consumed by the trap. A thread of this instance parked in
+     * {@code memory.atomic.wait} is woken and traps the same way.
      */
-    public void interrupt() { state.interruptRequested = true; }
+    public void interrupt() {
+        state.interruptRequested = true;
+        // Waiters park without polling; wake those of this instance's memories so they see the request.
+        if (state.mems != null) {
+            for (MemInst m : state.mems) if (m != null) m.lin.waiters().wakeAll();
+        }
+    }
 
     /** Code running in this instance past {@code deadline} traps with INTERRUPTED; null clears it. */
     public void setDeadline(Instant deadline) {
@@ -45,9 +56,46 @@ public final class Instance implements AutoCloseable {
     /** Sets the deadline {@code timeout} from now. */
     public void setTimeout(Duration timeout) { setDeadline(Instant.now().plus(timeout)); }
 
-    /** Releases the memories this instance defined (not imported ones). Calls afterwards trap or fail. */
+    /**
+     * Sets the fuel left (wasmtime's {@code Store::set_fuel}); code running in this instance, on any thread,
+     * consumes it and traps with {@link RuntimeError.Trap#OUT_OF_FUEL} once it would go below zero. Safe to
+     * call while code runs (that code then sees the new amount at its next charge).
+     *
+     * @throws IllegalStateException    if the module was compiled without {@link Module#withFuelMetering()}
+     * @throws IllegalArgumentException if {@code fuel} is negative
+     */
+    public void setFuel(long fuel) {
+        requireMetered();
+        if (fuel < 0) throw new IllegalArgumentException("fuel must not be negative: " + fuel);
+        synchronized (this) {
+            fuelGiven = fuelConsumed() + fuel;
+            state.fuel = fuel;
+        }
+    }
+
+    /** Fuel left ({@link #setFuel}). */
+    public long getFuel() {
+        requireMetered();
+        return state.fuel;
+    }
+
+    /** Fuel consumed since instantiation, over every {@link #setFuel} (instantiation's start function included). */
+    public synchronized long fuelConsumed() {
+        requireMetered();
+        return fuelGiven - state.fuel;
+    }
+
+    private void requireMetered() {
+        if (!module.fuelMetered()) throw new IllegalStateException("the module was compiled without fuel metering (Module.withFuelMetering())");
+    }
+
+    /**
+     * Releases the memories this instance defined (not imported ones). Calls into the instance afterwards,
+     * and code still running in it, fail with {@link RuntimeError.Trap#CLOSED}.
+     */
     @Override
     public void close() {
+        state.closed = true;
         for (Memory m : ownMemories) m.close();
     }
 }

@@ -8,6 +8,8 @@ import dev.gatun.interpreter.InstanceState;
 import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
+import dev.gatun.memory.NativeMemoryException;
+import dev.gatun.memory.ReservationLimitException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +26,9 @@ final class Instantiator {
         if (limits == null) limits = InstanceLimits.NONE;
         WasmModule wm = module.wasm();
         InstanceState st = new InstanceState(wm, module.code);
+        if (limits.maxCallDepth() > 0) st.maxDepth = Math.min(limits.maxCallDepth(), st.maxDepth);
+        long fuel = Math.max(limits.fuel(), 0);
+        st.fuel = fuel;
         int nf = wm.functionCount();
         FuncInst[] funcs = new FuncInst[nf];
         TableInst[] tables = new TableInst[wm.tables().size()];
@@ -75,26 +80,49 @@ final class Instantiator {
         for (int i = fi; i < nf; i++) funcs[i] = new FuncInst(st, i, wm.funcType(i));
         st.funcs = funcs;
         st.cache.register(st);
+        ResourceLimiter limiter = limits.limiter();
+        boolean limited = limiter != ResourceLimiter.UNLIMITED;
         for (int i = ti; i < tables.length; i++) {
+            dev.gatun.model.TableType tt = wm.tables().get(i);
             try {
-                tables[i] = new TableInst(wm.tables().get(i), null);
-            } catch (WasmTrap | OutOfMemoryError ex) {
-                throw new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_TABLE, "cannot allocate table " + i, List.of(), null);
+                tables[i] = new TableInst(tt, null, limits.tableElements());
+            } catch (WasmTrap ex) {
+                throw new RuntimeError(RuntimeError.Trap.valueOf(ex.kind.name()), "cannot allocate table " + i + ": " + ex.getMessage(), List.of(), null);
+            }
+            if (limited) {
+                TableInst t = tables[i];
+                if (!limiter.tableGrowing(0, t.size, t.max)) {
+                    throw new RuntimeError(RuntimeError.Trap.LIMIT_EXCEEDED, "the resource limiter refused table " + i + " of " + t.size + " elements", List.of(), null);
+                }
+                t.limiter = limiter::tableGrowing;
             }
         }
         st.tables = tables;
         List<Memory> own = new ArrayList<>();
         for (int i = mi; i < mems.length; i++) {
+            dev.gatun.model.MemoryType mt = wm.memories().get(i);
             Memory m;
             try {
-                m = new Memory(ApiTypes.api(wm.memories().get(i)), limits.memoryPages());
-            } catch (RuntimeException ex) {
+                m = new Memory(ApiTypes.api(mt), limits.memoryPages());
+            } catch (ReservationLimitException | NativeMemoryException | OutOfMemoryError ex) {
                 for (Memory o : own) o.close();
-                throw new RuntimeError(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY, "cannot allocate memory " + i + ": " + ex.getMessage(), List.of(), ex);
+                throw new RuntimeError(RuntimeError.Trap.RESOURCE_EXHAUSTED, "cannot allocate memory " + i + ": " + ex.getMessage(), List.of(), ex);
+            } catch (IllegalArgumentException ex) {
+                // The module's own declaration is valid (it passed validation), so this is the embedder's cap.
+                for (Memory o : own) o.close();
+                throw new RuntimeError(RuntimeError.Trap.LIMIT_EXCEEDED, "cannot allocate memory " + i + ": " + ex.getMessage(), List.of(), null);
             }
             own.add(m);
             memories[i] = m;
             mems[i] = new MemInst(m.linear());
+            if (limited) {
+                long min = mt.limits().min();
+                if (!limiter.memoryGrowing(0, min, m.linear().limitPages())) {
+                    for (Memory o : own) o.close();
+                    throw new RuntimeError(RuntimeError.Trap.LIMIT_EXCEEDED, "the resource limiter refused memory " + i + " of " + min + " pages", List.of(), null);
+                }
+                mems[i].limiter = limiter::memoryGrowing;
+            }
         }
         st.mems = mems;
         st.mem0 = mems.length > 0 ? mems[0] : null;
@@ -159,7 +187,7 @@ final class Instantiator {
             };
             ex.put(e.name(), v);
         }
-        Instance instance = new Instance(module, st, new Exports(wm.names().module(), ex), List.copyOf(own));
+        Instance instance = new Instance(module, st, new Exports(wm.names().module(), ex), List.copyOf(own), fuel);
         if (wm.start() >= 0) FunctionHandle.of(funcs[wm.start()]).call();
         return instance;
     }

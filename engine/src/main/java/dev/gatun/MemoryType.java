@@ -18,6 +18,8 @@ public record MemoryType(Limits limits, boolean shared, boolean address64) imple
         if (limits.min() > most || limits.max().orElse(0) > most)
             throw new IllegalArgumentException(address64 ? "memory size must be at most 2^48 pages"
                     : "memory size must be at most 65536 pages (4GiB)");
+        if (shared && limits.max().isEmpty())
+            throw new IllegalArgumentException("shared memory must have maximum");
     }
 
     /** A 32-bit memory type. */
@@ -29,6 +31,15 @@ public record MemoryType(Limits limits, boolean shared, boolean address64) imple
     public static MemoryType of(long minPages) { return new MemoryType(Limits.of(minPages), false); }
 
     public static MemoryType of(long minPages, long maxPages) { return new MemoryType(Limits.of(minPages, maxPages), false); }
+
+    /**
+     * A shared memory type (threads proposal), as JS {@code new WebAssembly.Memory({initial, maximum,
+     * shared: true})}: one {@link Memory} of this type can be imported by many instances, each used on its
+     * own thread; a shared memory must declare its maximum, since all its users must agree on the reservation.
+     */
+    public static MemoryType shared(long minPages, long maxPages) {
+        return new MemoryType(Limits.of(minPages, maxPages), true);
+    }
 
     @Override
     public ExternKind kind() { return ExternKind.MEMORY; }

@@ -21,14 +21,16 @@ public final class Module {
     private final List<ImportDescriptor> imports;
     private final List<ExportDescriptor> exports;
 
-    Module(WasmModule wasm, Tier tier) {
+    Module(WasmModule wasm, Tier tier) { this(wasm, tier, false); }
+
+    private Module(WasmModule wasm, Tier tier, boolean metered) {
         this.wasm = Objects.requireNonNull(wasm);
         this.tier = Objects.requireNonNull(tier, "tier");
         this.code = new CodeCache(wasm, switch (tier) {
             case INTERPRETER -> CodeCache.INTERPRET;
             case COMPILER -> CodeCache.COMPILE;
             case TIERED -> CodeCache.TIERED;
-        });
+        }, metered);
         List<ImportDescriptor> in = new ArrayList<>(wasm.imports().size());
         for (WasmModule.Import i : wasm.imports()) {
             dev.gatun.model.ExternType t = i.kind() == dev.gatun.model.ExternKind.FUNCTION ? wasm.types().get(i.typeidx()) : (dev.gatun.model.ExternType) i.type();
@@ -63,6 +65,20 @@ public final class Module {
         }
         return out;
     }
+
+    /**
+     * This module with fuel metering (wasmtime's {@code Config::consume_fuel}): its code, in every tier,
+     * charges each instance's fuel, and traps with {@link RuntimeError.Trap#OUT_OF_FUEL} when it runs out.
+     * Give an instance fuel with {@link InstanceLimits#withFuel} or {@link Instance#setFuel}. Fuel counts
+     * Wasm instructions by region (the entry of a function, the header of a loop, up to the next one), the
+     * same in both tiers. A module without metering runs code with no fuel accounting at all.
+     */
+    public Module withFuelMetering() {
+        return code.metered ? this : new Module(wasm, tier, true);
+    }
+
+    /** Whether the module's code consumes fuel ({@link #withFuelMetering()}). */
+    public boolean fuelMetered() { return code.metered; }
 
     /** The execution tier chosen when the module was compiled. */
     public Tier tier() { return tier; }

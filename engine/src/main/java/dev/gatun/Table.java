@@ -1,6 +1,7 @@
 package dev.gatun;
 
 import dev.gatun.runtime.TableInst;
+import dev.gatun.runtime.WasmTrap;
 
 import java.util.Objects;
 
@@ -12,12 +13,21 @@ import java.util.Objects;
 public final class Table implements Extern {
     final TableInst inst;
 
-    /** A table of {@code type.limits().min()} elements, each {@code init} (which must match the element type). */
+    /**
+     * A table of {@code type.limits().min()} elements, each {@code init} (which must match the element type).
+     *
+     * @throws RuntimeError RESOURCE_EXHAUSTED if that many elements exceed what the process may hold
+     */
     public Table(TableType type, Value init) {
         Objects.requireNonNull(type, "type");
         if (init == null) init = Value.zero(type.elementType());
         if (init.type() != type.elementType()) throw new IllegalArgumentException("init must be " + type.elementType() + ", got " + init);
-        this.inst = new TableInst(ApiTypes.model(type), Marshalling.ref(init));
+        try {
+            this.inst = new TableInst(ApiTypes.model(type), Marshalling.ref(init));
+        } catch (WasmTrap e) {
+            // Too large for the engine or the process-wide budget: the API's error, not the engine's.
+            throw new RuntimeError(RuntimeError.Trap.valueOf(e.kind.name()), e.getMessage(), java.util.List.of(), null);
+        }
         inst.api = this;
     }
 

@@ -44,6 +44,7 @@ final class Invoke {
             }
         }
         limits.check(module);
+        module = limits.prepare(module);
         // As wasmtime does: a module that imports WASI gets it, so an export that prints or reads files works.
         boolean needsWasi = module.imports().stream().anyMatch(i -> i.module().equals(Wasi.MODULE));
         Wasi wasi = needsWasi ? WasiRun.wasi(dirs, envs, List.of(file.getFileName().toString())) : null;

@@ -40,6 +40,16 @@ final class RunCommand implements Callable<Integer> {
             description = "cap each memory the module defines at SIZE: bytes (64MiB, 1GiB) or pages (1024pages); memory.grow beyond fails")
     String maxMemory;
 
+    @Option(names = "--fuel", paramLabel = "N",
+            description = "give the program N units of fuel (about one per instruction); it traps when they are consumed")
+    String fuel;
+
+    @Option(names = "--max-table-elements", paramLabel = "N", description = "cap each table the module defines at N elements; table.grow beyond fails")
+    String maxTableElements;
+
+    @Option(names = "--max-call-depth", paramLabel = "N", description = "trap when Wasm calls nest deeper than N (default 10000, also the most)")
+    String maxCallDepth;
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "the module (binary, or text format)")
     Path file;
 
@@ -53,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         byte[] bytes = Cli.binary(file, Cli.read(file));
-        RunLimits limits = RunLimits.parse(timeout, maxMemory);
+        RunLimits limits = RunLimits.parse(timeout, maxMemory, fuel, maxTableElements, maxCallDepth);
         List<String> argv = !args.isEmpty() && args.get(0).equals("--") ? args.subList(1, args.size()) : args;
         if (invoke == null) return WasiRun.run(file, bytes, Cli.tier(tier), dirs, envs, argv, limits, spec.commandLine().getErr());
         return Invoke.run(file, bytes, Cli.tier(tier), invoke, argv, dirs, envs, limits, spec.commandLine().getOut());

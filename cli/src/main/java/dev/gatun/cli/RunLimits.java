@@ -11,19 +11,35 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What {@code --timeout} and {@code --max-memory} ask of an instance, parsed from the user's text. */
-record RunLimits(Duration timeout, long memoryPages) {
-    static final RunLimits NONE = new RunLimits(null, -1);
+/**
+ * What {@code --timeout}, {@code --fuel}, {@code --max-memory}, {@code --max-table-elements} and
+ * {@code --max-call-depth} ask of an instance (wasmtime's names where it has them), parsed from the user's text.
+ */
+record RunLimits(Duration timeout, long memoryPages, long fuel, long tableElements, int callDepth) {
+    static final RunLimits NONE = new RunLimits(null, -1, -1, -1, -1);
 
     private static final long PAGE = 65536;
     private static final Pattern AMOUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zA-Z]*)");
 
     static RunLimits parse(String timeout, String maxMemory) {
-        return new RunLimits(timeout == null ? null : duration(timeout), maxMemory == null ? -1 : pages(maxMemory));
+        return parse(timeout, maxMemory, null, null, null);
+    }
+
+    static RunLimits parse(String timeout, String maxMemory, String fuel, String maxTableElements, String maxCallDepth) {
+        return new RunLimits(timeout == null ? null : duration(timeout), maxMemory == null ? -1 : pages(maxMemory),
+                fuel == null ? -1 : count("--fuel", fuel, 0, Long.MAX_VALUE),
+                maxTableElements == null ? -1 : count("--max-table-elements", maxTableElements, 0, Integer.MAX_VALUE),
+                maxCallDepth == null ? -1 : (int) count("--max-call-depth", maxCallDepth, 1, Integer.MAX_VALUE));
     }
 
     InstanceLimits instanceLimits() {
-        return memoryPages < 0 ? InstanceLimits.NONE : InstanceLimits.memoryPages(memoryPages);
+        return InstanceLimits.NONE.withMemoryPages(memoryPages).withTableElements(tableElements)
+                .withMaxCallDepth(callDepth).withFuel(fuel);
+    }
+
+    /** With --fuel, the module's code must consume fuel: the metered variant of the module. */
+    Module prepare(Module module) {
+        return fuel >= 0 ? module.withFuelMetering() : module;
     }
 
     /** A module whose own minimum exceeds the cap cannot be instantiated at all: say so in the user's terms. */
@@ -44,8 +60,25 @@ record RunLimits(Duration timeout, long memoryPages) {
 
     /** The trap message, telling the user that an interrupt came from --timeout. */
     String explain(dev.gatun.RuntimeError e) {
-        return timeout != null && e.trap() == dev.gatun.RuntimeError.Trap.INTERRUPTED
-                ? " (--timeout " + text(timeout) + " reached)" : "";
+        return switch (e.trap()) {
+            case INTERRUPTED -> timeout != null ? " (--timeout " + text(timeout) + " reached)" : "";
+            case OUT_OF_FUEL -> fuel >= 0 ? " (--fuel " + fuel + ")" : "";
+            case CALL_STACK_EXHAUSTED -> callDepth > 0 ? " (--max-call-depth " + callDepth + ")" : "";
+            default -> "";
+        };
+    }
+
+    /** A whole number in [min, max]; underscores are allowed as digit separators (10_000_000). */
+    static long count(String option, String text, long min, long max) {
+        String t = text.trim().replace("_", "");
+        long v;
+        try {
+            v = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            throw usage(option, text, "a whole number");
+        }
+        if (v < min || v > max) throw usage(option, text, "a number from " + min + " to " + max);
+        return v;
     }
 
     /** "100ms", "2s", "1.5s", "3m", "1h", "250us"; a bare number means seconds. */

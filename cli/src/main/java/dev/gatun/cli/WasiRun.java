@@ -30,6 +30,7 @@ final class WasiRun {
             throw new Cli.Failure(Cli.EXIT_USAGE, file + " has no _start function, so it is not a WASI command; "
                     + "call one of its exports with --invoke NAME" + Invoke.functionList(module));
         limits.check(module);
+        module = limits.prepare(module);
         List<String> argv = new ArrayList<>();
         argv.add(file.getFileName().toString());
         argv.addAll(args);

@@ -143,4 +143,35 @@ class RunOptionsTest {
         assertEquals("at func 1 <odd>", lines.get(1));
         assertEquals("… 60 more frames", lines.get(Frames.MAX_LINES));
     }
+
+    @Test
+    void fuelStopsAnInfiniteLoopDeterministically(@TempDir Path dir) {
+        Path m = TestModules.write(dir, "spin.wasm", TestModules.SPIN);
+        MainTest.Result r = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> gatun("run", "--fuel", "1_000_000", "--invoke", "spin", m.toString()));
+        assertEquals(Cli.EXIT_FAILED, r.exit());
+        assertTrue(Cli.firstLine(r.err()).startsWith("gatun: trap: all fuel consumed"), r.err());
+        assertTrue(Cli.firstLine(r.err()).endsWith("(--fuel 1000000)"), r.err());
+        // Enough fuel: the program finishes as without any.
+        assertEquals("6", gatun("run", "--fuel", "10000", "--invoke", "gcd", EXAMPLE.toString(), "48", "18").out().strip());
+        assertEquals(Cli.EXIT_USAGE, gatun("run", "--fuel", "lots", "--invoke", "spin", m.toString()).exit());
+    }
+
+    @Test
+    void maxCallDepthAndMaxTableElementsLimitTheInstance(@TempDir Path dir) throws java.io.IOException {
+        Path deep = TestModules.write(dir, "deep.wasm", TestModules.DEEP);
+        MainTest.Result r = gatun("run", "--max-call-depth", "5", "--invoke", "down", deep.toString(), "10");
+        assertEquals(Cli.EXIT_FAILED, r.exit());
+        assertTrue(Cli.firstLine(r.err()).equals("gatun: trap: call stack exhausted (--max-call-depth 5)"), r.err());
+
+        Path table = dir.resolve("table.wat");
+        java.nio.file.Files.writeString(table, """
+            (module (table 10 funcref)
+              (func (export "grow") (param i32) (result i32) (table.grow (ref.null func) (local.get 0))))""");
+        assertEquals("10", gatun("run", "--max-table-elements", "100", "--invoke", "grow", table.toString(), "90").out().strip());
+        assertEquals("-1", gatun("run", "--max-table-elements", "100", "--invoke", "grow", table.toString(), "91").out().strip());
+        r = gatun("run", "--max-table-elements", "5", "--invoke", "grow", table.toString(), "0");
+        assertEquals(Cli.EXIT_FAILED, r.exit());
+        assertTrue(r.err().contains("resource limit exceeded") && r.err().contains("exceeds the cap of 5"), r.err());
+    }
 }

@@ -29,7 +29,7 @@ final class GatunExecutor implements GatunTarget.Engine<Instance> {
     private Table table;
     /** The reference spectest module's {@code table64}: a table64 of 10..20 funcrefs. */
     private Table table64;
-    private Memory memory;
+    private Memory memory, sharedMemory;
     private Global globalI32, globalI64, globalF32, globalF64;
 
     @Override
@@ -37,6 +37,8 @@ final class GatunExecutor implements GatunTarget.Engine<Instance> {
         table = new Table(new TableType(ValType.FUNCREF, Limits.of(10, 20)), Value.funcref(null));
         table64 = new Table(new TableType(ValType.FUNCREF, Limits.of(10, 20), true), Value.funcref(null));
         memory = new Memory(MemoryType.of(1, 2));
+        // The threads proposal's spectest adds this export.
+        sharedMemory = new Memory(MemoryType.shared(1, 2));
         globalI32 = new Global(new GlobalType(ValType.I32, false), Value.i32(666));
         globalI64 = new Global(new GlobalType(ValType.I64, false), Value.i64(666));
         globalF32 = new Global(new GlobalType(ValType.F32, false), Value.f32(666.6f));
@@ -60,7 +62,8 @@ final class GatunExecutor implements GatunTarget.Engine<Instance> {
                 .add("spectest", "global_f64", globalF64)
                 .add("spectest", "table", table)
                 .add("spectest", "table64", table64)
-                .add("spectest", "memory", memory);
+                .add("spectest", "memory", memory)
+                .add("spectest", "shared_memory", sharedMemory);
         registered.forEach(imports::instance);
         return WebAssembly.instantiate(module, imports.build());
     }

@@ -136,6 +136,35 @@ final class WastScript {
                     o.put("module_type", "binary");
                     module(cmd.kid(1), o);
                 }
+                case "thread" -> {
+                    // (thread $T (shared (module $m))* command*): the commands run on their own thread,
+                    // seeing only the named instances it shares.
+                    o.put("type", "thread");
+                    if (cmd.size() < 2 || cmd.kid(1).kind != SExpr.Kind.ID) throw new Bad("thread without a name");
+                    o.put("name", "$" + cmd.kid(1).text);
+                    ArrayNode shared = F.arrayNode();
+                    ArrayNode body = F.arrayNode();
+                    for (int i = 2; i < cmd.size(); i++) {
+                        SExpr k = cmd.kid(i);
+                        if (k.isList("shared")) {
+                            for (int j = 1; j < k.size(); j++) {
+                                SExpr m = k.kid(j);
+                                if (!m.isList("module") || m.size() != 2 || m.kid(1).kind != SExpr.Kind.ID)
+                                    throw new Bad("expected (module $name) in shared, got " + m);
+                                shared.add("$" + m.kid(1).text);
+                            }
+                        } else {
+                            body.add(command(k));
+                        }
+                    }
+                    o.set("shared_modules", shared);
+                    o.set("commands", body);
+                }
+                case "wait" -> {
+                    o.put("type", "wait");
+                    if (cmd.size() != 2 || cmd.kid(1).kind != SExpr.Kind.ID) throw new Bad("expected (wait $thread)");
+                    o.put("thread", "$" + cmd.kid(1).text);
+                }
                 default -> o.put("type", head);
             }
         } catch (Bad | CompileFailure | IndexOutOfBoundsException e) {

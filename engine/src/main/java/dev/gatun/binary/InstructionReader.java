@@ -17,9 +17,9 @@ import java.util.Set;
  * {@link #skipImmediates}. No recursion and no per-instruction allocation.
  */
 public final class InstructionReader {
-    /** The features the engine runs (Wasm 2.0); the decoder rejects other instructions as illegal opcodes. */
+    /** The features the engine runs (Wasm 2.0 and threads); the decoder rejects other instructions as illegal opcodes. */
     public static final Set<Feature> FEATURES = EnumSet.of(Feature.MVP, Feature.SIGN_EXTENSION,
-            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.RELAXED_SIMD);
+            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.RELAXED_SIMD, Feature.THREADS);
 
     private final boolean hasDataCount;
     /** Offset of the first memory.init/data.drop when the module has no data count section, else -1. */
@@ -55,7 +55,7 @@ public final class InstructionReader {
                 int n = r.u32();
                 r.skip(n);
             }
-            case HEAPTYPE, LANE -> r.u8();
+            case HEAPTYPE, LANE, ZERO_BYTE -> r.u8();
             case MEMORY -> r.u32();
             case MEMARG -> MemArg.read(r);
             case MEMARG_LANE -> { MemArg.read(r); r.u8(); }
@@ -114,7 +114,8 @@ public final class InstructionReader {
     private static Instruction opcode(WasmReader r, long at) {
         int b = r.u8();
         // Only the prefixes of features the engine runs are followed by a sub-opcode worth reading.
-        Instruction in = b == PREFIX_MISC || b == PREFIX_SIMD ? Instruction.prefixed(b, r.u32()) : Instruction.single(b);
+        Instruction in = b == PREFIX_MISC || b == PREFIX_SIMD || b == PREFIX_ATOMIC
+                ? Instruction.prefixed(b, r.u32()) : Instruction.single(b);
         if (in == null || !FEATURES.contains(in.feature)) throw r.malformedAt(at, "illegal opcode");
         return in;
     }
@@ -149,6 +150,7 @@ public final class InstructionReader {
                 memidx(r);
             }
             case MEMARG -> MemArg.read(r, wasm2);
+            case ZERO_BYTE -> zero(r);
             case MEMARG_LANE -> { MemArg.read(r, wasm2); r.u8(); }
             case LANE -> r.u8();
             case SHUFFLE, V128 -> r.skip(16);
@@ -178,6 +180,10 @@ public final class InstructionReader {
         int b = r.u8();
         if (b != ValType.FUNCREF.code() && b != ValType.EXTERNREF.code())
             throw r.malformedAt(r.offset() - 1, "malformed reference type");
+    }
+
+    private static void zero(WasmReader r) {
+        if (r.u8() != 0) throw r.malformedAt(r.offset() - 1, "zero byte expected");
     }
 
     private void memidx(WasmReader r) {

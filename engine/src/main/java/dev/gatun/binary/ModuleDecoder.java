@@ -238,48 +238,56 @@ public final class ModuleDecoder {
     }
 
     /** Limits as read: {@code max} -1 when absent; u64 values above 2^63 saturate to Long.MAX_VALUE. */
-    private record RawLimits(long min, long max, boolean address64) {}
+    private record RawLimits(long min, long max, boolean shared, boolean address64) {}
 
-    /** Flag bits of limits: bit 0 a maximum follows, bit 1 shared (threads), bit 2 64-bit addresses. */
-    private static final int LIMITS_MAX = 1, LIMITS_64 = 4;
+    /**
+     * Limits flag bits: bit 0 a maximum follows; bit 1 (threads, memories only) the memory is shared;
+     * bit 2 (memory64/table64, not in the Wasm 2.0 profile) 64-bit addresses.
+     */
+    private static final int LIMITS_HAS_MAX = 0x01, LIMITS_SHARED = 0x02, LIMITS_64 = 0x04;
 
-    private RawLimits limits(WasmReader r) {
+    private RawLimits limits(WasmReader r, boolean memory) {
         int flags = r.u8();
         // The reference reads the flags as a one-byte LEB128, hence these two messages.
         if ((flags & 0x80) != 0) throw r.malformedAt(r.offset() - 1, "integer representation too long");
-        if ((flags & ~(wasm2 ? LIMITS_MAX : LIMITS_MAX | LIMITS_64)) != 0) throw r.malformedAt(r.offset() - 1, "integer too large");
+        int allowed = (memory ? LIMITS_HAS_MAX | LIMITS_SHARED : LIMITS_HAS_MAX) | (wasm2 ? 0 : LIMITS_64);
+        if ((flags & ~allowed) != 0) throw r.malformedAt(r.offset() - 1, "integer too large");
+        boolean shared = (flags & LIMITS_SHARED) != 0;
         if (wasm2) {
             long min = r.u32() & 0xFFFF_FFFFL;
-            return new RawLimits(min, (flags & LIMITS_MAX) != 0 ? r.u32() & 0xFFFF_FFFFL : -1, false);
+            return new RawLimits(min, (flags & LIMITS_HAS_MAX) != 0 ? r.u32() & 0xFFFF_FFFFL : -1, shared, false);
         }
         // Wasm 3.0 reads both address types' limits as u64; the 32-bit range is a validation rule (invalid).
         long min = saturate(r.u64());
-        long max = (flags & LIMITS_MAX) != 0 ? saturate(r.u64()) : -1;
-        return new RawLimits(min, max, (flags & LIMITS_64) != 0);
+        long max = (flags & LIMITS_HAS_MAX) != 0 ? saturate(r.u64()) : -1;
+        return new RawLimits(min, max, shared, (flags & LIMITS_64) != 0);
     }
 
     private static long saturate(long u64) { return u64 < 0 ? Long.MAX_VALUE : u64; }
 
     private MemoryType memoryType(WasmReader r) {
         long at = r.offset();
-        RawLimits l = limits(r);
+        RawLimits l = limits(r, true);
         long min = l.min, max = l.max;
         long most = l.address64 ? MemoryType.MAX_PAGES_64 : MemoryType.MAX_PAGES;
         if (min > most || max > most) {
             defer(at, l.address64 ? "memory size must be at most 2^48 pages" : "memory size must be at most 65536 pages (4GiB)");
         } else if (max >= 0 && max < min) {
             defer(at, "size minimum must not be greater than maximum");
+        } else if (l.shared && max < 0) {
+            // Every agent must agree on the bound a shared memory can reach, so it is declared.
+            defer(at, "shared memory must have maximum");
         }
         // The model cannot hold invalid limits; clamp (the deferred error rejects the module anyway).
         min = Math.min(min, most);
         if (max >= 0) max = Math.max(min, Math.min(max, most));
-        return new MemoryType(max >= 0 ? Limits.of(min, max) : Limits.of(min), false, l.address64);
+        return new MemoryType(max >= 0 ? Limits.of(min, max) : Limits.of(min), l.shared && max >= 0, l.address64);
     }
 
     private TableType tableType(WasmReader r) {
         ValType et = refType(r);
         long at = r.offset();
-        RawLimits l = limits(r);
+        RawLimits l = limits(r, false);
         long min = l.min, max = l.max;
         if (!l.address64 && (min > 0xFFFF_FFFFL || max > 0xFFFF_FFFFL)) {
             defer(at, "table size must be at most 2^32-1");

@@ -10,6 +10,7 @@ import dev.gatun.runtime.GlobalInst;
 import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TableInst;
 import dev.gatun.runtime.WasmTrap;
+import dev.gatun.interpreter.FuelCosts;
 import dev.gatun.model.FunctionType;
 import dev.gatun.runtime.TrapKind;
 import dev.gatun.model.ValType;
@@ -26,8 +27,6 @@ import java.util.List;
  */
 public final class CompiledSupport {
     private CompiledSupport() {}
-
-    static final int MAX_DEPTH = CallStack.MAX_DEPTH;
 
     // ---- memory ----
 
@@ -285,6 +284,20 @@ public final class CompiledSupport {
 
     static WasmTrap exhausted() { return new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED); }
 
+    /**
+     * The second handler of every compiled function: the JVM stack ran out (deep recursion in compiled code
+     * overflows it before the call-depth limit). The trap starts here and collects the Wasm frames as it
+     * unwinds, like every other trap; if this handler itself overflows, the next frame out tries again.
+     */
+    static RuntimeException overflow(StackOverflowError e, InstanceState inst, int funcidx) {
+        WasmTrap t = new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED, "JVM stack exhausted");
+        t.addFrame(new WasmTrap.Frame(funcidx, inst.module.functionName(funcidx)));
+        return t;
+    }
+
+    /** Fuel charge of compiled code: the same rule as the interpreter's FUEL op. */
+    static void fuel(InstanceState inst, long cost) { FuelCosts.charge(inst, cost); }
+
     static WasmTrap unreachable() { return new WasmTrap(TrapKind.UNREACHABLE); }
 
     static int poll(InstanceState inst) { return Interpreter.poll(inst); }
@@ -305,6 +318,7 @@ public final class CompiledSupport {
             t = w;
         } else if (e instanceof IndexOutOfBoundsException && !(e instanceof ArrayIndexOutOfBoundsException)
                 || e instanceof dev.gatun.memory.OutOfBoundsException) t = new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
+        else if (e instanceof IllegalStateException && Interpreter.closedUnder(inst)) t = new WasmTrap(TrapKind.CLOSED, "the instance or a memory it uses was closed");
         else t = new WasmTrap(TrapKind.HOST, "internal error: " + e, e);
         t.addFrame(new WasmTrap.Frame(funcidx, inst.module.functionName(funcidx)));
         return t;

@@ -74,6 +74,7 @@ public final class Compiler {
     static final ClassDesc CD_FTYPE = desc(FunctionType.class);
     static final ClassDesc CD_SEG = desc(java.lang.foreign.MemorySegment.class);
     static final ClassDesc CD_RTE = desc(RuntimeException.class);
+    static final ClassDesc CD_SOE = desc(StackOverflowError.class);
     static final ClassDesc CD_TRAP = desc(WasmTrap.class);
     static final ClassDesc CD_OBJS = CD_Object.arrayType();
     /** The bootstrap of calls into another class of the same module: {@link CompiledSupport#link}. */
@@ -112,7 +113,10 @@ public final class Compiler {
         }
     }
 
-    public static Result compile(WasmModule mod, int[] typeIds) {
+    public static Result compile(WasmModule mod, int[] typeIds) { return compile(mod, typeIds, false); }
+
+    /** With {@code metered}, every function charges fuel by {@link dev.gatun.interpreter.FuelCosts}, as tier 1 does. */
+    public static Result compile(WasmModule mod, int[] typeIds, boolean metered) {
         int nDef = mod.codes().size();
         if (nDef == 0) return NONE;
         boolean[] ok = new boolean[nDef];
@@ -138,7 +142,7 @@ public final class Compiler {
                 byte[][] classes = new byte[nClasses][];
                 boolean dropped = false;
                 for (int k = 0; k < nClasses; k++) {
-                    GeneratedClass g = new GeneratedClass(mod, typeIds, ok, scans, classOf, k);
+                    GeneratedClass g = new GeneratedClass(mod, typeIds, ok, scans, classOf, k, metered);
                     if (!g.any()) continue;
                     classes[k] = g.generate();
                     dropped |= dropOversized(mod, classes[k], ok);
@@ -389,7 +393,11 @@ public final class Compiler {
         /** Type indices that need a slow-call adapter / a call_indirect dispatcher. */
         final TreeSet<Integer> slowTypes = new TreeSet<>(), indirectTypes = new TreeSet<>();
 
-        GeneratedClass(WasmModule mod, int[] typeIds, boolean[] ok, BodySummary[] scans, int[] classOf, int klass) {
+        /** Whether the code charges fuel. */
+        final boolean metered;
+
+        GeneratedClass(WasmModule mod, int[] typeIds, boolean[] ok, BodySummary[] scans, int[] classOf, int klass, boolean metered) {
+            this.metered = metered;
             this.classOf = classOf;
             this.klass = klass;
             this.mod = mod;

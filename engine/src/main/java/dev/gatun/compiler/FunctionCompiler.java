@@ -44,8 +44,10 @@ public final class FunctionCompiler extends SimdCodegen {
 
     void emit() {
         Label ok = cb.newLabel();
+        // The instance's limit (InstanceLimits.maxCallDepth, at most the process's): one field load per call.
         cb.iload(depthSlot);
-        cb.loadConstant(CompiledSupport.MAX_DEPTH);
+        cb.aload(instSlot);
+        cb.getfield(CD_INST, "maxDepth", CD_int);
         cb.if_icmple(ok);
         support(cb, "exhausted", CD_TRAP);
         cb.athrow();
@@ -106,6 +108,7 @@ public final class FunctionCompiler extends SimdCodegen {
             cb.istore(budgetSlot);
         }
         Label start = cb.newBoundLabel();
+        if (fuel != null) chargeFuel(fuel.entry);
         Ctl f = new Ctl();
         f.kind = FUNC;
         f.label = cb.newLabel();
@@ -122,6 +125,12 @@ public final class FunctionCompiler extends SimdCodegen {
         cb.loadConstant(funcidx);
         cb.invokestatic(CD_SUPPORT, "unwind", UNWIND);
         cb.athrow();
+        Label overflow = cb.newBoundLabel();
+        cb.exceptionCatch(start, end, overflow, CD_SOE);
+        cb.aload(instSlot);
+        cb.loadConstant(funcidx);
+        cb.invokestatic(CD_SUPPORT, "overflow", OVERFLOW);
+        cb.athrow();
         if (vSlot >= 0) {
             cb.labelBinding(vAlloc);
             cb.loadConstant(vBase + 2 * vMax);
@@ -131,6 +140,13 @@ public final class FunctionCompiler extends SimdCodegen {
         }
     }
 
+
+    /** Charges fuel as the interpreter's FUEL op does (a static call C2 inlines). */
+    private void chargeFuel(long cost) {
+        cb.aload(instSlot);
+        cb.loadConstant(cost);
+        support(cb, "fuel", CD_void, CD_INST, CD_long);
+    }
 
     // ---- control ----
 
@@ -440,9 +456,11 @@ public final class FunctionCompiler extends SimdCodegen {
                 c.label = cb.newLabel();
             }
             case LOOP -> {
+                int at = r.pos();
                 Ctl c = enter(LOOP, blockType());
                 spillBelow(c);
                 c.label = cb.newBoundLabel();
+                if (fuel != null) chargeFuel(fuel.loop(at));
                 if (scan.loops()) {
                     // Interrupt poll on every iteration, through a countdown in a local.
                     Label go = cb.newLabel();
@@ -607,6 +625,8 @@ public final class FunctionCompiler extends SimdCodegen {
                 cb.loadConstant(k);
                 support(cb, "memSize", CD_long, CD_INST, CD_int);
                 fromRaw(memAddr(k));
+                // Another thread may have grown a shared memory: accesses up to the size just read must work.
+                if (k == 0) reloadMem();
             }
             case MEMORY_GROW -> {
                 int k = r.u32();
@@ -667,6 +687,7 @@ public final class FunctionCompiler extends SimdCodegen {
             default -> {
                 if (in.prefix == Instruction.PREFIX_SIMD) simd(in);
                 else if (in.prefix == Instruction.PREFIX_MISC) prefixed(in);
+                else if (in.prefix == Instruction.PREFIX_ATOMIC) atomic(in);
                 else if (in.accessBytes > 0) memory(in);
                 else numeric(in);
             }

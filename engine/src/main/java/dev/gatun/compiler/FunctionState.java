@@ -1,5 +1,6 @@
 package dev.gatun.compiler;
 
+import dev.gatun.interpreter.FuelCosts;
 import dev.gatun.interpreter.Interpreter;
 import dev.gatun.interpreter.SimdTranslator;
 import dev.gatun.interpreter.Translator;
@@ -35,6 +36,7 @@ import static java.lang.constant.ConstantDescs.*;
 abstract class FunctionState {
     static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3;
     static final MethodTypeDesc UNWIND = MethodTypeDesc.of(CD_RTE, CD_RTE, CD_INST, CD_int);
+    static final MethodTypeDesc OVERFLOW = MethodTypeDesc.of(CD_RTE, CD_SOE, CD_INST, CD_int);
     /** The vector register file's pair where scalars cross into and out of kernels. */
     static final int VSCRATCH = 0;
 
@@ -63,6 +65,8 @@ abstract class FunctionState {
     final int[] vParamSlot;
     final ValType[] localType;
     final int instSlot, depthSlot, memSlot, budgetSlot;
+    /** The fuel costs when the module is metered, else null (no fuel code is generated). */
+    final FuelCosts fuel;
     /** The vector register file's JVM local (see {@link #vAt}), or -1 when the body has no v128. */
     final int vSlot;
     /** First file index of the operand-stack pairs (after the scratch pair and the v128 locals). */
@@ -99,6 +103,7 @@ abstract class FunctionState {
         this.scan = scan;
         WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
         this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
+        this.fuel = g.metered ? FuelCosts.of(body.code()) : null;
         int np = type.params().size();
         int n = np + body.locals().length;
         localSlot = new int[n];

@@ -1,6 +1,7 @@
 package dev.gatun.compiler;
 
 import dev.gatun.interpreter.Interpreter;
+import dev.gatun.runtime.Atomics;
 import dev.gatun.interpreter.SimdTranslator;
 import dev.gatun.interpreter.Translator;
 import dev.gatun.model.FunctionType;
@@ -131,6 +132,80 @@ abstract class ScalarCodegen extends FunctionState {
             segment(k);
             support(cb, name, value, CD_long, CD_SEG);
         }
+    }
+
+    private static final ClassDesc CD_ATOMICS = ClassDesc.of(AtomicSupport.class.getName());
+
+    /**
+     * A 0xFE instruction: a call into {@link AtomicSupport}. Afterwards the memory view is reloaded, so the
+     * plain accesses after a synchronising atomic see a {@code memory.grow} another thread made before it.
+     */
+    void atomic(Instruction in) {
+        if (in == Instruction.ATOMIC_FENCE) {
+            r.u8();
+            cb.invokestatic(CD_ATOMICS, "fence", MethodTypeDesc.of(CD_void));
+            return;
+        }
+        r.u32();
+        long offset = r.u32() & 0xFFFF_FFFFL;
+        boolean wide = in.text.startsWith("i64");
+        ClassDesc t = wide ? CD_long : CD_int;
+        ValType vt = wide ? ValType.I64 : ValType.I32;
+        int n = in.accessBytes;
+        String w = wide ? "64" : "32";
+        switch (in) {
+            case MEMORY_ATOMIC_NOTIFY -> {
+                pop(); pop();
+                atomicTail(offset);
+                cb.invokestatic(CD_ATOMICS, "notify", MethodTypeDesc.of(CD_int, CD_int, CD_int, CD_long, CD_INST));
+                push(ValType.I32);
+            }
+            case MEMORY_ATOMIC_WAIT32, MEMORY_ATOMIC_WAIT64 -> {
+                boolean w64 = in == Instruction.MEMORY_ATOMIC_WAIT64;
+                pop(); pop(); pop();
+                atomicTail(offset);
+                cb.invokestatic(CD_ATOMICS, w64 ? "wait64" : "wait32",
+                        MethodTypeDesc.of(CD_int, CD_int, w64 ? CD_long : CD_int, CD_long, CD_long, CD_INST));
+                push(ValType.I32);
+            }
+            default -> {
+                if (in.text.contains(".load")) {
+                    pop();
+                    cb.loadConstant(offset);
+                    cb.loadConstant(n);
+                    cb.aload(instSlot);
+                    cb.invokestatic(CD_ATOMICS, "load" + w, MethodTypeDesc.of(t, CD_int, CD_long, CD_int, CD_INST));
+                    push(vt);
+                } else if (in.text.contains(".store")) {
+                    pop(); pop();
+                    cb.loadConstant(offset);
+                    cb.loadConstant(n);
+                    cb.aload(instSlot);
+                    cb.invokestatic(CD_ATOMICS, "store" + w, MethodTypeDesc.of(CD_void, CD_int, t, CD_long, CD_int, CD_INST));
+                } else if (Atomics.rmwKind(in) == Atomics.CMPXCHG) {
+                    pop(); pop(); pop();
+                    cb.loadConstant(offset);
+                    cb.loadConstant(n);
+                    cb.aload(instSlot);
+                    cb.invokestatic(CD_ATOMICS, "cmpxchg" + w, MethodTypeDesc.of(t, CD_int, t, t, CD_long, CD_int, CD_INST));
+                    push(vt);
+                } else {
+                    pop(); pop();
+                    cb.loadConstant(offset);
+                    cb.loadConstant(n);
+                    cb.loadConstant(Atomics.rmwKind(in));
+                    cb.aload(instSlot);
+                    cb.invokestatic(CD_ATOMICS, "rmw" + w, MethodTypeDesc.of(t, CD_int, t, CD_long, CD_int, CD_int, CD_INST));
+                    push(vt);
+                }
+            }
+        }
+        reloadMem();
+    }
+
+    private void atomicTail(long offset) {
+        cb.loadConstant(offset);
+        cb.aload(instSlot);
     }
 
     void numeric(Instruction in) {

@@ -20,6 +20,12 @@ public final class InstanceState {
     public byte[][] datas;       // data segments' bytes; empty once dropped
     public volatile boolean interruptRequested;
     public volatile long deadlineNanos;   // System.nanoTime() deadline, 0 = none
+    /** Call depth at which calls by this instance's code trap (InstanceLimits; at most CallStack.MAX_DEPTH). */
+    public int maxDepth = CallStack.MAX_DEPTH;
+    /** Fuel left, when the module is metered (a plain field: threads sharing an instance share it racily). */
+    public long fuel;
+    /** Set by Instance.close(): calls in fail with the CLOSED kind rather than whatever the freed memory throws. */
+    public volatile boolean closed;
     /** Compiled calls left before the next interrupt poll (tier 2's countdown at function entry). */
     public int callBudget = Interpreter.BUDGET;
 

@@ -102,6 +102,13 @@ public final class Interpreter {
                         case IrOp.ADD_BR_I32_LT_U: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) < 0) break branch; pc++; continue; }
                         case IrOp.ADD_BR_I32_GT_S: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v > (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
                         case IrOp.ADD_BR_I32_GT_U: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) > 0) break branch; pc++; continue; }
+                        case IrOp.FUEL: {
+                            long f = inst.fuel - code[pc];
+                            if (f < 0) throw FuelCosts.outOfFuel(inst, code[pc]);
+                            inst.fuel = f;
+                            pc++;
+                            continue;
+                        }
                         case IrOp.CALL: callee = inst.funcs[(b - fp) | (c - fp) << IrOp.FIELD_BITS]; break call;
                         case IrOp.CALL_INDIRECT: callee = indirect(inst, regs[b], c - fp, (int) code[pc++]); break call;
                         case IrOp.RET1: regs[fp] = regs[b]; // fall through
@@ -284,7 +291,7 @@ public final class Interpreter {
                 continue;
             }
             int k = m.depth + 1;
-            if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+            if (k > inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             m.links[k] = (long) pc << 32 | fp;
             FuncInst[] fns = m.fns;
             if (fns[k] != callee) fns[k] = callee;   // a loop calling one function stores nothing
@@ -316,6 +323,7 @@ public final class Interpreter {
                 access((int) x & 0xFF, regs, a, mi.seg(), mi.ea(regs[b], code[pc + 1]));
                 return pc + 2;
             }
+            case IrOp.ATOMIC: return AtomicOps.run(m, inst, a, b, c, code, pc, fp);
             case IrOp.ADDR_BIG: {
                 long ea = (regs[b] & 0xFFFF_FFFFL) + code[pc++];
                 if (ea > 0xFFFF_FFFFL) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
@@ -518,7 +526,7 @@ public final class Interpreter {
     private static void interpret(CallStack m, FuncInst f, int fp, int depth) {
         int base = Math.max(m.depth, Math.min(depth, m.maxDepth) - 1);
         int k = base + 1;
-        if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+        if (k > f.inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
         m.fns[k] = f;
         m.depth = k;
         try {
@@ -558,10 +566,11 @@ public final class Interpreter {
      * Whatever goes wrong comes out as a WasmTrap that carries the Wasm frames it unwound.
      */
     public static void enter(FuncInst f, CallStack m, int fp) {
+        if (f.inst.closed) throw new WasmTrap(TrapKind.CLOSED, "the instance was closed");
         int savedTop = m.top, savedDepth = m.depth;
         try {
             int k = m.depth + 1;
-            if (k > m.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
+            if (k > f.inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             CompiledCode cm = f.cm;
             if (cm == null) f.inst.cache.heat(1);
             if (cm != null) {
@@ -584,12 +593,23 @@ public final class Interpreter {
             throw trap(TrapKind.OUT_OF_BOUNDS_MEMORY, null, null, m, savedDepth);
         } catch (dev.gatun.memory.OutOfBoundsException e) {
             throw trap(TrapKind.OUT_OF_BOUNDS_MEMORY, null, null, m, savedDepth);
+        } catch (IllegalStateException e) {
+            // A memory freed under running code (close() from another thread) fails its accesses this way.
+            if (closedUnder(f.inst)) throw trap(TrapKind.CLOSED, "the instance or a memory it uses was closed", null, m, savedDepth);
+            throw trap(TrapKind.HOST, "internal error: " + e, e, m, savedDepth);
         } catch (RuntimeException e) {
             throw trap(TrapKind.HOST, "internal error: " + e, e, m, savedDepth);
         } finally {
             m.top = savedTop;
             m.depth = savedDepth;
         }
+    }
+
+    /** Whether the instance or one of its memories is closed. */
+    public static boolean closedUnder(InstanceState inst) {
+        if (inst.closed) return true;
+        if (inst.mems != null) for (MemInst mi : inst.mems) if (mi.lin.isClosed()) return true;
+        return false;
     }
 
     /** A trap for a Java exception, with the interpreter frames above savedDepth. */

@@ -62,6 +62,9 @@ public final class IrOp {
      */
     static final int STORE_ADD = 219;
 
+    /** ext: fuel cost of the region this starts (function entry, loop header); only in metered code. */
+    static final int FUEL = 224;
+
     static final int COLD = 256;
     static final int UNREACHABLE = 256;
     static final int MEMORY_SIZE = 257;  // a <- pages; ext: memidx
@@ -92,6 +95,7 @@ public final class IrOp {
      */
     static final int MEMX = 279;
     static final int TRUNC_SAT = 280;    // 280..287: 0xFC00..0xFC07
+    static final int ATOMIC = 290;       // every 0xFE instruction; see AtomicOps
     static final int SIMD = 300;         // v128 ops, dispatched to SimdExec
 
     /*

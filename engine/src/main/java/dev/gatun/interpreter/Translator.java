@@ -52,6 +52,8 @@ public final class Translator {
     private final WasmModule mod;
     private final int[] typeIds;
     private final WasmReader r;
+    /** The fuel costs when the module is metered, else null (and the code charges nothing). */
+    private final FuelCosts fuel;
     private final int nParams, nLocals;
     /** Value kinds: a v128 (VEC) takes a register pair, everything else one register. */
     static final byte NUM = 0, REF = 1, VEC = 2;
@@ -94,10 +96,15 @@ public final class Translator {
     private final byte[] funcResults;
 
     public static IrFunction translate(WasmModule mod, int funcidx, int[] typeIds) {
-        return new Translator(mod, funcidx, typeIds).run();
+        return translate(mod, funcidx, typeIds, false);
     }
 
-    private Translator(WasmModule mod, int funcidx, int[] typeIds) {
+    /** With {@code metered}, the code charges fuel ({@link FuelCosts}) at its entry and loop headers. */
+    public static IrFunction translate(WasmModule mod, int funcidx, int[] typeIds, boolean metered) {
+        return new Translator(mod, funcidx, typeIds, metered).run();
+    }
+
+    private Translator(WasmModule mod, int funcidx, int[] typeIds, boolean metered) {
         this.mod = mod;
         this.typeIds = typeIds;
         FunctionType ft = mod.funcType(funcidx);
@@ -117,6 +124,7 @@ public final class Translator {
         this.paramSlots = nLocals == nParams ? slot : ps;
         this.localSlots = slot;
         this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
+        this.fuel = metered ? FuelCosts.of(body.code()) : null;
         this.consts = prescan(body.code());
         this.tempBase = localSlots + consts.length;
         this.topRef = new int[localSlots];
@@ -207,6 +215,13 @@ public final class Translator {
         emit(IrOp.CONST, dst, 0, 0);
         emit(v);
         push(dst, false);
+    }
+
+    /** A FUEL op: where branches land, so it must not fuse with what follows. */
+    private void chargeFuel(long cost) {
+        emit(IrOp.FUEL, 0, 0, 0);
+        emit(cost);
+        label();
     }
 
     private void emit(long w) {
@@ -513,6 +528,7 @@ public final class Translator {
     // ---- the translation loop ----
 
     private IrFunction run() {
+        if (fuel != null) chargeFuel(fuel.entry);
         while (!ctrls.isEmpty()) {
             step(unreachable ? skipDead() : InstructionReader.next(r));
         }
@@ -555,12 +571,14 @@ public final class Translator {
                 enter(BLOCK, bt);
             }
             case LOOP -> {
+                int loopOpcodeEnd = r.pos();
                 FunctionType bt = blockType();
                 materializeLocals();
                 canonicalizeTop(bt.params().size());
                 Ctrl c = enter(LOOP, bt);
                 c.loopPc = len;
                 label();
+                if (fuel != null) chargeFuel(fuel.loop(loopOpcodeEnd));
             }
             case IF -> {
                 FunctionType bt = blockType();
@@ -727,6 +745,7 @@ public final class Translator {
             default -> {
                 if (in.prefix == Instruction.PREFIX_SIMD) SimdTranslator.translate(this, r, in.code);
                 else if (in.prefix == Instruction.PREFIX_MISC) prefixed(in);
+                else if (in.prefix == Instruction.PREFIX_ATOMIC) AtomicOps.translate(this, r, in);
                 else if (in.accessBytes > 0) memoryAccess(in.code);
                 else if (in.params != null) numeric(in.code);
                 else throw new IllegalStateException(in + " in a validated body");

@@ -17,6 +17,8 @@ public final class MemInst {
     public final LinearMemory lin;
     /** A memory64 memory: addresses, sizes and deltas are i64. */
     public final boolean address64;
+    /** Asked before each memory.grow the module executes, or null. */
+    public GrowLimiter limiter;
 
     /** {@code lin} is the bytes of a public Memory (which does not expose them); the API keeps the Memory itself. */
     public MemInst(LinearMemory lin) {
@@ -28,8 +30,16 @@ public final class MemInst {
 
     public long pages() { return lin.pages(); }
 
-    /** memory.grow with an unsigned page delta: old size in pages, or -1. */
-    public long grow(long delta) { return lin.grow(delta); }
+    /** memory.grow with an unsigned page delta: old size in pages, or -1 (also when the limiter refuses). */
+    public long grow(long delta) {
+        GrowLimiter l = limiter;
+        if (l != null) {
+            long cur = lin.pages();
+            if (!l.allow(cur, cur + delta, lin.limitPages())) return -1;
+        }
+        return lin.grow(delta);
+    }
+
 
     /** An operand of address type as an unsigned value: i32 values are held sign-extended, so mask them. */
     public long address(long raw) { return address64 ? raw : raw & 0xFFFF_FFFFL; }
@@ -53,7 +63,7 @@ public final class MemInst {
     public long growRaw(long raw) {
         long delta = address(raw);
         if (delta < 0) return -1;                     // above 2^63 pages: beyond any memory
-        long old = lin.grow(delta);
+        long old = grow(delta);
         return address64 || old >= 0 ? old : -1;
     }
 

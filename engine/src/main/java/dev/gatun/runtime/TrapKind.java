@@ -15,8 +15,21 @@ public enum TrapKind {
     UNINITIALIZED_ELEMENT("uninitialized element"),
     INDIRECT_CALL_TYPE_MISMATCH("indirect call type mismatch"),
     CALL_STACK_EXHAUSTED("call stack exhausted"),
+    /** Instance.interrupt(), the deadline, or the thread's interrupt: the detail says which. */
     INTERRUPTED("interrupted"),
+    /** The instance's fuel ran out (wasmtime: "all fuel consumed by WebAssembly"). */
+    OUT_OF_FUEL("all fuel consumed"),
+    /** The embedder's limits refused: an InstanceLimits cap below what the module needs, or the ResourceLimiter. */
+    LIMIT_EXCEEDED("resource limit exceeded"),
+    /** The process ran short: the budget of memory reservations or table elements, address space, heap. */
+    RESOURCE_EXHAUSTED("resource exhausted"),
+    /** A call into an instance (or through a memory) after close(). */
+    CLOSED("instance closed"),
     HOST("host function failed"),
+    UNALIGNED_ATOMIC("unaligned atomic"),
+    EXPECTED_SHARED_MEMORY("expected shared memory"),
+    /** memory.atomic.wait on a thread the embedder marked as not allowed to block (like a browser's main thread). */
+    WAIT_NOT_ALLOWED("memory.atomic.wait is not allowed on this thread"),
     /** The engine cannot run this instruction yet (SIMD in the interpreter). */
     UNSUPPORTED("unsupported instruction");
 

@@ -23,6 +23,8 @@ public final class CodeCache implements ModuleCode {
     public static final int INTERPRET = 0, COMPILE = 1, TIERED = 2;
     private final int mode;
     private volatile Compiler.Result compiled;
+    /** Whether the module's code charges fuel. */
+    public final boolean metered;
     /** TIERED: work seen in the interpreter (host entries, interrupt polls); compiles once it passes HOT. */
     private int heat;
     private boolean compiling;
@@ -36,9 +38,13 @@ public final class CodeCache implements ModuleCode {
         return t;
     });
 
-    public CodeCache(WasmModule module, int mode) {
+    public CodeCache(WasmModule module, int mode) { this(module, mode, false); }
+
+    /** With {@code metered}, both tiers' code charges fuel (and code without it is never generated). */
+    public CodeCache(WasmModule module, int mode, boolean metered) {
         this.module = module;
         this.mode = mode;
+        this.metered = metered;
         this.typeIds = new int[module.types().size()];
         for (int i = 0; i < typeIds.length; i++) typeIds[i] = TypeIds.id(module.types().get(i));
         this.codes = new AtomicReferenceArray<>(module.codes().size());
@@ -49,7 +55,7 @@ public final class CodeCache implements ModuleCode {
         int i = funcidx - module.importedFuncs();
         IrFunction c = codes.get(i);
         if (c == null) {
-            c = Translator.translate(module, funcidx, typeIds);
+            c = Translator.translate(module, funcidx, typeIds, metered);
             if (!codes.compareAndSet(i, null, c)) c = codes.get(i);
         }
         return c;
@@ -73,7 +79,7 @@ public final class CodeCache implements ModuleCode {
     /** Compiles the whole module once, on the first instantiation; later instances share the classes. */
     private synchronized Compiler.Result compileAll() {
         Compiler.Result r = compiled;
-        if (r == null) compiled = r = Compiler.compile(module, typeIds);
+        if (r == null) compiled = r = Compiler.compile(module, typeIds, metered);
         return r;
     }
 
@@ -92,7 +98,7 @@ public final class CodeCache implements ModuleCode {
     private void compileAndPublish() {
         Compiler.Result r;
         try {
-            r = Compiler.compile(module, typeIds);
+            r = Compiler.compile(module, typeIds, metered);
         } catch (RuntimeException | Error e) {
             return;   // strict mode only; the module stays in tier 1
         }

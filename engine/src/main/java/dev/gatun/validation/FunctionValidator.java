@@ -354,6 +354,7 @@ final class FunctionValidator {
                 if (in.prefix == 0 && in.accessBytes > 0) memoryAccess(in);
                 else if (in.immediates == Immediates.NONE && in.params != null) fixed(in);
                 else if (in.prefix == Instruction.PREFIX_MISC) prefixFC(in);
+                else if (in.prefix == Instruction.PREFIX_ATOMIC) prefixFE(in);
                 else prefixFD(in);
             }
         }
@@ -542,6 +543,43 @@ final class FunctionValidator {
 
     private void elem(int e) {
         if (e < 0 || e >= elemTypes.length) throw fail("unknown elem segment " + Integer.toUnsignedString(e));
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /** The 0xFE atomics: fence has a zero byte; the rest a memarg whose alignment must be exactly natural. */
+    private void prefixFE(Instruction in) {
+        if (in == Instruction.ATOMIC_FENCE) {
+            r.u8();
+            return;
+        }
+        MemArg ma = MemArg.read(r);
+        memory(ma.memory());
+        // Both tiers run atomics on a 32-bit memory 0 only (they read the memarg that way): refuse the rest
+        // rather than run them against the wrong memory.
+        if (ma.memory() != 0 || memAddr[0] != I32) throw fail("atomics on memory64 or a memory other than 0 are not supported");
+        // An atomic access must not straddle its natural boundary, so no other alignment hint makes sense.
+        if (ma.align() != in.naturalAlignment()) throw fail("atomic alignment must be natural");
+        int t = in.text.startsWith("i64") ? I64 : I32;
+        switch (in) {
+            case MEMORY_ATOMIC_NOTIFY -> { pop(I32); pop(I32); push(I32); }
+            case MEMORY_ATOMIC_WAIT32 -> { pop(I64); pop(I32); pop(I32); push(I32); }
+            case MEMORY_ATOMIC_WAIT64 -> { pop(I64); pop(I64); pop(I32); push(I32); }
+            default -> {
+                if (LOADS[in.ordinal()]) {
+                    pop(I32);
+                    push(t);
+                } else if (in.text.contains(".store")) {
+                    pop(t);
+                    pop(I32);
+                } else {
+                    if (in.text.endsWith("cmpxchg") || in.text.endsWith("cmpxchg_u")) pop(t);
+                    pop(t);
+                    pop(I32);
+                    push(t);
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- SIMD

@@ -68,7 +68,7 @@ class GeneratedReferencesTest {
             scans[i] = Compiler.BodySummary.of(mod, mod.importedFuncs() + i);
             ok[i] = scans[i].ok();
         }
-        Compiler.GeneratedClass g = new Compiler.GeneratedClass(mod, typeIds, ok, scans, new int[nDef], 0);
+        Compiler.GeneratedClass g = new Compiler.GeneratedClass(mod, typeIds, ok, scans, new int[nDef], 0, false);
         return g.any() ? new byte[][] {g.generate()} : new byte[0][];
     }
 

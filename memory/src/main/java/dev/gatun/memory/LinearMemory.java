@@ -53,8 +53,13 @@ import java.util.Objects;
  * with a message instead.
  *
  * <h2>Threads</h2>
- * Accesses may come from any thread. {@link #grow} and {@link #close} are synchronized. A thread that does
- * not see a concurrent grow yet re-reads the published view before it reports an out-of-bounds access.
+ * Accesses may come from any thread. {@link #grow} and {@link #close} are synchronized, so concurrent grows
+ * are atomic with respect to each other, and a grow commits its pages before it publishes the longer view:
+ * the size any thread reads only grows and every byte below it is accessible. A thread that does not see a
+ * concurrent grow yet re-reads the published view before it reports an out-of-bounds access. A
+ * {@link #shared()} memory (threads proposal) is one reservation every instance importing it uses; on the
+ * copying fallback it is allocated at its limit so it never moves. {@link #waiters()} holds the threads
+ * parked in {@code memory.atomic.wait} on it.
  * Closing while other threads access the memory makes their accesses throw {@link IllegalStateException},
  * never crash.
  */
@@ -82,6 +87,8 @@ public final class LinearMemory implements AutoCloseable {
     private final boolean shared;
     private final boolean address64;
     private final Backing backing;
+    /** Threads parked in {@code memory.atomic.wait} on this memory; every instance importing it shares them. */
+    private final WaiterQueue waiters = new WaiterQueue();
 
     /** The view the access paths read: a plain field, refreshed from {@link #published} on a failed check. */
     private MemorySegment view;
@@ -210,6 +217,9 @@ public final class LinearMemory implements AutoCloseable {
 
     /** Whether this is a 64-bit ({@code memory64}) memory. */
     public boolean address64() { return address64; }
+
+    /** The wait/notify lists of this memory, shared by all instances and threads that access it. */
+    public WaiterQueue waiters() { return waiters; }
 
     /**
      * Whether this memory grows in place (the mmap path): the base address never changes and views taken

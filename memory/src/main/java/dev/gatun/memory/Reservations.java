@@ -33,7 +33,7 @@ final class Reservations {
     /** Mappings the JVM and native libraries keep for themselves. */
     private static final long MAP_HEADROOM = 16_384;
     /** How long a creation waits for the collector to free unreachable memories before it fails. */
-    private static final long GC_WAIT_MILLIS = Long.getLong("gatun.memory.gcWaitMillis", 2_000);
+    private static final long GC_WAIT_MILLIS = Long.getLong("gatun.memory.gcWaitMillis", 5_000);
     /** Most pooled ranges kept, over all sizes. */
     private static final int POOL_MAX = Integer.getInteger("gatun.memory.poolSize", 64);
 
@@ -53,7 +53,10 @@ final class Reservations {
     private long releases;
     /** When a waiting creation last asked for a collection: one asks at a time, the others wait for its result. */
     private long lastGcNanos;
-    private static final long GC_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    // Not shorter: each System.gc() stops every thread, and the Cleaner thread needs the time between two
+    // collections to release what the first one found (under load, back-to-back collections starved it
+    // until a waiting creation gave up with memories still waiting to be released).
+    private static final long GC_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     Reservations(long maxCount, long maxBytes) {
         this.maxCount = maxCount;

@@ -38,6 +38,9 @@ public interface Engine {
         return switch (name) {
             case "gatun" -> new GatunEngine(wasm, Tier.TIERED);
             case "gatun-interpreter" -> new GatunEngine(wasm, Tier.INTERPRETER);
+            case "gatun-compiler" -> new GatunEngine(wasm, Tier.COMPILER);
+            case "gatun-compiler-fuel" -> new GatunEngine(wasm, Tier.COMPILER, true);
+            case "gatun-interpreter-fuel" -> new GatunEngine(wasm, Tier.INTERPRETER, true);
             case "endive" -> new EndiveEngine(wasm);
             case "chicory" -> new ChicoryEngine(wasm);
             case "graalwasm" -> new GraalWasmEngine(wasm);

@@ -4,6 +4,8 @@ import dev.gatun.Exports;
 import dev.gatun.Function;
 import dev.gatun.FunctionType;
 import dev.gatun.Imports;
+import dev.gatun.InstanceLimits;
+import dev.gatun.Module;
 import dev.gatun.Tier;
 import dev.gatun.ValType;
 import dev.gatun.Value;
@@ -15,8 +17,13 @@ import java.util.List;
 final class GatunEngine implements Engine {
     private final Exports exports;
 
-    GatunEngine(byte[] wasm, Tier tier) {
-        exports = WebAssembly.instantiate(WebAssembly.compile(wasm, tier), Imports.empty()).exports();
+    GatunEngine(byte[] wasm, Tier tier) { this(wasm, tier, false); }
+
+    /** With {@code metered}, the module consumes fuel, from a budget no workload exhausts. */
+    GatunEngine(byte[] wasm, Tier tier, boolean metered) {
+        Module m = WebAssembly.compile(wasm, tier);
+        if (metered) m = m.withFuelMetering();
+        exports = WebAssembly.instantiate(m, Imports.empty(), InstanceLimits.NONE.withFuel(metered ? Long.MAX_VALUE / 2 : -1)).exports();
     }
 
     @Override
