@@ -42,13 +42,13 @@ final class ApiTypes {
 
     static dev.gatun.model.GlobalType model(GlobalType t) { return new dev.gatun.model.GlobalType(model(t.valType()), t.mutable()); }
 
-    static TableType api(dev.gatun.model.TableType t) { return new TableType(api(t.elementType()), api(t.limits())); }
+    static TableType api(dev.gatun.model.TableType t) { return new TableType(api(t.elementType()), api(t.limits()), t.address64()); }
 
-    static dev.gatun.model.TableType model(TableType t) { return new dev.gatun.model.TableType(model(t.elementType()), model(t.limits())); }
+    static dev.gatun.model.TableType model(TableType t) { return new dev.gatun.model.TableType(model(t.elementType()), model(t.limits()), t.address64()); }
 
-    static MemoryType api(dev.gatun.model.MemoryType t) { return new MemoryType(api(t.limits()), t.shared()); }
+    static MemoryType api(dev.gatun.model.MemoryType t) { return new MemoryType(api(t.limits()), t.shared(), t.address64()); }
 
-    static dev.gatun.model.MemoryType model(MemoryType t) { return new dev.gatun.model.MemoryType(model(t.limits()), t.shared()); }
+    static dev.gatun.model.MemoryType model(MemoryType t) { return new dev.gatun.model.MemoryType(model(t.limits()), t.shared(), t.address64()); }
 
     /** A tag's type: the parameters of its function type (which has no results). */
     static TagType tag(dev.gatun.model.FunctionType t) { return new TagType(apiList(t.params())); }

@@ -62,7 +62,8 @@ final class Instantiator {
                     TableType want = ApiTypes.api((dev.gatun.model.TableType) imp.type());
                     if (!(e instanceof Table t)) throw incompatible(imp, "expected a table, got " + e.type().kind());
                     TableType got = t.type();
-                    if (got.elementType() != want.elementType() || !got.limits().matches(want.limits()))
+                    if (got.elementType() != want.elementType() || got.address64() != want.address64()
+                            || !got.limits().matches(want.limits()))
                         throw incompatible(imp, "expected " + want + ", got " + got);
                     tables[ti++] = t.inst;
                 }
@@ -70,7 +71,8 @@ final class Instantiator {
                     MemoryType want = ApiTypes.api((dev.gatun.model.MemoryType) imp.type());
                     if (!(e instanceof Memory m)) throw incompatible(imp, "expected a memory, got " + e.type().kind());
                     MemoryType got = m.type();
-                    if (got.shared() != want.shared() || !got.limits().matches(want.limits()))
+                    if (got.shared() != want.shared() || got.address64() != want.address64()
+                            || !got.limits().matches(want.limits()))
                         throw incompatible(imp, "expected " + want + ", got " + got);
                     memories[mi] = m;
                     mems[mi++] = new MemInst(m.linear());
@@ -170,9 +172,9 @@ final class Instantiator {
                 WasmModule.ElementSegment seg = es.get(i);
                 if (seg.mode() == WasmModule.SegmentMode.ACTIVE) {
                     TableInst t = tables[seg.tableidx()];
-                    long off = evalBits(st, seg.offset()) & 0xFFFF_FFFFL;
+                    long off = address(evalBits(st, seg.offset()), t.address64);
                     Object[] refs = st.elems[i];
-                    if (off + refs.length > t.size) throw trap(RuntimeError.Trap.OUT_OF_BOUNDS_TABLE);
+                    if (off < 0 || off + refs.length > t.size) throw trap(RuntimeError.Trap.OUT_OF_BOUNDS_TABLE);
                     System.arraycopy(refs, 0, t.elems, (int) off, refs.length);
                 }
                 if (seg.mode() != WasmModule.SegmentMode.PASSIVE) st.elems[i] = new Object[0];
@@ -181,9 +183,9 @@ final class Instantiator {
                 WasmModule.DataSegment seg = ds.get(i);
                 if (seg.mode() == WasmModule.SegmentMode.ACTIVE) {
                     Memory m = memories[seg.memidx()];
-                    long off = evalBits(st, seg.offset()) & 0xFFFF_FFFFL;
+                    long off = address(evalBits(st, seg.offset()), m.type().address64());
                     byte[] b = seg.bytes();
-                    if (off + b.length > m.byteSize()) throw trap(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY);
+                    if (off < 0 || off + b.length > m.byteSize()) throw trap(RuntimeError.Trap.OUT_OF_BOUNDS_MEMORY);
                     if (b.length > 0) m.write(off, b);
                     st.datas[i] = new byte[0];
                 }
@@ -208,6 +210,11 @@ final class Instantiator {
         if (caller != null) caller.bind(instance, memories.length > 0 ? memories[0] : null);
         if (wm.start() >= 0) FunctionHandle.of(funcs[wm.start()]).call();
         return instance;
+    }
+
+    /** A segment offset as an unsigned address: 32 bits, or 64 (then above 2^63 it is negative: out of bounds). */
+    private static long address(long bits, boolean address64) {
+        return address64 ? bits : bits & 0xFFFF_FFFFL;
     }
 
     private static RuntimeError trap(RuntimeError.Trap t) {

@@ -59,7 +59,7 @@ public final class Memory implements Extern, AutoCloseable {
     public Memory(MemoryType type, long capPages) {
         this.declared = Objects.requireNonNull(type, "type");
         Limits limits = type.limits();
-        this.linear = LinearMemory.create(limits.min(), limits.max().orElse(-1), capPages, type.shared());
+        this.linear = LinearMemory.create(limits.min(), limits.max().orElse(-1), capPages, type.shared(), type.address64());
     }
 
     /**
@@ -68,7 +68,7 @@ public final class Memory implements Extern, AutoCloseable {
      */
     public MemoryType type() {
         OptionalLong max = declared.limits().max();
-        return new MemoryType(new Limits(linear.pages(), max), declared.shared());
+        return new MemoryType(new Limits(linear.pages(), max), declared.shared(), declared.address64());
     }
 
     /** Current size in 64 KiB pages. */

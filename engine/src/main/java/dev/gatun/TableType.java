@@ -2,19 +2,26 @@ package dev.gatun;
 
 import java.util.Objects;
 
-/** A table type ({@code tabletype}): a reference element type and limits in elements. */
-public record TableType(ValType elementType, Limits limits) implements ExternType {
+/**
+ * A table type ({@code tabletype}): a reference element type, limits in elements, and the address type
+ * ({@code address64}: a table64 table, indexed by i64). A 64-bit table's limits may be any u64, which
+ * {@link Limits} holds up to {@code Long.MAX_VALUE} (more could never be allocated anyway).
+ */
+public record TableType(ValType elementType, Limits limits, boolean address64) implements ExternType {
     public TableType {
         Objects.requireNonNull(elementType, "elementType");
         Objects.requireNonNull(limits, "limits");
         if (!elementType.isReference()) throw new IllegalArgumentException("table element type must be a reference type: " + elementType);
-        if (limits.min() > 0xFFFF_FFFFL || limits.max().orElse(0) > 0xFFFF_FFFFL)
+        if (!address64 && (limits.min() > 0xFFFF_FFFFL || limits.max().orElse(0) > 0xFFFF_FFFFL))
             throw new IllegalArgumentException("table size must be at most 2^32-1 elements");
     }
+
+    /** A 32-bit table type. */
+    public TableType(ValType elementType, Limits limits) { this(elementType, limits, false); }
 
     @Override
     public ExternKind kind() { return ExternKind.TABLE; }
 
     @Override
-    public String toString() { return "table " + limits + " " + elementType; }
+    public String toString() { return "table " + (address64 ? "i64 " : "") + limits + " " + elementType; }
 }

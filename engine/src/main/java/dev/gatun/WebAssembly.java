@@ -54,9 +54,20 @@ public final class WebAssembly {
      * @throws CompileError when the binary is malformed or the module invalid
      */
     public static Module compile(byte[] bytes, Tier tier) {
+        return compile(bytes, tier, WasmVersion.WASM_3_0);
+    }
+
+    /**
+     * Decodes and validates a module binary by the rules of {@code version} (Wasm 2.0 rejects the 3.0
+     * encodings that were errors in 2.0; see {@link WasmVersion}).
+     *
+     * @throws CompileError when the binary is malformed or the module invalid
+     */
+    public static Module compile(byte[] bytes, Tier tier, WasmVersion version) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(tier, "tier");
-        return guarded(() -> ModuleDecoder.decode(bytes), tier);
+        boolean wasm2 = Objects.requireNonNull(version, "version") == WasmVersion.WASM_2_0;
+        return guarded(() -> ModuleDecoder.decode(bytes, wasm2), tier);
     }
 
     /**

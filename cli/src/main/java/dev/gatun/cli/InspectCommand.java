@@ -148,8 +148,9 @@ final class InspectCommand implements Callable<Integer> {
     static String type(ExternType t) {
         return switch (t) {
             case FunctionType f -> signature(f);
-            case TableType tt -> tt.elementType() + ", " + limits(tt.limits(), "elements");
-            case MemoryType m -> limits(m.limits(), "pages") + bytesOf(m.limits()) + (m.shared() ? " shared" : "");
+            // table64 and memory64 types name their address type first, as the text format does.
+            case TableType tt -> (tt.address64() ? "i64, " : "") + tt.elementType() + ", " + limits(tt.limits(), "elements");
+            case MemoryType m -> (m.address64() ? "i64, " : "") + limits(m.limits(), "pages") + bytesOf(m.limits()) + (m.shared() ? " shared" : "");
             case GlobalType g -> g.mutable() ? "mut " + g.valType() : "const " + g.valType();
             case TagType x -> "(" + names(x.params()) + ")";
         };
@@ -169,10 +170,16 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private static String bytesOf(Limits l) {
-        return " (" + human(l.min() * 65536) + (l.max().isPresent() ? " to " + human(l.max().getAsLong() * 65536) : "") + ")";
+        return " (" + pagesAsBytes(l.min()) + (l.max().isPresent() ? " to " + pagesAsBytes(l.max().getAsLong()) : "") + ")";
+    }
+
+    /** A page count in bytes; memory64 counts up to 2^48 pages, whose bytes a long cannot hold. */
+    private static String pagesAsBytes(long pages) {
+        return pages > Long.MAX_VALUE / 65536 ? "2^" + (63 - Long.numberOfLeadingZeros(pages) + 16) + " bytes" : human(pages * 65536);
     }
 
     private static String human(long bytes) {
+        if (bytes >= 1L << 40 && bytes % (1L << 40) == 0) return (bytes >> 40) + " TiB";
         if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) return (bytes >> 30) + " GiB";
         if (bytes >= 1L << 20 && bytes % (1L << 20) == 0) return (bytes >> 20) + " MiB";
         return (bytes >> 10) + " KiB";

@@ -1,5 +1,7 @@
 package dev.gatun.cli;
 
+import dev.gatun.WasmVersion;
+
 import dev.gatun.conformance.Conformance;
 import dev.gatun.conformance.Tally;
 import dev.gatun.conformance.Targets;
@@ -27,6 +29,10 @@ final class WastCommand implements Callable<Integer> {
     @Option(names = "--tier", paramLabel = "TIER", description = "interpreter, compiler or tiered (default: -Dgatun.tier, else tiered)")
     String tier;
 
+    @Option(names = "--wasm", paramLabel = "VERSION", description = "2.0 or 3.0: the spec rules modules are decoded by"
+            + " (default: 2.0 when all scripts are wast2json .json output, as the 2.0 suite is, else 3.0)")
+    String wasm;
+
     @Option(names = "--list-passing", description = "also list the scripts that pass fully (for expected-pass.txt)")
     boolean listPassing;
 
@@ -41,7 +47,13 @@ final class WastCommand implements Callable<Integer> {
             throw new Cli.Failure(Cli.EXIT_USAGE, "cannot read: " + e.getMessage());
         }
         if (files.isEmpty()) throw new Cli.Failure(Cli.EXIT_USAGE, "no .wast or .json scripts under " + paths);
-        Tally t = Conformance.run(Targets.gatun(Cli.tier(tier)), files, new Conformance.Options(verbose, listPassing), System.out);
+        WasmVersion version = switch (wasm == null ? "" : wasm) {
+            case "" -> Conformance.defaultVersion(files);
+            case "2.0", "2" -> WasmVersion.WASM_2_0;
+            case "3.0", "3" -> WasmVersion.WASM_3_0;
+            default -> throw new Cli.Failure(Cli.EXIT_USAGE, "--wasm must be 2.0 or 3.0, not " + wasm);
+        };
+        Tally t = Conformance.run(Targets.gatun(Cli.tier(tier), version), files, new Conformance.Options(verbose, listPassing), System.out);
         return t.failed() == 0 ? 0 : Cli.EXIT_FAILED;
     }
 }

@@ -1,5 +1,8 @@
 package dev.gatun.conformance;
 
+import dev.gatun.Tier;
+import dev.gatun.WasmVersion;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -110,7 +113,8 @@ public final class Conformance {
             System.exit(2);
         }
         try {
-            Tally t = run(Targets.gatun(), collect(paths), new Options(verbose, list), System.out);
+            List<Path> files = collect(paths);
+            Tally t = run(Targets.gatun(Tier.fromProperty(), defaultVersion(files)), files, new Options(verbose, list), System.out);
             System.exit(t.failed() == 0 ? 0 : 1);
         } catch (NoSuchFileException e) {
             System.err.println("no such file or directory: " + e.getMessage());
@@ -119,5 +123,15 @@ public final class Conformance {
             System.err.println("cannot read: " + e.getMessage());
             System.exit(2);
         }
+    }
+
+    /**
+     * The rules scripts are run by unless told: Wasm 2.0 when every script is wast2json output (.json),
+     * since wabt converts the Wasm 2.0 suite and that suite tests the 2.0 errors that 3.0 made valid
+     * (several memories, u64 limits, memory indices); Wasm 3.0 otherwise (the 3.0 suite is read as .wast).
+     */
+    public static WasmVersion defaultVersion(List<Path> files) {
+        boolean allJson = !files.isEmpty() && files.stream().allMatch(f -> f.getFileName().toString().endsWith(".json"));
+        return allJson ? WasmVersion.WASM_2_0 : WasmVersion.WASM_3_0;
     }
 }

@@ -27,12 +27,15 @@ final class GatunExecutor implements GatunTarget.Engine<Instance> {
 
     /** The spectest host module's state: fresh per script, like the reference interpreter's. */
     private Table table;
+    /** The reference spectest module's {@code table64}: a table64 of 10..20 funcrefs. */
+    private Table table64;
     private Memory memory, sharedMemory;
     private Global globalI32, globalI64, globalF32, globalF64;
 
     @Override
     public void beginScript() {
         table = new Table(new TableType(ValType.FUNCREF, Limits.of(10, 20)), Value.funcref(null));
+        table64 = new Table(new TableType(ValType.FUNCREF, Limits.of(10, 20), true), Value.funcref(null));
         memory = new Memory(MemoryType.of(1, 2));
         // The threads proposal's spectest adds this export.
         sharedMemory = new Memory(MemoryType.shared(1, 2));
@@ -58,6 +61,7 @@ final class GatunExecutor implements GatunTarget.Engine<Instance> {
                 .add("spectest", "global_f32", globalF32)
                 .add("spectest", "global_f64", globalF64)
                 .add("spectest", "table", table)
+                .add("spectest", "table64", table64)
                 .add("spectest", "memory", memory)
                 .add("spectest", "shared_memory", sharedMemory);
         registered.forEach(imports::instance);

@@ -4,6 +4,7 @@ import dev.gatun.ExportDescriptor;
 import dev.gatun.FunctionType;
 import dev.gatun.Module;
 import dev.gatun.Tier;
+import dev.gatun.WasmVersion;
 import dev.gatun.Value;
 import dev.gatun.WebAssembly;
 
@@ -27,13 +28,15 @@ final class GatunTarget<I> implements Target<Module, I> {
 
     private final Engine<I> engine;
     private final Tier tier;
+    private final WasmVersion version;
 
-    GatunTarget(Engine<I> engine, Tier tier) {
+    GatunTarget(Engine<I> engine, Tier tier, WasmVersion version) {
         this.engine = java.util.Objects.requireNonNull(engine, "engine");
         this.tier = java.util.Objects.requireNonNull(tier, "tier");
+        this.version = java.util.Objects.requireNonNull(version, "version");
     }
 
-    @Override public Module compile(byte[] bytes) { return WebAssembly.compile(bytes, tier); }
+    @Override public Module compile(byte[] bytes) { return WebAssembly.compile(bytes, tier, version); }
 
     @Override public FunctionType exportedFunction(Module module, String name) {
         for (ExportDescriptor e : module.exports())

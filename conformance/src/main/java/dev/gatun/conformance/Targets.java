@@ -1,6 +1,7 @@
 package dev.gatun.conformance;
 
 import dev.gatun.Tier;
+import dev.gatun.WasmVersion;
 
 /** The targets the runner can use. */
 public final class Targets {
@@ -11,8 +12,13 @@ public final class Targets {
         return gatun(Tier.fromProperty());
     }
 
-    /** Gatun with every module compiled for {@code tier}. */
+    /** Gatun with every module compiled for {@code tier}, by the Wasm 3.0 rules. */
     public static Target<?, ?> gatun(Tier tier) {
-        return new GatunTarget<>(new GatunExecutor(), tier);
+        return gatun(tier, WasmVersion.WASM_3_0);
+    }
+
+    /** Gatun with every module compiled for {@code tier} by the rules of {@code version}. */
+    public static Target<?, ?> gatun(Tier tier, WasmVersion version) {
+        return new GatunTarget<>(new GatunExecutor(), tier, version);
     }
 }

@@ -22,8 +22,8 @@ import java.util.Set;
 public final class InstructionReader {
     /** The features the engine runs (Wasm 2.0, threads and the 3.0 features implemented so far); the decoder rejects other instructions as illegal opcodes. */
     public static final Set<Feature> FEATURES = EnumSet.of(Feature.MVP, Feature.SIGN_EXTENSION,
-            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.THREADS,
-            Feature.TAIL_CALL, Feature.EXCEPTIONS, Feature.LEGACY_EXCEPTIONS);
+            Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.RELAXED_SIMD,
+            Feature.THREADS, Feature.TAIL_CALL, Feature.EXCEPTIONS, Feature.LEGACY_EXCEPTIONS);
 
     /** Open-block states of the structural check: which of else, catch, catch_all, delegate may follow. */
     private static final byte PLAIN = 0, THEN = 1, ELSE_DONE = 2, TRY_BODY = 3, IN_CATCH = 4, IN_CATCH_ALL = 5;
@@ -33,7 +33,11 @@ public final class InstructionReader {
     long firstDataIndexUse = -1;
     private byte[] ctl = new byte[16];   // per open block: one of PLAIN .. IN_CATCH_ALL
 
-    InstructionReader(boolean hasDataCount) {
+    /** Wasm 2.0 rules: memory indices are reserved zero bytes and memargs have no index (see MemArg). */
+    private final boolean wasm2;
+
+    InstructionReader(boolean hasDataCount, boolean wasm2) {
+        this.wasm2 = wasm2;
         this.hasDataCount = hasDataCount;
     }
 
@@ -74,16 +78,16 @@ public final class InstructionReader {
                 int n = r.u32();
                 r.skip(n);
             }
-            case HEAPTYPE, MEMORY, LANE, ZERO_BYTE -> r.u8();
-            case MEMARG -> { r.u32(); r.u32(); }
-            case MEMARG_LANE -> { r.u32(); r.u32(); r.u8(); }
+            case HEAPTYPE, LANE, ZERO_BYTE -> r.u8();
+            case MEMORY -> r.u32();
+            case MEMARG -> MemArg.read(r);
+            case MEMARG_LANE -> { MemArg.read(r); r.u8(); }
             case SHUFFLE, V128 -> r.skip(16);
             case I32 -> r.s32();
             case I64 -> r.s64();
             case F32 -> r.skip(4);
             case F64 -> r.skip(8);
-            case DATA_MEMORY -> { r.u32(); r.u8(); }
-            case MEMORY_MEMORY -> { r.u8(); r.u8(); }
+            case DATA_MEMORY, MEMORY_MEMORY -> { r.u32(); r.u32(); }
             case ELEM_TABLE, TABLE_TABLE, TYPE_TABLE -> { r.u32(); r.u32(); }
             default -> throw new IllegalStateException(in + " in a checked body");
         }
@@ -199,17 +203,17 @@ public final class InstructionReader {
                 for (long i = 0; i < n; i++) valType(r);
             }
             case HEAPTYPE -> refType(r);
-            // One memory (Wasm 2.0): a memory index is a reserved zero byte.
-            case MEMORY -> zero(r);
-            case MEMORY_MEMORY -> { zero(r); zero(r); }
+            // Multi-memory: what Wasm 2.0 reserved as a zero byte is a memory index (range checked by validation).
+            case MEMORY -> memidx(r);
+            case MEMORY_MEMORY -> { memidx(r); memidx(r); }
             case DATA_MEMORY -> {
                 noteDataIndex(at);
                 r.u32();
-                zero(r);
+                memidx(r);
             }
-            case MEMARG -> memarg(r);
+            case MEMARG -> MemArg.read(r, wasm2);
             case ZERO_BYTE -> zero(r);
-            case MEMARG_LANE -> { memarg(r); r.u8(); }
+            case MEMARG_LANE -> { MemArg.read(r, wasm2); r.u8(); }
             case LANE -> r.u8();
             case SHUFFLE, V128 -> r.skip(16);
             case I32 -> r.s32();
@@ -253,20 +257,17 @@ public final class InstructionReader {
             throw r.malformedAt(r.offset() - 1, "malformed reference type");
     }
 
-    private static void memarg(WasmReader r) {
-        long at = r.offset();
-        int align = r.u32();
-        // Wasm 2.0 has one memory: flags above 31 (including the multi-memory bit 6) are malformed.
-        if (align < 0 || align >= 32) throw r.malformedAt(at, "malformed memop flags");
-        r.u32();
+    private static void zero(WasmReader r) {
+        if (r.u8() != 0) throw r.malformedAt(r.offset() - 1, "zero byte expected");
+    }
+
+    private void memidx(WasmReader r) {
+        if (!wasm2) r.u32();
+        else if (r.u8() != 0) throw r.malformedAt(r.offset() - 1, "zero byte expected");
     }
 
     private void noteDataIndex(long at) {
         // Whether that is malformed depends on the data section, which comes after the code section.
         if (!hasDataCount && firstDataIndexUse < 0) firstDataIndexUse = at;
-    }
-
-    private static void zero(WasmReader r) {
-        if (r.u8() != 0) throw r.malformedAt(r.offset() - 1, "zero byte expected");
     }
 }

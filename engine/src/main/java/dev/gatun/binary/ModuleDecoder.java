@@ -32,7 +32,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes the Wasm binary format (2.0 and the 3.0 features the engine runs) into a {@link WasmModule}. Every function body is checked
+ * Decodes the Wasm 3.0 binary format (as far as the engine runs it), or strictly Wasm 2.0's, into a
+ * {@link WasmModule}. Every function body is checked
  * structurally (known opcodes, well-formed immediates, balanced blocks) so that all malformed-binary
  * errors surface here, before validation, as the spec's reference interpreter reports them.
  *
@@ -40,6 +41,12 @@ import java.util.Map;
  * model cannot represent the failing input (limits out of range, non-constant initialisers). Those
  * are remembered as the first deferred INVALID error and thrown only once the whole binary decoded,
  * so a malformed binary is always reported as malformed.
+ *
+ * <p>Profiles: Wasm 3.0 (the default) turned some Wasm 2.0 errors into valid encodings or validation errors:
+ * limits are u64 with an address-type flag (memory64), memory indices replace the reserved zero bytes and
+ * memargs carry one (multi-memory), memarg offsets are u64. A {@code wasm2} decoder keeps the 2.0 rules
+ * (u32 limits and offsets, zero bytes, memarg flags below 32: malformed otherwise; several memories:
+ * invalid), so the Wasm 2.0 suite, whose scripts test exactly those errors, still holds.
  *
  * <p>Input comes either as one array or section by section from a stream; the decoder never needs
  * more than the section it is working on.
@@ -85,11 +92,17 @@ public final class ModuleDecoder {
     private long dataIndexUse = -1;   // first memory.init/data.drop without a data count section
     private CompileFailure deferred;     // first validation error found while decoding
 
-    private ModuleDecoder() {}
+    /** Decode by the Wasm 2.0 rules (see the class comment). */
+    private final boolean wasm2;
 
-    /** Decodes a whole binary. */
-    public static WasmModule decode(byte[] bytes) {
-        ModuleDecoder d = new ModuleDecoder();
+    private ModuleDecoder(boolean wasm2) { this.wasm2 = wasm2; }
+
+    /** Decodes a whole binary (Wasm 3.0). */
+    public static WasmModule decode(byte[] bytes) { return decode(bytes, false); }
+
+    /** Decodes a whole binary by the Wasm 3.0 rules, or by Wasm 2.0's when {@code wasm2}. */
+    public static WasmModule decode(byte[] bytes, boolean wasm2) {
+        ModuleDecoder d = new ModuleDecoder(wasm2);
         WasmReader r = new WasmReader(bytes);
         d.header(r);
         while (!r.atEnd()) {
@@ -116,7 +129,7 @@ public final class ModuleDecoder {
     }
 
     private static WasmModule decode(StreamSource src) {
-        ModuleDecoder d = new ModuleDecoder();
+        ModuleDecoder d = new ModuleDecoder(false);
         byte[] head = src.readUpTo(8);
         d.header(new WasmReader(head));
         while (true) {
@@ -241,28 +254,41 @@ public final class ModuleDecoder {
         return null;
     }
 
-    private record RawLimits(long min, long max, boolean shared) {} // max -1 when absent
+    /** Limits as read: {@code max} -1 when absent; u64 values above 2^63 saturate to Long.MAX_VALUE. */
+    private record RawLimits(long min, long max, boolean shared, boolean address64) {}
 
-    /** Limits flag bits: bit 0 a maximum follows; bit 1 (threads, memories only) the memory is shared. */
-    private static final int LIMITS_HAS_MAX = 0x01, LIMITS_SHARED = 0x02;
+    /**
+     * Limits flag bits: bit 0 a maximum follows; bit 1 (threads, memories only) the memory is shared;
+     * bit 2 (memory64/table64, not in the Wasm 2.0 profile) 64-bit addresses.
+     */
+    private static final int LIMITS_HAS_MAX = 0x01, LIMITS_SHARED = 0x02, LIMITS_64 = 0x04;
 
-    private static RawLimits limits(WasmReader r, boolean memory) {
+    private RawLimits limits(WasmReader r, boolean memory) {
         int flags = r.u8();
         // The reference reads the flags as a one-byte LEB128, hence these two messages.
         if ((flags & 0x80) != 0) throw r.malformedAt(r.offset() - 1, "integer representation too long");
-        int allowed = memory ? LIMITS_HAS_MAX | LIMITS_SHARED : LIMITS_HAS_MAX;
+        int allowed = (memory ? LIMITS_HAS_MAX | LIMITS_SHARED : LIMITS_HAS_MAX) | (wasm2 ? 0 : LIMITS_64);
         if ((flags & ~allowed) != 0) throw r.malformedAt(r.offset() - 1, "integer too large");
-        long min = r.u32() & 0xFFFF_FFFFL;
-        long max = (flags & LIMITS_HAS_MAX) != 0 ? r.u32() & 0xFFFF_FFFFL : -1;
-        return new RawLimits(min, max, (flags & LIMITS_SHARED) != 0);
+        boolean shared = (flags & LIMITS_SHARED) != 0;
+        if (wasm2) {
+            long min = r.u32() & 0xFFFF_FFFFL;
+            return new RawLimits(min, (flags & LIMITS_HAS_MAX) != 0 ? r.u32() & 0xFFFF_FFFFL : -1, shared, false);
+        }
+        // Wasm 3.0 reads both address types' limits as u64; the 32-bit range is a validation rule (invalid).
+        long min = saturate(r.u64());
+        long max = (flags & LIMITS_HAS_MAX) != 0 ? saturate(r.u64()) : -1;
+        return new RawLimits(min, max, shared, (flags & LIMITS_64) != 0);
     }
+
+    private static long saturate(long u64) { return u64 < 0 ? Long.MAX_VALUE : u64; }
 
     private MemoryType memoryType(WasmReader r) {
         long at = r.offset();
         RawLimits l = limits(r, true);
         long min = l.min, max = l.max;
-        if (min > MemoryType.MAX_PAGES || max > MemoryType.MAX_PAGES) {
-            defer(at, "memory size must be at most 65536 pages (4GiB)");
+        long most = l.address64 ? MemoryType.MAX_PAGES_64 : MemoryType.MAX_PAGES;
+        if (min > most || max > most) {
+            defer(at, l.address64 ? "memory size must be at most 2^48 pages" : "memory size must be at most 65536 pages (4GiB)");
         } else if (max >= 0 && max < min) {
             defer(at, "size minimum must not be greater than maximum");
         } else if (l.shared && max < 0) {
@@ -270,9 +296,9 @@ public final class ModuleDecoder {
             defer(at, "shared memory must have maximum");
         }
         // The model cannot hold invalid limits; clamp (the deferred error rejects the module anyway).
-        min = Math.min(min, MemoryType.MAX_PAGES);
-        if (max >= 0) max = Math.max(min, Math.min(max, MemoryType.MAX_PAGES));
-        return new MemoryType(max >= 0 ? Limits.of(min, max) : Limits.of(min), l.shared && max >= 0);
+        min = Math.min(min, most);
+        if (max >= 0) max = Math.max(min, Math.min(max, most));
+        return new MemoryType(max >= 0 ? Limits.of(min, max) : Limits.of(min), l.shared && max >= 0, l.address64);
     }
 
     private TableType tableType(WasmReader r) {
@@ -280,11 +306,16 @@ public final class ModuleDecoder {
         long at = r.offset();
         RawLimits l = limits(r, false);
         long min = l.min, max = l.max;
+        if (!l.address64 && (min > 0xFFFF_FFFFL || max > 0xFFFF_FFFFL)) {
+            defer(at, "table size must be at most 2^32-1");
+            min = Math.min(min, 0xFFFF_FFFFL);
+            if (max >= 0) max = Math.min(max, 0xFFFF_FFFFL);
+        }
         if (max >= 0 && max < min) {
             defer(at, "size minimum must not be greater than maximum");
             max = min;
         }
-        return new TableType(et, max >= 0 ? Limits.of(min, max) : Limits.of(min));
+        return new TableType(et, max >= 0 ? Limits.of(min, max) : Limits.of(min), l.address64);
     }
 
     private static GlobalType globalType(WasmReader r) {
@@ -494,7 +525,7 @@ public final class ModuleDecoder {
 
     private void codeSection(WasmReader r) {
         int n = vecLen(r);
-        InstructionReader scanner = new InstructionReader(dataCount >= 0);
+        InstructionReader scanner = new InstructionReader(dataCount >= 0, wasm2);
         for (int i = 0; i < n; i++) {
             long sizeAt = r.offset();
             long size = r.u32() & 0xFFFF_FFFFL;
@@ -578,7 +609,7 @@ public final class ModuleDecoder {
             stack.add(ce);
         }
         r.pos(from);
-        InstructionReader scanner = new InstructionReader(true);
+        InstructionReader scanner = new InstructionReader(true, wasm2);
         boolean constantOnly = scanner.scanConst(r);
         defer(at, constantOnly ? "type mismatch" : "constant expression required");
         return new ConstExpr.Num(ValType.I32, 0);
@@ -617,6 +648,7 @@ public final class ModuleDecoder {
         // tests expect for modules that text-to-binary converters wrote without a data count section.
         if (dataIndexUse >= 0 && !datas.isEmpty())
             throw new CompileFailure(CompileFailure.Kind.MALFORMED, dataIndexUse, "data count section required");
+        if (wasm2 && memories.size() > 1) defer(memoryOffsets.toArray()[1], "multiple memories");
         if (deferred != null) throw deferred;
         int[] funcTypes = new int[importedFuncs + definedFuncTypes.length];
         for (int i = 0; i < importedFuncs; i++) funcTypes[i] = importFuncTypes.get(i);

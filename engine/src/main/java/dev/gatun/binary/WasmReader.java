@@ -88,6 +88,21 @@ public final class WasmReader {
         throw malformed("integer representation too long");
     }
 
+    /** u64 LEB128 (memory64 offsets and limits): the 64 bits, unsigned. */
+    public long u64() {
+        long result = 0;
+        int shift = 0;
+        for (int i = 0; i < 10; i++) {
+            int b = u8();
+            if (i == 9 && (b & 0x80) != 0) throw malformedAt(offset() - 1, "integer representation too long");
+            if (i == 9 && (b & 0x7E) != 0) throw malformedAt(offset() - 1, "integer too large");
+            result |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) return result;
+            shift += 7;
+        }
+        throw malformed("integer representation too long");
+    }
+
     /** s32 LEB128. */
     public int s32() {
         return (int) signed(32);

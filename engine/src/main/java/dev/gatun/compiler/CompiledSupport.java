@@ -35,9 +35,15 @@ public final class CompiledSupport {
         return m == null ? null : m.lin.segment();
     }
 
-    static int memSize(InstanceState inst) { return (int) inst.mem0.pages(); }
+    static long memSize(InstanceState inst, int k) { return inst.mems[k].size(); }
 
-    static int memGrow(int delta, InstanceState inst) { return (int) inst.mem0.grow(delta & 0xFFFF_FFFFL); }
+    static long memGrow(long delta, InstanceState inst, int k) { return inst.mems[k].growRaw(delta); }
+
+    /** Memory k's current segment, for memories other than 0 (whose segment a compiled function caches). */
+    static MemorySegment memK(InstanceState inst, int k) { return inst.mems[k].seg(); }
+
+    /** The checked effective address of an access to memory k (any address type). */
+    static long ea(long raw, long off, InstanceState inst, int k) { return inst.mems[k].ea(raw, off); }
 
     static int ldI32(int a, long off, MemorySegment m) { return m.get(Interpreter.I32, (a & 0xFFFF_FFFFL) + off); }
     static long ldI64(int a, long off, MemorySegment m) { return m.get(Interpreter.I64, (a & 0xFFFF_FFFFL) + off); }
@@ -55,28 +61,36 @@ public final class CompiledSupport {
     static void st8(int a, int v, long off, MemorySegment m) { m.set(Interpreter.I8, (a & 0xFFFF_FFFFL) + off, (byte) v); }
     static void st16(int a, int v, long off, MemorySegment m) { m.set(Interpreter.I16, (a & 0xFFFF_FFFFL) + off, (short) v); }
 
-    static void memoryInit(int d, int s, int n, InstanceState inst, int seg) {
-        byte[] data = inst.datas[seg];
-        MemorySegment mem = inst.memSeg();
-        long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (ss + nn > data.length || dd + nn > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
-        MemorySegment.copy(MemorySegment.ofArray(data), ss, mem, dd, nn);
+    // Accesses at an effective address already computed and checked by ea (multi-memory, memory64).
+    static int ldI32(long ea, MemorySegment m) { return m.get(Interpreter.I32, ea); }
+    static long ldI64(long ea, MemorySegment m) { return m.get(Interpreter.I64, ea); }
+    static float ldF32(long ea, MemorySegment m) { return Float.intBitsToFloat(m.get(Interpreter.I32, ea)); }
+    static double ldF64(long ea, MemorySegment m) { return Double.longBitsToDouble(m.get(Interpreter.I64, ea)); }
+    static int ld8S(long ea, MemorySegment m) { return m.get(Interpreter.I8, ea); }
+    static int ld8U(long ea, MemorySegment m) { return m.get(Interpreter.I8, ea) & 0xFF; }
+    static int ld16S(long ea, MemorySegment m) { return m.get(Interpreter.I16, ea); }
+    static int ld16U(long ea, MemorySegment m) { return m.get(Interpreter.I16, ea) & 0xFFFF; }
+
+    static void stI32(long ea, int v, MemorySegment m) { m.set(Interpreter.I32, ea, v); }
+    static void stI64(long ea, long v, MemorySegment m) { m.set(Interpreter.I64, ea, v); }
+    static void stF32(long ea, float v, MemorySegment m) { m.set(Interpreter.I32, ea, Float.floatToRawIntBits(v)); }
+    static void stF64(long ea, double v, MemorySegment m) { m.set(Interpreter.I64, ea, Double.doubleToRawLongBits(v)); }
+    static void st8(long ea, int v, MemorySegment m) { m.set(Interpreter.I8, ea, (byte) v); }
+    static void st16(long ea, int v, MemorySegment m) { m.set(Interpreter.I16, ea, (short) v); }
+
+    // Bulk memory: raw operands (i32 sign-extended to long), read by each memory's address type.
+    static void memoryInit(long d, long s, long n, InstanceState inst, int seg, int k) {
+        MemInst.init(inst.mems[k], inst.datas[seg], d, s, n);
     }
 
     static void dataDrop(InstanceState inst, int seg) { inst.datas[seg] = new byte[0]; }
 
-    static void memoryCopy(int d, int s, int n, InstanceState inst) {
-        MemorySegment mem = inst.memSeg();
-        long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (ss + nn > mem.byteSize() || dd + nn > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
-        MemorySegment.copy(mem, ss, mem, dd, nn);
+    static void memoryCopy(long d, long s, long n, InstanceState inst, int dst, int src) {
+        MemInst.copy(inst.mems[dst], inst.mems[src], d, s, n);
     }
 
-    static void memoryFill(int d, int v, int n, InstanceState inst) {
-        MemorySegment mem = inst.memSeg();
-        long dd = d & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (dd + nn > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
-        mem.asSlice(dd, nn).fill((byte) v);
+    static void memoryFill(long d, long v, long n, InstanceState inst, int k) {
+        MemInst.fill(inst.mems[k], d, (int) v, n);
     }
 
     // ---- globals ----
@@ -123,48 +137,35 @@ public final class CompiledSupport {
 
     static Object refFunc(InstanceState inst, int f) { return inst.funcs[f]; }
 
-    static Object tableGet(int i, InstanceState inst, int t) {
+    // Tables: raw operands (i32 sign-extended to long), read by each table's address type.
+    static Object tableGet(long i, InstanceState inst, int t) {
         TableInst tb = inst.tables[t];
-        if (Integer.compareUnsigned(i, tb.size) >= 0) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
-        return tb.elems[i];
+        return tb.elems[tb.checked(i, TrapKind.OUT_OF_BOUNDS_TABLE)];
     }
 
-    static void tableSet(int i, Object v, InstanceState inst, int t) {
+    static void tableSet(long i, Object v, InstanceState inst, int t) {
         TableInst tb = inst.tables[t];
-        if (Integer.compareUnsigned(i, tb.size) >= 0) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
-        tb.elems[i] = v;
+        tb.elems[tb.checked(i, TrapKind.OUT_OF_BOUNDS_TABLE)] = v;
     }
 
-    static int tableSize(InstanceState inst, int t) { return inst.tables[t].size; }
+    static long tableSize(InstanceState inst, int t) { return inst.tables[t].size; }
 
-    static int tableGrow(Object init, int n, InstanceState inst, int t) { return inst.tables[t].growByCode(n & 0xFFFF_FFFFL, init); }
+    static long tableGrow(Object init, long n, InstanceState inst, int t) { return inst.tables[t].growRaw(n, init); }
 
-    static void tableFill(int i, Object v, int n, InstanceState inst, int t) {
-        TableInst tb = inst.tables[t];
-        long ii = i & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (ii + nn > tb.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
-        Arrays.fill(tb.elems, (int) ii, (int) (ii + nn), v);
+    static void tableFill(long i, Object v, long n, InstanceState inst, int t) { inst.tables[t].fill(i, v, n); }
+
+    static void tableCopy(long d, long s, long n, InstanceState inst, int dt, int st) {
+        TableInst.copy(inst.tables[dt], inst.tables[st], d, s, n);
     }
 
-    static void tableCopy(int d, int s, int n, InstanceState inst, int dt, int st) {
-        TableInst a = inst.tables[dt], b = inst.tables[st];
-        long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (ss + nn > b.size || dd + nn > a.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
-        System.arraycopy(b.elems, (int) ss, a.elems, (int) dd, (int) nn);
-    }
-
-    static void tableInit(int d, int s, int n, InstanceState inst, int seg, int t) {
-        Object[] e = inst.elems[seg];
-        TableInst tb = inst.tables[t];
-        long dd = d & 0xFFFF_FFFFL, ss = s & 0xFFFF_FFFFL, nn = n & 0xFFFF_FFFFL;
-        if (ss + nn > e.length || dd + nn > tb.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
-        System.arraycopy(e, (int) ss, tb.elems, (int) dd, (int) nn);
+    static void tableInit(long d, long s, long n, InstanceState inst, int seg, int t) {
+        inst.tables[t].init(inst.elems[seg], d, s, n);
     }
 
     static void elemDrop(InstanceState inst, int seg) { inst.elems[seg] = new Object[0]; }
 
     /** call_indirect's lookup and checks: the callee. */
-    static FuncInst indirect(int i, InstanceState inst, int table, int typeId) {
+    static FuncInst indirect(long i, InstanceState inst, int table, int typeId) {
         return Interpreter.indirect(inst, i, table, typeId);
     }
 

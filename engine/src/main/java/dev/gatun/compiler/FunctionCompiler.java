@@ -622,19 +622,19 @@ public final class FunctionCompiler extends SimdCodegen {
 
     private void callIndirect(int typeidx, int table) {
         FunctionType ft = mod.types().get(typeidx);
-        pop();
+        toRaw(pop());   // the index, as raw bits read by the table's address type
         if (ft.params().contains(ValType.V128)) {
-            int i = scratchSlot(ValType.I32, -5);
-            cb.istore(i);
+            int i = scratchSlot(ValType.I64, -5);
+            cb.lstore(i);
             args(ft);
-            cb.iload(i);
+            cb.lload(i);
         } else {
             args(ft);
         }
         cb.aload(instSlot);
         cb.loadConstant(table);
         cb.loadConstant(g.typeIds[typeidx]);
-        support(cb, "indirect", CD_FUNC, CD_int, CD_INST, CD_int, CD_int);
+        support(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
         cb.aload(instSlot);
         cb.iload(depthSlot);
         cb.iconst_1();
@@ -669,19 +669,19 @@ public final class FunctionCompiler extends SimdCodegen {
 
     private void returnCallIndirect(int typeidx, int table) {
         FunctionType ft = mod.types().get(typeidx);
-        pop();
+        toRaw(pop());   // the index, as raw bits read by the table's address type
         if (ft.params().contains(ValType.V128)) {
-            int i = scratchSlot(ValType.I32, -5);
-            cb.istore(i);
+            int i = scratchSlot(ValType.I64, -5);
+            cb.lstore(i);
             args(ft);
-            cb.iload(i);
+            cb.lload(i);
         } else {
             args(ft);
         }
         cb.aload(instSlot);
         cb.loadConstant(table);
         cb.loadConstant(g.typeIds[typeidx]);
-        support(cb, "indirect", CD_FUNC, CD_int, CD_INST, CD_int, CD_int);
+        support(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
         tailCall(typeidx);
     }
 
@@ -927,33 +927,36 @@ public final class FunctionCompiler extends SimdCodegen {
             }
             case TABLE_GET -> {
                 int t = r.u32();
-                pop();
+                toRaw(pop());
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                support(cb, "tableGet", CD_Object, CD_int, CD_INST, CD_int);
+                support(cb, "tableGet", CD_Object, CD_long, CD_INST, CD_int);
                 push(mod.tables().get(t).elementType());
             }
             case TABLE_SET -> {
                 int t = r.u32();
-                pop();
-                pop();
+                operandsToRaw(2);
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                support(cb, "tableSet", CD_void, CD_int, CD_Object, CD_INST, CD_int);
+                support(cb, "tableSet", CD_void, CD_long, CD_Object, CD_INST, CD_int);
             }
             case MEMORY_SIZE -> {
-                r.u8();
+                int k = r.u32();
                 cb.aload(instSlot);
-                support(cb, "memSize", CD_int, CD_INST);
+                cb.loadConstant(k);
+                support(cb, "memSize", CD_long, CD_INST, CD_int);
+                fromRaw(memAddr(k));
                 // Another thread may have grown a shared memory: accesses up to the size just read must work.
-                reloadMem();
-                push(ValType.I32);
+                if (k == 0) reloadMem();
             }
             case MEMORY_GROW -> {
-                r.u8();
+                int k = r.u32();
+                toRaw(pop());
                 cb.aload(instSlot);
-                support(cb, "memGrow", CD_int, CD_int, CD_INST);
-                reloadMem();
+                cb.loadConstant(k);
+                support(cb, "memGrow", CD_long, CD_long, CD_INST, CD_int);
+                fromRaw(memAddr(k));
+                if (k == 0) reloadMem();
             }
             case I32_CONST -> {
                 cb.loadConstant(r.s32());

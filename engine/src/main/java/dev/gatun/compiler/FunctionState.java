@@ -288,6 +288,56 @@ abstract class FunctionState {
         cb.astore(memSlot);
     }
 
+    /** Whether memory k is memory 0 with 32-bit addresses, whose segment the memory slot caches. */
+    boolean plainMemory(int k) { return k == 0 && !mod.memories().get(0).address64(); }
+
+    /** The address type of memory k (i64 for memory64). */
+    ValType memAddr(int k) { return mod.memories().get(k).address64() ? ValType.I64 : ValType.I32; }
+
+    /** The index type of table t (i64 for table64). */
+    ValType tableAddr(int t) { return mod.tables().get(t).address64() ? ValType.I64 : ValType.I32; }
+
+    /** Pushes memory k's current segment: memory 0's from its slot, any other's from the instance. */
+    void segment(int k) {
+        if (k == 0) {
+            cb.aload(memSlot);
+        } else {
+            cb.aload(instSlot);
+            cb.loadConstant(k);
+            support(cb, "memK", CD_SEG, CD_INST, CD_int);
+        }
+    }
+
+    /**
+     * Pops the top n operands off both stacks and pushes them back with every i32 and i64 widened to a
+     * long (references stay): the table and bulk-memory helpers take raw 64-bit operands and read them by
+     * address type, so one helper serves every mix of 32- and 64-bit tables and memories.
+     */
+    void operandsToRaw(int n) {
+        ValType[] ts = new ValType[n];
+        int[] slots = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            ts[i] = pop();
+            slots[i] = scratchSlot(ts[i], -10 - i);
+            cb.storeLocal(kind(ts[i]), slots[i]);
+        }
+        for (int i = 0; i < n; i++) {
+            cb.loadLocal(kind(ts[i]), slots[i]);
+            toRaw(ts[i]);
+        }
+    }
+
+    /** Pushes a helper's long result as a value of type t (narrowed for i32). */
+    void fromRaw(ValType t) {
+        if (t == ValType.I32) cb.l2i();
+        push(t);
+    }
+
+    /** Widens the i32 on top of the JVM stack to a long (an i64 stays): the runtime masks by address type. */
+    void toRaw(ValType t) {
+        if (t == ValType.I32) cb.i2l();
+    }
+
 
     static String suffix(ValType t) {
         return switch (t) {

@@ -8,6 +8,7 @@ import dev.gatun.model.FunctionType;
 import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
+import dev.gatun.binary.MemArg;
 import dev.gatun.binary.WasmReader;
 import dev.gatun.model.Instruction;
 
@@ -35,17 +36,9 @@ abstract class ScalarCodegen extends FunctionState {
 
     void memory(Instruction in) {
         int op = in.code;
-        r.u32();
-        long offset = r.u32() & 0xFFFF_FFFFL;
+        MemArg ma = MemArg.read(r);
+        long offset = ma.offset();
         boolean store = op >= Instruction.I32_STORE.code;
-        if (store) {
-            pop();
-            pop();
-        } else {
-            pop();
-        }
-        cb.loadConstant(offset);
-        cb.aload(memSlot);
         String name;
         ClassDesc value;
         ValType result = null;
@@ -75,7 +68,13 @@ abstract class ScalarCodegen extends FunctionState {
             case I64_STORE16 -> { name = "st16"; value = CD_int; narrow = true; }
             default -> { name = "stI32"; value = CD_int; narrow = true; }
         }
-        if (store) {
+        if (!plainMemory(ma.memory())) {
+            wideAccess(ma, store, name, value, narrow);
+        } else if (store) {
+            pop();
+            pop();
+            cb.loadConstant(offset);
+            cb.aload(memSlot);
             if (narrow) {
                 // The value is below offset and memory: bring it up, narrow it, put it back.
                 int off = scratchSlot(ValType.I64, -2);
@@ -88,7 +87,12 @@ abstract class ScalarCodegen extends FunctionState {
             }
             support(cb, name, CD_void, CD_int, value, CD_long, CD_SEG);
         } else {
+            pop();
+            cb.loadConstant(offset);
+            cb.aload(memSlot);
             support(cb, name, value, CD_int, CD_long, CD_SEG);
+        }
+        if (!store) {
             if (widen) cb.i2l();
             if (widenU) {
                 cb.i2l();
@@ -96,6 +100,37 @@ abstract class ScalarCodegen extends FunctionState {
                 cb.land();
             }
             push(result);
+        }
+    }
+
+    /**
+     * A load or store of a memory other than a 32-bit memory 0 (multi-memory, memory64): the address
+     * (widened to long) and offset become a checked effective address first, then the access goes to the
+     * memory's segment (memory 0's is in its slot; others are fetched, as their grows do not reload it).
+     * The value of a store waits in a scratch slot meanwhile.
+     */
+    private void wideAccess(MemArg ma, boolean store, String name, ClassDesc value, boolean narrow) {
+        int k = ma.memory();
+        int v = -1;
+        ValType vt = null;
+        if (store) {
+            vt = pop();
+            v = scratchSlot(vt, -6);
+            cb.storeLocal(kind(vt), v);
+        }
+        if (pop() == ValType.I32) cb.i2l();
+        cb.loadConstant(ma.offset());
+        cb.aload(instSlot);
+        cb.loadConstant(k);
+        support(cb, "ea", CD_long, CD_long, CD_long, CD_INST, CD_int);
+        if (store) {
+            cb.loadLocal(kind(vt), v);
+            if (narrow) cb.l2i();
+            segment(k);
+            support(cb, name, CD_void, CD_long, value, CD_SEG);
+        } else {
+            segment(k);
+            support(cb, name, value, CD_long, CD_SEG);
         }
     }
 
@@ -324,11 +359,12 @@ abstract class ScalarCodegen extends FunctionState {
             case I64_TRUNC_SAT_F64_U -> { support(cb, "i64TruncSatF64U", CD_long, CD_double); unary(F64, I64); }
             case MEMORY_INIT -> {
                 int seg = r.u32();
-                r.u8();
-                sp -= 3;
+                int k = r.u32();
+                operandsToRaw(3);
                 cb.aload(instSlot);
                 cb.loadConstant(seg);
-                support(cb, "memoryInit", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int);
+                cb.loadConstant(k);
+                support(cb, "memoryInit", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
             }
             case DATA_DROP -> {
                 cb.aload(instSlot);
@@ -336,26 +372,29 @@ abstract class ScalarCodegen extends FunctionState {
                 support(cb, "dataDrop", CD_void, CD_INST, CD_int);
             }
             case MEMORY_COPY -> {
-                r.u8();
-                r.u8();
-                sp -= 3;
+                int x = r.u32();
+                int y = r.u32();
+                operandsToRaw(3);
                 cb.aload(instSlot);
-                support(cb, "memoryCopy", CD_void, CD_int, CD_int, CD_int, CD_INST);
+                cb.loadConstant(x);
+                cb.loadConstant(y);
+                support(cb, "memoryCopy", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
             }
             case MEMORY_FILL -> {
-                r.u8();
-                sp -= 3;
+                int k = r.u32();
+                operandsToRaw(3);
                 cb.aload(instSlot);
-                support(cb, "memoryFill", CD_void, CD_int, CD_int, CD_int, CD_INST);
+                cb.loadConstant(k);
+                support(cb, "memoryFill", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int);
             }
             case TABLE_INIT -> {
                 int seg = r.u32();
                 int t = r.u32();
-                sp -= 3;
+                operandsToRaw(3);
                 cb.aload(instSlot);
                 cb.loadConstant(seg);
                 cb.loadConstant(t);
-                support(cb, "tableInit", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int, CD_int);
+                support(cb, "tableInit", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
             }
             case ELEM_DROP -> {
                 cb.aload(instSlot);
@@ -365,33 +404,33 @@ abstract class ScalarCodegen extends FunctionState {
             case TABLE_COPY -> {
                 int x = r.u32();
                 int y = r.u32();
-                sp -= 3;
+                operandsToRaw(3);
                 cb.aload(instSlot);
                 cb.loadConstant(x);
                 cb.loadConstant(y);
-                support(cb, "tableCopy", CD_void, CD_int, CD_int, CD_int, CD_INST, CD_int, CD_int);
+                support(cb, "tableCopy", CD_void, CD_long, CD_long, CD_long, CD_INST, CD_int, CD_int);
             }
             case TABLE_GROW -> {
                 int t = r.u32();
-                sp -= 2;
+                operandsToRaw(2);
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                support(cb, "tableGrow", CD_int, CD_Object, CD_int, CD_INST, CD_int);
-                push(I32);
+                support(cb, "tableGrow", CD_long, CD_Object, CD_long, CD_INST, CD_int);
+                fromRaw(tableAddr(t));
             }
             case TABLE_SIZE -> {
                 int t = r.u32();
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                support(cb, "tableSize", CD_int, CD_INST, CD_int);
-                push(I32);
+                support(cb, "tableSize", CD_long, CD_INST, CD_int);
+                fromRaw(tableAddr(t));
             }
             case TABLE_FILL -> {
                 int t = r.u32();
-                sp -= 3;
+                operandsToRaw(3);
                 cb.aload(instSlot);
                 cb.loadConstant(t);
-                support(cb, "tableFill", CD_void, CD_int, CD_Object, CD_int, CD_INST, CD_int);
+                support(cb, "tableFill", CD_void, CD_long, CD_Object, CD_long, CD_INST, CD_int);
             }
             default -> throw new IllegalStateException("0xFC " + sub + " in a validated body");
         }

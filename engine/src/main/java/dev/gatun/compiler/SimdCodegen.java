@@ -6,6 +6,7 @@ import dev.gatun.interpreter.Translator;
 import dev.gatun.model.FunctionType;
 import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
+import dev.gatun.binary.MemArg;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.binary.WasmReader;
 import dev.gatun.model.Instruction;
@@ -99,17 +100,32 @@ abstract class SimdCodegen extends ScalarCodegen {
         push(t);
     }
 
-    /** Pops the i32 address and leaves its effective address (with the memarg offset) in a long local. */
+    /** The memory of the last {@link #effectiveAddress}, whose segment the kernel call then takes. */
+    private int accessMemory;
+
+    /**
+     * Pops the address and leaves its effective address (with the memarg offset) in a long local: inline
+     * for a 32-bit memory 0 (the sum cannot wrap), through the checked runtime helper for any other memory.
+     */
     int effectiveAddress() {
-        r.u32();
-        long offset = r.u32() & 0xFFFF_FFFFL;
-        pop();
-        cb.i2l();
-        cb.loadConstant(0xFFFF_FFFFL);
-        cb.land();
-        if (offset != 0) {
+        MemArg ma = MemArg.read(r);
+        long offset = ma.offset();
+        accessMemory = ma.memory();
+        if (plainMemory(accessMemory)) {
+            pop();
+            cb.i2l();
+            cb.loadConstant(0xFFFF_FFFFL);
+            cb.land();
+            if (offset != 0) {
+                cb.loadConstant(offset);
+                cb.ladd();
+            }
+        } else {
+            toRaw(pop());
             cb.loadConstant(offset);
-            cb.ladd();
+            cb.aload(instSlot);
+            cb.loadConstant(accessMemory);
+            support(cb, "ea", CD_long, CD_long, CD_long, CD_INST, CD_int);
         }
         int ea = scratchSlot(ValType.I64, -4);
         cb.lstore(ea);
@@ -135,7 +151,7 @@ abstract class SimdCodegen extends ScalarCodegen {
                 push(V);
                 cb.aload(vSlot);
                 cb.loadConstant(vTop(0));
-                cb.aload(memSlot);
+                segment(accessMemory);
                 cb.lload(ea);
                 invokeKernel(kernelName(in), KMEM);
             }
@@ -145,7 +161,7 @@ abstract class SimdCodegen extends ScalarCodegen {
                 int ea = effectiveAddress();
                 cb.aload(vSlot);
                 cb.loadConstant(v);
-                cb.aload(memSlot);
+                segment(accessMemory);
                 cb.lload(ea);
                 invokeKernel("v128_store", KMEM);
             }
@@ -158,7 +174,7 @@ abstract class SimdCodegen extends ScalarCodegen {
                 cb.aload(vSlot);
                 cb.loadConstant(vTop(0));
                 cb.loadConstant(v);
-                cb.aload(memSlot);
+                segment(accessMemory);
                 cb.lload(ea);
                 cb.loadConstant(lane);
                 invokeKernel(kernelName(in), KLOAD_LANE);
@@ -170,7 +186,7 @@ abstract class SimdCodegen extends ScalarCodegen {
                 int lane = r.u8();
                 cb.aload(vSlot);
                 cb.loadConstant(v);
-                cb.aload(memSlot);
+                segment(accessMemory);
                 cb.lload(ea);
                 cb.loadConstant(lane);
                 invokeKernel(kernelName(in), KSTORE_LANE);
@@ -227,7 +243,9 @@ abstract class SimdCodegen extends ScalarCodegen {
                 push(V);
                 kernel(in, K3, vTop(0), a, VSCRATCH);
             }
-            case V128_BITSELECT -> {
+            case V128_BITSELECT, F32X4_RELAXED_MADD, F32X4_RELAXED_NMADD, F64X2_RELAXED_MADD, F64X2_RELAXED_NMADD,
+                 I8X16_RELAXED_LANESELECT, I16X8_RELAXED_LANESELECT, I32X4_RELAXED_LANESELECT, I64X2_RELAXED_LANESELECT,
+                 I32X4_RELAXED_DOT_I8X16_I7X16_ADD_S -> {
                 int c = vIn(0), b = vIn(1), a = vIn(2);
                 pop();
                 pop();

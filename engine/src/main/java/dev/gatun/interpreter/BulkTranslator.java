@@ -19,13 +19,17 @@ final class BulkTranslator {
                 t.pushValue(dst, Translator.NUM);
             }
             case MEMORY_INIT -> {
-                int seg = r.u32(); r.u8();
+                int seg = r.u32(); int k = r.u32();
                 int n = t.popValue(), s = t.popValue(), d = t.popValue();
-                t.emitWith(IrOp.MEMORY_INIT, d, s, n, seg);
+                t.emitWith(IrOp.MEMORY_INIT, d, s, n, (long) k << 32 | seg);
             }
             case DATA_DROP -> t.emitWith(IrOp.DATA_DROP, 0, 0, 0, r.u32());
-            case MEMORY_COPY -> { r.u8(); r.u8(); int n = t.popValue(), s = t.popValue(), d = t.popValue(); t.emitOp(IrOp.MEMORY_COPY, d, s, n); }
-            case MEMORY_FILL -> { r.u8(); int n = t.popValue(), v = t.popValue(), d = t.popValue(); t.emitOp(IrOp.MEMORY_FILL, d, v, n); }
+            case MEMORY_COPY -> {
+                int x = r.u32(); int y = r.u32();
+                int n = t.popValue(), s = t.popValue(), d = t.popValue();
+                t.emitWith(IrOp.MEMORY_COPY, d, s, n, (long) x << 32 | y);
+            }
+            case MEMORY_FILL -> { int k = r.u32(); int n = t.popValue(), v = t.popValue(), d = t.popValue(); t.emitWith(IrOp.MEMORY_FILL, d, v, n, k); }
             case TABLE_INIT -> {
                 int seg = r.u32(); int table = r.u32();
                 int n = t.popValue(), s = t.popValue(), d = t.popValue();

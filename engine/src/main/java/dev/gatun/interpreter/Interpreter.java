@@ -108,7 +108,7 @@ public final class Interpreter {
                         case IrOp.ADD_BR_I32_GT_S: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (v > (int) regs[fp + (int) (code[pc] >>> 32)]) break branch; pc++; continue; }
                         case IrOp.ADD_BR_I32_GT_U: { int v = (int) regs[b] + (int) regs[c]; regs[a] = v; if (Integer.compareUnsigned(v, (int) regs[fp + (int) (code[pc] >>> 32)]) > 0) break branch; pc++; continue; }
                         case IrOp.CALL: callee = inst.funcs[(b - fp) | (c - fp) << IrOp.FIELD_BITS]; break call;
-                        case IrOp.CALL_INDIRECT: callee = indirect(inst, (int) regs[b], c - fp, (int) code[pc++]); break call;
+                        case IrOp.CALL_INDIRECT: callee = indirect(inst, regs[b], c - fp, (int) code[pc++]); break call;
                         case IrOp.RETURN_CALL_REF: callee = (FuncInst) m.refs[b]; break tail;
                         case IrOp.RET1: regs[fp] = regs[b]; // fall through
                         case IrOp.RET0: {
@@ -383,8 +383,14 @@ public final class Interpreter {
                 if (refs[b] instanceof Exn x) throw x;
                 throw new WasmTrap(TrapKind.NULL_EXCEPTION_REFERENCE);
             }
-            case IrOp.MEMORY_SIZE: regs[a] = inst.mem0.pages(); return pc;
-            case IrOp.MEMORY_GROW: regs[a] = (int) inst.mem0.grow(regs[b] & 0xFFFF_FFFFL); return pc;
+            case IrOp.MEMORY_SIZE: regs[a] = inst.mems[(int) code[pc++]].size(); return pc;
+            case IrOp.MEMORY_GROW: regs[a] = inst.mems[(int) code[pc++]].growRaw(regs[b]); return pc;
+            case IrOp.MEMX: {
+                long x = code[pc];
+                MemInst mi = inst.mems[(int) (x >>> 8)];
+                access((int) x & 0xFF, regs, a, mi.seg(), mi.ea(regs[b], code[pc + 1]));
+                return pc + 2;
+            }
             case IrOp.ATOMIC: return AtomicOps.run(m, inst, a, b, c, code, pc, fp);
             case IrOp.ADDR_BIG: {
                 long ea = (regs[b] & 0xFFFF_FFFFL) + code[pc++];
@@ -399,71 +405,43 @@ public final class Interpreter {
             case IrOp.REF_NULL: refs[a] = null; return pc;
             case IrOp.REF_IS_NULL: regs[a] = refs[b] == null ? 1 : 0; return pc;
             case IrOp.REF_FUNC: refs[a] = inst.funcs[(b - fp) | (c - fp) << IrOp.FIELD_BITS]; return pc;
-            case IrOp.FUNC_OF_TABLE: refs[a] = indirect(inst, (int) regs[b], c - fp, (int) code[pc]); return pc + 1;
+            case IrOp.FUNC_OF_TABLE: refs[a] = indirect(inst, regs[b], c - fp, (int) code[pc]); return pc + 1;
             case IrOp.TABLE_GET: {
                 TableInst t = inst.tables[c - fp];
-                int i = (int) regs[b];
-                if (Integer.compareUnsigned(i, t.size) >= 0) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
-                refs[a] = t.elems[i];
+                refs[a] = t.elems[t.checked(regs[b], TrapKind.OUT_OF_BOUNDS_TABLE)];
                 return pc;
             }
             case IrOp.TABLE_SET: {
                 TableInst t = inst.tables[c - fp];
-                int i = (int) regs[b];
-                if (Integer.compareUnsigned(i, t.size) >= 0) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
-                t.elems[i] = refs[a];
+                t.elems[t.checked(regs[b], TrapKind.OUT_OF_BOUNDS_TABLE)] = refs[a];
                 return pc;
             }
             case IrOp.TABLE_SIZE: regs[a] = inst.tables[c - fp].size; return pc;
-            case IrOp.TABLE_GROW: regs[a] = inst.tables[(int) code[pc++]].growByCode(regs[c] & 0xFFFF_FFFFL, refs[b]); return pc;
-            case IrOp.TABLE_FILL: {
-                TableInst t = inst.tables[(int) code[pc++]];
-                long i = regs[a] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (i + n > t.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
-                Arrays.fill(t.elems, (int) i, (int) (i + n), refs[b]);
-                return pc;
-            }
+            case IrOp.TABLE_GROW: regs[a] = inst.tables[(int) code[pc++]].growRaw(regs[c], refs[b]); return pc;
+            case IrOp.TABLE_FILL: inst.tables[(int) code[pc++]].fill(regs[a], refs[b], regs[c]); return pc;
             case IrOp.TABLE_COPY: {
                 long x = code[pc++];
-                TableInst dt = inst.tables[(int) (x >>> 32)], st = inst.tables[(int) x];
-                long d = regs[a] & 0xFFFF_FFFFL, s = regs[b] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (s + n > st.size || d + n > dt.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
-                System.arraycopy(st.elems, (int) s, dt.elems, (int) d, (int) n);
+                TableInst.copy(inst.tables[(int) (x >>> 32)], inst.tables[(int) x], regs[a], regs[b], regs[c]);
                 return pc;
             }
             case IrOp.TABLE_INIT: {
                 long x = code[pc++];
-                Object[] seg = inst.elems[(int) (x >>> 32)];
-                TableInst t = inst.tables[(int) x];
-                long d = regs[a] & 0xFFFF_FFFFL, s = regs[b] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (s + n > seg.length || d + n > t.size) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_TABLE);
-                System.arraycopy(seg, (int) s, t.elems, (int) d, (int) n);
+                inst.tables[(int) x].init(inst.elems[(int) (x >>> 32)], regs[a], regs[b], regs[c]);
                 return pc;
             }
             case IrOp.ELEM_DROP: inst.elems[(int) code[pc++]] = new Object[0]; return pc;
             case IrOp.MEMORY_INIT: {
-                byte[] seg = inst.datas[(int) code[pc++]];
-                MemorySegment mem = inst.memSeg();
-                long d = regs[a] & 0xFFFF_FFFFL, s = regs[b] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (s + n > seg.length || d + n > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
-                MemorySegment.copy(MemorySegment.ofArray(seg), s, mem, d, n);
+                long x = code[pc++];
+                MemInst.init(inst.mems[(int) (x >>> 32)], inst.datas[(int) x], regs[a], regs[b], regs[c]);
                 return pc;
             }
             case IrOp.DATA_DROP: inst.datas[(int) code[pc++]] = new byte[0]; return pc;
             case IrOp.MEMORY_COPY: {
-                MemorySegment mem = inst.memSeg();
-                long d = regs[a] & 0xFFFF_FFFFL, s = regs[b] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (s + n > mem.byteSize() || d + n > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
-                MemorySegment.copy(mem, s, mem, d, n);
+                long x = code[pc++];
+                MemInst.copy(inst.mems[(int) (x >>> 32)], inst.mems[(int) x], regs[a], regs[b], regs[c]);
                 return pc;
             }
-            case IrOp.MEMORY_FILL: {
-                MemorySegment mem = inst.memSeg();
-                long d = regs[a] & 0xFFFF_FFFFL, n = regs[c] & 0xFFFF_FFFFL;
-                if (d + n > mem.byteSize()) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
-                mem.asSlice(d, n).fill((byte) regs[b]);
-                return pc;
-            }
+            case IrOp.MEMORY_FILL: MemInst.fill(inst.mems[(int) code[pc++]], regs[a], (int) regs[b], regs[c]); return pc;
             case IrOp.I32_CLZ: regs[a] = Integer.numberOfLeadingZeros((int) regs[b]); return pc;
             case IrOp.I32_CTZ: regs[a] = Integer.numberOfTrailingZeros((int) regs[b]); return pc;
             case IrOp.I32_POPCNT: regs[a] = Integer.bitCount((int) regs[b]); return pc;
@@ -543,12 +521,33 @@ public final class Interpreter {
 
     // ---- numeric helpers (small, so C2 inlines them into run) ----
 
+    /**
+     * A load or store (wasm opcode - 0x28) at a checked effective address: the generic path of
+     * {@link IrOp#MEMX}, for memories other than a 32-bit memory 0. Results are held like the hot ops'
+     * (i32 sign-extended, unsigned narrow loads zero-extended).
+     */
+    static void access(int k, long[] regs, int a, MemorySegment mem, long ea) {
+        switch (k) {
+            case 0x00, 0x02, 0x0C -> regs[a] = mem.get(I32, ea);
+            case 0x01, 0x03 -> regs[a] = mem.get(I64, ea);
+            case 0x04, 0x08 -> regs[a] = mem.get(I8, ea);
+            case 0x05, 0x09 -> regs[a] = mem.get(I8, ea) & 0xFF;
+            case 0x06, 0x0A -> regs[a] = mem.get(I16, ea);
+            case 0x07, 0x0B -> regs[a] = mem.get(I16, ea) & 0xFFFF;
+            case 0x0D -> regs[a] = mem.get(I32, ea) & 0xFFFF_FFFFL;
+            case 0x0E, 0x10, 0x16 -> mem.set(I32, ea, (int) regs[a]);
+            case 0x0F, 0x11 -> mem.set(I64, ea, regs[a]);
+            case 0x12, 0x14 -> mem.set(I8, ea, (byte) regs[a]);
+            case 0x13, 0x15 -> mem.set(I16, ea, (short) regs[a]);
+            default -> throw new IllegalStateException("memory access " + k);
+        }
+    }
+
     // ---- calls, interruption, traps ----
 
-    public static FuncInst indirect(InstanceState inst, int i, int table, int typeId) {
-        TableInst t = inst.tables[table];
-        if (Integer.compareUnsigned(i, t.size) >= 0) throw new WasmTrap(TrapKind.UNDEFINED_ELEMENT);
-        Object o = t.elems[i];
+    /** call_indirect's callee; {@code raw} is the index operand's register bits (an i32 sign-extended). */
+    public static FuncInst indirect(InstanceState inst, long raw, int table, int typeId) {
+        Object o = inst.tables[table].elems[inst.tables[table].checked(raw, TrapKind.UNDEFINED_ELEMENT)];
         if (o == null) throw new WasmTrap(TrapKind.UNINITIALIZED_ELEMENT);
         FuncInst f = (FuncInst) o;
         if (f.typeId != typeId) throw new WasmTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);

@@ -73,8 +73,8 @@ public final class IrOp {
 
     static final int COLD = 256;
     static final int UNREACHABLE = 256;
-    static final int MEMORY_SIZE = 257;  // a <- pages
-    static final int MEMORY_GROW = 258;  // a <- grow(b)
+    static final int MEMORY_SIZE = 257;  // a <- pages; ext: memidx
+    static final int MEMORY_GROW = 258;  // a <- grow(b); ext: memidx
     static final int ADDR_BIG = 259;     // a <- u32(b) + ext (traps when past 4 GiB)
     static final int COPY_REF = 260;     // refs a <- refs b
     static final int SELECT_REF = 261;   // refs a <- ext-cond != 0 ? refs b : refs c
@@ -91,11 +91,16 @@ public final class IrOp {
     static final int TABLE_COPY = 272;   // d=a s=b n=c; ext: dst << 32 | src
     static final int TABLE_INIT = 273;   // d=a s=b n=c; ext: elemidx << 32 | tableidx
     static final int ELEM_DROP = 274;    // ext: elemidx
-    static final int MEMORY_INIT = 275;  // d=a s=b n=c; ext: dataidx
+    static final int MEMORY_INIT = 275;  // d=a s=b n=c; ext: memidx << 32 | dataidx
     static final int DATA_DROP = 276;    // ext: dataidx
-    static final int MEMORY_COPY = 277;  // d=a s=b n=c
-    static final int MEMORY_FILL = 278;  // d=a val=b n=c
+    static final int MEMORY_COPY = 277;  // d=a s=b n=c; ext: dst memidx << 32 | src memidx
+    static final int MEMORY_FILL = 278;  // d=a val=b n=c; ext: memidx
     static final int FUNC_OF_TABLE = 279; // refs a <- call_indirect's callee: table c [b], ext: type id
+    /**
+     * A load or store of any memory but a 32-bit memory 0 (multi-memory, memory64): a = value, b = address;
+     * ext: the access (wasm opcode - 0x28) | memidx << 8, then the offset.
+     */
+    static final int MEMX = 292;
     static final int TRUNC_SAT = 280;    // 280..287: 0xFC00..0xFC07
     static final int THROW = 288;        // throw tag ext with the payload in registers [a, a + b)
     static final int THROW_REF = 289;    // throw refs b (traps when null); also the legacy rethrow

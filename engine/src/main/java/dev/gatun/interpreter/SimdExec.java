@@ -1,6 +1,8 @@
 package dev.gatun.interpreter;
 
 import dev.gatun.runtime.GlobalInst;
+import java.lang.foreign.MemorySegment;
+import dev.gatun.runtime.MemInst;
 import dev.gatun.vector.ShufflePlan;
 import dev.gatun.vector.F32x4;
 import dev.gatun.vector.F64x2;
@@ -8,6 +10,7 @@ import dev.gatun.vector.I16x8;
 import dev.gatun.vector.I32x4;
 import dev.gatun.vector.I64x2;
 import dev.gatun.vector.I8x16;
+import dev.gatun.vector.Relaxed;
 import dev.gatun.vector.V128;
 
 /**
@@ -300,6 +303,33 @@ public final class SimdExec {
                 g.hi = regs[a + 1];
                 break;
             }
+            // Relaxed SIMD (Gatun's deterministic choices: see dev.gatun.vector.Relaxed); ternaries' third operand in ext.
+            case SimdTranslator.RELAXED + 0x00: Relaxed.i8x16_relaxed_swizzle(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x01: Relaxed.i32x4_relaxed_trunc_f32x4_s(regs, a, b); break;
+            case SimdTranslator.RELAXED + 0x02: Relaxed.i32x4_relaxed_trunc_f32x4_u(regs, a, b); break;
+            case SimdTranslator.RELAXED + 0x03: Relaxed.i32x4_relaxed_trunc_f64x2_s_zero(regs, a, b); break;
+            case SimdTranslator.RELAXED + 0x04: Relaxed.i32x4_relaxed_trunc_f64x2_u_zero(regs, a, b); break;
+            case SimdTranslator.RELAXED + 0x05: Relaxed.f32x4_relaxed_madd(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x06: Relaxed.f32x4_relaxed_nmadd(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x07: Relaxed.f64x2_relaxed_madd(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x08: Relaxed.f64x2_relaxed_nmadd(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x09: Relaxed.i8x16_relaxed_laneselect(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x0A: Relaxed.i16x8_relaxed_laneselect(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x0B: Relaxed.i32x4_relaxed_laneselect(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x0C: Relaxed.i64x2_relaxed_laneselect(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.RELAXED + 0x0D: Relaxed.f32x4_relaxed_min(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x0E: Relaxed.f32x4_relaxed_max(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x0F: Relaxed.f64x2_relaxed_min(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x10: Relaxed.f64x2_relaxed_max(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x11: Relaxed.i16x8_relaxed_q15mulr_s(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x12: Relaxed.i16x8_relaxed_dot_i8x16_i7x16_s(regs, a, b, c); break;
+            case SimdTranslator.RELAXED + 0x13: Relaxed.i32x4_relaxed_dot_i8x16_i7x16_add_s(regs, a, b, c, fp + (int) code[pc]); pc += 1; break;
+            case SimdTranslator.V128_MEMX: {
+                long x = code[pc];
+                MemInst mi = inst.mems[(int) (x >>> 16)];
+                access((int) x & 0xFF, regs, a, c, mi.seg(), mi.ea(regs[b], code[pc + 1]), (int) (x >>> 8) & 0xFF);
+                pc += 2; break;
+            }
             default: throw new IllegalStateException("bad IR opcode " + op);
             }
             long w = code[pc];
@@ -309,6 +339,39 @@ public final class SimdExec {
             a = fp + ((int) (w >>> 10) & M);
             b = fp + ((int) (w >>> 28) & M);
             c = fp + (int) (w >>> 46);
+        }
+    }
+
+    /**
+     * A v128 memory instruction (by sub-opcode) at a checked effective address: the generic path of
+     * {@link SimdTranslator#V128_MEMX}. {@code a} is the value (the result of a load), {@code c} the vector
+     * a lane load merges into.
+     */
+    static void access(int sub, long[] regs, int a, int c, MemorySegment mem, long ea, int lane) {
+        switch (sub) {
+            case 0x00 -> V128.v128_load(regs, a, mem, ea);
+            case 0x01 -> V128.v128_load8x8_s(regs, a, mem, ea);
+            case 0x02 -> V128.v128_load8x8_u(regs, a, mem, ea);
+            case 0x03 -> V128.v128_load16x4_s(regs, a, mem, ea);
+            case 0x04 -> V128.v128_load16x4_u(regs, a, mem, ea);
+            case 0x05 -> V128.v128_load32x2_s(regs, a, mem, ea);
+            case 0x06 -> V128.v128_load32x2_u(regs, a, mem, ea);
+            case 0x07 -> V128.v128_load8_splat(regs, a, mem, ea);
+            case 0x08 -> V128.v128_load16_splat(regs, a, mem, ea);
+            case 0x09 -> V128.v128_load32_splat(regs, a, mem, ea);
+            case 0x0A -> V128.v128_load64_splat(regs, a, mem, ea);
+            case 0x0B -> V128.v128_store(regs, a, mem, ea);
+            case 0x54 -> V128.v128_load8_lane(regs, a, c, mem, ea, lane);
+            case 0x55 -> V128.v128_load16_lane(regs, a, c, mem, ea, lane);
+            case 0x56 -> V128.v128_load32_lane(regs, a, c, mem, ea, lane);
+            case 0x57 -> V128.v128_load64_lane(regs, a, c, mem, ea, lane);
+            case 0x58 -> V128.v128_store8_lane(regs, a, mem, ea, lane);
+            case 0x59 -> V128.v128_store16_lane(regs, a, mem, ea, lane);
+            case 0x5A -> V128.v128_store32_lane(regs, a, mem, ea, lane);
+            case 0x5B -> V128.v128_store64_lane(regs, a, mem, ea, lane);
+            case 0x5C -> V128.v128_load32_zero(regs, a, mem, ea);
+            case 0x5D -> V128.v128_load64_zero(regs, a, mem, ea);
+            default -> throw new IllegalStateException("v128 memory access " + sub);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatun.interpreter;
 
+import dev.gatun.binary.MemArg;
 import dev.gatun.binary.WasmReader;
 import dev.gatun.model.Feature;
 import dev.gatun.model.Instruction;
@@ -24,18 +25,26 @@ public final class SimdTranslator {
     static final int V128_SELECT = IrOp.SIMD + 257;      // a <- ext-cond != 0 ? b : c
     static final int V128_GLOBAL_GET = IrOp.SIMD + 258;  // a <- globals[b | c << 18]
     static final int V128_GLOBAL_SET = IrOp.SIMD + 259;  // globals[b | c << 18] <- a
+    /**
+     * A v128 load or store of any memory but a 32-bit memory 0 (multi-memory, memory64): a = value,
+     * b = address, c = the vector a lane load merges into; ext: sub-opcode | lane << 8 | memidx << 16, offset.
+     */
+    static final int V128_MEMX = IrOp.SIMD + 260;
+    /** The relaxed SIMD sub-opcodes 0x100..0x113 run as IR ops RELAXED + (sub - 0x100), past the ones above. */
+    static final int RELAXED = IrOp.SIMD + 264;
+    private static final int RELAXED_SUB = 0x100, RELAXED_END = 0x114;
 
     /**
      * Shape of each sub-opcode, from the instruction table: U unary (v128 result, splats included), u unary
      * with an i32 result, B binary (shifts too: an i32 count), T ternary, X extract_lane, R replace_lane,
      * L load, l lane load, S store, s lane store, C const, H shuffle, '.' undefined.
      */
-    private static final char[] SHAPE = new char[256];
+    private static final char[] SHAPE = new char[RELAXED_END];
 
     static {
         java.util.Arrays.fill(SHAPE, '.');
         for (Instruction in : Instruction.values()) {
-            if (in.prefix != Instruction.PREFIX_SIMD || in.feature != Feature.SIMD) continue;
+            if (in.prefix != Instruction.PREFIX_SIMD || in.feature != Feature.SIMD && in.feature != Feature.RELAXED_SIMD) continue;
             SHAPE[in.code] = switch (in.immediates) {
                 case MEMARG -> in == Instruction.V128_STORE ? 'S' : 'L';
                 case MEMARG_LANE -> in.text.startsWith("v128.load") ? 'l' : 's';
@@ -51,11 +60,14 @@ public final class SimdTranslator {
     public static boolean binary(int sub) { return shape(sub) == 'B'; }
 
     private static char shape(int sub) {
-        return sub >= 0 && sub < 256 ? SHAPE[sub] : '.';
+        return sub >= 0 && sub < RELAXED_END ? SHAPE[sub] : '.';
     }
 
+    /** The IR op of a SIMD sub-opcode. */
+    static int irOp(int sub) { return sub < RELAXED_SUB ? IrOp.SIMD + sub : RELAXED + (sub - RELAXED_SUB); }
+
     static void translate(Translator t, WasmReader r, int sub) {
-        int op = IrOp.SIMD + sub;
+        int op = irOp(sub);
         switch (shape(sub)) {
             case 'U', 'u' -> {
                 int x = t.popValue();
@@ -93,38 +105,35 @@ public final class SimdTranslator {
                 t.produceWith(op, dst, x, y, lane, 0, 1);
                 t.pushValue(dst, Translator.VEC);
             }
-            case 'L' -> {
-                r.u32();
-                long offset = r.u32() & 0xFFFF_FFFFL;
+            case 'L', 'l', 'S', 's' -> {
+                char shape = shape(sub);
+                MemArg ma = MemArg.read(r);
+                long offset = ma.offset();
+                long lane = shape == 'l' || shape == 's' ? r.u8() : 0;
+                boolean load = shape == 'L' || shape == 'l';
+                int vec = shape == 'L' ? 0 : t.popValue();
                 int addr = t.popValue();
-                int dst = t.nextTemp();
-                t.produceWith(op, dst, addr, 0, offset, 0, 1);
-                t.pushValue(dst, Translator.VEC);
-            }
-            case 'l' -> {
-                r.u32();
-                long offset = r.u32() & 0xFFFF_FFFFL;
-                long lane = r.u8();
-                int vec = t.popValue();
-                int addr = t.popValue();
-                int dst = t.nextTemp();
-                t.produceWith(op, dst, addr, vec, offset | lane << 32, 0, 1);
-                t.pushValue(dst, Translator.VEC);
-            }
-            case 'S' -> {
-                r.u32();
-                long offset = r.u32() & 0xFFFF_FFFFL;
-                int v = t.popValue();
-                int addr = t.popValue();
-                t.emitWith(op, v, addr, 0, offset);
-            }
-            case 's' -> {
-                r.u32();
-                long offset = r.u32() & 0xFFFF_FFFFL;
-                long lane = r.u8();
-                int v = t.popValue();
-                int addr = t.popValue();
-                t.emitWith(op, v, addr, 0, offset | lane << 32);
+                if (!t.plainMemory(ma.memory())) {
+                    long ext = sub | lane << 8 | (long) ma.memory() << 16;
+                    if (load) {
+                        int dst = t.nextTemp();
+                        t.produceWith(V128_MEMX, dst, addr, vec, ext, offset, 2);
+                        t.pushValue(dst, Translator.VEC);
+                    } else {
+                        t.emitWith(V128_MEMX, vec, addr, 0, ext);
+                        t.emitExt(offset);
+                    }
+                } else if (shape == 'L') {
+                    int dst = t.nextTemp();
+                    t.produceWith(op, dst, addr, 0, offset, 0, 1);
+                    t.pushValue(dst, Translator.VEC);
+                } else if (shape == 'l') {
+                    int dst = t.nextTemp();
+                    t.produceWith(op, dst, addr, vec, offset | lane << 32, 0, 1);
+                    t.pushValue(dst, Translator.VEC);
+                } else {
+                    t.emitWith(op, vec, addr, 0, shape == 'S' ? offset : offset | lane << 32);
+                }
             }
             case 'C' -> {
                 long lo = r.f64bits(), hi = r.f64bits();

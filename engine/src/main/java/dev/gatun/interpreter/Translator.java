@@ -7,6 +7,7 @@ import dev.gatun.model.FunctionType;
 import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
+import dev.gatun.binary.MemArg;
 import dev.gatun.binary.WasmReader;
 import dev.gatun.model.Instruction;
 
@@ -740,12 +741,12 @@ public final class Translator {
                 int idx = pop();
                 emit(IrOp.TABLE_SET, v, idx, t);
             }
-            case MEMORY_SIZE -> { r.u8(); int dst = T(h); produce(IrOp.MEMORY_SIZE, dst, 0, 0); push(dst, NUM); }
+            case MEMORY_SIZE -> { int k = r.u32(); int dst = T(h); produceWith(IrOp.MEMORY_SIZE, dst, 0, 0, k, 0, 1); push(dst, NUM); }
             case MEMORY_GROW -> {
-                r.u8();
+                int k = r.u32();
                 int d = pop();
                 int dst = T(h);
-                produce(IrOp.MEMORY_GROW, dst, d, 0);
+                produceWith(IrOp.MEMORY_GROW, dst, d, 0, k, 0, 1);
                 push(dst, NUM);
             }
             case I32_CONST -> pushConst(r.s32());
@@ -973,11 +974,25 @@ public final class Translator {
     }
 
     private void memoryAccess(int op) {
-        r.u32();
-        long offset = r.u32() & 0xFFFF_FFFFL;
+        MemArg ma = MemArg.read(r);
+        long offset = ma.offset();
         boolean store = op >= Instruction.I32_STORE.code;
         int v = store ? pop() : 0;
         int addr = pop();
+        if (!plainMemory(ma.memory())) {
+            // Other memories and memory64 take the generic op, so memory 0's 32-bit ops stay as they are.
+            long ext = (op - Instruction.I32_LOAD.code) | (long) ma.memory() << 8;
+            if (store) {
+                emit(IrOp.MEMX, v, addr, 0);
+                emit(ext);
+                emit(offset);
+            } else {
+                int dst = T(h);
+                produceWith(IrOp.MEMX, dst, addr, 0, ext, offset, 2);
+                push(dst, NUM);
+            }
+            return;
+        }
         if (offset > IrOp.MAX_REG) {
             emit(IrOp.ADDR_BIG, T(h), addr, 0);
             emit(offset);
@@ -1033,6 +1048,9 @@ public final class Translator {
 
     int popValue() { return pop(); }
 
+    /** Whether memory k is memory 0 with 32-bit addresses, the one the hot ops address. */
+    boolean plainMemory(int k) { return k == 0 && !mod.memories().get(0).address64(); }
+
     /** Register the next pushed value will occupy (its canonical temporary). */
     int nextTemp() { return T(h); }
 
@@ -1053,8 +1071,9 @@ public final class Translator {
         emit(ext0);
     }
 
-    /** Emits an instruction without extension words that writes no register. */
-    void emitOp(int op, int a, int b, int c) { emit(op, a, b, c); }
+
+    /** One more extension word after {@link #emitWith}. */
+    void emitExt(long w) { emit(w); }
 
     /** The register pair holding v128 constant (lo, hi) in the frame's constants, or -1 if it is not there. */
     int v128ConstReg(long lo, long hi) {

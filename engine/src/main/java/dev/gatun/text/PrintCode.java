@@ -255,7 +255,8 @@ final class PrintCode {
         if (flags >= 128) throw PrintCursor.malformedAt(at, "malformed memop flags");
         long mem = (flags & 0x40) != 0 ? c.u32L() : 0;
         int align = (int) (flags & 0x3F);
-        long offset = m.memory64(mem) ? c.u64() : c.u32L();
+        // Wasm 3.0 encodes every offset as a u64 (a 32-bit memory's is validated to fit 32 bits).
+        long offset = c.u64();
         index(h, MEMORY, mem);
         if (offset != 0) h.append(" offset=").append(Long.toUnsignedString(offset));
         if (align != ins.naturalAlignment()) h.append(" align=").append(Long.toUnsignedString(1L << align));

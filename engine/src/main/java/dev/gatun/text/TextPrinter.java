@@ -375,10 +375,6 @@ public final class TextPrinter {
         return tag >= 0 && tag < tagTypes.size() ? type(tagTypes.get((int) tag)) : null;
     }
 
-    boolean memory64(long mem) {
-        return mem >= 0 && mem < memory64.size() && memory64.get((int) mem);
-    }
-
     /**
      * A data index used by code: the binary format then requires a data count section before the code. As
      * the decoder does, a module without data segments is let through (it is only invalid).

@@ -6,6 +6,7 @@ import dev.gatun.model.ValType;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.WasmModule.FunctionBody;
+import dev.gatun.binary.MemArg;
 import dev.gatun.binary.WasmReader;
 import dev.gatun.model.Immediates;
 import dev.gatun.model.Instruction;
@@ -37,8 +38,9 @@ final class FunctionValidator {
     private final int[] globalTypes;
     private final boolean[] globalMutable;
     private final int[] tableTypes;
+    /** Per table and per memory: the address type, I64 for table64/memory64 ones, else I32. */
+    private final int[] tableAddr, memAddr;
     private final int[] elemTypes;
-    private final int memories;
     private final int dataCount;
 
     // Operand stack.
@@ -74,10 +76,15 @@ final class FunctionValidator {
             globalMutable[i] = m.globals().get(i).mutable();
         }
         tableTypes = new int[m.tables().size()];
-        for (int i = 0; i < tableTypes.length; i++) tableTypes[i] = m.tables().get(i).elementType().ordinal();
+        tableAddr = new int[tableTypes.length];
+        for (int i = 0; i < tableTypes.length; i++) {
+            tableTypes[i] = m.tables().get(i).elementType().ordinal();
+            tableAddr[i] = m.tables().get(i).address64() ? I64 : I32;
+        }
         elemTypes = new int[m.elements().size()];
         for (int i = 0; i < elemTypes.length; i++) elemTypes[i] = m.elements().get(i).type().ordinal();
-        memories = m.memories().size();
+        memAddr = new int[m.memories().size()];
+        for (int i = 0; i < memAddr.length; i++) memAddr[i] = m.memories().get(i).address64() ? I64 : I32;
         dataCount = m.dataCount() >= 0 ? m.dataCount() : m.datas().size();
     }
 
@@ -315,7 +322,7 @@ final class FunctionValidator {
                 if (table < 0 || table >= tableTypes.length) throw fail("unknown table " + Integer.toUnsignedString(table));
                 if (t < 0 || t >= typeParams.length) throw fail("unknown type");
                 if (tableTypes[table] != FUNCREF) throw mismatch();
-                pop(I32);
+                pop(tableAddr[table]);
                 call(t);
             }
             case RETURN_CALL -> {
@@ -329,7 +336,7 @@ final class FunctionValidator {
                 if (table < 0 || table >= tableTypes.length) throw fail("unknown table " + Integer.toUnsignedString(table));
                 if (t < 0 || t >= typeParams.length) throw fail("unknown type");
                 if (tableTypes[table] != FUNCREF) throw mismatch();
-                pop(I32);
+                pop(tableAddr[table]);
                 returnCall(t);
             }
             case DROP -> pop();
@@ -364,24 +371,19 @@ final class FunctionValidator {
             }
             case TABLE_GET -> {
                 int t = table(r.u32());
-                pop(I32);
+                pop(tableAddr[t]);
                 push(tableTypes[t]);
             }
             case TABLE_SET -> {
                 int t = table(r.u32());
                 pop(tableTypes[t]);
-                pop(I32);
+                pop(tableAddr[t]);
             }
-            case MEMORY_SIZE -> {
-                r.u8();
-                memory();
-                push(I32);
-            }
+            case MEMORY_SIZE -> push(memAddr[memory(r.u32())]);
             case MEMORY_GROW -> {
-                r.u8();
-                memory();
-                pop(I32);
-                push(I32);
+                int at = memAddr[memory(r.u32())];
+                pop(at);
+                push(at);
             }
             case I32_CONST -> { r.s32(); push(I32); }
             case I64_CONST -> { r.s64(); push(I64); }
@@ -492,15 +494,18 @@ final class FunctionValidator {
         return x;
     }
 
-    private void memory() {
-        if (memories == 0) throw fail("unknown memory 0");
+    private int memory(int x) {
+        if (x < 0 || x >= memAddr.length) throw fail("unknown memory " + Integer.toUnsignedString(x));
+        return x;
     }
 
-    private void memarg(int naturalLog2) {
-        int align = r.u32();
-        r.u32();
-        memory();
-        if (align > naturalLog2) throw fail("alignment must not be larger than natural");
+    /** Checks a memarg; returns the address type of its memory. */
+    private int memarg(int naturalLog2) {
+        MemArg a = MemArg.read(r);
+        int at = memAddr[memory(a.memory())];
+        if (a.align() > naturalLog2) throw fail("alignment must not be larger than natural");
+        if (at == I32 && Long.compareUnsigned(a.offset(), 0xFFFF_FFFFL) > 0) throw fail("offset out of range");
+        return at;
     }
 
     /** Per instruction (by ordinal): its fixed operand and result types, and the value type of a memory access. */
@@ -542,14 +547,14 @@ final class FunctionValidator {
     }
 
     private void memoryAccess(Instruction in) {
-        memarg(in.naturalAlignment());
+        int at = memarg(in.naturalAlignment());
         int t = ACCESS_TYPE[in.ordinal()];
         if (LOADS[in.ordinal()]) {
-            pop(I32);
+            pop(at);
             push(t);
         } else {
             pop(t);
-            pop(I32);
+            pop(at);
         }
     }
 
@@ -564,51 +569,47 @@ final class FunctionValidator {
         switch (in) {
             case MEMORY_INIT -> {
                 int d = r.u32();
-                r.u8();
-                memory();
+                int at = memAddr[memory(r.u32())];
                 data(d);
-                pop(I32); pop(I32); pop(I32);
+                pop(I32); pop(I32); pop(at);
             }
             case DATA_DROP -> data(r.u32());
             case MEMORY_COPY -> {
-                r.u8(); r.u8();
-                memory();
-                pop(I32); pop(I32); pop(I32);
+                // Between memories of different address types the length is an i32 (the smaller type).
+                int dst = memAddr[memory(r.u32())], src = memAddr[memory(r.u32())];
+                pop(dst == I64 && src == I64 ? I64 : I32); pop(src); pop(dst);
             }
             case MEMORY_FILL -> {
-                r.u8();
-                memory();
-                pop(I32); pop(I32); pop(I32);
+                int at = memAddr[memory(r.u32())];
+                pop(at); pop(I32); pop(at);
             }
             case TABLE_INIT -> {
                 int e = r.u32();
                 int t = table(r.u32());
                 elem(e);
                 if (elemTypes[e] != tableTypes[t]) throw mismatch();
-                pop(I32); pop(I32); pop(I32);
+                pop(I32); pop(I32); pop(tableAddr[t]);
             }
             case ELEM_DROP -> elem(r.u32());
             case TABLE_COPY -> {
                 int dst = table(r.u32());
                 int src = table(r.u32());
                 if (tableTypes[dst] != tableTypes[src]) throw mismatch();
-                pop(I32); pop(I32); pop(I32);
+                int da = tableAddr[dst], sa = tableAddr[src];
+                pop(da == I64 && sa == I64 ? I64 : I32); pop(sa); pop(da);
             }
             case TABLE_GROW -> {
                 int t = table(r.u32());
-                pop(I32);
+                pop(tableAddr[t]);
                 pop(tableTypes[t]);
-                push(I32);
+                push(tableAddr[t]);
             }
-            case TABLE_SIZE -> {
-                table(r.u32());
-                push(I32);
-            }
+            case TABLE_SIZE -> push(tableAddr[table(r.u32())]);
             case TABLE_FILL -> {
                 int t = table(r.u32());
-                pop(I32);
+                pop(tableAddr[t]);
                 pop(tableTypes[t]);
-                pop(I32);
+                pop(tableAddr[t]);
             }
             default -> throw fail("illegal opcode");
         }
@@ -630,11 +631,13 @@ final class FunctionValidator {
             r.u8();
             return;
         }
-        int align = r.u32();
-        r.u32();
-        memory();
+        MemArg ma = MemArg.read(r);
+        memory(ma.memory());
+        // Both tiers run atomics on a 32-bit memory 0 only (they read the memarg that way): refuse the rest
+        // rather than run them against the wrong memory.
+        if (ma.memory() != 0 || memAddr[0] != I32) throw fail("atomics on memory64 or a memory other than 0 are not supported");
         // An atomic access must not straddle its natural boundary, so no other alignment hint makes sense.
-        if (align != in.naturalAlignment()) throw fail("atomic alignment must be natural");
+        if (ma.align() != in.naturalAlignment()) throw fail("atomic alignment must be natural");
         int t = in.text.startsWith("i64") ? I64 : I32;
         switch (in) {
             case MEMORY_ATOMIC_NOTIFY -> { pop(I32); pop(I32); push(I32); }
@@ -663,9 +666,9 @@ final class FunctionValidator {
         switch (in.immediates) {
             case MEMARG -> {
                 if (in == Instruction.V128_STORE) {
-                    memarg(in.naturalAlignment());
+                    int at = memarg(in.naturalAlignment());
                     pop(V128);
-                    pop(I32);
+                    pop(at);
                 } else {
                     load128(in.naturalAlignment());
                 }
@@ -685,10 +688,10 @@ final class FunctionValidator {
                 fixed(in);
             }
             case MEMARG_LANE -> {
-                memarg(in.naturalAlignment());
+                int at = memarg(in.naturalAlignment());
                 lane(in.laneCount());
                 pop(V128);
-                pop(I32);
+                pop(at);
                 if (LOADS[in.ordinal()]) push(V128);
             }
             default -> throw new IllegalStateException(in + " in a checked body");
@@ -696,8 +699,7 @@ final class FunctionValidator {
     }
 
     private void load128(int log2) {
-        memarg(log2);
-        pop(I32);
+        pop(memarg(log2));
         push(V128);
     }
 

@@ -51,7 +51,6 @@ public final class Validator {
                 int t = m.funcTypes()[i];
                 if (t < 0 || t >= ntypes) throw invalid(at.func(i - m.importedFuncs()), "unknown type");
             }
-            if (m.memories().size() > 1) throw invalid(at.memory(1), "multiple memories");
             for (int t : m.tagTypes()) {
                 if (t < 0 || t >= ntypes) throw invalid(0, "unknown type");
                 if (!m.types().get(t).results().isEmpty()) throw invalid(0, "non-empty tag result type");
@@ -82,7 +81,7 @@ public final class Validator {
                 if (s.mode() == SegmentMode.ACTIVE) {
                     if (s.tableidx() < 0 || s.tableidx() >= m.tables().size())
                         throw invalid(o, "unknown table " + Integer.toUnsignedString(s.tableidx()));
-                    constExpr(s.offset(), ValType.I32, o, m.globals().size());
+                    constExpr(s.offset(), m.tables().get(s.tableidx()).address64() ? ValType.I64 : ValType.I32, o, m.globals().size());
                     if (m.tables().get(s.tableidx()).elementType() != s.type()) throw invalid(o, "type mismatch");
                 }
                 for (ConstExpr e : s.init()) constExpr(e, s.type(), o, m.globals().size());
@@ -93,7 +92,7 @@ public final class Validator {
                 if (d.mode() == SegmentMode.ACTIVE) {
                     if (d.memidx() < 0 || d.memidx() >= m.memories().size())
                         throw invalid(o, "unknown memory " + Integer.toUnsignedString(d.memidx()));
-                    constExpr(d.offset(), ValType.I32, o, m.globals().size());
+                    constExpr(d.offset(), m.memories().get(d.memidx()).address64() ? ValType.I64 : ValType.I32, o, m.globals().size());
                 }
             }
             if (m.start() != -1) {

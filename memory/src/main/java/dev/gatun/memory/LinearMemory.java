@@ -66,6 +66,14 @@ import java.util.Objects;
 public final class LinearMemory implements AutoCloseable {
     /** Pages of a 32-bit memory's address space (4 GiB). */
     public static final long MAX_PAGES = Pages.MAX_PAGES_32;
+    /**
+     * The most pages a 64-bit memory reserves: its type allows up to 2^48 pages (2^64 bytes), far beyond any
+     * address space, so its reservation is its declared maximum or embedder cap bounded by this ceiling
+     * (system property {@code gatun.memory.max64Pages}, default 2^20 pages = 64 GiB). A 64 GiB
+     * {@code PROT_NONE} reservation costs address space only; the budget in {@code Reservations} still counts it.
+     */
+    public static final long MAX64_RESERVED_PAGES = Math.max(1, Math.min(Pages.MAX_PAGES_64,
+            Long.getLong("gatun.memory.max64Pages", 1L << 20)));
 
     // Constant (static final) layouts so C2 folds their VarHandles; unaligned, so no alignment check.
     private static final ValueLayout.OfByte I8 = ValueLayout.JAVA_BYTE;
@@ -77,6 +85,7 @@ public final class LinearMemory implements AutoCloseable {
     private final long capPages;
     private final long limitPages;
     private final boolean shared;
+    private final boolean address64;
     private final Backing backing;
     /** Threads parked in {@code memory.atomic.wait} on this memory; every instance importing it shares them. */
     private final WaiterQueue waiters = new WaiterQueue();
@@ -89,11 +98,12 @@ public final class LinearMemory implements AutoCloseable {
     private boolean closed;
     private String lastGrowFailure;
 
-    private LinearMemory(long minPages, long maxPages, long capPages, boolean shared, Backing backing) {
+    private LinearMemory(long minPages, long maxPages, long capPages, boolean shared, boolean address64, Backing backing) {
         this.maxPages = maxPages;
         this.capPages = capPages;
-        this.limitPages = limit(maxPages, capPages);
+        this.limitPages = limit(maxPages, capPages, address64);
         this.shared = shared;
+        this.address64 = address64;
         this.backing = backing;
         this.pages = minPages;
         this.view = backing.initialView();
@@ -121,7 +131,16 @@ public final class LinearMemory implements AutoCloseable {
      * @throws OutOfMemoryError         if the copying fallback could not allocate the initial size
      */
     public static LinearMemory create(long minPages, long maxPages, long capPages, boolean shared) {
-        return create(minPages, maxPages, capPages, shared, Mman.UNAVAILABLE == null);
+        return createBacked(minPages, maxPages, capPages, shared, false, Mman.UNAVAILABLE == null);
+    }
+
+    /**
+     * Creates a memory of either address type. A 64-bit ({@code memory64}) memory takes limits up to 2^48
+     * pages; it reserves at most {@link #MAX64_RESERVED_PAGES} pages, and growing beyond that fails like
+     * growing beyond a cap. Otherwise as {@link #create(long, long, long, boolean)}.
+     */
+    public static LinearMemory create(long minPages, long maxPages, long capPages, boolean shared, boolean address64) {
+        return createBacked(minPages, maxPages, capPages, shared, address64, Mman.UNAVAILABLE == null);
     }
 
     /** Same as {@code create(minPages, maxPages, -1, false)}. */
@@ -130,12 +149,16 @@ public final class LinearMemory implements AutoCloseable {
     }
 
     /** Chooses the backing explicitly; tests use it to run every case on both. */
-    static LinearMemory create(long minPages, long maxPages, long capPages, boolean shared, boolean mapped) {
-        if (minPages < 0 || minPages > MAX_PAGES)
-            throw new IllegalArgumentException("minimum " + minPages + " pages is outside 0.." + MAX_PAGES);
-        if (maxPages != -1 && (maxPages < minPages || maxPages > MAX_PAGES))
+    static LinearMemory createBacked(long minPages, long maxPages, long capPages, boolean shared, boolean address64, boolean mapped) {
+        long most = address64 ? Pages.MAX_PAGES_64 : MAX_PAGES;
+        if (minPages < 0 || minPages > most)
+            throw new IllegalArgumentException("minimum " + minPages + " pages is outside 0.." + most);
+        if (maxPages != -1 && (maxPages < minPages || maxPages > most))
             throw new IllegalArgumentException("maximum " + maxPages + " pages is outside " + minPages + ".."
-                    + MAX_PAGES + " (minimum..4 GiB), and not -1 for none");
+                    + most + (address64 ? "" : " (minimum..4 GiB)") + ", and not -1 for none");
+        if (address64 && minPages > MAX64_RESERVED_PAGES)
+            throw new IllegalArgumentException("minimum " + minPages + " pages exceeds the 64-bit reservation ceiling of "
+                    + MAX64_RESERVED_PAGES + " pages (gatun.memory.max64Pages)");
         if (capPages < -1)
             throw new IllegalArgumentException("cap " + capPages + " pages is negative, and not -1 for none");
         if (capPages != -1 && minPages > capPages)
@@ -145,15 +168,16 @@ public final class LinearMemory implements AutoCloseable {
             throw new IllegalArgumentException("a shared memory must declare a maximum");
         if (mapped && Mman.UNAVAILABLE != null)
             throw new IllegalArgumentException("mmap-based memory is unavailable: " + Mman.UNAVAILABLE);
-        long limitBytes = Pages.toBytes(limit(maxPages, capPages));
+        long limitBytes = Pages.toBytes(limit(maxPages, capPages, address64));
         long initialBytes = Pages.toBytes(minPages);
         Backing backing = mapped ? new MappedBacking(limitBytes, initialBytes)
                 : new CopyingBacking(limitBytes, initialBytes, shared);
-        return new LinearMemory(minPages, maxPages, capPages, shared, backing);
+        return new LinearMemory(minPages, maxPages, capPages, shared, address64, backing);
     }
 
-    private static long limit(long maxPages, long capPages) {
-        long limit = maxPages == -1 ? MAX_PAGES : maxPages;
+    private static long limit(long maxPages, long capPages, boolean address64) {
+        long ceiling = address64 ? MAX64_RESERVED_PAGES : MAX_PAGES;
+        long limit = maxPages == -1 ? ceiling : Math.min(maxPages, ceiling);
         return capPages == -1 ? limit : Math.min(limit, capPages);
     }
 
@@ -191,6 +215,9 @@ public final class LinearMemory implements AutoCloseable {
     /** Whether this memory was created shared. */
     public boolean shared() { return shared; }
 
+    /** Whether this is a 64-bit ({@code memory64}) memory. */
+    public boolean address64() { return address64; }
+
     /** The wait/notify lists of this memory, shared by all instances and threads that access it. */
     public WaiterQueue waiters() { return waiters; }
 
@@ -220,7 +247,8 @@ public final class LinearMemory implements AutoCloseable {
             lastGrowFailure = "growing " + old + " pages by " + deltaPages + " exceeds "
                     + (capPages != -1 && capPages == limitPages && (maxPages == -1 || capPages < maxPages)
                             ? "the embedder's cap of " + capPages + " pages"
-                            : maxPages != -1 ? "the declared maximum of " + maxPages + " pages"
+                            : maxPages != -1 && maxPages == limitPages ? "the declared maximum of " + maxPages + " pages"
+                                    : address64 ? limitPages + " pages, the reservation ceiling of a 64-bit memory (gatun.memory.max64Pages)"
                                     : "65536 pages (4 GiB), the limit of a 32-bit memory");
             return -1;
         }

@@ -9,7 +9,7 @@ enum Kind {
     LinearMemory create(long min, long max, long cap, boolean shared) {
         if (this == MAPPED)
             Assumptions.assumeTrue(LinearMemory.mappingAvailable(), () -> "no mmap: " + Mman.UNAVAILABLE);
-        return LinearMemory.create(min, max, cap, shared, this == MAPPED);
+        return LinearMemory.createBacked(min, max, cap, shared, false, this == MAPPED);
     }
 
     LinearMemory create(long min, long max) { return create(min, max, -1, false); }

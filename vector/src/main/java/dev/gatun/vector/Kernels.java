@@ -8,13 +8,15 @@ public final class Kernels {
 
     /** Every class of kernels. */
     public static final List<Class<?>> CLASSES =
-            List.of(V128.class, I8x16.class, I16x8.class, I32x4.class, I64x2.class, F32x4.class, F64x2.class);
+            List.of(V128.class, I8x16.class, I16x8.class, I32x4.class, I64x2.class, F32x4.class, F64x2.class, Relaxed.class);
 
     /**
      * The class holding the kernel named {@code kernel} (the instruction name with '.' as '_', such as
      * {@code i16x8_add}), or null when the name starts with no lane shape.
      */
     public static Class<?> owner(String kernel) {
+        // The relaxed instructions share one class, which documents the choice each makes.
+        if (kernel.contains("_relaxed_")) return Relaxed.class;
         int end = kernel.indexOf('_');
         return switch (end < 0 ? kernel : kernel.substring(0, end)) {
             case "v128" -> V128.class;

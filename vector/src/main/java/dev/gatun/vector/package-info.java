@@ -1,5 +1,14 @@
 /**
- * Kernels for every fixed-width SIMD instruction of Wasm 2.0 (the 0xFD prefix, relaxed SIMD excluded).
+ * Kernels for every fixed-width SIMD instruction of Wasm 2.0 (the 0xFD prefix) and the relaxed SIMD
+ * instructions of Wasm 3.0.
+ *
+ * <p>Relaxed SIMD, deterministic profile: each relaxed instruction makes one fixed choice among the results
+ * the spec allows, the same on every CPU and in both tiers (they call the same kernels in {@link Relaxed}):
+ * relaxed_swizzle is swizzle (out-of-range index: 0); relaxed_trunc is trunc_sat (NaN: 0, saturating);
+ * relaxed_madd is fused ({@code fma(a, b, c)}, one rounding), relaxed_nmadd {@code fma(-a, b, c)};
+ * relaxed_laneselect is bitselect; relaxed_min/max are min/max (NaN-propagating, -0 below +0);
+ * relaxed_q15mulr_s is q15mulr_sat_s (saturating); the relaxed dot products read the second operand's bytes
+ * as signed and wrap each 16-bit pair sum (the i32 variant then adds with 32-bit wrapping).
  *
  * <p>Register-file contract: a v128 occupies {@code regs[r]} (bytes 0..7, little-endian, so lane 0 of
  * i8x16 is the low byte) and {@code regs[r + 1]} (bytes 8..15). Scalars: i32 is the int value
@@ -8,7 +17,7 @@
  * absolute register index. {@code dst} may alias any operand: every kernel reads all its operands
  * before it writes.
  *
- * <p>Kernel naming: one class per lane shape ({@link V128} for the shapeless bitwise and memory
+ * <p>Kernel naming: one class per lane shape (the relaxed instructions in {@link Relaxed}) ({@link V128} for the shapeless bitwise and memory
  * instructions, {@link I8x16}, {@link I16x8}, {@link I32x4}, {@link I64x2}, {@link F32x4}, {@link F64x2}),
  * the method named as the Wasm instruction with '.' replaced by '_' ({@code i8x16.add} is
  * {@code I8x16.i8x16_add}, {@code v128.load8x8_s} is {@code V128.v128_load8x8_s}); {@link Kernels#owner} finds
