@@ -1,13 +1,9 @@
 package dev.gatun.compiler;
 
 import dev.gatun.interpreter.Interpreter;
-import dev.gatun.interpreter.SimdTranslator;
-import dev.gatun.interpreter.Translator;
 import dev.gatun.model.FunctionType;
 import dev.gatun.model.ValType;
-import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
-import dev.gatun.binary.WasmReader;
 import dev.gatun.model.Instruction;
 
 import java.lang.classfile.CodeBuilder;
@@ -18,7 +14,6 @@ import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +32,10 @@ import static java.lang.constant.ConstantDescs.*;
  * kernel with constant indexes (the kernels tier 1 runs, so both tiers share one set of SIMD semantics).
  * Scalars cross in and out of kernels through the scratch pair. The array is allocated once per call.
  */
-public final class FunctionCompiler extends SimdCodegen {
+public final class FunctionCompiler extends CallCodegen {
     FunctionCompiler(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
         super(g, cb, funcidx, scan);
-        again = cb.newLabel();
     }
-
-    /** Where a self tail call jumps: after the parameters are in place, before the locals are zeroed. */
-    private final Label again;
 
     void emit() {
         Label ok = cb.newLabel();
@@ -550,173 +541,6 @@ public final class FunctionCompiler extends SimdCodegen {
         }
         cb.athrow();
         unreachable = true;
-    }
-
-    // ---- calls ----
-
-    /** A v128 out of the file as compiled code passes results: {lo, hi}. */
-    private void vget(int reg) {
-        cb.aload(vSlot);
-        cb.loadConstant(reg);
-        support(cb, "vget", CD_LONGS, CD_LONGS, CD_int);
-    }
-
-    /** Stores the {lo, hi} on top of the JVM stack into the file pair of the v128 on top of the type stack. */
-    private void vput() {
-        cb.aload(vSlot);
-        cb.loadConstant(vTop(0));
-        support(cb, "vput", CD_void, CD_LONGS, CD_LONGS, CD_int);
-    }
-
-    /**
-     * Pops a call's arguments from the type stack. The JVM stack holds only the scalar ones; with v128
-     * arguments they are all reloaded in order, each v128 as its two longs from the file.
-     */
-    private void args(FunctionType ft) {
-        List<ValType> ps = ft.params();
-        int n = ps.size();
-        if (ps.contains(ValType.V128)) {
-            for (int i = n - 1; i >= 0; i--) {
-                if (ps.get(i) != ValType.V128) cb.storeLocal(kind(ps.get(i)), scratchSlot(ps.get(i), -16 - i));
-            }
-            for (int i = 0; i < n; i++) {
-                if (ps.get(i) != ValType.V128) {
-                    cb.loadLocal(kind(ps.get(i)), scratchSlot(ps.get(i), -16 - i));
-                    continue;
-                }
-                int v = vAt(sp - n + i);
-                for (int half = 0; half < 2; half++) {
-                    cb.aload(vSlot);
-                    cb.loadConstant(v + half);
-                    cb.laload();
-                }
-            }
-        }
-        sp -= n;
-    }
-
-    private void call(int x) {
-        FunctionType ft = mod.funcType(x);
-        args(ft);
-        if (g.compiled(x)) {
-            cb.aload(instSlot);
-            cb.iload(depthSlot);
-            cb.iconst_1();
-            cb.iadd();
-            g.invokeFn(cb, x);
-        } else {
-            cb.aload(instSlot);
-            cb.getfield(CD_INST, "funcs", CD_FUNC.arrayType());
-            cb.loadConstant(x);
-            cb.aaload();
-            cb.aload(instSlot);
-            cb.iload(depthSlot);
-            cb.iconst_1();
-            cb.iadd();
-            int t = mod.funcTypes()[x];
-            g.slowTypes.add(t);
-            cb.invokestatic(g.self, "slow" + t, mtd(ft, CD_FUNC, CD_INST, CD_int));
-        }
-        results(ft);
-    }
-
-    private void callIndirect(int typeidx, int table) {
-        FunctionType ft = mod.types().get(typeidx);
-        toRaw(pop());   // the index, as raw bits read by the table's address type
-        if (ft.params().contains(ValType.V128)) {
-            int i = scratchSlot(ValType.I64, -5);
-            cb.lstore(i);
-            args(ft);
-            cb.lload(i);
-        } else {
-            args(ft);
-        }
-        cb.aload(instSlot);
-        cb.loadConstant(table);
-        cb.loadConstant(g.typeIds[typeidx]);
-        support(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
-        cb.aload(instSlot);
-        cb.iload(depthSlot);
-        cb.iconst_1();
-        cb.iadd();
-        g.indirectTypes.add(typeidx);
-        cb.invokestatic(g.self, "ci" + typeidx, mtd(ft, CD_FUNC, CD_INST, CD_int));
-        results(ft);
-    }
-
-    /**
-     * return_call: to this function itself (without v128 locals) a jump back to the start with the new
-     * arguments, a loop in constant stack; to any other a pending call for the trampoline ({@link TailCalls}).
-     */
-    private void returnCall(int x) {
-        FunctionType ft = mod.funcType(x);
-        if (x == funcidx && !scan.simd()) {
-            args(ft);
-            for (int i = ft.params().size() - 1; i >= 0; i--) cb.storeLocal(kind(localType[i]), localSlot[i]);
-            // The start has an empty JVM stack: drop what lies under the arguments.
-            for (int i = sp - 1; i >= jvmBase; i--) jvmPop(stack[i]);
-            cb.goto_(again);
-            unreachable = true;
-            return;
-        }
-        args(ft);
-        cb.aload(instSlot);
-        cb.getfield(CD_INST, "funcs", CD_FUNC.arrayType());
-        cb.loadConstant(x);
-        cb.aaload();
-        tailCall(mod.funcTypes()[x]);
-    }
-
-    private void returnCallIndirect(int typeidx, int table) {
-        FunctionType ft = mod.types().get(typeidx);
-        toRaw(pop());   // the index, as raw bits read by the table's address type
-        if (ft.params().contains(ValType.V128)) {
-            int i = scratchSlot(ValType.I64, -5);
-            cb.lstore(i);
-            args(ft);
-            cb.lload(i);
-        } else {
-            args(ft);
-        }
-        cb.aload(instSlot);
-        cb.loadConstant(table);
-        cb.loadConstant(g.typeIds[typeidx]);
-        support(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
-        tailCall(typeidx);
-    }
-
-    /** Arguments and the callee on the stack: leaves the call pending and returns a placeholder. */
-    private void tailCall(int typeidx) {
-        cb.aload(instSlot);
-        g.tailTypes.add(typeidx);
-        cb.invokestatic(g.self, "tc" + typeidx, TailCalls.helperDesc(mod.types().get(typeidx)));
-        TailCalls.placeholderReturn(cb, type);
-        unreachable = true;
-    }
-
-    /** After a call: unpacks several results, and reloads the memory (the callee may have grown it). */
-    private void results(FunctionType ft) {
-        List<ValType> rs = ft.results();
-        if (rs.size() == 1) {
-            push(rs.get(0));
-            if (rs.get(0) == ValType.V128) vput();
-        } else if (rs.size() > 1) {
-            int arr = scratchSlot(ValType.EXTERNREF, -1);
-            cb.astore(arr);
-            for (int i = 0; i < rs.size(); i++) {
-                cb.aload(arr);
-                cb.loadConstant(i);
-                cb.aaload();
-                push(rs.get(i));
-                if (rs.get(i) == ValType.V128) {
-                    cb.checkcast(CD_LONGS);
-                    vput();
-                } else {
-                    unbox(cb, rs.get(i));
-                }
-            }
-        }
-        if (scan.memory()) reloadMem();
     }
 
     // ---- the instructions ----
