@@ -4,8 +4,11 @@ package dev.gatun.runtime;
 public final class WasmTrap extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** One unwound Wasm frame: function index and, when the name section has it, its name. */
-    public record Frame(int funcidx, String name) {}
+    /**
+     * One unwound Wasm frame: function index, its name when the name section has it, and the module byte
+     * offset of the instruction it stopped at (the trapping one, or its call), -1 when unknown.
+     */
+    public record Frame(int funcidx, String name, long offset) {}
 
     public final TrapKind kind;
     /**
