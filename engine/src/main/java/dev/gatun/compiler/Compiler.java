@@ -138,9 +138,15 @@ public final class Compiler {
     public static Result compile(WasmModule mod, int[] typeIds) { return compile(mod, typeIds, false); }
 
     /** With {@code metered}, every function charges fuel by {@link dev.gatun.interpreter.FuelCosts}, as tier 1 does. */
-    public static Result compile(WasmModule mod, int[] typeIds, boolean metered) {
+    public static Result compile(WasmModule mod, int[] typeIds, boolean metered) { return compile(mod, typeIds, metered, false); }
+
+    /**
+     * With {@code osr}, functions with loops also get an on-stack replacement entry ({@link OsrCodegen}), for
+     * calls that are running in the interpreter when the code is published (TIERED).
+     */
+    public static Result compile(WasmModule mod, int[] typeIds, boolean metered, boolean osr) {
         if (mod.codes().isEmpty()) return NONE;
-        return new ModuleCompilation(mod, typeIds, metered).run();
+        return new ModuleCompilation(mod, typeIds, metered, osr).run();
     }
 
     // ---- the pre-scan: can a body be compiled, and what does it use ----
@@ -150,8 +156,8 @@ public final class Compiler {
      * makes tail calls that are not jumps back to its own start, so it is split into a body that leaves
      * them pending and a wrapper that runs them ({@link TailCalls}).
      */
-    record BodySummary(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd, boolean tails, String why) {
-        private static BodySummary no(String why) { return new BodySummary(false, false, false, false, false, false, why); }
+    record BodySummary(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd, boolean tails, boolean osr, String why) {
+        private static BodySummary no(String why) { return new BodySummary(false, false, false, false, false, false, false, why); }
 
         static BodySummary of(WasmModule mod, int funcidx) {
             FunctionType ft = mod.funcType(funcidx);
@@ -160,8 +166,13 @@ public final class Compiler {
             // Locals past a few thousand slots cannot fit the method budget anyway (each needs an initial
             // store), and past 65,535 they cannot be expressed at all.
             if (body.locals().length > 8192) return no(body.locals().length + " locals (at most 8,192 compile)");
-            boolean memory = false, loops = false, calls = false, simd = hasV128(ft), tails = false, selfTail = false;
-            for (ValType t : body.locals()) simd |= t == ValType.V128;
+            boolean memory = false, loops = false, calls = false, simd = hasV128(ft), tails = false, selfTail = false, tries = false;
+            boolean refs = false;
+            for (ValType t : body.locals()) {
+                simd |= t == ValType.V128;
+                refs |= t.isReference();
+            }
+            for (ValType t : ft.params()) refs |= t.isReference();
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
             while (!s.atEnd()) {
                 Instruction in = InstructionReader.next(s);
@@ -172,6 +183,7 @@ public final class Compiler {
                         long v = s.s33();
                         simd |= v == ValType.V128.code() - 0x80 || v >= 0 && hasV128(mod.types().get((int) v));
                         if (in == Instruction.LOOP) loops = true;
+                        tries |= in == Instruction.TRY || in == Instruction.TRY_TABLE;
                         if (in == Instruction.TRY_TABLE) {
                             // A clause's payload lands on the operand stack: a v128 one needs the vector file.
                             int n = s.u32();
@@ -202,7 +214,10 @@ public final class Compiler {
                 }
             }
             // A self tail call is a jump to the start, except with v128 locals (their file is set up once).
-            return new BodySummary(true, memory, loops, calls, simd, tails || selfTail && simd, null);
+            tails |= selfTail && simd;
+            // On-stack replacement takes a frame of scalar locals only (see OsrCodegen).
+            boolean osr = loops && !simd && !tails && !tries && !refs;
+            return new BodySummary(true, memory, loops, calls, simd, tails, osr, null);
         }
 
         /** Whether an instruction needs the instance's memory (accesses, size, grow, bulk operations, data.drop). */
@@ -372,6 +387,11 @@ public final class Compiler {
 
         /** When set (a defined index), the class holds only that function: a probe for what makes a class fail. */
         int only = -1;
+        /** Whether functions get on-stack replacement entries, and (by defined index, when set) which do not. */
+        boolean osr;
+        boolean[] noOsr;
+        /** The functions whose entry has a loop to enter, as generated. */
+        private final List<Integer> osrFuncs = new ArrayList<>();
 
         /** Whether defined function i is compiled into this class. */
         boolean mine(int i) { return ok[i] && classOf[i] == klass && (only < 0 || only == i); }
@@ -413,6 +433,12 @@ public final class Compiler {
                     if (scan.tails()) {
                         clb.withMethodBody("f" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC, cb -> TailCalls.wrapper(this, cb, funcidx));
                     }
+                    if (osr && scan.osr() && (noOsr == null || !noOsr[i])) {
+                        boolean[] any = {false};
+                        clb.withMethodBody("o" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC,
+                                cb -> any[0] = new FunctionCompiler(this, cb, funcidx, scan).emitOsr());
+                        if (any[0]) osrFuncs.add(funcidx);
+                    }
                 }
                 for (int t : tailTypes) {
                     clb.withMethodBody("tc" + t, TailCalls.helperDesc(mod.types().get(t)), ClassFile.ACC_STATIC,
@@ -429,6 +455,7 @@ public final class Compiler {
                     clb.withMethodBody("slow" + t, mtd(ft, CD_FUNC, CD_INST, CD_int), ClassFile.ACC_STATIC, cb -> slow(cb, ft));
                 }
                 invoker(clb);
+                clb.withMethodBody("osr", OsrCodegen.DESC, ClassFile.ACC_PUBLIC, cb -> OsrCodegen.dispatcher(this, cb, osrFuncs));
             });
         }
 

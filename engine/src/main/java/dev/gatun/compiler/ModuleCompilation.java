@@ -23,7 +23,9 @@ import java.util.TreeMap;
 final class ModuleCompilation {
     private final WasmModule mod;
     private final int[] typeIds;
-    private final boolean metered;
+    private final boolean metered, osr;
+    /** By defined index: its on-stack replacement entry is left out (over the method budget). */
+    private final boolean[] noOsr;
     private final int nDef, imported;
     private final boolean[] ok;
     private final Compiler.BodySummary[] scans;
@@ -34,10 +36,11 @@ final class ModuleCompilation {
     /** By defined index: bytes of its largest generated method, from the last build. */
     private final int[] methodBytes;
 
-    ModuleCompilation(WasmModule mod, int[] typeIds, boolean metered) {
+    ModuleCompilation(WasmModule mod, int[] typeIds, boolean metered, boolean osr) {
         this.mod = mod;
         this.typeIds = typeIds;
         this.metered = metered;
+        this.osr = osr;
         this.imported = mod.importedFuncs();
         this.nDef = mod.codes().size();
         this.ok = new boolean[nDef];
@@ -45,6 +48,7 @@ final class ModuleCompilation {
         this.classOf = new int[nDef];
         this.why = new String[nDef];
         this.methodBytes = new int[nDef];
+        this.noOsr = new boolean[nDef];
         int n = 1, classBytes = Compiler.classBytes();
         long size = 0;
         for (int i = 0; i < nDef; i++) {
@@ -113,7 +117,10 @@ final class ModuleCompilation {
     }
 
     private Compiler.GeneratedClass generator(int k) {
-        return new Compiler.GeneratedClass(mod, typeIds, ok, scans, classOf, k, metered);
+        Compiler.GeneratedClass g = new Compiler.GeneratedClass(mod, typeIds, ok, scans, classOf, k, metered);
+        g.osr = osr;
+        g.noOsr = noOsr;
+        return g;
     }
 
     private static CompiledCode define(byte[] bytes, Compiler.Linker linker, int k) {
@@ -175,9 +182,18 @@ final class ModuleCompilation {
         ClassModel cm = ClassFile.of().parse(bytes);
         for (MethodModel m : cm.methods()) {
             String name = m.methodName().stringValue();
-            if (!name.startsWith("f") && !name.startsWith("b")) continue;
+            boolean entry = name.startsWith("o") && !name.equals("osr");
+            if (!name.startsWith("f") && !name.startsWith("b") && !entry) continue;
             int defined = Integer.parseInt(name.substring(1)) - imported;
             int len = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+            if (entry) {
+                // Only the on-stack replacement entry is too big: the function itself still compiles.
+                if (len > Compiler.MAX_METHOD_BYTES) {
+                    noOsr[defined] = true;
+                    dropped = true;
+                }
+                continue;
+            }
             methodBytes[defined] = Math.max(methodBytes[defined], len);
             if (len > Compiler.MAX_METHOD_BYTES) {
                 leave(defined, "its method of " + len + " bytes is over the " + Compiler.MAX_METHOD_BYTES + "-byte budget");

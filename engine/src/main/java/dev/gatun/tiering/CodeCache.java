@@ -87,7 +87,7 @@ public final class CodeCache implements ModuleCode {
     /** Compiles the whole module once, on the first instantiation; later instances share the classes. */
     private synchronized Compiler.Result compileAll() {
         Compiler.Result r = compiled;
-        if (r == null) compiled = r = Compiler.compile(module, typeIds, metered);
+        if (r == null) compiled = r = Compiler.compile(module, typeIds, metered, mode == TIERED);
         return r;
     }
 
@@ -99,7 +99,7 @@ public final class CodeCache implements ModuleCode {
         if (mode == INTERPRET) return null;
         if (mode == COMPILE) return compileAll().report();
         if (compiled != null) return compiled.report();
-        if (ready == null) ready = Compiler.compile(module, typeIds, metered);
+        if (ready == null) ready = Compiler.compile(module, typeIds, metered, mode == TIERED);
         return ready.report();
     }
 
@@ -113,12 +113,17 @@ public final class CodeCache implements ModuleCode {
     @Override
     public void heat(int amount) {
         if (mode != TIERED || compiled != null) return;
-        boolean start = false;
+        boolean start = false, now = false;
         synchronized (this) {
             heat += amount;
-            if (heat >= HOT && !compiling) start = compiling = true;
+            if (heat >= HOT && !compiling) {
+                start = compiling = true;
+                now = ready != null;
+            }
         }
-        if (start) BACKGROUND.execute(this::compileAndPublish);
+        // Compiled up front (strict): publishing is cheap, so it happens here, deterministically.
+        if (now) compileAndPublish();
+        else if (start) BACKGROUND.execute(this::compileAndPublish);
     }
 
     private void compileAndPublish() {
@@ -126,7 +131,7 @@ public final class CodeCache implements ModuleCode {
         synchronized (this) {
             r = ready;
         }
-        if (r == null) r = Compiler.compile(module, typeIds, metered);
+        if (r == null) r = Compiler.compile(module, typeIds, metered, mode == TIERED);
         synchronized (this) {
             compiled = r;
             for (var ref : instances) {
