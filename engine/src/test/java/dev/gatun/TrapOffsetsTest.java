@@ -33,7 +33,7 @@ class TrapOffsetsTest {
 
     private static final long LOAD = at(0, 0x28, 0x02, 0xD2, 0x09);          // i32.load offset=1234
     private static final long DIV = at(4, 0x41, 0x07, 0x20, 0x00, 0x6E);     // ... i32.div_u
-    private static final long CALL = at(2, 0x20, 0x00, 0x1A, 0x10, 0x00);    // drop call $load
+    private static final long CALL = at(3, 0x20, 0x00, 0x1A, 0x10, 0x00);    // drop call $load
 
     private static RuntimeError trap(Tier tier, String export, int arg) {
         Instance i = WebAssembly.instantiate(WebAssembly.compile(BYTES, tier), Imports.empty());

@@ -19,6 +19,12 @@ public final class IrFunction {
     /** (first word, module byte offset) pairs, ascending: see {@link #wasmOffset}. */
     private final int[] offsets;
 
+    /**
+     * On-stack replacement points: pairs of (pc of a loop header, the loop's position in the body, which is how
+     * tier 2 names it), for loops entered with an empty operand stack and no params (what {@link Osr} can move).
+     */
+    final int[] loopHeads;
+
     static final Object[] NO_POOL = new Object[0];
 
     /** Module byte offset of the instruction that emitted word {@code pc}, or -1 when unknown. */
@@ -32,12 +38,9 @@ public final class IrFunction {
         return Integer.toUnsignedLong(offsets[2 * found + 1]);
     }
 
-    IrFunction(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals) {
-        this(code, consts, nParams, nLocals, frameSize, refLocals, NO_POOL, Handlers.NONE, new int[0]);
-    }
-
     IrFunction(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals, Object[] pool,
-               int[] handlers, int[] offsets) {
+               int[] handlers, int[] loopHeads, int[] offsets) {
+        this.loopHeads = loopHeads;
         this.pool = pool;
         this.offsets = offsets;
         this.handlers = handlers;
