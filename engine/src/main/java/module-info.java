@@ -1,6 +1,6 @@
 /** Gatun: validate, compile, instantiate and run WebAssembly modules. */
 module dev.gatun {
-    requires transitive dev.gatun.memory;
+    requires dev.gatun.memory;
     requires dev.gatun.vector;
     exports dev.gatun;
     exports dev.gatun.model to dev.gatun.conformance;

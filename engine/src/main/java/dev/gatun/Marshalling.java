@@ -87,7 +87,7 @@ final class Marshalling {
         if (t.passThrough != null) return t.passThrough;
         List<WasmTrap.Frame> frames = t.frames();
         List<RuntimeError.Frame> stack = new ArrayList<>(frames.size());
-        for (WasmTrap.Frame f : frames) stack.add(new RuntimeError.Frame(f.funcidx(), f.name()));
+        for (WasmTrap.Frame f : frames) stack.add(new RuntimeError.Frame(f.funcidx(), f.name(), f.offset()));
         return new RuntimeError(RuntimeError.Trap.valueOf(t.kind.name()), t.getMessage(), stack, t.getCause());
     }
 }

@@ -2,6 +2,7 @@ package dev.gatun;
 
 import dev.gatun.memory.LinearMemory;
 import dev.gatun.memory.NativeMemoryException;
+import dev.gatun.memory.ReservationLimitException;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -13,8 +14,9 @@ import java.util.OptionalLong;
 
 /**
  * A Wasm memory instance as the embedder sees it: created from Java (to import into modules) or exported by
- * an instance. All bytes are off-heap; see {@link LinearMemory} for how it is laid out, how it grows and
- * what a {@link #segment() view} sees after a grow.
+ * an instance. All bytes are off-heap, in one address range reserved when the memory is made: pages are
+ * committed in place as it grows, so its base address never moves (what a {@link #segment() view} sees
+ * after a grow is said there).
  *
  * <p>Offsets are byte offsets into the memory. Accessors are little-endian, like Wasm, need no alignment,
  * and throw {@link IndexOutOfBoundsException} (with the range and the memory size in the message) when the
@@ -41,7 +43,8 @@ public final class Memory implements Extern, AutoCloseable {
      * Creates a memory of {@code type.limits().min()} pages.
      *
      * @throws IllegalArgumentException if {@code type} is shared without a maximum
-     * @throws NativeMemoryException    if the address range could not be reserved (errno in the message)
+     * @throws RuntimeError             of kind {@link RuntimeError.Trap#RESOURCE_EXHAUSTED} if the address range
+     *                                  could not be reserved (the process's reservation budget, or the system's)
      */
     public Memory(MemoryType type) {
         this(type, -1);
@@ -54,12 +57,17 @@ public final class Memory implements Extern, AutoCloseable {
      * @param capPages the embedder's cap in 64 KiB pages, or -1 for none
      * @throws IllegalArgumentException if the minimum exceeds the cap, {@code capPages < -1}, or
      *                                  {@code type} is shared without a maximum
-     * @throws NativeMemoryException    if the address range could not be reserved (errno in the message)
+     * @throws RuntimeError             of kind {@link RuntimeError.Trap#RESOURCE_EXHAUSTED} if the address range
+     *                                  could not be reserved (the process's reservation budget, or the system's)
      */
     public Memory(MemoryType type, long capPages) {
         this.declared = Objects.requireNonNull(type, "type");
         Limits limits = type.limits();
-        this.linear = LinearMemory.create(limits.min(), limits.max().orElse(-1), capPages, type.shared(), type.address64());
+        try {
+            this.linear = LinearMemory.create(limits.min(), limits.max().orElse(-1), capPages, type.shared(), type.address64());
+        } catch (ReservationLimitException | NativeMemoryException e) {
+            throw new RuntimeError(RuntimeError.Trap.RESOURCE_EXHAUSTED, "cannot allocate memory: " + e.getMessage(), java.util.List.of(), e);
+        }
     }
 
     /**
@@ -92,7 +100,7 @@ public final class Memory implements Extern, AutoCloseable {
 
     /**
      * A zero-copy view of the current bytes. It stays valid after a grow but covers only the size it was
-     * taken at; see {@link LinearMemory} for details.
+     * taken at.
      */
     public MemorySegment segment() { return linear.segment(); }
 

@@ -43,10 +43,20 @@ public final class RuntimeError extends WebAssemblyException {
         public String message() { return message; }
     }
 
-    /** One Wasm frame: function index and, when the name section has it, its name. */
-    public record Frame(int funcidx, String name) {
+    /**
+     * One Wasm frame: function index, its name (from the name section, else an export name; null when
+     * neither has one) and the module byte offset of the instruction the frame stopped at (the trapping
+     * instruction in the innermost frame, the call in the others), or -1 when the engine does not know it.
+     * Prints as Node does: {@code name (wasm-function[3]:0x4a)}.
+     */
+    public record Frame(int funcidx, String name, long offset) {
+        /** Node's location of the frame: {@code wasm-function[N]:0xOFF}, or {@code wasm-function[N]} without an offset. */
+        public String location() {
+            return "wasm-function[" + funcidx + "]" + (offset >= 0 ? ":0x" + Long.toHexString(offset) : "");
+        }
+
         @Override
-        public String toString() { return name != null ? name + " (func " + funcidx + ")" : "func " + funcidx; }
+        public String toString() { return name != null ? name + " (" + location() + ")" : location(); }
     }
 
     private final Trap trap;

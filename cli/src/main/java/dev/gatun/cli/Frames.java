@@ -25,20 +25,24 @@ final class Frames {
         return sb.toString();
     }
 
-    /** "at func 3 <fib>" per frame, innermost first; a run of the same frame as one line and "… N more identical frames". */
+    /**
+     * Node's shape, innermost first: "at fib (wasm-function[3]:0x4a)", or "at wasm-function[3]:0x4a" when
+     * no name is known; a run of the same frame (a recursion's call sites) as one line and "… N more identical frames".
+     */
     static List<String> lines(List<RuntimeError.Frame> stack, Map<Integer, String> exported) {
         List<String> out = new ArrayList<>();
         int i = 0, shown = 0;
         while (i < stack.size()) {
             RuntimeError.Frame f = stack.get(i);
             int run = 1;
-            while (i + run < stack.size() && stack.get(i + run).funcidx() == f.funcidx()) run++;
+            while (i + run < stack.size() && stack.get(i + run).funcidx() == f.funcidx()
+                    && stack.get(i + run).offset() == f.offset()) run++;
             if (shown == MAX_LINES) {
                 out.add("… " + (stack.size() - i) + " more frames");
                 break;
             }
             String name = f.name() != null ? f.name() : exported.get(f.funcidx());
-            out.add("at func " + f.funcidx() + (name != null ? " <" + name + ">" : ""));
+            out.add("at " + (name != null ? name + " (" + f.location() + ")" : f.location()));
             if (run > 1) out.add("… " + (run - 1) + " more identical frame" + (run > 2 ? "s" : ""));
             shown++;
             i += run;

@@ -298,9 +298,9 @@ public final class CompiledSupport {
      * overflows it before the call-depth limit). The trap starts here and collects the Wasm frames as it
      * unwinds, like every other trap; if this handler itself overflows, the next frame out tries again.
      */
-    static RuntimeException overflow(StackOverflowError e, InstanceState inst, int funcidx) {
+    static RuntimeException overflow(StackOverflowError e, InstanceState inst, int funcidx, long offset) {
         WasmTrap t = new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED, "JVM stack exhausted");
-        if (funcidx >= 0) t.addFrame(new WasmTrap.Frame(funcidx, inst.module.functionName(funcidx)));
+        t.addFrame(funcidx, inst.module.functionName(funcidx), offset);
         return t;
     }
 
@@ -329,9 +329,10 @@ public final class CompiledSupport {
 
     /**
      * The exception handler of every compiled function: turns what its body threw into a trap (a
-     * memory segment's bounds failure is the spec's out-of-bounds trap) and adds the function's frame.
+     * memory segment's bounds failure is the spec's out-of-bounds trap) and adds the function's frame,
+     * at {@code offset}: the last instruction that could trap, the one that did or the call it was in.
      */
-    static RuntimeException unwind(RuntimeException e, InstanceState inst, int funcidx) {
+    static RuntimeException unwind(RuntimeException e, InstanceState inst, int funcidx, long offset) {
         WasmTrap t;
         if (e instanceof dev.gatun.runtime.Exn) return e;   // a Wasm exception: not a trap, handlers may catch it
         if (e instanceof WasmTrap w) {
@@ -341,7 +342,7 @@ public final class CompiledSupport {
                 || e instanceof dev.gatun.memory.OutOfBoundsException) t = new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
         else if (e instanceof IllegalStateException && Interpreter.closedUnder(inst)) t = new WasmTrap(TrapKind.CLOSED, "the instance or a memory it uses was closed");
         else t = new WasmTrap(TrapKind.HOST, "internal error: " + e, e);
-        if (funcidx >= 0) t.addFrame(new WasmTrap.Frame(funcidx, inst.module.frameName(funcidx)));
+        t.addFrame(funcidx, funcidx < 0 ? null : inst.module.frameName(funcidx), offset);
         return t;
     }
 }

@@ -52,6 +52,9 @@ public final class FunctionCompiler extends CallCodegen {
     private OsrCodegen osr;
 
     void emit() {
+        // Set before any path into the body (an OSR entry jumps to a loop header): the handlers read it.
+        cb.iconst_0();
+        cb.istore(atSlot);
         Label ok = cb.newLabel();
         // The instance's limit (InstanceLimits.maxCallDepth, at most the process's): one field load per call.
         cb.iload(depthSlot);
@@ -128,8 +131,20 @@ public final class FunctionCompiler extends CallCodegen {
         f.params = new ValType[0];
         f.results = type.results().toArray(new ValType[0]);
         ctrls.add(f);
+        int lastAt = 0;
         while (!ctrls.isEmpty()) {
-            step(unreachable ? skipDead() : InstructionReader.next(r));
+            if (unreachable) {
+                step(skipDead());
+                continue;
+            }
+            int at = (int) (r.offset() - codeOffset);
+            Instruction in = InstructionReader.next(r);
+            if (in.mayTrap() && at != lastAt) {
+                cb.loadConstant(at);
+                cb.istore(atSlot);
+                lastAt = at;
+            }
+            step(in);
         }
         // Exception dispatch, out of line: only a throw runs it.
         for (Runnable d : deferred) d.run();
@@ -140,12 +155,14 @@ public final class FunctionCompiler extends CallCodegen {
         cb.exceptionCatch(start, end, end, CD_RTE);
         cb.aload(instSlot);
         cb.loadConstant(frame);
+        frameOffset();
         cb.invokestatic(CD_SUPPORT, "unwind", UNWIND);
         cb.athrow();
         Label overflow = cb.newBoundLabel();
         cb.exceptionCatch(start, end, overflow, CD_SOE);
         cb.aload(instSlot);
         cb.loadConstant(frame);
+        frameOffset();
         cb.invokestatic(CD_SUPPORT, "overflow", OVERFLOW);
         cb.athrow();
         if (vSlot >= 0) {
@@ -562,6 +579,14 @@ public final class FunctionCompiler extends CallCodegen {
     }
 
     // ---- the instructions ----
+
+    /** Pushes the module offset of the last trapping instruction reached (a long), for the frame. */
+    private void frameOffset() {
+        cb.iload(atSlot);
+        cb.i2l();
+        cb.loadConstant(codeOffset);
+        cb.ladd();
+    }
 
     private void step(Instruction in) {
         switch (in) {

@@ -35,8 +35,8 @@ import static java.lang.constant.ConstantDescs.*;
  */
 abstract class FunctionState {
     static final int BLOCK = 0, LOOP = 1, IF = 2, FUNC = 3, TRY_TABLE = 4, TRY = 5;
-    static final MethodTypeDesc UNWIND = MethodTypeDesc.of(CD_RTE, CD_RTE, CD_INST, CD_int);
-    static final MethodTypeDesc OVERFLOW = MethodTypeDesc.of(CD_RTE, CD_SOE, CD_INST, CD_int);
+    static final MethodTypeDesc UNWIND = MethodTypeDesc.of(CD_RTE, CD_RTE, CD_INST, CD_int, CD_long);
+    static final MethodTypeDesc OVERFLOW = MethodTypeDesc.of(CD_RTE, CD_SOE, CD_INST, CD_int, CD_long);
     /** The vector register file's pair where scalars cross into and out of kernels. */
     static final int VSCRATCH = 0;
 
@@ -79,6 +79,14 @@ abstract class FunctionState {
     final int[] vParamSlot;
     final ValType[] localType;
     final int instSlot, depthSlot, memSlot, budgetSlot;
+    /**
+     * The body offset of the last instruction that can trap, stored before it: the exception handler
+     * reports it as the frame's code offset. C2 keeps these constants in the throw paths' debug state,
+     * so the normal path pays nothing for them beyond their bytecode.
+     */
+    final int atSlot;
+    /** Module offset of the body's first byte. */
+    final long codeOffset;
     /** The fuel costs when the module is metered, else null (no fuel code is generated). */
     final FuelCosts fuel;
     /** The vector register file's JVM local (see {@link #vAt}), or -1 when the body has no v128. */
@@ -117,6 +125,7 @@ abstract class FunctionState {
         this.scan = scan;
         WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
         this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
+        this.codeOffset = body.codeOffset();
         this.fuel = g.metered ? FuelCosts.of(body.code()) : null;
         int np = type.params().size();
         int n = np + body.locals().length;
@@ -152,6 +161,7 @@ abstract class FunctionState {
         vBase = vreg;
         memSlot = slot++;
         budgetSlot = slot++;
+        atSlot = slot++;
         vSlot = scan.simd() ? slot++ : -1;
         nextSlot = slot;
     }

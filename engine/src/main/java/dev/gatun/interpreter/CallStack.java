@@ -37,6 +37,8 @@ public final class CallStack {
     public int osrFp, osrLoop;
     public FuncInst tail;
     public int tailFp;
+    /** Where a trap left the run loop: the next word's pc and the frame it was in (for the frame's code offset). */
+    int trapPc, trapDepth = -1;
 
     CallStack() {
         fns = new FuncInst[maxDepth + 2];

@@ -68,6 +68,12 @@ public final class FuncInst {
         return c;
     }
 
+    /** Module byte offset of the instruction at IR word pc, -1 if this function never ran in the interpreter. */
+    long wasmOffset(int pc) {
+        IrFunction c = code;
+        return c == null ? -1 : c.wasmOffset(pc);
+    }
+
     /** Name from the name section, else an export name (for trap frames), or null. */
     public String name() { return inst == null ? null : inst.module.frameName(funcidx); }
 

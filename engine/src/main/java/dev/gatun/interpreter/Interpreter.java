@@ -325,6 +325,10 @@ public final class Interpreter {
             regs = Handlers.unwind(m, baseDepth, pc, fp, x);
             code = Handlers.resumeCode;
             inst = null;
+          } catch (RuntimeException e) {
+            m.trapPc = pc;   // a trap (or a callee's): its frame reports this instruction's code offset
+            m.trapDepth = m.depth;
+            throw e;
           }
         }
     }
@@ -712,7 +716,16 @@ public final class Interpreter {
     public static void addFrames(WasmTrap t, CallStack m, int savedDepth) {
         for (int k = m.depth; k > savedDepth && t.frames().size() < 64; k--) {
             FuncInst f = m.fns[k];
-            t.addFrame(new WasmTrap.Frame(f.funcidx, f.name()));
+            // The innermost frame stopped where the run loop caught the trap; each caller at its call,
+            // whose resume pc its callee's link holds. pc is one past the word fetched.
+            int next = k == m.depth ? (k == m.trapDepth ? m.trapPc : 0) : (int) (m.links[k + 1] >>> 32);
+            long offset = f.wasmOffset(next - 1);
+            if (k == m.depth) {
+                long replaced = t.takeReplacedFrameOffset();   // the frame ran on in compiled code (OSR)
+                if (replaced >= 0) offset = replaced;
+            }
+            t.addFrame(new WasmTrap.Frame(f.funcidx, f.name(), offset));
         }
+        m.trapDepth = -1;
     }
 }

@@ -22,6 +22,10 @@ abstract class IrEmitter {
 
     long[] buf = new long[64];
     int len;
+    /** Per word of buf: module byte offset of the instruction that emitted it (for trap frames). */
+    int[] woff = new int[64];
+    /** Module byte offset of the instruction being translated. */
+    int curOffset;
     int lastPos = -1;  // word of the last relinkable producer, -1 when none
     int lastDst;
     int curStart = -1, prevStart = -1;  // first words of the last two instructions
@@ -65,9 +69,29 @@ abstract class IrEmitter {
     }
 
     void emit(long w) {
-        if (len == buf.length) buf = Arrays.copyOf(buf, len * 2);
+        if (len == buf.length) {
+            buf = Arrays.copyOf(buf, len * 2);
+            woff = Arrays.copyOf(woff, len * 2);
+        }
+        woff[len] = curOffset;
         buf[len++] = w;
         lastPos = -1;
+    }
+
+    /**
+     * The word-to-offset map, run-length coded as (first word, module offset) pairs: a trap's frame
+     * looks its word up here ({@link IrFunction#wasmOffset}), so the normal path carries nothing.
+     */
+    int[] offsetTable() {
+        int n = 0;
+        int[] t = new int[16];
+        for (int i = 0; i < len; i++) {
+            if (n > 0 && t[n - 1] == woff[i]) continue;
+            if (n + 2 > t.length) t = Arrays.copyOf(t, t.length * 2);
+            t[n++] = i;
+            t[n++] = woff[i];
+        }
+        return Arrays.copyOf(t, n);
     }
 
     void emit(int op, int a, int b, int c) {

@@ -16,6 +16,8 @@ public final class IrFunction {
     final Object[] pool;
     /** Exception handlers, {@link Handlers#SIZE} ints each (see {@link Handlers}); empty without any. */
     final int[] handlers;
+    /** (first word, module byte offset) pairs, ascending: see {@link #wasmOffset}. */
+    private final int[] offsets;
 
     /**
      * On-stack replacement points: pairs of (pc of a loop header, the loop's position in the body, which is how
@@ -25,10 +27,22 @@ public final class IrFunction {
 
     static final Object[] NO_POOL = new Object[0];
 
+    /** Module byte offset of the instruction that emitted word {@code pc}, or -1 when unknown. */
+    public long wasmOffset(int pc) {
+        int lo = 0, hi = offsets.length / 2 - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (offsets[2 * mid] <= pc) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        if (found < 0) return offsets.length == 0 ? -1 : Integer.toUnsignedLong(offsets[1]);
+        return Integer.toUnsignedLong(offsets[2 * found + 1]);
+    }
+
     IrFunction(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals, Object[] pool,
-               int[] handlers, int[] loopHeads) {
+               int[] handlers, int[] loopHeads, int[] offsets) {
         this.loopHeads = loopHeads;
         this.pool = pool;
+        this.offsets = offsets;
         this.handlers = handlers;
         this.code = code;
         this.consts = consts;

@@ -310,6 +310,7 @@ public final class Translator extends IrEmitter {
     private IrFunction run() {
         if (fuel != null) chargeFuel(fuel.entry);
         while (!ctrls.isEmpty()) {
+            curOffset = (int) r.offset();
             step(unreachable ? skipDead() : InstructionReader.next(r));
         }
         int frameSize = tempBase + maxH + 1;
@@ -323,7 +324,8 @@ public final class Translator extends IrEmitter {
         frameSize = Math.max(frameSize, tempBase + maxH + 1);
         if (frameSize > IrOp.MAX_REG) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED, "function needs too many registers");
         return new IrFunction(Arrays.copyOf(buf, len), consts, paramSlots, localSlots, frameSize, refLocals,
-                pool.isEmpty() ? IrFunction.NO_POOL : pool.toArray(), table, Arrays.copyOf(loopHeads, nLoopHeads));
+                pool.isEmpty() ? IrFunction.NO_POOL : pool.toArray(), table, Arrays.copyOf(loopHeads, nLoopHeads),
+                offsetTable());
     }
 
     private Instruction skipDead() { return InstructionReader.skipDead(r); }
@@ -753,13 +755,18 @@ public final class Translator extends IrEmitter {
             int p0 = lastPos;
             int tail = len - p0;
             long[] moved = Arrays.copyOfRange(buf, p0, len);
+            int[] movedOff = Arrays.copyOfRange(woff, p0, len);
             len = p0;
             pendingTail = moved;
             preserve(x);
             pendingTail = null;
             if (len != p0) events++;
-            if (len + tail > buf.length) buf = Arrays.copyOf(buf, (len + tail) * 2);
+            if (len + tail > buf.length) {
+                buf = Arrays.copyOf(buf, (len + tail) * 2);
+                woff = Arrays.copyOf(woff, buf.length);
+            }
             System.arraycopy(moved, 0, buf, len, tail);
+            System.arraycopy(movedOff, 0, woff, len, tail);
             int at = len;
             len += tail;
             buf[at] = (buf[at] & ~((long) IrOp.FIELD_MASK << 10)) | (long) x << 10;
@@ -806,6 +813,7 @@ public final class Translator extends IrEmitter {
                 && ((int) buf[lastPos] & 0x3FF) == IrOp.I32_ADD) {
             // The i32.add that made the address becomes the load: same result register T(h).
             buf[lastPos] = (buf[lastPos] & ~0x3FFL) | (IrOp.LOAD_ADD + (op - Instruction.I32_LOAD.code));
+            woff[lastPos] = curOffset;   // the fused word traps as the load
             push(addr, NUM);
             return;
         }
@@ -815,6 +823,7 @@ public final class Translator extends IrEmitter {
             // The value operand was pushed after the add without emitting code, so it is ready there.
             long w = buf[lastPos];
             buf[lastPos] = (w & ~0x3FFL & ~((long) IrOp.FIELD_MASK << 10)) | (long) v << 10 | (IrOp.STORE_ADD + (op - Instruction.I32_STORE.code));
+            woff[lastPos] = curOffset;   // the fused word traps as the store
             lastPos = -1;
             return;
         }

@@ -655,6 +655,29 @@ public enum Instruction {
         };
     }
 
+    /**
+     * Whether executing the instruction can trap (or leave the function through a callee's trap): memory
+     * and table accesses, calls, integer division and remainder, float-to-int truncation, unreachable,
+     * casts. Conservative: what is not known to be trap-free counts as trapping. Tier 2 records the code
+     * offset of each such instruction for trap frames.
+     */
+    public boolean mayTrap() {
+        if (accessBytes > 0 || TRAPPING_OPERATORS.contains(this)) return true;
+        if (params != null) return false;   // the fixed-type operators not listed trap-free
+        return !TRAP_FREE.contains(this);
+    }
+
+    private static final java.util.Set<Instruction> TRAPPING_OPERATORS = java.util.EnumSet.of(
+            I32_DIV_S, I32_DIV_U, I32_REM_S, I32_REM_U, I64_DIV_S, I64_DIV_U, I64_REM_S, I64_REM_U,
+            I32_TRUNC_F32_S, I32_TRUNC_F32_U, I32_TRUNC_F64_S, I32_TRUNC_F64_U,
+            I64_TRUNC_F32_S, I64_TRUNC_F32_U, I64_TRUNC_F64_S, I64_TRUNC_F64_U);
+
+    /** Context-typed instructions that never trap: structure, locals, globals, reference tests. */
+    private static final java.util.Set<Instruction> TRAP_FREE = java.util.EnumSet.of(
+            NOP, BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, DROP, SELECT, SELECT_T,
+            TRY, TRY_TABLE, CATCH, CATCH_ALL, DELEGATE, LOCAL_GET, LOCAL_SET, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET,
+            REF_NULL, REF_IS_NULL, REF_FUNC, BR_ON_NULL, BR_ON_NON_NULL);
+
     private static final Instruction[] SINGLE = new Instruction[256];
     private static final Instruction[][] PREFIXED = new Instruction[256][];
     private static final Map<String, Instruction> BY_TEXT = new HashMap<>();

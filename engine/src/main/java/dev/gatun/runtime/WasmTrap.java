@@ -4,8 +4,11 @@ package dev.gatun.runtime;
 public final class WasmTrap extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** One unwound Wasm frame: function index and, when the name section has it, its name. */
-    public record Frame(int funcidx, String name) {}
+    /**
+     * One unwound Wasm frame: function index, its name when the name section has it, and the module byte
+     * offset of the instruction it stopped at (the trapping one, or its call), -1 when unknown.
+     */
+    public record Frame(int funcidx, String name, long offset) {}
 
     public final TrapKind kind;
     /**
@@ -36,6 +39,28 @@ public final class WasmTrap extends RuntimeException {
 
     /** Carries an error of the API's own through the engine, to be rethrown as is (see {@link #passThrough}). */
     public static WasmTrap passThrough(RuntimeException e) { return new WasmTrap(e); }
+
+    /**
+     * The code offset compiled code entered by on-stack replacement stopped at: that frame is the
+     * interpreter's, which adds it (taking this offset) when the trap leaves the interpreter; -1 when none.
+     */
+    private long replacedFrameOffset = -1;
+
+    /**
+     * Records compiled code's frame; a negative funcidx marks code entered by on-stack replacement, whose
+     * frame the interpreter adds with this offset.
+     */
+    public void addFrame(int funcidx, String name, long offset) {
+        if (funcidx < 0) replacedFrameOffset = offset;
+        else addFrame(new Frame(funcidx, name, offset));
+    }
+
+    /** Takes the offset a replaced frame stopped at (see {@link #addFrame(int, String, long)}), or -1. */
+    public long takeReplacedFrameOffset() {
+        long o = replacedFrameOffset;
+        replacedFrameOffset = -1;
+        return o;
+    }
 
     /** Records an unwound frame (the list is capped like the interpreter's stack walk). */
     public void addFrame(Frame f) {

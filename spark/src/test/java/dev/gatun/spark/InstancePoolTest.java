@@ -38,7 +38,7 @@ class InstancePoolTest {
         WasmUdfException e = assertThrows(WasmUdfException.class, () -> w.call("div", Value.i32(1), Value.i32(0)));
         assertEquals("INTEGER_DIVIDE_BY_ZERO", e.trap());
         assertTrue(e.getMessage().startsWith("wasm export 'div' trapped: integer divide by zero"), e.getMessage());
-        assertEquals(java.util.List.of("div_ (func 7)"), e.wasmStack(), e.getMessage());
+        assertEquals(java.util.List.of("div_ (wasm-function[7]:0x260)"), e.wasmStack(), e.getMessage());
         assertTrue(w.poisoned());
         w.close();
         assertEquals(1, pool.discarded());
