@@ -8,9 +8,10 @@ package dev.gatun;
 public final class CompileError extends WebAssemblyException {
     /**
      * Whether the bytes could not be decoded, decoded but are not a valid module, or are a valid module
-     * this JVM cannot run as configured (SIMD without the Vector API module: the message names the flag).
+     * this JVM cannot run as configured (SIMD without the Vector API module: the message names the flag), or
+     * a valid module with a function tier 2 cannot compile, under strict compilation ({@link CompileOptions}).
      */
-    public enum Kind { MALFORMED, INVALID, UNSUPPORTED }
+    public enum Kind { MALFORMED, INVALID, UNSUPPORTED, UNCOMPILABLE }
 
     private final Kind kind;
     private final long offset;

@@ -1,11 +1,13 @@
 package dev.gatun;
 
+import dev.gatun.compiler.Compiler;
 import dev.gatun.tiering.CodeCache;
 import dev.gatun.model.WasmModule;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A decoded and validated WebAssembly module, ready to be instantiated any number of times (like the
@@ -21,11 +23,15 @@ public final class Module {
     private final List<ImportDescriptor> imports;
     private final List<ExportDescriptor> exports;
 
-    Module(WasmModule wasm, Tier tier) { this(wasm, tier, false); }
+    /** Whether a function tier 2 cannot compile is a CompileError rather than left to the interpreter. */
+    private final boolean strict;
 
-    private Module(WasmModule wasm, Tier tier, boolean metered) {
+    Module(WasmModule wasm, CompileOptions options) { this(wasm, options.tier(), options.strictCompilation(), false); }
+
+    private Module(WasmModule wasm, Tier tier, boolean strict, boolean metered) {
         this.wasm = Objects.requireNonNull(wasm);
         this.tier = Objects.requireNonNull(tier, "tier");
+        this.strict = strict;
         this.code = new CodeCache(wasm, switch (tier) {
             case INTERPRETER -> CodeCache.INTERPRET;
             case COMPILER -> CodeCache.COMPILE;
@@ -53,6 +59,30 @@ public final class Module {
             out.add(new ExportDescriptor(e.name(), t));
         }
         this.exports = List.copyOf(out);
+        if (strict) checkCompiles();
+    }
+
+    /** Strict compilation: compiles now, and refuses the module when any function would stay interpreted. */
+    private void checkCompiles() {
+        Compiler.Report r = code.compileNow();
+        if (r == null || r.interpreted().isEmpty()) return;
+        var first = r.interpreted().entrySet().iterator().next();
+        int funcidx = first.getKey();
+        String name = wasm.names().functions().get(funcidx);
+        throw new CompileError(CompileError.Kind.UNCOMPILABLE, wasm.codes().get(funcidx - wasm.importedFuncs()).codeOffset(),
+                "function " + funcidx + (name != null ? " (" + name + ")" : "") + " cannot be compiled: " + first.getValue()
+                        + (r.interpreted().size() > 1 ? " (and " + (r.interpreted().size() - 1) + " more)" : ""));
+    }
+
+    /**
+     * What tier 2 compiled of this module's functions, once it has run: at the first instantiation with
+     * {@link Tier#COMPILER}, once the module is hot with {@link Tier#TIERED}, at once under strict compilation;
+     * empty before, and always with {@link Tier#INTERPRETER}.
+     */
+    public Optional<CompileReport> compileReport() {
+        Compiler.Report r = code.report();
+        if (r == null) return Optional.empty();
+        return Optional.of(new CompileReport(wasm.codes().size(), r.compiled(), r.interpreted(), r.largestMethodBytes(), r.largestFuncidx()));
     }
 
     /** The imports in declaration order, each with the type it must be satisfied with. */
@@ -79,7 +109,7 @@ public final class Module {
      * same in both tiers. A module without metering runs code with no fuel accounting at all.
      */
     public Module withFuelMetering() {
-        return code.metered ? this : new Module(wasm, tier, true);
+        return code.metered ? this : new Module(wasm, tier, strict, true);
     }
 
     /** Whether the module's code consumes fuel ({@link #withFuelMetering()}). */

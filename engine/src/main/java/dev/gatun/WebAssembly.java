@@ -36,7 +36,7 @@ public final class WebAssembly {
      * @throws CompileError when the binary is malformed or the module invalid
      */
     public static Module compile(byte[] bytes) {
-        return compile(bytes, Tier.fromProperty());
+        return compile(bytes, CompileOptions.defaults());
     }
 
     /**
@@ -58,16 +58,32 @@ public final class WebAssembly {
     }
 
     /**
+     * Decodes and validates a module binary, prepared as {@code options} say.
+     *
+     * @throws CompileError when the binary is malformed or the module invalid, or (strict compilation only)
+     *                      a function cannot be compiled to JVM bytecode
+     */
+    public static Module compile(byte[] bytes, CompileOptions options) {
+        return compile(bytes, options, WasmVersion.WASM_3_0);
+    }
+
+    /**
      * Decodes and validates a module binary by the rules of {@code version} (Wasm 2.0 rejects the 3.0
      * encodings that were errors in 2.0; see {@link WasmVersion}).
      *
      * @throws CompileError when the binary is malformed or the module invalid
      */
     public static Module compile(byte[] bytes, Tier tier, WasmVersion version) {
-        Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(tier, "tier");
+        return compile(bytes, CompileOptions.defaults().withTier(tier), version);
+    }
+
+    /** {@link #compile(byte[], CompileOptions)} by the rules of {@code version}. */
+    public static Module compile(byte[] bytes, CompileOptions options, WasmVersion version) {
+        Objects.requireNonNull(bytes, "bytes");
+        Objects.requireNonNull(options, "options");
         boolean wasm2 = Objects.requireNonNull(version, "version") == WasmVersion.WASM_2_0;
-        return guarded(() -> ModuleDecoder.decode(bytes, wasm2), tier);
+        return guarded(() -> ModuleDecoder.decode(bytes, wasm2), options);
     }
 
     /**
@@ -108,7 +124,7 @@ public final class WebAssembly {
     public static Module compileStreaming(InputStream in, Tier tier) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(tier, "tier");
-        return guarded(() -> ModuleDecoder.decode(in), tier);
+        return guarded(() -> ModuleDecoder.decode(in), CompileOptions.defaults().withTier(tier));
     }
 
     /** Like {@link #compileStreaming(InputStream)}, reading from a channel (which is not closed). */
@@ -120,7 +136,7 @@ public final class WebAssembly {
     public static Module compileStreaming(ReadableByteChannel channel, Tier tier) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(tier, "tier");
-        return guarded(() -> ModuleDecoder.decode(channel), tier);
+        return guarded(() -> ModuleDecoder.decode(channel), CompileOptions.defaults().withTier(tier));
     }
 
     /**
@@ -243,12 +259,12 @@ public final class WebAssembly {
      * Java exception escapes even if a defensive check was missed (e.g. an absurd count that got past
      * the length checks and exhausted memory).
      */
-    private static Module guarded(Supplier<WasmModule> decode, Tier tier) {
+    private static Module guarded(Supplier<WasmModule> decode, CompileOptions options) {
+        WasmModule m;
         try {
-            WasmModule m = decode.get();
+            m = decode.get();
             Validator.validate(m);
             SimdSupport.check(m);
-            return new Module(m, tier);
         } catch (CompileFailure e) {
             throw CompileError.of(e);
         } catch (CompileError e) {
@@ -256,5 +272,7 @@ public final class WebAssembly {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             throw new CompileError(CompileError.Kind.MALFORMED, -1, "module could not be decoded: " + e, e);
         }
+        // Outside the guard: strict compilation's CompileError is of its own kind, the module is well formed.
+        return new Module(m, options);
     }
 }

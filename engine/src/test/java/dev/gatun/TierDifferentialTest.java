@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Differential test of the two execution tiers on random modules (binaryen's translate-to-fuzz, a
@@ -44,10 +45,44 @@ class TierDifferentialTest {
         }));
     }
 
+    /**
+     * The same corpus in TIERED with strict compilation (compiled up front, so every function compiles and
+     * the code is published as soon as the module is hot, on the calling thread) and on-stack replacement
+     * tried at random back-edges: calls that move into compiled code mid-loop must give the same trace.
+     */
+    @TestFactory
+    Stream<DynamicTest> onStackReplacementAgrees() throws IOException {
+        String dir = System.getProperty("gatun.fuzzDir");
+        Path root = dir != null ? Path.of(dir) : Path.of(TierDifferentialTest.class.getResource("/fuzz").getPath());
+        List<Path> files;
+        try (Stream<Path> s = Files.list(root)) {
+            files = s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+        }
+        long before = dev.gatun.interpreter.Osr.entries();
+        Stream<DynamicTest> modules = files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            byte[] bytes = Files.readAllBytes(p);
+            List<String> want = trace(bytes, new CompileOptions(Tier.INTERPRETER, false));
+            dev.gatun.interpreter.Osr.stress(8);
+            try {
+                List<String> got = trace(bytes, new CompileOptions(Tier.TIERED, true));
+                assertEquals(String.join("\n", want), String.join("\n", got));
+            } finally {
+                dev.gatun.interpreter.Osr.stress(0);
+            }
+        }));
+        // The corpus has loops that run long enough: some calls must have moved, or this proves nothing.
+        return Stream.concat(modules, Stream.of(DynamicTest.dynamicTest("some calls moved into compiled code",
+                () -> assertTrue(dev.gatun.interpreter.Osr.entries() > before, "no on-stack replacement happened"))));
+    }
+
     /** Everything observable from running the module once: one line per event. */
     static List<String> trace(byte[] bytes, Tier tier) {
+        return trace(bytes, CompileOptions.defaults().withTier(tier));
+    }
+
+    static List<String> trace(byte[] bytes, CompileOptions options) {
         List<String> out = new ArrayList<>();
-        Module module = WebAssembly.compile(bytes, tier);
+        Module module = WebAssembly.compile(bytes, options);
         Imports.Builder imports = Imports.builder();
         for (ImportDescriptor d : module.imports()) {
             if (!(d.type() instanceof FunctionType ft)) throw new IllegalStateException("unexpected import " + d);

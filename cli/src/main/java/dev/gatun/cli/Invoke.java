@@ -8,7 +8,7 @@ import dev.gatun.Instance;
 import dev.gatun.LinkError;
 import dev.gatun.Module;
 import dev.gatun.RuntimeError;
-import dev.gatun.Tier;
+import dev.gatun.CompileOptions;
 import dev.gatun.ValType;
 import dev.gatun.Value;
 import dev.gatun.WebAssembly;
@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
 final class Invoke {
     private Invoke() {}
 
-    static int run(Path file, byte[] bytes, Tier tier, String name, List<String> args, List<String> dirs, List<String> envs,
-                   RunLimits limits, PrintWriter out) {
-        Module module = WasiRun.compile(file, bytes, tier);
+    /** With statsTo, what tier 2 compiled is printed there after the call. */
+    static int run(Path file, byte[] bytes, CompileOptions options, String name, List<String> args, List<String> dirs, List<String> envs,
+                   RunLimits limits, PrintWriter out, PrintWriter statsTo) {
+        Module module = WasiRun.compile(file, bytes, options);
         ExportDescriptor export = module.exports().stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
         if (export == null)
             throw new Cli.Failure(Cli.EXIT_USAGE, file + ": unknown export: " + InspectCommand.quote(name) + functionList(module));
@@ -67,6 +68,7 @@ final class Invoke {
             throw new Cli.Failure(Cli.EXIT_FAILED, "trap: " + Frames.format(e, module, limits.explain(e)));
         } finally {
             if (wasi != null) wasi.close(); // flushes the guest's stdout before the results are printed
+            if (statsTo != null) CompileStats.print(module, statsTo);
         }
         if (results != null) for (Value v : results) out.println(ValueText.format(v));
         out.flush();

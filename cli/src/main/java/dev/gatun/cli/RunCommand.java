@@ -6,6 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import dev.gatun.CompileOptions;
+
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +35,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--tier", paramLabel = "TIER", description = "interpreter, compiler or tiered (default: -Dgatun.tier, else tiered)")
     String tier;
+
+    @Option(names = "--strict-compile", description = "refuse a module with a function tier 2 cannot compile, instead of interpreting it (-Dgatun.compiler.strict=true)")
+    boolean strictCompile;
+
+    @Option(names = "--stats", description = "print what tier 2 compiled (and why any function stays interpreted) on stderr after the run")
+    boolean stats;
 
     @Option(names = "--timeout", paramLabel = "DURATION", description = "trap the program after DURATION of wall-clock time (100ms, 2s, 1m)")
     String timeout;
@@ -65,7 +74,10 @@ final class RunCommand implements Callable<Integer> {
         byte[] bytes = Cli.binary(file, Cli.read(file));
         RunLimits limits = RunLimits.parse(timeout, maxMemory, fuel, maxTableElements, maxCallDepth);
         List<String> argv = !args.isEmpty() && args.get(0).equals("--") ? args.subList(1, args.size()) : args;
-        if (invoke == null) return WasiRun.run(file, bytes, Cli.tier(tier), dirs, envs, argv, limits, spec.commandLine().getErr());
-        return Invoke.run(file, bytes, Cli.tier(tier), invoke, argv, dirs, envs, limits, spec.commandLine().getOut());
+        CompileOptions options = CompileOptions.defaults().withTier(Cli.tier(tier));
+        if (strictCompile) options = options.withStrictCompilation(true);
+        PrintWriter err = spec.commandLine().getErr(), statsTo = stats ? err : null;
+        if (invoke == null) return WasiRun.run(file, bytes, options, dirs, envs, argv, limits, err, statsTo);
+        return Invoke.run(file, bytes, options, invoke, argv, dirs, envs, limits, spec.commandLine().getOut(), statsTo);
     }
 }

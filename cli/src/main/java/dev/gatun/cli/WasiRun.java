@@ -1,6 +1,7 @@
 package dev.gatun.cli;
 
 import dev.gatun.CompileError;
+import dev.gatun.CompileOptions;
 import dev.gatun.ExternKind;
 import dev.gatun.Instance;
 import dev.gatun.LinkError;
@@ -23,9 +24,10 @@ final class WasiRun {
     /** The status a trapped program exits with, as a process killed by SIGABRT (what wasmtime reports too). */
     static final int EXIT_TRAP = 134;
 
-    static int run(Path file, byte[] bytes, dev.gatun.Tier tier, List<String> dirs, List<String> envs, List<String> args,
-                   RunLimits limits, PrintWriter err) {
-        Module module = compile(file, bytes, tier);
+    /** With statsTo, what tier 2 compiled is printed there after the run. */
+    static int run(Path file, byte[] bytes, CompileOptions options, List<String> dirs, List<String> envs, List<String> args,
+                   RunLimits limits, PrintWriter err, PrintWriter statsTo) {
+        Module module = compile(file, bytes, options);
         if (module.exports().stream().noneMatch(e -> e.name().equals("_start") && e.kind() == ExternKind.FUNCTION))
             throw new Cli.Failure(Cli.EXIT_USAGE, file + " has no _start function, so it is not a WASI command; "
                     + "call one of its exports with --invoke NAME" + Invoke.functionList(module));
@@ -50,12 +52,14 @@ final class WasiRun {
             err.println("gatun: trap: " + Frames.format(e, module, limits.explain(e)));
             err.flush();
             return EXIT_TRAP;
+        } finally {
+            if (statsTo != null) CompileStats.print(module, statsTo);
         }
     }
 
-    static Module compile(Path file, byte[] bytes, dev.gatun.Tier tier) {
+    static Module compile(Path file, byte[] bytes, CompileOptions options) {
         try {
-            return WebAssembly.compile(bytes, tier);
+            return WebAssembly.compile(bytes, options);
         } catch (CompileError e) {
             throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
         }

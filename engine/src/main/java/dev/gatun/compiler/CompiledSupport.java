@@ -300,7 +300,7 @@ public final class CompiledSupport {
      */
     static RuntimeException overflow(StackOverflowError e, InstanceState inst, int funcidx) {
         WasmTrap t = new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED, "JVM stack exhausted");
-        t.addFrame(new WasmTrap.Frame(funcidx, inst.module.functionName(funcidx)));
+        if (funcidx >= 0) t.addFrame(new WasmTrap.Frame(funcidx, inst.module.functionName(funcidx)));
         return t;
     }
 
@@ -341,7 +341,7 @@ public final class CompiledSupport {
                 || e instanceof dev.gatun.memory.OutOfBoundsException) t = new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
         else if (e instanceof IllegalStateException && Interpreter.closedUnder(inst)) t = new WasmTrap(TrapKind.CLOSED, "the instance or a memory it uses was closed");
         else t = new WasmTrap(TrapKind.HOST, "internal error: " + e, e);
-        t.addFrame(new WasmTrap.Frame(funcidx, inst.module.frameName(funcidx)));
+        if (funcidx >= 0) t.addFrame(new WasmTrap.Frame(funcidx, inst.module.frameName(funcidx)));
         return t;
     }
 }

@@ -15,18 +15,14 @@ import dev.gatun.model.Instruction;
 
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
-import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
-import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.TypeKind;
-import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.classfile.instruction.SwitchCase;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -55,10 +51,7 @@ public final class Compiler {
 
     /** Methods above this many bytes are left to the interpreter (HotSpot's HugeMethodLimit is 8,000). */
     static final int MAX_METHOD_BYTES = Integer.getInteger("gatun.compiler.maxMethodBytes", 7_500);
-    /** Compile failures throw instead of falling back to the interpreter (for tests). */
-    private static final boolean STRICT = Boolean.getBoolean("gatun.compiler.strict");
     private static final int CHUNK_BITS = 6;
-    private static final boolean STATS = Boolean.getBoolean("gatun.compiler.stats");
 
     /** The descriptor of a class the generated code uses, from the class itself so a rename cannot leave it stale. */
     static ClassDesc desc(Class<?> c) {
@@ -90,7 +83,7 @@ public final class Compiler {
     static final ClassDesc CD_MATH = desc(Math.class);
 
     /** A module's compiled code: the entry of each defined function's class, null where it is interpreted. */
-    public record Result(CompiledCode[] codes, Linker linker) {
+    public record Result(CompiledCode[] codes, Linker linker, Report report) {
         public CompiledCode code(int defined) { return defined < codes.length ? codes[defined] : null; }
 
         /**
@@ -115,7 +108,13 @@ public final class Compiler {
         }
     }
 
-    private static final Result NONE = new Result(new CompiledCode[0], null);
+    private static final Result NONE = new Result(new CompiledCode[0], null, new Report(0, new TreeMap<>(), 0, -1));
+
+    /**
+     * What a compile did: how many defined functions it compiled, why each of the others (by funcidx) stays
+     * in the interpreter, and the largest generated method (bytes of JVM code, and whose).
+     */
+    public record Report(int compiled, java.util.SortedMap<Integer, String> interpreted, int largestMethodBytes, int largestFuncidx) {}
 
     /**
      * Wasm body bytes per generated class. A class's constant pool holds at most 65,535 entries, so big
@@ -139,88 +138,15 @@ public final class Compiler {
     public static Result compile(WasmModule mod, int[] typeIds) { return compile(mod, typeIds, false); }
 
     /** With {@code metered}, every function charges fuel by {@link dev.gatun.interpreter.FuelCosts}, as tier 1 does. */
-    public static Result compile(WasmModule mod, int[] typeIds, boolean metered) {
-        int nDef = mod.codes().size();
-        if (nDef == 0) return NONE;
-        boolean[] ok = new boolean[nDef];
-        BodySummary[] scans = new BodySummary[nDef];
-        int[] classOf = new int[nDef];
-        int nClasses = 1, classBytes = classBytes();
-        long size = 0;
-        for (int i = 0; i < nDef; i++) {
-            scans[i] = BodySummary.of(mod, mod.importedFuncs() + i);
-            ok[i] = scans[i].ok;
-            int len = mod.codes().get(i).code().length;
-            if (size > 0 && size + len > classBytes) {
-                nClasses++;
-                size = 0;
-            }
-            size += len;
-            classOf[i] = nClasses - 1;
-        }
-        try {
-            // Oversized methods are only known once generated; dropping them changes only their callers'
-            // call sites (to the slow path), so this converges at once in practice.
-            for (int attempt = 0; attempt < 4; attempt++) {
-                byte[][] classes = new byte[nClasses][];
-                boolean dropped = false;
-                for (int k = 0; k < nClasses; k++) {
-                    GeneratedClass g = new GeneratedClass(mod, typeIds, ok, scans, classOf, k, metered);
-                    if (!g.any()) continue;
-                    classes[k] = g.generate();
-                    dropped |= dropOversized(mod, classes[k], ok);
-                }
-                if (dropped) continue;
-                Result r = define(classes, new Linker(mod.importedFuncs(), classOf, nClasses));
-                if (STATS) {
-                    int n = 0, bytes = 0;
-                    for (boolean b : ok) if (b) n++;
-                    for (byte[] c : classes) if (c != null) bytes += c.length;
-                    System.err.println("gatun: compiled " + n + " of " + nDef + " functions (" + bytes + " bytes in "
-                            + nClasses + " classes)");
-                }
-                for (int i = 0; i < nDef; i++) if (!ok[i]) r.codes()[i] = null;
-                return r;
-            }
-        } catch (RuntimeException | LinkageError e) {
-            if (STRICT) throw new IllegalStateException("tier-2 compilation failed", e);
-            if (Boolean.getBoolean("gatun.debug")) e.printStackTrace();
-        }
-        return NONE;
-    }
+    public static Result compile(WasmModule mod, int[] typeIds, boolean metered) { return compile(mod, typeIds, metered, false); }
 
-    private static boolean dropOversized(WasmModule mod, byte[] bytes, boolean[] ok) {
-        boolean dropped = false;
-        ClassModel cm = ClassFile.of().parse(bytes);
-        for (MethodModel m : cm.methods()) {
-            String name = m.methodName().stringValue();
-            if (!name.startsWith("f") && !name.startsWith("b")) continue;
-            int len = m.findAttribute(java.lang.classfile.Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
-            if (len > MAX_METHOD_BYTES) {
-                ok[Integer.parseInt(name.substring(1)) - mod.importedFuncs()] = false;
-                dropped = true;
-            }
-        }
-        return dropped;
-    }
-
-    private static Result define(byte[][] classes, Linker linker) {
-        try {
-            CompiledCode[] byClass = new CompiledCode[classes.length];
-            for (int k = 0; k < classes.length; k++) {
-                if (classes[k] == null) continue;
-                MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClassWithClassData(classes[k], linker, true);
-                linker.classes[k] = l;
-                byClass[k] = (CompiledCode) l.findConstructor(l.lookupClass(), MethodType.methodType(void.class)).invoke();
-            }
-            CompiledCode[] codes = new CompiledCode[linker.classOf.length];
-            for (int i = 0; i < codes.length; i++) codes[i] = byClass[linker.classOf[i]];
-            return new Result(codes, linker);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+    /**
+     * With {@code osr}, functions with loops also get an on-stack replacement entry ({@link OsrCodegen}), for
+     * calls that are running in the interpreter when the code is published (TIERED).
+     */
+    public static Result compile(WasmModule mod, int[] typeIds, boolean metered, boolean osr) {
+        if (mod.codes().isEmpty()) return NONE;
+        return new ModuleCompilation(mod, typeIds, metered, osr).run();
     }
 
     // ---- the pre-scan: can a body be compiled, and what does it use ----
@@ -230,18 +156,23 @@ public final class Compiler {
      * makes tail calls that are not jumps back to its own start, so it is split into a body that leaves
      * them pending and a wrapper that runs them ({@link TailCalls}).
      */
-    record BodySummary(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd, boolean tails) {
-        private static final BodySummary NO = new BodySummary(false, false, false, false, false, false);
+    record BodySummary(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd, boolean tails, boolean osr, String why) {
+        private static BodySummary no(String why) { return new BodySummary(false, false, false, false, false, false, false, why); }
 
         static BodySummary of(WasmModule mod, int funcidx) {
             FunctionType ft = mod.funcType(funcidx);
             WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
-            if (!plain(ft)) return NO;
+            if (!plain(ft)) return no("more than 253 parameter slots");
             // Locals past a few thousand slots cannot fit the method budget anyway (each needs an initial
             // store), and past 65,535 they cannot be expressed at all.
-            if (body.locals().length > 8192) return NO;
-            boolean memory = false, loops = false, calls = false, simd = hasV128(ft), tails = false, selfTail = false;
-            for (ValType t : body.locals()) simd |= t == ValType.V128;
+            if (body.locals().length > 8192) return no(body.locals().length + " locals (at most 8,192 compile)");
+            boolean memory = false, loops = false, calls = false, simd = hasV128(ft), tails = false, selfTail = false, tries = false;
+            boolean refs = false;
+            for (ValType t : body.locals()) {
+                simd |= t == ValType.V128;
+                refs |= t.isReference();
+            }
+            for (ValType t : ft.params()) refs |= t.isReference();
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
             while (!s.atEnd()) {
                 Instruction in = InstructionReader.next(s);
@@ -252,6 +183,7 @@ public final class Compiler {
                         long v = s.s33();
                         simd |= v == ValType.V128.code() - 0x80 || v >= 0 && hasV128(mod.types().get((int) v));
                         if (in == Instruction.LOOP) loops = true;
+                        tries |= in == Instruction.TRY || in == Instruction.TRY_TABLE;
                         if (in == Instruction.TRY_TABLE) {
                             // A clause's payload lands on the operand stack: a v128 one needs the vector file.
                             int n = s.u32();
@@ -270,7 +202,7 @@ public final class Compiler {
                         if (!direct) s.u32();
                         if (in == Instruction.RETURN_CALL && x == funcidx) selfTail = true;
                         else if (in == Instruction.RETURN_CALL || in == Instruction.RETURN_CALL_INDIRECT) tails = true;
-                        if (!plain(callee)) return NO;
+                        if (!plain(callee)) return no("calls a function with more than 253 parameter slots");
                         simd |= hasV128(callee);
                     }
                     case GLOBAL_GET, GLOBAL_SET -> simd |= mod.globals().get(s.u32()).valType() == ValType.V128;
@@ -282,7 +214,10 @@ public final class Compiler {
                 }
             }
             // A self tail call is a jump to the start, except with v128 locals (their file is set up once).
-            return new BodySummary(true, memory, loops, calls, simd, tails || selfTail && simd);
+            tails |= selfTail && simd;
+            // On-stack replacement takes a frame of scalar locals only (see OsrCodegen).
+            boolean osr = loops && !simd && !tails && !tries && !refs;
+            return new BodySummary(true, memory, loops, calls, simd, tails, osr, null);
         }
 
         /** Whether an instruction needs the instance's memory (accesses, size, grow, bulk operations, data.drop). */
@@ -450,8 +385,16 @@ public final class Compiler {
 
         boolean compiled(int funcidx) { return funcidx >= imported && ok[funcidx - imported]; }
 
+        /** When set (a defined index), the class holds only that function: a probe for what makes a class fail. */
+        int only = -1;
+        /** Whether functions get on-stack replacement entries, and (by defined index, when set) which do not. */
+        boolean osr;
+        boolean[] noOsr;
+        /** The functions whose entry has a loop to enter, as generated. */
+        private final List<Integer> osrFuncs = new ArrayList<>();
+
         /** Whether defined function i is compiled into this class. */
-        boolean mine(int i) { return ok[i] && classOf[i] == klass; }
+        boolean mine(int i) { return ok[i] && classOf[i] == klass && (only < 0 || only == i); }
 
         boolean any() {
             for (int i = 0; i < ok.length; i++) if (mine(i)) return true;
@@ -490,6 +433,12 @@ public final class Compiler {
                     if (scan.tails()) {
                         clb.withMethodBody("f" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC, cb -> TailCalls.wrapper(this, cb, funcidx));
                     }
+                    if (osr && scan.osr() && (noOsr == null || !noOsr[i])) {
+                        boolean[] any = {false};
+                        clb.withMethodBody("o" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC,
+                                cb -> any[0] = new FunctionCompiler(this, cb, funcidx, scan).emitOsr());
+                        if (any[0]) osrFuncs.add(funcidx);
+                    }
                 }
                 for (int t : tailTypes) {
                     clb.withMethodBody("tc" + t, TailCalls.helperDesc(mod.types().get(t)), ClassFile.ACC_STATIC,
@@ -506,6 +455,7 @@ public final class Compiler {
                     clb.withMethodBody("slow" + t, mtd(ft, CD_FUNC, CD_INST, CD_int), ClassFile.ACC_STATIC, cb -> slow(cb, ft));
                 }
                 invoker(clb);
+                clb.withMethodBody("osr", OsrCodegen.DESC, ClassFile.ACC_PUBLIC, cb -> OsrCodegen.dispatcher(this, cb, osrFuncs));
             });
         }
 

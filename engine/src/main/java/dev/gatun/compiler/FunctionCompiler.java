@@ -37,6 +37,20 @@ public final class FunctionCompiler extends CallCodegen {
         super(g, cb, funcidx, scan);
     }
 
+    /**
+     * Emits the on-stack replacement entry of the function instead (see {@link OsrCodegen}): the same body,
+     * entered at one of its loop headers with the locals of an interpreter frame. Returns whether any loop
+     * got an entry.
+     */
+    boolean emitOsr() {
+        osr = new OsrCodegen(this);
+        emit();
+        return osr.any();
+    }
+
+    /** The on-stack replacement entry being emitted, or null for the function's own method. */
+    private OsrCodegen osr;
+
     void emit() {
         Label ok = cb.newLabel();
         // The instance's limit (InstanceLimits.maxCallDepth, at most the process's): one field load per call.
@@ -47,6 +61,7 @@ public final class FunctionCompiler extends CallCodegen {
         support(cb, "exhausted", CD_TRAP);
         cb.athrow();
         cb.labelBinding(ok);
+        if (osr != null) osr.prologue();
         Label vAlloc = cb.newLabel(), vReady = cb.newLabel();
         if (vSlot >= 0) {
             // The file's size is known only after the body: allocate it at the end and come back.
@@ -118,16 +133,19 @@ public final class FunctionCompiler extends CallCodegen {
         }
         // Exception dispatch, out of line: only a throw runs it.
         for (Runnable d : deferred) d.run();
+        if (osr != null) osr.epilogue();
         Label end = cb.newBoundLabel();
+        // An entry by on-stack replacement adds no frame to a trap: the interpreter's frame is still there.
+        int frame = osr != null ? -1 : funcidx;
         cb.exceptionCatch(start, end, end, CD_RTE);
         cb.aload(instSlot);
-        cb.loadConstant(funcidx);
+        cb.loadConstant(frame);
         cb.invokestatic(CD_SUPPORT, "unwind", UNWIND);
         cb.athrow();
         Label overflow = cb.newBoundLabel();
         cb.exceptionCatch(start, end, overflow, CD_SOE);
         cb.aload(instSlot);
-        cb.loadConstant(funcidx);
+        cb.loadConstant(frame);
         cb.invokestatic(CD_SUPPORT, "overflow", OVERFLOW);
         cb.athrow();
         if (vSlot >= 0) {
@@ -574,6 +592,7 @@ public final class FunctionCompiler extends CallCodegen {
                 Ctl c = enter(LOOP, blockType());
                 spillBelow(c);
                 c.label = cb.newBoundLabel();
+                if (osr != null && sp == 0 && c.params.length == 0) osr.header(at);
                 if (fuel != null) chargeFuel(fuel.loop(at));
                 if (scan.loops()) {
                     // Interrupt poll on every iteration, through a countdown in a local.

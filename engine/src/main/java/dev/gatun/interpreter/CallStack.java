@@ -33,6 +33,8 @@ public final class CallStack {
      * A tail call a returning frame left for the trampoline ({@link Interpreter#drain}) of whoever called
      * it, its arguments in registers at {@code tailFp}; null when none is pending.
      */
+    /** On-stack replacement: the frame and loop a compiled entry starts from (set just before the call). */
+    public int osrFp, osrLoop;
     public FuncInst tail;
     public int tailFp;
 

@@ -53,6 +53,12 @@ final class Handlers {
      */
     static volatile long[] resumeCode = returns(1024);
 
+    /** {@link #resumeCode}, grown to cover pc. */
+    static long[] resumeAt(int pc) {
+        if (resumeCode.length <= pc) resumeCode = returns(Math.max(pc + 1, 2 * resumeCode.length));
+        return resumeCode;
+    }
+
     private static long[] returns(int n) {
         long[] a = new long[n];
         java.util.Arrays.fill(a, IrOp.word(IrOp.RET0, 0, 0, 0));
@@ -66,7 +72,7 @@ final class Handlers {
      * Rethrows x when no frame handles it.
      */
     static long[] unwind(CallStack m, int baseDepth, int pc, int fp, Exn x) {
-        if (resumeCode.length <= pc) resumeCode = returns(Math.max(pc + 1, 2 * resumeCode.length));
+        resumeAt(pc);
         for (int k = m.depth; ; k--) {
             FuncInst fn = m.fns[k];
             int target = find(fn.code(), fn.inst, pc, fp, x, m);

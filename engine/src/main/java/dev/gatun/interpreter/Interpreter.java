@@ -53,7 +53,7 @@ public final class Interpreter {
         InstanceState inst = entry.inst;
         MemorySegment mem = inst.memSeg();
         int pc = 0;
-        int budget = BUDGET;
+        int budget = Osr.budget();
         for (;;) {
           try {
           for (;;) {
@@ -215,14 +215,12 @@ public final class Interpreter {
                         case IrOp.I64_SHR_U: regs[a] = regs[b] >>> regs[c]; continue;
                         case IrOp.F32_ABS: regs[a] = (int) regs[b] & 0x7FFF_FFFF; continue;
                         case IrOp.F32_NEG: regs[a] = (int) regs[b] ^ 0x8000_0000; continue;
-                        case IrOp.F32_SQRT: regs[a] = fb((float) Math.sqrt(f(regs[b]))); continue;
                         case IrOp.F32_ADD: regs[a] = fb(f(regs[b]) + f(regs[c])); continue;
                         case IrOp.F32_SUB: regs[a] = fb(f(regs[b]) - f(regs[c])); continue;
                         case IrOp.F32_MUL: regs[a] = fb(f(regs[b]) * f(regs[c])); continue;
                         case IrOp.F32_DIV: regs[a] = fb(f(regs[b]) / f(regs[c])); continue;
                         case IrOp.F64_ABS: regs[a] = regs[b] & 0x7FFF_FFFF_FFFF_FFFFL; continue;
                         case IrOp.F64_NEG: regs[a] = regs[b] ^ 0x8000_0000_0000_0000L; continue;
-                        case IrOp.F64_SQRT: regs[a] = db(Math.sqrt(d(regs[b]))); continue;
                         case IrOp.F64_ADD: regs[a] = db(d(regs[b]) + d(regs[c])); continue;
                         case IrOp.F64_SUB: regs[a] = db(d(regs[b]) - d(regs[c])); continue;
                         case IrOp.F64_MUL: regs[a] = db(d(regs[b]) * d(regs[c])); continue;
@@ -278,7 +276,11 @@ public final class Interpreter {
                 int t = (int) code[pc];
                 if (t < 0) {
                     t = ~t;
-                    if (--budget < 0) budget = poll(inst);
+                    if (--budget < 0) {
+                        budget = poll(inst);
+                        // Returns code that is all returns once the call has run to its end in compiled code.
+                        code = Osr.enter(m, code, t, fp);
+                    }
                 }
                 pc = t;
                 continue;
@@ -375,6 +377,9 @@ public final class Interpreter {
             case IrOp.FUEL: FuelCosts.charge(inst, code[pc]); return pc + 1;
             // Only functions with more distinct constants than frame slots have these: cold, and run has no room.
             case IrOp.CONST: regs[a] = code[pc++]; return pc;
+            // Square roots are rare in loops and run has no room (its on-stack replacement check took it).
+            case IrOp.F32_SQRT: regs[a] = fb((float) Math.sqrt(f(regs[b]))); return pc;
+            case IrOp.F64_SQRT: regs[a] = db(Math.sqrt(d(regs[b]))); return pc;
             case IrOp.THROW: {
                 int n = b - fp;
                 throw new Exn(inst.tags[(int) code[pc]], Arrays.copyOfRange(regs, a, a + n), Arrays.copyOfRange(refs, a, a + n));
@@ -556,7 +561,7 @@ public final class Interpreter {
     }
 
     public static int poll(InstanceState inst) {
-        inst.cache.heat(1);
+        inst.cache.heat(Osr.heat());
         if (inst.interruptRequested) {
             inst.interruptRequested = false;
             throw new WasmTrap(TrapKind.INTERRUPTED, "Instance.interrupt() was called");
@@ -564,7 +569,7 @@ public final class Interpreter {
         long dl = inst.deadlineNanos;
         if (dl != 0 && System.nanoTime() - dl > 0) throw new WasmTrap(TrapKind.INTERRUPTED, "deadline passed");
         if (Thread.currentThread().isInterrupted()) throw new WasmTrap(TrapKind.INTERRUPTED, "thread interrupted");
-        return BUDGET;
+        return Osr.budget();
     }
 
     /**

@@ -17,14 +17,17 @@ public final class IrFunction {
     /** Exception handlers, {@link Handlers#SIZE} ints each (see {@link Handlers}); empty without any. */
     final int[] handlers;
 
+    /**
+     * On-stack replacement points: pairs of (pc of a loop header, the loop's position in the body, which is how
+     * tier 2 names it), for loops entered with an empty operand stack and no params (what {@link Osr} can move).
+     */
+    final int[] loopHeads;
+
     static final Object[] NO_POOL = new Object[0];
 
-    IrFunction(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals) {
-        this(code, consts, nParams, nLocals, frameSize, refLocals, NO_POOL, Handlers.NONE);
-    }
-
     IrFunction(long[] code, long[] consts, int nParams, int nLocals, int frameSize, boolean refLocals, Object[] pool,
-               int[] handlers) {
+               int[] handlers, int[] loopHeads) {
+        this.loopHeads = loopHeads;
         this.pool = pool;
         this.handlers = handlers;
         this.code = code;

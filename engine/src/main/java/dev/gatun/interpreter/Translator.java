@@ -76,6 +76,9 @@ public final class Translator extends IrEmitter {
 
 
     private final List<Ctrl> ctrls = new ArrayList<>();
+    /** See {@link IrFunction#loopHeads}. */
+    private int[] loopHeads = new int[0];
+    private int nLoopHeads;
     private boolean unreachable;
     private final byte[] funcResults;
 
@@ -320,7 +323,7 @@ public final class Translator extends IrEmitter {
         frameSize = Math.max(frameSize, tempBase + maxH + 1);
         if (frameSize > IrOp.MAX_REG) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED, "function needs too many registers");
         return new IrFunction(Arrays.copyOf(buf, len), consts, paramSlots, localSlots, frameSize, refLocals,
-                pool.isEmpty() ? IrFunction.NO_POOL : pool.toArray(), table);
+                pool.isEmpty() ? IrFunction.NO_POOL : pool.toArray(), table, Arrays.copyOf(loopHeads, nLoopHeads));
     }
 
     private Instruction skipDead() { return InstructionReader.skipDead(r); }
@@ -343,6 +346,11 @@ public final class Translator extends IrEmitter {
                 canonicalizeTop(bt.params().size());
                 Ctrl c = enter(LOOP, bt);
                 c.loopPc = len;
+                if (c.base == 0 && bt.params().isEmpty()) {
+                    if (nLoopHeads == loopHeads.length) loopHeads = Arrays.copyOf(loopHeads, 2 * nLoopHeads + 2);
+                    loopHeads[nLoopHeads++] = len;
+                    loopHeads[nLoopHeads++] = loopOpcodeEnd;
+                }
                 label();
                 if (fuel != null) chargeFuel(fuel.loop(loopOpcodeEnd));
             }

@@ -23,6 +23,8 @@ public final class CodeCache implements ModuleCode {
     public static final int INTERPRET = 0, COMPILE = 1, TIERED = 2;
     private final int mode;
     private volatile Compiler.Result compiled;
+    /** TIERED with strict compilation: the code compiled up front, published once the module is hot. */
+    private Compiler.Result ready;
     /** Whether the module's code charges fuel. */
     public final boolean metered;
     /** TIERED: work seen in the interpreter (host entries, interrupt polls); compiles once it passes HOT. */
@@ -85,29 +87,51 @@ public final class CodeCache implements ModuleCode {
     /** Compiles the whole module once, on the first instantiation; later instances share the classes. */
     private synchronized Compiler.Result compileAll() {
         Compiler.Result r = compiled;
-        if (r == null) compiled = r = Compiler.compile(module, typeIds, metered);
+        if (r == null) compiled = r = Compiler.compile(module, typeIds, metered, mode == TIERED);
         return r;
+    }
+
+    /**
+     * Compiles the module now, as strict compilation checks at compile time, and says what the compile did;
+     * TIERED keeps the code until the module is hot. Null for INTERPRET.
+     */
+    public synchronized Compiler.Report compileNow() {
+        if (mode == INTERPRET) return null;
+        if (mode == COMPILE) return compileAll().report();
+        if (compiled != null) return compiled.report();
+        if (ready == null) ready = Compiler.compile(module, typeIds, metered, mode == TIERED);
+        return ready.report();
+    }
+
+    /** What tier 2 compiled, once it has: null before (and always for INTERPRET). */
+    public Compiler.Report report() {
+        Compiler.Result r = compiled;
+        return r == null ? null : r.report();
     }
 
     /** TIERED: records interpreter work; the module compiles in the background once it is hot. */
     @Override
     public void heat(int amount) {
         if (mode != TIERED || compiled != null) return;
-        boolean start = false;
+        boolean start = false, now = false;
         synchronized (this) {
             heat += amount;
-            if (heat >= HOT && !compiling) start = compiling = true;
+            if (heat >= HOT && !compiling) {
+                start = compiling = true;
+                now = ready != null;
+            }
         }
-        if (start) BACKGROUND.execute(this::compileAndPublish);
+        // Compiled up front (strict): publishing is cheap, so it happens here, deterministically.
+        if (now) compileAndPublish();
+        else if (start) BACKGROUND.execute(this::compileAndPublish);
     }
 
     private void compileAndPublish() {
         Compiler.Result r;
-        try {
-            r = Compiler.compile(module, typeIds, metered);
-        } catch (RuntimeException | Error e) {
-            return;   // strict mode only; the module stays in tier 1
+        synchronized (this) {
+            r = ready;
         }
+        if (r == null) r = Compiler.compile(module, typeIds, metered, mode == TIERED);
         synchronized (this) {
             compiled = r;
             for (var ref : instances) {

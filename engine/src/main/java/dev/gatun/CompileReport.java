@@ -1,0 +1,19 @@
+package dev.gatun;
+
+import java.util.Map;
+
+/**
+ * What tier 2 did with a module's defined functions ({@link Module#compileReport()}).
+ *
+ * @param functions          the module's defined functions (imports are not counted)
+ * @param compiled           how many of them run as JVM bytecode
+ * @param interpreted        the others by function index, each with why it stays in the interpreter
+ * @param largestMethodBytes bytes of JVM code of the largest compiled function's method (0 when none)
+ * @param largestFuncidx     the function index of that function, -1 when none was compiled
+ */
+public record CompileReport(int functions, int compiled, Map<Integer, String> interpreted,
+                            int largestMethodBytes, int largestFuncidx) {
+    public CompileReport {
+        interpreted = Map.copyOf(interpreted);
+    }
+}

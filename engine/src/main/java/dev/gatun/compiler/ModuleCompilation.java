@@ -1,0 +1,222 @@
+package dev.gatun.compiler;
+
+import dev.gatun.interpreter.CompiledCode;
+import dev.gatun.model.WasmModule;
+
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.attribute.CodeAttribute;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One compile of a module's defined functions into classes, with failures isolated per function: when a
+ * class cannot be built (the class builder refuses a method, e.g. its code is over 64 KiB) or defined (a
+ * verify error), each of its functions is probed alone in a class of its own, the ones that fail stay in
+ * the interpreter with the reason, and the module is generated again without them (their callers' call
+ * sites change to the slow path). Every function left behind is named in the {@link Compiler.Report}.
+ */
+final class ModuleCompilation {
+    private final WasmModule mod;
+    private final int[] typeIds;
+    private final boolean metered, osr;
+    /** By defined index: its on-stack replacement entry is left out (over the method budget). */
+    private final boolean[] noOsr;
+    private final int nDef, imported;
+    private final boolean[] ok;
+    private final Compiler.BodySummary[] scans;
+    private final int[] classOf;
+    private final int nClasses;
+    /** By defined index: why the function stays in the interpreter (null while it is compiled). */
+    private final String[] why;
+    /** By defined index: bytes of its largest generated method, from the last build. */
+    private final int[] methodBytes;
+
+    ModuleCompilation(WasmModule mod, int[] typeIds, boolean metered, boolean osr) {
+        this.mod = mod;
+        this.typeIds = typeIds;
+        this.metered = metered;
+        this.osr = osr;
+        this.imported = mod.importedFuncs();
+        this.nDef = mod.codes().size();
+        this.ok = new boolean[nDef];
+        this.scans = new Compiler.BodySummary[nDef];
+        this.classOf = new int[nDef];
+        this.why = new String[nDef];
+        this.methodBytes = new int[nDef];
+        this.noOsr = new boolean[nDef];
+        int n = 1, classBytes = Compiler.classBytes();
+        long size = 0;
+        for (int i = 0; i < nDef; i++) {
+            scans[i] = Compiler.BodySummary.of(mod, imported + i);
+            ok[i] = scans[i].ok();
+            why[i] = scans[i].why();
+            int len = mod.codes().get(i).code().length;
+            if (size > 0 && size + len > classBytes) {
+                n++;
+                size = 0;
+            }
+            size += len;
+            classOf[i] = n - 1;
+        }
+        this.nClasses = n;
+    }
+
+    Compiler.Result run() {
+        try {
+            // Each round that does not define the classes leaves at least one more function out, so this ends.
+            while (true) {
+                byte[][] classes = new byte[nClasses][];
+                boolean dropped = false;
+                for (int k = 0; k < nClasses; k++) {
+                    Compiler.GeneratedClass g = generator(k);
+                    if (!g.any()) continue;
+                    try {
+                        classes[k] = g.generate();
+                    } catch (RuntimeException | StackOverflowError e) {
+                        isolate(k, e, false);
+                        dropped = true;
+                        continue;
+                    }
+                    dropped |= dropOversized(classes[k]);
+                }
+                if (dropped) continue;
+                Compiler.Linker linker = new Compiler.Linker(imported, classOf, nClasses);
+                CompiledCode[] byClass = new CompiledCode[nClasses];
+                int failed = -1;
+                Throwable failure = null;
+                for (int k = 0; k < nClasses && failed < 0; k++) {
+                    if (classes[k] == null) continue;
+                    try {
+                        byClass[k] = define(classes[k], linker, k);
+                    } catch (RuntimeException | LinkageError e) {
+                        failed = k;
+                        failure = e;
+                    }
+                }
+                if (failed >= 0) {
+                    isolate(failed, failure, true);
+                    continue;
+                }
+                CompiledCode[] codes = new CompiledCode[nDef];
+                for (int i = 0; i < nDef; i++) codes[i] = ok[i] ? byClass[classOf[i]] : null;
+                return new Compiler.Result(codes, linker, report());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // Not one function's fault (nothing above should get here): the module stays in tier 1, and says why.
+            for (int i = 0; i < nDef; i++) {
+                if (ok[i]) why[i] = "the module's compile failed: " + e;
+                ok[i] = false;
+            }
+            return new Compiler.Result(new CompiledCode[nDef], null, report());
+        }
+    }
+
+    private Compiler.GeneratedClass generator(int k) {
+        Compiler.GeneratedClass g = new Compiler.GeneratedClass(mod, typeIds, ok, scans, classOf, k, metered);
+        g.osr = osr;
+        g.noOsr = noOsr;
+        return g;
+    }
+
+    private static CompiledCode define(byte[] bytes, Compiler.Linker linker, int k) {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, linker, true);
+            linker.classes[k] = l;
+            return (CompiledCode) l.findConstructor(l.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    /**
+     * Class k failed to build (or, with {@code defining}, to define): each of its functions is built (and
+     * defined) alone, and the ones that fail so leave the compile. When none fails alone, the failure is
+     * the class's as a whole and all its functions leave, so the next round still makes progress.
+     */
+    private void isolate(int k, Throwable classFailure, boolean defining) {
+        boolean any = false;
+        for (int i = 0; i < nDef; i++) {
+            if (!ok[i] || classOf[i] != k) continue;
+            Compiler.GeneratedClass g = generator(k);
+            g.only = i;
+            try {
+                byte[] bytes = g.generate();
+                if (defining) define(bytes, new Compiler.Linker(imported, classOf, nClasses), k);
+            } catch (RuntimeException | LinkageError e) {
+                leave(i, reason(e, defining));
+                any = true;
+            }
+        }
+        if (any) return;
+        for (int i = 0; i < nDef; i++) {
+            if (ok[i] && classOf[i] == k) leave(i, "its class failed as a whole: " + reason(classFailure, defining));
+        }
+    }
+
+    private static String reason(Throwable e, boolean defining) {
+        String msg = String.valueOf(e.getMessage());
+        int nl = msg.indexOf('\n');
+        if (nl >= 0) msg = msg.substring(0, nl);
+        return (defining ? "the JVM refused the generated method: " : "the class builder refused the generated method: ")
+                + e.getClass().getSimpleName() + ": " + msg;
+    }
+
+    private void leave(int defined, String reason) {
+        ok[defined] = false;
+        why[defined] = reason;
+    }
+
+    /**
+     * Leaves functions whose generated methods are over the budget to the interpreter (HotSpot does not
+     * JIT-compile a method over 8,000 bytes, so they would run slower compiled than interpreted).
+     */
+    private boolean dropOversized(byte[] bytes) {
+        boolean dropped = false;
+        ClassModel cm = ClassFile.of().parse(bytes);
+        for (MethodModel m : cm.methods()) {
+            String name = m.methodName().stringValue();
+            boolean entry = name.startsWith("o") && !name.equals("osr");
+            if (!name.startsWith("f") && !name.startsWith("b") && !entry) continue;
+            int defined = Integer.parseInt(name.substring(1)) - imported;
+            int len = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
+            if (entry) {
+                // Only the on-stack replacement entry is too big: the function itself still compiles.
+                if (len > Compiler.MAX_METHOD_BYTES) {
+                    noOsr[defined] = true;
+                    dropped = true;
+                }
+                continue;
+            }
+            methodBytes[defined] = Math.max(methodBytes[defined], len);
+            if (len > Compiler.MAX_METHOD_BYTES) {
+                leave(defined, "its method of " + len + " bytes is over the " + Compiler.MAX_METHOD_BYTES + "-byte budget");
+                dropped = true;
+            }
+        }
+        return dropped;
+    }
+
+    private Compiler.Report report() {
+        SortedMap<Integer, String> left = new TreeMap<>();
+        int compiled = 0, largest = 0, largestAt = -1;
+        for (int i = 0; i < nDef; i++) {
+            if (!ok[i]) {
+                left.put(imported + i, why[i]);
+                continue;
+            }
+            compiled++;
+            if (methodBytes[i] > largest) {
+                largest = methodBytes[i];
+                largestAt = imported + i;
+            }
+        }
+        return new Compiler.Report(compiled, java.util.Collections.unmodifiableSortedMap(left), largest, largestAt);
+    }
+}
