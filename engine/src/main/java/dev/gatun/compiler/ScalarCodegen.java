@@ -146,66 +146,88 @@ abstract class ScalarCodegen extends FunctionState {
             cb.invokestatic(CD_ATOMICS, "fence", MethodTypeDesc.of(CD_void));
             return;
         }
-        r.u32();
-        long offset = r.u32() & 0xFFFF_FFFFL;
+        MemArg ma = MemArg.read(r);
+        boolean plain = plainMemory(ma.memory());
         boolean wide = in.text.startsWith("i64");
         ClassDesc t = wide ? CD_long : CD_int;
-        ValType vt = wide ? ValType.I64 : ValType.I32;
-        int n = in.accessBytes;
         String w = wide ? "64" : "32";
+        String name;
+        ClassDesc result = CD_int;
+        List<ClassDesc> operands;
+        boolean width = true, kind = false;
         switch (in) {
-            case MEMORY_ATOMIC_NOTIFY -> {
-                pop(); pop();
-                atomicTail(offset);
-                cb.invokestatic(CD_ATOMICS, "notify", MethodTypeDesc.of(CD_int, CD_int, CD_int, CD_long, CD_INST));
-                push(ValType.I32);
-            }
-            case MEMORY_ATOMIC_WAIT32, MEMORY_ATOMIC_WAIT64 -> {
-                boolean w64 = in == Instruction.MEMORY_ATOMIC_WAIT64;
-                pop(); pop(); pop();
-                atomicTail(offset);
-                cb.invokestatic(CD_ATOMICS, w64 ? "wait64" : "wait32",
-                        MethodTypeDesc.of(CD_int, CD_int, w64 ? CD_long : CD_int, CD_long, CD_long, CD_INST));
-                push(ValType.I32);
-            }
+            case MEMORY_ATOMIC_NOTIFY -> { name = "notify"; operands = List.of(CD_int); width = false; }
+            case MEMORY_ATOMIC_WAIT32 -> { name = "wait32"; operands = List.of(CD_int, CD_long); width = false; }
+            case MEMORY_ATOMIC_WAIT64 -> { name = "wait64"; operands = List.of(CD_long, CD_long); width = false; }
             default -> {
+                result = t;
                 if (in.text.contains(".load")) {
-                    pop();
-                    cb.loadConstant(offset);
-                    cb.loadConstant(n);
-                    cb.aload(instSlot);
-                    cb.invokestatic(CD_ATOMICS, "load" + w, MethodTypeDesc.of(t, CD_int, CD_long, CD_int, CD_INST));
-                    push(vt);
+                    name = "load" + w;
+                    operands = List.of();
                 } else if (in.text.contains(".store")) {
-                    pop(); pop();
-                    cb.loadConstant(offset);
-                    cb.loadConstant(n);
-                    cb.aload(instSlot);
-                    cb.invokestatic(CD_ATOMICS, "store" + w, MethodTypeDesc.of(CD_void, CD_int, t, CD_long, CD_int, CD_INST));
+                    name = "store" + w;
+                    operands = List.of(t);
+                    result = CD_void;
                 } else if (Atomics.rmwKind(in) == Atomics.CMPXCHG) {
-                    pop(); pop(); pop();
-                    cb.loadConstant(offset);
-                    cb.loadConstant(n);
-                    cb.aload(instSlot);
-                    cb.invokestatic(CD_ATOMICS, "cmpxchg" + w, MethodTypeDesc.of(t, CD_int, t, t, CD_long, CD_int, CD_INST));
-                    push(vt);
+                    name = "cmpxchg" + w;
+                    operands = List.of(t, t);
                 } else {
-                    pop(); pop();
-                    cb.loadConstant(offset);
-                    cb.loadConstant(n);
-                    cb.loadConstant(Atomics.rmwKind(in));
-                    cb.aload(instSlot);
-                    cb.invokestatic(CD_ATOMICS, "rmw" + w, MethodTypeDesc.of(t, CD_int, t, CD_long, CD_int, CD_int, CD_INST));
-                    push(vt);
+                    name = "rmw" + w;
+                    operands = List.of(t);
+                    kind = true;
                 }
             }
         }
+        List<ClassDesc> params = new ArrayList<>();
+        if (plain) {
+            params.add(CD_int);
+            params.addAll(operands);
+            params.add(CD_long);
+            for (int i = 0; i <= operands.size(); i++) pop();
+            cb.loadConstant(ma.offset());
+        } else {
+            name += "At";
+            params.add(CD_long);
+            params.addAll(operands);
+            effectiveAddress(ma, operands.size());
+        }
+        if (width) {
+            params.add(CD_int);
+            cb.loadConstant(in.accessBytes);
+        }
+        if (kind) {
+            params.add(CD_int);
+            cb.loadConstant(Atomics.rmwKind(in));
+        }
+        if (!plain) {
+            params.add(CD_int);
+            cb.loadConstant(ma.memory());
+        }
+        params.add(CD_INST);
+        cb.aload(instSlot);
+        cb.invokestatic(CD_ATOMICS, name, MethodTypeDesc.of(result, params));
+        if (result != CD_void) push(result == CD_long ? ValType.I64 : ValType.I32);
         reloadMem();
     }
 
-    private void atomicTail(long offset) {
-        cb.loadConstant(offset);
+    /**
+     * For an atomic on any memory but a 32-bit memory 0: replaces the address under the top {@code n}
+     * operands with its checked effective address (a long), the operands waiting in scratch slots meanwhile.
+     */
+    private void effectiveAddress(MemArg ma, int n) {
+        ValType[] types = new ValType[n];
+        int[] slots = new int[n];
+        for (int i = n - 1; i >= 0; i--) {
+            types[i] = pop();
+            slots[i] = scratchSlot(types[i], -20 - i);
+            cb.storeLocal(kind(types[i]), slots[i]);
+        }
+        if (pop() == ValType.I32) cb.i2l();
+        cb.loadConstant(ma.offset());
         cb.aload(instSlot);
+        cb.loadConstant(ma.memory());
+        support(cb, "ea", CD_long, CD_long, CD_long, CD_INST, CD_int);
+        for (int i = 0; i < n; i++) cb.loadLocal(kind(types[i]), slots[i]);
     }
 
     void numeric(Instruction in) {

@@ -1,11 +1,13 @@
 package dev.gatun.interpreter;
 
+import dev.gatun.binary.MemArg;
 import dev.gatun.binary.WasmReader;
 import dev.gatun.memory.LinearMemory;
 import dev.gatun.model.Feature;
 import dev.gatun.model.Instruction;
 import dev.gatun.memory.WaiterQueue;
 import dev.gatun.runtime.Atomics;
+import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TrapKind;
 import dev.gatun.runtime.WasmTrap;
 
@@ -17,6 +19,9 @@ import dev.gatun.runtime.WasmTrap;
  *
  * <p>Word: a = result register, b = address, c = second operand (value, expected, count); one ext word:
  * memarg offset (low 32 bits) | sub-opcode << 32 | third operand register (replacement, timeout) << 40.
+ * Atomics on any other memory than a 32-bit memory 0 (multi-memory, memory64) are {@link IrOp#ATOMIC_X}:
+ * the same word, memidx in the low 32 bits of the ext word, and the u64 offset in a second one, so the
+ * common case keeps its single word and its unchecked 32-bit address sum.
  */
 public final class AtomicOps {
     private AtomicOps() {}
@@ -52,8 +57,8 @@ public final class AtomicOps {
             t.emitWith(IrOp.ATOMIC, 0, 0, 0, (long) sub << 32);
             return;
         }
-        r.u32();
-        long offset = r.u32() & 0xFFFF_FFFFL;
+        MemArg ma = MemArg.read(r);
+        boolean plain = t.plainMemory(ma.memory());
         int operands = switch (shape) {
             case LOAD -> 1;
             case STORE, RMW, NOTIFY -> 2;
@@ -62,12 +67,14 @@ public final class AtomicOps {
         int z = operands == 3 ? t.popValue() : 0;
         int y = operands >= 2 ? t.popValue() : 0;
         int x = t.popValue();
-        long ext = offset | (long) sub << 32 | (long) z << 40;
+        long ext = (plain ? ma.offset() : ma.memory()) | (long) sub << 32 | (long) z << 40;
+        int op = plain ? IrOp.ATOMIC : IrOp.ATOMIC_X;
         if (shape == STORE) {
-            t.emitWith(IrOp.ATOMIC, 0, x, y, ext);
+            t.emitWith(op, 0, x, y, ext);
+            if (!plain) t.emitExt(ma.offset());
         } else {
             int dst = t.nextTemp();
-            t.produceWith(IrOp.ATOMIC, dst, x, y, ext, 0, 1);
+            t.produceWith(op, dst, x, y, ext, ma.offset(), plain ? 1 : 2);
             t.pushValue(dst, Translator.NUM);
         }
     }
@@ -78,7 +85,7 @@ public final class AtomicOps {
      * {@code Instance.interrupt()} wakes the wait (see {@code WaiterQueue.wakeAll}) into a trap, as the
      * interrupt polls of running code would.
      */
-    public static int await(InstanceState inst, int addr, long offset, int n, long expected, long timeoutNanos) {
+    public static int await(InstanceState inst, LinearMemory lin, long ea, int n, long expected, long timeoutNanos) {
         long dl = inst.deadlineNanos;
         long timeout = timeoutNanos;
         boolean byDeadline = false;
@@ -90,7 +97,7 @@ public final class AtomicOps {
                 byDeadline = true;
             }
         }
-        int r = Atomics.await(inst.mem0.lin, addr, offset, n, expected, timeout, () -> inst.interruptRequested);
+        int r = Atomics.await(lin, ea, n, expected, timeout, () -> inst.interruptRequested);
         if (r == WaiterQueue.CANCELLED) {
             inst.interruptRequested = false;
             throw new WasmTrap(TrapKind.INTERRUPTED, "Instance.interrupt() was called");
@@ -99,30 +106,37 @@ public final class AtomicOps {
         return r;
     }
 
-    /** Runs one {@link IrOp#ATOMIC}; a, b, c are absolute registers. Returns the next pc. */
-    static int run(CallStack m, InstanceState inst, int a, int b, int c, long[] code, int pc, int fp) {
+    /** Runs one {@link IrOp#ATOMIC} or {@link IrOp#ATOMIC_X}; a, b, c are absolute registers. Returns the next pc. */
+    static int run(CallStack m, InstanceState inst, boolean plain, int a, int b, int c, long[] code, int pc, int fp) {
         long x = code[pc++];
         int sub = (int) (x >>> 32) & 0xFF;
-        long offset = x & 0xFFFF_FFFFL;
         long[] regs = m.regs;
         byte shape = SHAPE[sub];
         if (shape == FENCE) {
             Atomics.fence();
             return pc;
         }
-        LinearMemory lin = inst.mem0.lin;
-        int addr = (int) regs[b];
+        LinearMemory lin;
+        long ea;
+        if (plain) {
+            lin = inst.mem0.lin;
+            ea = Atomics.ea32((int) regs[b], x & 0xFFFF_FFFFL);
+        } else {
+            MemInst mi = inst.mems[(int) x];
+            lin = mi.lin;
+            ea = mi.ea(regs[b], code[pc++]);
+        }
         int n = BYTES[sub];
         long v = switch (shape) {
-            case LOAD -> Atomics.load(lin, addr, offset, n);
+            case LOAD -> Atomics.load(lin, ea, n);
             case STORE -> {
-                Atomics.store(lin, addr, offset, n, regs[c]);
+                Atomics.store(lin, ea, n, regs[c]);
                 yield 0;
             }
-            case RMW -> Atomics.rmw(lin, addr, offset, n, KIND[sub], regs[c]);
-            case CMPXCHG -> Atomics.cmpxchg(lin, addr, offset, n, regs[c], regs[fp + (int) (x >>> 40)]);
-            case WAIT -> await(inst, addr, offset, n, regs[c], regs[fp + (int) (x >>> 40)]);
-            case NOTIFY -> Atomics.notify(lin, addr, offset, (int) regs[c]);
+            case RMW -> Atomics.rmw(lin, ea, n, KIND[sub], regs[c]);
+            case CMPXCHG -> Atomics.cmpxchg(lin, ea, n, regs[c], regs[fp + (int) (x >>> 40)]);
+            case WAIT -> await(inst, lin, ea, n, regs[c], regs[fp + (int) (x >>> 40)]);
+            case NOTIFY -> Atomics.notify(lin, ea, (int) regs[c]);
             default -> throw new IllegalStateException("bad atomic sub-opcode " + sub);
         };
         // i32 results are kept sign-extended, like the other i32 producers.

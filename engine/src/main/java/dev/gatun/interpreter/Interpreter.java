@@ -400,7 +400,8 @@ public final class Interpreter {
                 access((int) x & 0xFF, regs, a, mi.seg(), mi.ea(regs[b], code[pc + 1]));
                 return pc + 2;
             }
-            case IrOp.ATOMIC: return AtomicOps.run(m, inst, a, b, c, code, pc, fp);
+            case IrOp.ATOMIC: return AtomicOps.run(m, inst, true, a, b, c, code, pc, fp);
+            case IrOp.ATOMIC_X: return AtomicOps.run(m, inst, false, a, b, c, code, pc, fp);
             case IrOp.ADDR_BIG: {
                 long ea = (regs[b] & 0xFFFF_FFFFL) + code[pc++];
                 if (ea > 0xFFFF_FFFFL) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);

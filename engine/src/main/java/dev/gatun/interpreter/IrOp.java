@@ -109,7 +109,8 @@ public final class IrOp {
      * it sits in the cold range and leaves run's size to the unmetered hot ops.
      */
     static final int FUEL = 291;
-    static final int ATOMIC = 290;       // every 0xFE instruction; see AtomicOps
+    static final int ATOMIC = 290;       // every 0xFE instruction on a 32-bit memory 0; see AtomicOps
+    static final int ATOMIC_X = 293;     // every 0xFE instruction on any other memory; see AtomicOps
     static final int SIMD = 300;         // v128 ops, dispatched to SimdExec
 
     /*

@@ -52,75 +52,81 @@ public final class Atomics {
         return bytes == 8 ? -1L : (1L << (bytes * 8)) - 1;
     }
 
-    /** The current view, after checking {@code [ea, ea + n)} is inside it (first) and naturally aligned. */
-    private static MemorySegment at(LinearMemory lin, int addr, long offset, int n) {
-        long ea = (addr & 0xFFFF_FFFFL) + offset;
+    /**
+     * The effective address of an access to a 32-bit memory: below 2^33, so never wrapping. Memory64 and
+     * other memories compute theirs with {@link MemInst#ea}, which traps an unsigned wrap.
+     */
+    public static long ea32(int addr, long offset) { return (addr & 0xFFFF_FFFFL) + offset; }
+
+    /**
+     * The current view, after checking {@code [ea, ea + n)} is inside it (first) and naturally aligned.
+     * {@code ea} is never negative (see {@link MemInst#ea}), so the comparison is exact at the top of the
+     * address range; an empty memory gives a negative bound, which every address exceeds.
+     */
+    private static MemorySegment at(LinearMemory lin, long ea, int n) {
         MemorySegment s = lin.segment();
         if (ea > s.byteSize() - n) throw new WasmTrap(TrapKind.OUT_OF_BOUNDS_MEMORY);
         if ((ea & (n - 1)) != 0) throw new WasmTrap(TrapKind.UNALIGNED_ATOMIC);
         return s;
     }
 
-    private static long ea(int addr, long offset) { return (addr & 0xFFFF_FFFFL) + offset; }
-
     /** {@code *.atomic.load*}: the {@code n}-byte value at the address, zero-extended. */
-    public static long load(LinearMemory lin, int addr, long offset, int n) {
+    public static long load(LinearMemory lin, long ea, int n) {
         return switch (n) {
-            case 1 -> load8(lin, addr, offset);
-            case 2 -> load16(lin, addr, offset);
-            case 4 -> load32(lin, addr, offset) & 0xFFFF_FFFFL;
-            default -> load64(lin, addr, offset);
+            case 1 -> load8(lin, ea);
+            case 2 -> load16(lin, ea);
+            case 4 -> load32(lin, ea) & 0xFFFF_FFFFL;
+            default -> load64(lin, ea);
         };
     }
 
     // One small method per width, so that compiled code, which knows the width, calls one C2 can inline.
 
-    public static int load8(LinearMemory lin, int addr, long offset) {
-        return (byte) I8.getVolatile(at(lin, addr, offset, 1), ea(addr, offset)) & 0xFF;
+    public static int load8(LinearMemory lin, long ea) {
+        return (byte) I8.getVolatile(at(lin, ea, 1), ea) & 0xFF;
     }
 
-    public static int load16(LinearMemory lin, int addr, long offset) {
-        return (short) I16.getVolatile(at(lin, addr, offset, 2), ea(addr, offset)) & 0xFFFF;
+    public static int load16(LinearMemory lin, long ea) {
+        return (short) I16.getVolatile(at(lin, ea, 2), ea) & 0xFFFF;
     }
 
-    public static int load32(LinearMemory lin, int addr, long offset) {
-        return (int) I32.getVolatile(at(lin, addr, offset, 4), ea(addr, offset));
+    public static int load32(LinearMemory lin, long ea) {
+        return (int) I32.getVolatile(at(lin, ea, 4), ea);
     }
 
-    public static long load64(LinearMemory lin, int addr, long offset) {
-        return (long) I64.getVolatile(at(lin, addr, offset, 8), ea(addr, offset));
+    public static long load64(LinearMemory lin, long ea) {
+        return (long) I64.getVolatile(at(lin, ea, 8), ea);
     }
 
     /** {@code *.atomic.store*}: stores the low {@code n} bytes of {@code v}. */
-    public static void store(LinearMemory lin, int addr, long offset, int n, long v) {
+    public static void store(LinearMemory lin, long ea, int n, long v) {
         switch (n) {
-            case 1 -> I8.setVolatile(at(lin, addr, offset, 1), ea(addr, offset), (byte) v);
-            case 2 -> I16.setVolatile(at(lin, addr, offset, 2), ea(addr, offset), (short) v);
-            case 4 -> store32(lin, addr, offset, (int) v);
-            default -> store64(lin, addr, offset, v);
+            case 1 -> I8.setVolatile(at(lin, ea, 1), ea, (byte) v);
+            case 2 -> I16.setVolatile(at(lin, ea, 2), ea, (short) v);
+            case 4 -> store32(lin, ea, (int) v);
+            default -> store64(lin, ea, v);
         }
     }
 
-    public static void store32(LinearMemory lin, int addr, long offset, int v) {
-        I32.setVolatile(at(lin, addr, offset, 4), ea(addr, offset), v);
+    public static void store32(LinearMemory lin, long ea, int v) {
+        I32.setVolatile(at(lin, ea, 4), ea, v);
     }
 
-    public static void store64(LinearMemory lin, int addr, long offset, long v) {
-        I64.setVolatile(at(lin, addr, offset, 8), ea(addr, offset), v);
+    public static void store64(LinearMemory lin, long ea, long v) {
+        I64.setVolatile(at(lin, ea, 8), ea, v);
     }
 
     /** {@code *.atomic.rmw*.op}: applies {@code kind} with {@code v}; returns the old value, zero-extended. */
-    public static long rmw(LinearMemory lin, int addr, long offset, int n, int kind, long v) {
+    public static long rmw(LinearMemory lin, long ea, int n, int kind, long v) {
         return switch (n) {
-            case 4 -> rmw32(lin, addr, offset, kind, (int) v) & 0xFFFF_FFFFL;
-            case 8 -> rmw64(lin, addr, offset, kind, v);
-            default -> rmwNarrow(lin, addr, offset, n, kind, (int) v);
+            case 4 -> rmw32(lin, ea, kind, (int) v) & 0xFFFF_FFFFL;
+            case 8 -> rmw64(lin, ea, kind, v);
+            default -> rmwNarrow(lin, ea, n, kind, (int) v);
         };
     }
 
-    public static int rmw32(LinearMemory lin, int addr, long offset, int kind, int v) {
-        MemorySegment s = at(lin, addr, offset, 4);
-        long ea = ea(addr, offset);
+    public static int rmw32(LinearMemory lin, long ea, int kind, int v) {
+        MemorySegment s = at(lin, ea, 4);
         return switch (kind) {
             case ADD -> (int) I32.getAndAdd(s, ea, v);
             case SUB -> (int) I32.getAndAdd(s, ea, -v);
@@ -131,9 +137,8 @@ public final class Atomics {
         };
     }
 
-    public static long rmw64(LinearMemory lin, int addr, long offset, int kind, long v) {
-        MemorySegment s = at(lin, addr, offset, 8);
-        long ea = ea(addr, offset);
+    public static long rmw64(LinearMemory lin, long ea, int kind, long v) {
+        MemorySegment s = at(lin, ea, 8);
         return switch (kind) {
             case ADD -> (long) I64.getAndAdd(s, ea, v);
             case SUB -> (long) I64.getAndAdd(s, ea, -v);
@@ -145,9 +150,8 @@ public final class Atomics {
     }
 
     /** An 8- or 16-bit rmw as a compare-and-set loop on its aligned 4-byte word; the old value, zero-extended. */
-    public static int rmwNarrow(LinearMemory lin, int addr, long offset, int n, int kind, int v) {
-        MemorySegment s = at(lin, addr, offset, n);
-        long ea = ea(addr, offset);
+    public static int rmwNarrow(LinearMemory lin, long ea, int n, int kind, int v) {
+        MemorySegment s = at(lin, ea, n);
         long word = ea & ~3L;
         int shift = (int) (ea & 3) * 8;
         int m = (int) mask(n);
@@ -170,25 +174,24 @@ public final class Atomics {
      * {@code *.atomic.rmw*.cmpxchg}: stores {@code replacement} if the value equals {@code expected} wrapped
      * to {@code n} bytes; returns the value read, zero-extended.
      */
-    public static long cmpxchg(LinearMemory lin, int addr, long offset, int n, long expected, long replacement) {
+    public static long cmpxchg(LinearMemory lin, long ea, int n, long expected, long replacement) {
         return switch (n) {
-            case 4 -> cmpxchg32(lin, addr, offset, (int) expected, (int) replacement) & 0xFFFF_FFFFL;
-            case 8 -> cmpxchg64(lin, addr, offset, expected, replacement);
-            default -> cmpxchgNarrow(lin, addr, offset, n, (int) expected, (int) replacement);
+            case 4 -> cmpxchg32(lin, ea, (int) expected, (int) replacement) & 0xFFFF_FFFFL;
+            case 8 -> cmpxchg64(lin, ea, expected, replacement);
+            default -> cmpxchgNarrow(lin, ea, n, (int) expected, (int) replacement);
         };
     }
 
-    public static int cmpxchg32(LinearMemory lin, int addr, long offset, int expected, int replacement) {
-        return (int) I32.compareAndExchange(at(lin, addr, offset, 4), ea(addr, offset), expected, replacement);
+    public static int cmpxchg32(LinearMemory lin, long ea, int expected, int replacement) {
+        return (int) I32.compareAndExchange(at(lin, ea, 4), ea, expected, replacement);
     }
 
-    public static long cmpxchg64(LinearMemory lin, int addr, long offset, long expected, long replacement) {
-        return (long) I64.compareAndExchange(at(lin, addr, offset, 8), ea(addr, offset), expected, replacement);
+    public static long cmpxchg64(LinearMemory lin, long ea, long expected, long replacement) {
+        return (long) I64.compareAndExchange(at(lin, ea, 8), ea, expected, replacement);
     }
 
-    public static int cmpxchgNarrow(LinearMemory lin, int addr, long offset, int n, int expected, int replacement) {
-        MemorySegment s = at(lin, addr, offset, n);
-        long ea = ea(addr, offset);
+    public static int cmpxchgNarrow(LinearMemory lin, long ea, int n, int expected, int replacement) {
+        MemorySegment s = at(lin, ea, n);
         long word = ea & ~3L;
         int shift = (int) (ea & 3) * 8;
         int m = (int) mask(n);
@@ -207,14 +210,14 @@ public final class Atomics {
      * {@code cancelled} came true (the caller traps). Traps on an unshared memory and on a thread the
      * embedder does not allow to block; an interrupt of the Java thread ends the wait with a trap.
      */
-    public static int await(LinearMemory lin, int addr, long offset, int n, long expected, long timeoutNanos,
+    public static int await(LinearMemory lin, long ea, int n, long expected, long timeoutNanos,
                             BooleanSupplier cancelled) {
-        at(lin, addr, offset, n);
+        at(lin, ea, n);
         if (!lin.shared()) throw new WasmTrap(TrapKind.EXPECTED_SHARED_MEMORY);
         if (!Agent.canBlock()) throw new WasmTrap(TrapKind.WAIT_NOT_ALLOWED);
         long want = expected & mask(n);
         try {
-            return lin.waiters().await(ea(addr, offset), () -> load(lin, addr, offset, n) == want ? 1 : 0,
+            return lin.waiters().await(ea, () -> load(lin, ea, n) == want ? 1 : 0,
                     timeoutNanos, cancelled);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -223,10 +226,10 @@ public final class Atomics {
     }
 
     /** {@code memory.atomic.notify}: wakes up to {@code count} (unsigned) waiters; 0 on an unshared memory. */
-    public static int notify(LinearMemory lin, int addr, long offset, int count) {
-        at(lin, addr, offset, 4);
+    public static int notify(LinearMemory lin, long ea, int count) {
+        at(lin, ea, 4);
         if (!lin.shared()) return 0;
-        return lin.waiters().notify(ea(addr, offset), count & 0xFFFF_FFFFL);
+        return lin.waiters().notify(ea, count & 0xFFFF_FFFFL);
     }
 
     /** {@code atomic.fence}. */

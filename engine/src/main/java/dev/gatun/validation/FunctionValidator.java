@@ -633,27 +633,26 @@ final class FunctionValidator {
         }
         MemArg ma = MemArg.read(r);
         memory(ma.memory());
-        // Both tiers run atomics on a 32-bit memory 0 only (they read the memarg that way): refuse the rest
-        // rather than run them against the wrong memory.
-        if (ma.memory() != 0 || memAddr[0] != I32) throw fail("atomics on memory64 or a memory other than 0 are not supported");
         // An atomic access must not straddle its natural boundary, so no other alignment hint makes sense.
         if (ma.align() != in.naturalAlignment()) throw fail("atomic alignment must be natural");
         int t = in.text.startsWith("i64") ? I64 : I32;
+        int at = memAddr[ma.memory()];
+        if (at == I32 && Long.compareUnsigned(ma.offset(), 0xFFFF_FFFFL) > 0) throw fail("offset out of range");
         switch (in) {
-            case MEMORY_ATOMIC_NOTIFY -> { pop(I32); pop(I32); push(I32); }
-            case MEMORY_ATOMIC_WAIT32 -> { pop(I64); pop(I32); pop(I32); push(I32); }
-            case MEMORY_ATOMIC_WAIT64 -> { pop(I64); pop(I64); pop(I32); push(I32); }
+            case MEMORY_ATOMIC_NOTIFY -> { pop(I32); pop(at); push(I32); }
+            case MEMORY_ATOMIC_WAIT32 -> { pop(I64); pop(I32); pop(at); push(I32); }
+            case MEMORY_ATOMIC_WAIT64 -> { pop(I64); pop(I64); pop(at); push(I32); }
             default -> {
                 if (LOADS[in.ordinal()]) {
-                    pop(I32);
+                    pop(at);
                     push(t);
                 } else if (in.text.contains(".store")) {
                     pop(t);
-                    pop(I32);
+                    pop(at);
                 } else {
                     if (in.text.endsWith("cmpxchg") || in.text.endsWith("cmpxchg_u")) pop(t);
                     pop(t);
-                    pop(I32);
+                    pop(at);
                     push(t);
                 }
             }
