@@ -305,6 +305,19 @@ public final class Compiler {
     static MethodTypeDesc fnDesc(FunctionType ft) { return mtd(ft, CD_INST, CD_int); }
 
     /** Converts the value on top of the stack to its raw 64-bit register form. */
+    /** A lookupswitch on the int on the stack, one new label per key (returned in key order), else to dflt. */
+    static List<Label> lookupswitch(CodeBuilder cb, List<Integer> keys, Label dflt) {
+        List<SwitchCase> cases = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        for (int key : keys) {
+            Label l = cb.newLabel();
+            labels.add(l);
+            cases.add(SwitchCase.of(key, l));
+        }
+        cb.lookupswitch(dflt, cases);
+        return labels;
+    }
+
     static void toBits(CodeBuilder cb, ValType t) {
         switch (t) {
             case I32 -> cb.i2l();
@@ -493,14 +506,7 @@ public final class Compiler {
                 cb.if_acmpne(slow);
                 cb.aload(fSlot);
                 cb.getfield(CD_FUNC, "funcidx", CD_int);
-                List<SwitchCase> cases = new ArrayList<>();
-                List<Label> labels = new ArrayList<>();
-                for (int f : targets) {
-                    Label l = cb.newLabel();
-                    labels.add(l);
-                    cases.add(SwitchCase.of(f, l));
-                }
-                cb.lookupswitch(slow, cases);
+                List<Label> labels = lookupswitch(cb, targets, slow);
                 for (int k = 0; k < targets.size(); k++) {
                     cb.labelBinding(labels.get(k));
                     loadParams(cb, ft);
@@ -674,15 +680,8 @@ public final class Compiler {
             cb.getfield(CD_CALL_STACK, "refs", CD_OBJS);
             cb.astore(6);
             Label bad = cb.newLabel();
-            List<SwitchCase> cases = new ArrayList<>();
-            List<Label> labels = new ArrayList<>();
-            for (int f : funcs) {
-                Label l = cb.newLabel();
-                labels.add(l);
-                cases.add(SwitchCase.of(f, l));
-            }
             cb.iload(0);
-            cb.lookupswitch(bad, cases);
+            List<Label> labels = lookupswitch(cb, funcs, bad);
             for (int k = 0; k < funcs.size(); k++) {
                 int f = funcs.get(k);
                 FunctionType ft = mod.funcType(f);

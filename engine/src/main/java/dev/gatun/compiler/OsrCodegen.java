@@ -111,15 +111,8 @@ final class OsrCodegen {
      */
     static void dispatcher(Compiler.GeneratedClass g, CodeBuilder cb, List<Integer> funcs) {
         Label no = cb.newLabel();
-        List<SwitchCase> cases = new ArrayList<>();
-        List<Label> labels = new ArrayList<>();
-        for (int f : funcs) {
-            Label l = cb.newLabel();
-            labels.add(l);
-            cases.add(SwitchCase.of(f, l));
-        }
         cb.iload(1);
-        cb.lookupswitch(no, cases);
+        List<Label> labels = lookupswitch(cb, funcs, no);
         for (int k = 0; k < funcs.size(); k++) {
             int f = funcs.get(k);
             FunctionType ft = g.mod.funcType(f);
