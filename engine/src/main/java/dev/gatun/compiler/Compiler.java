@@ -146,8 +146,16 @@ public final class Compiler {
      * calls that are running in the interpreter when the code is published (TIERED).
      */
     public static Result compile(WasmModule mod, int[] typeIds, boolean metered, boolean osr) {
+        return compile(mod, typeIds, metered, osr, null);
+    }
+
+    /** The class cache a compile uses: its directory, and the digest of the module's bytes ({@link ClassCache#digest}). */
+    public record Cache(java.nio.file.Path dir, byte[] moduleDigest) {}
+
+    /** With a {@code cache}, the classes come from and go to that {@link ClassCache}. */
+    public static Result compile(WasmModule mod, int[] typeIds, boolean metered, boolean osr, Cache cache) {
         if (mod.codes().isEmpty()) return NONE;
-        return new ModuleCompilation(mod, typeIds, metered, osr).run();
+        return new ModuleCompilation(mod, typeIds, metered, osr, cache).run();
     }
 
     // ---- the pre-scan: can a body be compiled, and what does it use ----
