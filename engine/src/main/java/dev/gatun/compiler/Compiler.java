@@ -55,7 +55,7 @@ public final class Compiler {
      * HugeMethodLimit (8,000 bytes), unless it runs with {@code -XX:-DontCompileHugeMethods} (the CLI's
      * launcher does), and then the limit is the class file's 64 KiB of code.
      */
-    static final int MAX_METHOD_BYTES = Integer.getInteger("gatun.compiler.maxMethodBytes", compilesHugeMethods() ? 64_000 : 7_500);
+    static final int MAX_METHOD_BYTES = Integer.getInteger("gatun.compiler.maxMethodBytes", compilesHugeMethods() ? 65_535 : 7_500);
 
     /** Whether this JVM JIT-compiles methods over HugeMethodLimit; false when it cannot tell. */
     private static boolean compilesHugeMethods() {
