@@ -94,18 +94,33 @@ abstract class CallCodegen extends SimdCodegen {
     void callIndirect(int typeidx, int table) {
         FunctionType ft = mod.types().get(typeidx);
         toRaw(pop());   // the index, as raw bits read by the table's address type
-        if (ft.params().contains(ValType.V128)) {
-            int i = scratchSlot(ValType.I64, -5);
-            cb.lstore(i);
+        argsUnder(ft, ValType.I64, -5);
+        lookUp(table, typeidx);
+        callThrough(typeidx, ft);
+    }
+
+    /** Pops a call's arguments from under the value on top of the JVM stack (an index or a reference), which stays on top. */
+    private void argsUnder(FunctionType ft, ValType top, int scratchKey) {
+        if (!ft.params().contains(ValType.V128)) {
             args(ft);
-            cb.lload(i);
-        } else {
-            args(ft);
+            return;
         }
+        int s = scratchSlot(top, scratchKey);
+        cb.storeLocal(kind(top), s);
+        args(ft);
+        cb.loadLocal(kind(top), s);
+    }
+
+    /** call_indirect's callee from the raw index on top: looked up in the table and checked against typeidx. */
+    private void lookUp(int table, int typeidx) {
         cb.aload(instSlot);
         cb.loadConstant(table);
         cb.loadConstant(typeidx);
         support(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
+    }
+
+    /** Calls the callee on top of the arguments (a FuncInst of type typeidx) through the type's dispatcher. */
+    private void callThrough(int typeidx, FunctionType ft) {
         cb.aload(instSlot);
         cb.iload(depthSlot);
         cb.iconst_1();
@@ -141,18 +156,8 @@ abstract class CallCodegen extends SimdCodegen {
     void returnCallIndirect(int typeidx, int table) {
         FunctionType ft = mod.types().get(typeidx);
         toRaw(pop());   // the index, as raw bits read by the table's address type
-        if (ft.params().contains(ValType.V128)) {
-            int i = scratchSlot(ValType.I64, -5);
-            cb.lstore(i);
-            args(ft);
-            cb.lload(i);
-        } else {
-            args(ft);
-        }
-        cb.aload(instSlot);
-        cb.loadConstant(table);
-        cb.loadConstant(typeidx);
-        support(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
+        argsUnder(ft, ValType.I64, -5);
+        lookUp(table, typeidx);
         tailCall(typeidx);
     }
 
@@ -160,26 +165,10 @@ abstract class CallCodegen extends SimdCodegen {
     void callRef(int typeidx, boolean tail) {
         FunctionType ft = mod.types().get(typeidx);
         pop();
-        if (ft.params().contains(ValType.V128)) {
-            int ref = scratchSlot(ValType.FUNCREF, -6);
-            cb.astore(ref);
-            args(ft);
-            cb.aload(ref);
-        } else {
-            args(ft);
-        }
+        argsUnder(ft, ValType.FUNCREF, -6);
         support(cb, "funcOfRef", CD_FUNC, CD_Object);
-        if (tail) {
-            tailCall(typeidx);
-            return;
-        }
-        cb.aload(instSlot);
-        cb.iload(depthSlot);
-        cb.iconst_1();
-        cb.iadd();
-        g.indirectTypes.add(typeidx);
-        cb.invokestatic(g.self, "ci" + typeidx, mtd(ft, CD_FUNC, CD_INST, CD_int));
-        results(ft);
+        if (tail) tailCall(typeidx);
+        else callThrough(typeidx, ft);
     }
 
     /** Arguments and the callee on the stack: leaves the call pending and returns a placeholder. */
