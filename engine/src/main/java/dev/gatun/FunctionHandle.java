@@ -102,6 +102,10 @@ final class FunctionHandle implements Function {
             if (!Marshalling.matches(ps.get(i), args[i])) {
                 throw new IllegalArgumentException("argument " + i + " must be " + ps.get(i) + ", got " + args[i]);
             }
+            if (!Marshalling.matches(inst.type.paramTypes().get(i), args[i])) {
+                // As the JS API's TypeError: a typed reference parameter takes only what its type allows.
+                throw new IllegalArgumentException("argument " + i + " must be " + inst.type.paramTypes().get(i) + ", got " + args[i]);
+            }
         }
         if (withCaller != null) {
             throw new IllegalStateException("a host function with a Caller runs only when imported by an instance");

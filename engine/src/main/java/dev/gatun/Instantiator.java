@@ -50,7 +50,9 @@ final class Instantiator {
                 case FUNCTION -> {
                     FunctionType want = ApiTypes.api(wm.types().get(imp.typeidx()));
                     if (!(e instanceof Function f)) throw incompatible(imp, "expected a function, got " + e.type().kind());
-                    if (!f.type().equals(want)) throw incompatible(imp, "expected function " + want + ", got " + f.type());
+                    dev.gatun.model.FunctionType wantFull = wm.types().get(imp.typeidx());
+                    if (!f.type().equals(want) || !FunctionHandle.inst(f).type.equals(wantFull))
+                        throw incompatible(imp, "expected function " + wantFull + ", got " + FunctionHandle.inst(f).type);
                     FunctionHandle h = (FunctionHandle) f;
                     if (h.withCaller != null) {
                         if (caller == null) caller = new Caller();
@@ -63,7 +65,8 @@ final class Instantiator {
                     TableType want = ApiTypes.api((dev.gatun.model.TableType) imp.type());
                     if (!(e instanceof Table t)) throw incompatible(imp, "expected a table, got " + e.type().kind());
                     TableType got = t.type();
-                    if (got.elementType() != want.elementType() || got.address64() != want.address64()
+                    // Tables are mutable: element types match exactly.
+                    if (!t.inst.element.equals(((dev.gatun.model.TableType) imp.type()).element()) || got.address64() != want.address64()
                             || !got.limits().matches(want.limits()))
                         throw incompatible(imp, "expected " + want + ", got " + got);
                     tables[ti++] = t.inst;
@@ -79,9 +82,12 @@ final class Instantiator {
                     mems[mi++] = new MemInst(m.linear());
                 }
                 case GLOBAL -> {
-                    GlobalType want = ApiTypes.api((dev.gatun.model.GlobalType) imp.type());
                     if (!(e instanceof Global g)) throw incompatible(imp, "expected a global, got " + e.type().kind());
-                    if (!g.type().equals(want)) throw incompatible(imp, "expected " + want + ", got " + g.type());
+                    // An immutable global may be of a subtype; a mutable one is read and written, so exactly.
+                    dev.gatun.model.GlobalType wantFull = (dev.gatun.model.GlobalType) imp.type(), gotFull = g.inst.type;
+                    if (gotFull.mutable() != wantFull.mutable() || (wantFull.mutable() ? !gotFull.type().equals(wantFull.type())
+                            : !gotFull.type().matches(wantFull.type())))
+                        throw incompatible(imp, "expected " + wantFull + ", got " + gotFull);
                     globals[gi++] = g.inst;
                 }
                 case TAG -> {
@@ -153,6 +159,11 @@ final class Instantiator {
             g.hi = evalHi(st, init);
             g.ref = evalRef(st, init);
             globals[i] = g;
+        }
+        // A table's initialiser (typed references) reads only imported globals and functions.
+        for (int i = ti; i < tables.length; i++) {
+            ConstExpr init = wm.tableInits().get(i - wm.importedTables());
+            if (init != null) tables[i].fill(0, evalRef(st, init), tables[i].size);
         }
 
         // Segments: references and bytes evaluated now; applied below in spec order.

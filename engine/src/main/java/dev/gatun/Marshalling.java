@@ -59,6 +59,22 @@ final class Marshalling {
         return v != null && v.type() == t;
     }
 
+    /**
+     * Whether a value of the right kind also has the full type {@code t} (typed references): not null
+     * where t is non-nullable, a function of exactly the defined type where t names one. What Java hands
+     * to a typed parameter, table or global is checked here, so Wasm code can rely on its types.
+     */
+    static boolean matches(dev.gatun.model.ValueType t, Value v) {
+        if (!t.isReference() || t.equals(dev.gatun.model.ValueType.of(t.kind()))) return true;
+        boolean isNull = v instanceof Value.FuncRef f ? f.isNull() : v instanceof Value.ExternRef e && e.isNull();
+        if (isNull) return t.nullable();
+        return switch (t.heap()) {
+            case dev.gatun.model.HeapType.Defined d -> v instanceof Value.FuncRef r && FunctionHandle.inst(r.function()).type.equals(d.type());
+            case dev.gatun.model.HeapType.Abstract a -> !a.isBottom();
+            case dev.gatun.model.HeapType.Self s -> false;
+        };
+    }
+
     /** Stores a value at register r (both halves of a v128); returns the next register. */
     static int store(CallStack m, int r, Value v) {
         m.regs[r] = bits(v);

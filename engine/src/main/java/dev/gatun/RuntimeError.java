@@ -29,6 +29,10 @@ public final class RuntimeError extends WebAssemblyException {
         HOST("host function failed"),
         /** {@code throw_ref} of a null exnref. */
         NULL_EXCEPTION_REFERENCE("null exception reference"),
+        /** {@code call_ref} or {@code return_call_ref} of a null function reference. */
+        NULL_FUNCTION_REFERENCE("null function reference"),
+        /** {@code ref.as_non_null} of null. */
+        NULL_REFERENCE("null reference"),
         UNALIGNED_ATOMIC("unaligned atomic"),
         EXPECTED_SHARED_MEMORY("expected shared memory"),
         /** memory.atomic.wait on a thread the embedder marked as not allowed to block (like a browser's main thread). */

@@ -23,7 +23,7 @@ final class WastCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "JSON scripts or directories (searched recursively)")
     List<Path> paths;
 
-    @Option(names = {"-v", "--verbose"}, description = "print every failure with file:line and reason")
+    @Option(names = {"-v", "--verbose"}, description = "print every failure and skip with file:line and reason")
     boolean verbose;
 
     @Option(names = "--tier", paramLabel = "TIER", description = "interpreter, compiler or tiered (default: -Dgatun.tier, else tiered)")

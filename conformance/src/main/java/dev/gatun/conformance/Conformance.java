@@ -74,7 +74,8 @@ public final class Conformance {
                 out.println(f.getFileName() + ": " + t.summaryLine());
                 if (opts.verbose()) {
                     for (Outcome o : r.outcomes())
-                        if (o.status() == Outcome.Status.FAILED) out.println("  FAIL " + o.name() + " " + o.command() + ": " + o.reason());
+                        if (o.status() != Outcome.Status.PASSED)
+                            out.println((o.status() == Outcome.Status.FAILED ? "  FAIL " : "  SKIP ") + o.name() + " " + o.command() + ": " + o.reason());
                 }
                 if (r.fullyPasses()) passing.add(f.getFileName().toString());
                 out.flush();

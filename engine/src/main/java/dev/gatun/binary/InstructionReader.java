@@ -3,6 +3,9 @@ package dev.gatun.binary;
 import static dev.gatun.model.Instruction.*;
 
 import dev.gatun.model.FunctionType;
+import dev.gatun.model.HeapType;
+import dev.gatun.model.TypeCode;
+import dev.gatun.model.ValueType;
 import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.Feature;
@@ -23,7 +26,7 @@ public final class InstructionReader {
     /** The features the engine runs (Wasm 2.0, threads and the 3.0 features implemented so far); the decoder rejects other instructions as illegal opcodes. */
     public static final Set<Feature> FEATURES = EnumSet.of(Feature.MVP, Feature.SIGN_EXTENSION,
             Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.RELAXED_SIMD,
-            Feature.THREADS, Feature.TAIL_CALL, Feature.EXCEPTIONS, Feature.LEGACY_EXCEPTIONS);
+            Feature.THREADS, Feature.TAIL_CALL, Feature.EXCEPTIONS, Feature.LEGACY_EXCEPTIONS, Feature.FUNCTION_REFERENCES);
 
     /** Open-block states of the structural check: which of else, catch, catch_all, delegate may follow. */
     private static final byte PLAIN = 0, THEN = 1, ELSE_DONE = 2, TRY_BODY = 3, IN_CATCH = 4, IN_CATCH_ALL = 5;
@@ -48,22 +51,70 @@ public final class InstructionReader {
         return in != null ? in : Instruction.prefixed(b, r.u32());
     }
 
+    /** s33 values of the reference type prefixes {@code 0x63} (ref null) and {@code 0x64} (ref) as a blocktype reads them. */
+    private static final long BT_REF_NULL = TypeCode.REF_NULL - 0x80, BT_REF = TypeCode.REF - 0x80;
+
+    private static final FunctionType EMPTY_BLOCK = FunctionType.of(List.of(), List.of());
+
     /** Reads the blocktype of a checked body: empty, one valtype, or a type index. */
     public static FunctionType blockType(WasmReader r, WasmModule mod) {
         long v = r.s33();
-        if (v == -64) return FunctionType.of(List.of(), List.of());
+        if (v == -64) return EMPTY_BLOCK;
+        if (v == BT_REF_NULL || v == BT_REF)
+            return FunctionType.ofTypes(List.of(), List.of(ValueType.ref(v == BT_REF_NULL, heapType(r, mod))));
         if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
         return mod.types().get((int) v);
+    }
+
+    /** Reads a value type of a checked body (a typed select's, a local's). */
+    public static ValueType valType(WasmReader r, WasmModule mod) {
+        int b = r.u8();
+        if (b == TypeCode.REF_NULL || b == TypeCode.REF) return ValueType.ref(b == TypeCode.REF_NULL, heapType(r, mod));
+        return ValueType.of(ValType.fromCode(b));
+    }
+
+    /** Reads a heap type of a checked body; its type index is in range (validation checked it). */
+    public static HeapType heapType(WasmReader r, WasmModule mod) {
+        long at = r.offset();
+        long v = r.s33();
+        return v < 0 ? abstractHeap(r, at, v) : new HeapType.Defined(mod.types().get((int) v));
+    }
+
+    /** An abstract heap type read as a negative s33 {@code v}; those of GC are not run yet. */
+    static HeapType.Abstract abstractHeap(WasmReader r, long at, long v) {
+        int code = (int) (v & 0x7F);
+        if (v < -64) throw r.malformedAt(at, "malformed reference type");
+        return switch (code) {
+            case TypeCode.FUNC -> HeapType.FUNC;
+            case TypeCode.EXTERN -> HeapType.EXTERN;
+            case TypeCode.EXN -> HeapType.EXN;
+            case TypeCode.NOFUNC, TypeCode.NOEXTERN, TypeCode.NOEXN -> new HeapType.Abstract(code);
+            case TypeCode.ANY, TypeCode.EQ, TypeCode.I31, TypeCode.STRUCT, TypeCode.ARRAY, TypeCode.NONE ->
+                    throw r.malformedAt(at, "unsupported heap type (gc)");
+            default -> throw r.malformedAt(at, "malformed reference type");
+        };
+    }
+
+    /** Skips a blocktype of a checked body. */
+    public static void skipBlockType(WasmReader r) {
+        long v = r.s33();
+        if (v == BT_REF_NULL || v == BT_REF) r.s33();
+    }
+
+    /** Skips a value type of a checked body. */
+    public static void skipValType(WasmReader r) {
+        int b = r.u8();
+        if (b == TypeCode.REF_NULL || b == TypeCode.REF) r.s33();
     }
 
     /** Skips the immediates of an instruction of a checked body (its opcode already read). */
     public static void skipImmediates(Instruction in, WasmReader r) {
         switch (in.immediates) {
             case NONE -> { }
-            case BLOCKTYPE -> r.s33();
-            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TAG -> r.u32();
+            case BLOCKTYPE -> skipBlockType(r);
+            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, DATA, ELEM, TAG, TYPE -> r.u32();
             case TRY_TABLE -> {
-                r.s33();
+                skipBlockType(r);
                 int n = r.u32();
                 for (int i = 0; i < n; i++) {
                     if (r.u8() < 2) r.u32();
@@ -76,9 +127,10 @@ public final class InstructionReader {
             }
             case SELECT_TYPES -> {
                 int n = r.u32();
-                r.skip(n);
+                for (int i = 0; i < n; i++) skipValType(r);
             }
-            case HEAPTYPE, LANE, ZERO_BYTE -> r.u8();
+            case HEAPTYPE -> r.s33();
+            case LANE, ZERO_BYTE -> r.u8();
             case MEMORY -> r.u32();
             case MEMARG -> MemArg.read(r);
             case MEMARG_LANE -> { MemArg.read(r); r.u8(); }
@@ -103,7 +155,7 @@ public final class InstructionReader {
         for (;;) {
             Instruction in = next(r);
             switch (in) {
-                case BLOCK, LOOP, IF, TRY -> { r.s33(); depth++; }
+                case BLOCK, LOOP, IF, TRY -> { skipBlockType(r); depth++; }
                 case TRY_TABLE -> { skipImmediates(in, r); depth++; }
                 case ELSE -> { if (depth == 0) return in; }
                 case CATCH, CATCH_ALL -> {
@@ -185,7 +237,7 @@ public final class InstructionReader {
     private void immediates(Instruction in, WasmReader r, long at) {
         switch (in.immediates) {
             case NONE -> { }
-            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, ELEM, TAG -> r.u32();
+            case LABEL, FUNC, LOCAL, GLOBAL, TABLE, ELEM, TAG, TYPE -> r.u32();
             case DATA -> {
                 noteDataIndex(at);
                 r.u32();
@@ -202,7 +254,7 @@ public final class InstructionReader {
                 if (n > r.remaining()) throw r.malformedAt(lenAt, "length out of bounds");
                 for (long i = 0; i < n; i++) valType(r);
             }
-            case HEAPTYPE -> refType(r);
+            case HEAPTYPE -> heapType(r);
             // Multi-memory: what Wasm 2.0 reserved as a zero byte is a memory index (range checked by validation).
             case MEMORY -> memidx(r);
             case MEMORY_MEMORY -> { memidx(r); memidx(r); }
@@ -230,6 +282,10 @@ public final class InstructionReader {
         long v = r.s33();
         if (v >= 0) return;                           // type index; range checked by validation
         if (v == -64) return;                         // 0x40: empty
+        if (v == BT_REF_NULL || v == BT_REF) {
+            heapType(r);
+            return;
+        }
         if (v < -64 || ValType.fromCode((int) (v & 0x7F)) == null)
             throw r.malformedAt(at, "malformed value type");
     }
@@ -248,13 +304,16 @@ public final class InstructionReader {
     }
 
     private static void valType(WasmReader r) {
-        if (ValType.fromCode(r.u8()) == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
+        int b = r.u8();
+        if (b == TypeCode.REF_NULL || b == TypeCode.REF) heapType(r);
+        else if (ValType.fromCode(b) == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
     }
 
-    private static void refType(WasmReader r) {
-        int b = r.u8();
-        if (b != ValType.FUNCREF.code() && b != ValType.EXTERNREF.code() && b != ValType.EXNREF.code())
-            throw r.malformedAt(r.offset() - 1, "malformed reference type");
+    /** A heap type: abstract, or a type index (range checked by validation). */
+    private static void heapType(WasmReader r) {
+        long at = r.offset();
+        long v = r.s33();
+        if (v < 0) abstractHeap(r, at, v);
     }
 
     private static void zero(WasmReader r) {

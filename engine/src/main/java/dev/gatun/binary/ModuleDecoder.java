@@ -6,11 +6,13 @@ import dev.gatun.model.CompileFailure;
 import dev.gatun.model.ExternKind;
 import dev.gatun.model.FunctionType;
 import dev.gatun.model.GlobalType;
+import dev.gatun.model.HeapType;
 import dev.gatun.model.Limits;
 import dev.gatun.model.MemoryType;
 import dev.gatun.model.TableType;
 import dev.gatun.model.TypeCode;
 import dev.gatun.model.ValType;
+import dev.gatun.model.ValueType;
 import dev.gatun.model.Instruction;
 import dev.gatun.model.WasmModule.CustomSection;
 import dev.gatun.model.WasmModule.DataSegment;
@@ -58,15 +60,20 @@ public final class ModuleDecoder {
     static final int MAX_LOCALS = 50_000;
     /** Cap on the distinct expanded locals of a whole module (identical declarations are shared). */
     static final long MAX_MODULE_LOCALS = 8_000_000;
-    private static final ValType[] NO_LOCALS = new ValType[0];
+    private static final ValueType[] NO_LOCALS = new ValueType[0];
+    private static final ValType[] NO_LOCAL_KINDS = new ValType[0];
 
-    private final Map<String, ValType[]> localsCache = new HashMap<>();
+    private final Map<String, ValueType[]> localsCache = new HashMap<>();
+    /** The kinds of each distinct locals array, shared the same way. */
+    private final Map<ValueType[], ValType[]> localKinds = new java.util.IdentityHashMap<>(Map.of(NO_LOCALS, NO_LOCAL_KINDS));
     private long expandedLocals;
 
     private final List<FunctionType> types = new ArrayList<>();
     private final List<Import> imports = new ArrayList<>();
     private int[] definedFuncTypes = new int[0];
     private final List<TableType> tables = new ArrayList<>();
+    /** Per defined table, its initialiser or null. */
+    private final List<ConstExpr> tableInits = new ArrayList<>();
     private final List<MemoryType> memories = new ArrayList<>();
     private final List<GlobalType> globals = new ArrayList<>();
     private final List<ConstExpr> globalInits = new ArrayList<>();
@@ -228,30 +235,38 @@ public final class ModuleDecoder {
         return Utf8.decode(r.buffer(), from, (int) n, r, r.offset() - n);
     }
 
-    private static ValType valType(WasmReader r) {
+    /** The type being defined while the type section is read (its index), else -1. */
+    private int defining = -1;
+
+    private ValueType valType(WasmReader r) {
         int b = r.u8();
-        ValType t = b == TypeCode.REF_NULL || b == TypeCode.REF ? exnRef(r, b) : ValType.fromCode(b);
+        if (b == TypeCode.REF_NULL || b == TypeCode.REF) return ValueType.ref(b == TypeCode.REF_NULL, heapType(r));
+        ValType t = ValType.fromCode(b);
         if (t == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
-        return t;
+        return ValueType.of(t);
     }
 
-    private static ValType refType(WasmReader r) {
+    private ValueType refType(WasmReader r) {
         int b = r.u8();
-        ValType t = b == TypeCode.REF_NULL || b == TypeCode.REF ? exnRef(r, b) : ValType.fromCode(b);
-        if (t != null && t.isReference()) return t;
+        if (b == TypeCode.REF_NULL || b == TypeCode.REF) return ValueType.ref(b == TypeCode.REF_NULL, heapType(r));
+        ValType t = ValType.fromCode(b);
+        if (t != null && t.isReference()) return ValueType.of(t);
         throw r.malformedAt(r.offset() - 1, "malformed reference type");
     }
 
     /**
-     * {@code (ref null exn)} and {@code (ref exn)} (0x63 / 0x64 then the exn heap type): both are exnref here,
-     * non-nullability not being tracked until typed references land; other heap types are left to them.
+     * A heap type (s33): an abstract one, or a type index. Inside the type section an index may name the
+     * types before the one being defined and that type itself (each definition is its own recursion group).
      */
-    static ValType exnRef(WasmReader r, int prefix) {
-        int h = r.u8();
-        if (h == TypeCode.EXN) return ValType.EXNREF;
-        if (prefix == TypeCode.REF_NULL && h == TypeCode.FUNC) return ValType.FUNCREF;
-        if (prefix == TypeCode.REF_NULL && h == TypeCode.EXTERN) return ValType.EXTERNREF;
-        return null;
+    HeapType heapType(WasmReader r) {
+        long at = r.offset();
+        long v = r.s33();
+        if (v < 0) return InstructionReader.abstractHeap(r, at, v);
+        int limit = defining >= 0 ? defining : types.size();
+        if (v == defining) return HeapType.SELF;
+        if (v < limit) return new HeapType.Defined(types.get((int) v));
+        defer(at, "unknown type");
+        return HeapType.FUNC;
     }
 
     /** Limits as read: {@code max} -1 when absent; u64 values above 2^63 saturate to Long.MAX_VALUE. */
@@ -302,7 +317,7 @@ public final class ModuleDecoder {
     }
 
     private TableType tableType(WasmReader r) {
-        ValType et = refType(r);
+        ValueType et = refType(r);
         long at = r.offset();
         RawLimits l = limits(r, false);
         long min = l.min, max = l.max;
@@ -318,8 +333,8 @@ public final class ModuleDecoder {
         return new TableType(et, max >= 0 ? Limits.of(min, max) : Limits.of(min), l.address64);
     }
 
-    private static GlobalType globalType(WasmReader r) {
-        ValType t = valType(r);
+    private GlobalType globalType(WasmReader r) {
+        ValueType t = valType(r);
         int m = r.u8();
         if (m > 1) throw r.malformedAt(r.offset() - 1, "malformed mutability");
         return new GlobalType(t, m == 1);
@@ -347,13 +362,15 @@ public final class ModuleDecoder {
         for (int i = 0; i < n; i++) {
             int form = r.u8();
             if (form != TypeCode.FUNC_TYPE) throw r.malformedAt(r.offset() - 1, "integer representation too long");
+            defining = i;
             int np = vecLen(r);
-            ValType[] params = new ValType[np];
+            ValueType[] params = new ValueType[np];
             for (int j = 0; j < np; j++) params[j] = valType(r);
             int nr = vecLen(r);
-            ValType[] results = new ValType[nr];
+            ValueType[] results = new ValueType[nr];
             for (int j = 0; j < nr; j++) results[j] = valType(r);
-            types.add(new FunctionType(Arrays.asList(params), Arrays.asList(results)));
+            defining = -1;
+            types.add(FunctionType.ofTypes(Arrays.asList(params), Arrays.asList(results)));
         }
     }
 
@@ -426,9 +443,18 @@ public final class ModuleDecoder {
         for (int i = 0; i < n; i++) tagTypes.add(tagType(r));
     }
 
+    /** A table is its type, or (typed references) 0x40 0x00, its type and an initialiser of its elements. */
     private void tableSection(WasmReader r) {
         int n = vecLen(r);
-        for (int i = 0; i < n; i++) tables.add(tableType(r));
+        for (int i = 0; i < n; i++) {
+            boolean withInit = r.peek() == 0x40;
+            if (withInit) {
+                r.u8();
+                if (r.u8() != 0) throw r.malformedAt(r.offset() - 1, "malformed table");
+            }
+            tables.add(tableType(r));
+            tableInits.add(withInit ? constExpr(r) : null);
+        }
     }
 
     private void memorySection(WasmReader r) {
@@ -482,7 +508,8 @@ public final class ModuleDecoder {
                 offset = constExpr(r);
             }
             boolean exprs = (flags & 4) != 0;
-            ValType type = ValType.FUNCREF;
+            // The funcidx-vector encodings hold (ref func); expression ones without a type (ref null func).
+            ValueType type = exprs ? ValueType.FUNCREF : ValueType.ref(false, HeapType.FUNC);
             if (flags != 0 && flags != 4) {
                 if (exprs) {
                     type = refType(r);
@@ -532,12 +559,12 @@ public final class ModuleDecoder {
             if (size > r.remaining()) throw r.malformedAt(sizeAt, "length out of bounds");
             int bodyEnd = r.pos() + (int) size;
             WasmReader b = new WasmReader(r.buffer(), r.pos(), bodyEnd, r.offset() - r.pos());
-            ValType[] locals = locals(b);
+            ValueType[] locals = locals(b);
             int codeStart = b.pos();
             long codeOffset = b.offset();
             scanner.scanFunction(b);
             if (!b.atEnd()) throw b.malformed("section size mismatch");
-            codes.add(new FunctionBody(locals, Arrays.copyOfRange(r.buffer(), codeStart, bodyEnd), codeOffset));
+            codes.add(new FunctionBody(localKinds.get(locals), Arrays.copyOfRange(r.buffer(), codeStart, bodyEnd), codeOffset, locals));
             r.pos(bodyEnd);
         }
         dataIndexUse = scanner.firstDataIndexUse;
@@ -549,7 +576,7 @@ public final class ModuleDecoder {
      * locals per function into gigabytes (each body may legally declare up to the per-function limit
      * in a few bytes).
      */
-    private ValType[] locals(WasmReader r) {
+    private ValueType[] locals(WasmReader r) {
         long at = r.offset();
         int groups = vecLen(r);
         long total = 0;
@@ -562,23 +589,26 @@ public final class ModuleDecoder {
         if (total > MAX_LOCALS) throw r.malformedAt(at, "too many locals (implementation limit " + MAX_LOCALS + ")");
         if (total == 0) return NO_LOCALS;
         String key = new String(r.buffer(), save, r.pos() - save, java.nio.charset.StandardCharsets.ISO_8859_1);
-        ValType[] shared = localsCache.get(key);
+        ValueType[] shared = localsCache.get(key);
         if (shared != null) return shared;
         expandedLocals += total;
         if (expandedLocals > MAX_MODULE_LOCALS)
             throw r.malformedAt(at, "too many locals (implementation limit " + MAX_MODULE_LOCALS + " per module)");
-        ValType[] locals = new ValType[(int) total];
+        ValueType[] locals = new ValueType[(int) total];
+        ValType[] kinds = new ValType[(int) total];
         int end = r.pos();
         r.pos(save);
         int k = 0;
         for (int i = 0; i < groups; i++) {
             int c = r.u32();
-            ValType t = valType(r);
+            ValueType t = valType(r);
             Arrays.fill(locals, k, k + c, t);
+            Arrays.fill(kinds, k, k + c, t.kind());
             k += c;
         }
         r.pos(end);
         localsCache.put(key, locals);
+        localKinds.put(locals, kinds);
         return locals;
     }
 
@@ -625,7 +655,7 @@ public final class ModuleDecoder {
             case I64_CONST -> new ConstExpr.Num(ValType.I64, r.s64());
             case F32_CONST -> new ConstExpr.Num(ValType.F32, r.f32bits() & 0xFFFF_FFFFL);
             case F64_CONST -> new ConstExpr.Num(ValType.F64, r.f64bits());
-            case REF_NULL -> new ConstExpr.RefNull(refType(r));
+            case REF_NULL -> new ConstExpr.RefNull(ValueType.ref(true, heapType(r)));
             case REF_FUNC -> new ConstExpr.RefFunc(r.u32());
             case GLOBAL_GET -> new ConstExpr.GlobalGet(r.u32());
             case V128_CONST -> {
@@ -659,7 +689,8 @@ public final class ModuleDecoder {
                 importedFuncs, importedTables, importedMemories, importedGlobals,
                 new WasmModule.Offsets(funcOffsets.toArray(), memoryOffsets.toArray(), globalInitOffsets.toArray(),
                         exportOffsets.toArray(), elementOffsets.toArray(), dataOffsets.toArray(), startOffset),
-                tagTypes.stream().mapToInt(Integer::intValue).toArray(), importedTags);
+                tagTypes.stream().mapToInt(Integer::intValue).toArray(), importedTags,
+                java.util.Collections.unmodifiableList(tableInits));
     }
 
     // ---------------------------------------------------------------- the name section

@@ -159,6 +159,32 @@ abstract class CallCodegen extends SimdCodegen {
         tailCall(typeidx);
     }
 
+    /** call_ref and return_call_ref: the reference on top, null-checked, is the callee (its type is typeidx exactly). */
+    void callRef(int typeidx, boolean tail) {
+        FunctionType ft = mod.types().get(typeidx);
+        pop();
+        if (ft.params().contains(ValType.V128)) {
+            int ref = scratchSlot(ValType.FUNCREF, -6);
+            cb.astore(ref);
+            args(ft);
+            cb.aload(ref);
+        } else {
+            args(ft);
+        }
+        support(cb, "funcOfRef", CD_FUNC, CD_Object);
+        if (tail) {
+            tailCall(typeidx);
+            return;
+        }
+        cb.aload(instSlot);
+        cb.iload(depthSlot);
+        cb.iconst_1();
+        cb.iadd();
+        g.indirectTypes.add(typeidx);
+        cb.invokestatic(g.self, "ci" + typeidx, mtd(ft, CD_FUNC, CD_INST, CD_int));
+        results(ft);
+    }
+
     /** Arguments and the callee on the stack: leaves the call pending and returns a placeholder. */
     void tailCall(int typeidx) {
         cb.aload(instSlot);

@@ -312,6 +312,14 @@ public final class CompiledSupport {
 
     static WasmTrap unreachable() { return new WasmTrap(TrapKind.UNREACHABLE); }
 
+    static WasmTrap nullReference() { return new WasmTrap(TrapKind.NULL_REFERENCE); }
+
+    /** call_ref's callee: the reference, which must not be null. */
+    static FuncInst funcOfRef(Object ref) {
+        if (ref == null) throw new WasmTrap(TrapKind.NULL_FUNCTION_REFERENCE);
+        return (FuncInst) ref;
+    }
+
     /** throw_ref: the exception an exnref refers to, or the trap for a null one. */
     static RuntimeException throwRef(Object exn) {
         return exn instanceof dev.gatun.runtime.Exn x ? x : new WasmTrap(TrapKind.NULL_EXCEPTION_REFERENCE);

@@ -7,6 +7,7 @@ import dev.gatun.interpreter.InstanceState;
 import dev.gatun.runtime.Numerics;
 import dev.gatun.runtime.WasmTrap;
 import dev.gatun.model.FunctionType;
+import dev.gatun.model.TypeCode;
 import dev.gatun.model.ValType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.binary.InstructionReader;
@@ -181,6 +182,7 @@ public final class Compiler {
                 switch (in) {
                     case BLOCK, LOOP, IF, TRY, TRY_TABLE -> {
                         long v = s.s33();
+                        if (v == TypeCode.REF - 0x80 || v == TypeCode.REF_NULL - 0x80) s.s33();
                         simd |= v == ValType.V128.code() - 0x80 || v >= 0 && hasV128(mod.types().get((int) v));
                         if (in == Instruction.LOOP) loops = true;
                         tries |= in == Instruction.TRY || in == Instruction.TRY_TABLE;
@@ -194,21 +196,26 @@ public final class Compiler {
                         }
                     }
                     case THROW, CATCH -> simd |= hasV128(mod.tagType(s.u32()));
-                    case CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT -> {
+                    case CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT, CALL_REF, RETURN_CALL_REF -> {
                         calls = true;
                         boolean direct = in == Instruction.CALL || in == Instruction.RETURN_CALL;
                         int x = s.u32();
                         FunctionType callee = direct ? mod.funcType(x) : mod.types().get(x);
-                        if (!direct) s.u32();
+                        if (in == Instruction.CALL_INDIRECT || in == Instruction.RETURN_CALL_INDIRECT) s.u32();
                         if (in == Instruction.RETURN_CALL && x == funcidx) selfTail = true;
-                        else if (in == Instruction.RETURN_CALL || in == Instruction.RETURN_CALL_INDIRECT) tails = true;
+                        else if (in == Instruction.RETURN_CALL || in == Instruction.RETURN_CALL_INDIRECT
+                                || in == Instruction.RETURN_CALL_REF) tails = true;
                         if (!plain(callee)) return no("calls a function with more than 253 parameter slots");
                         simd |= hasV128(callee);
                     }
                     case GLOBAL_GET, GLOBAL_SET -> simd |= mod.globals().get(s.u32()).valType() == ValType.V128;
                     case SELECT_T -> {
                         int n = s.u32();
-                        for (int i = 0; i < n; i++) simd |= s.u8() == ValType.V128.code();
+                        for (int i = 0; i < n; i++) {
+                            int b = s.u8();
+                            simd |= b == ValType.V128.code();
+                            if (b == TypeCode.REF || b == TypeCode.REF_NULL) s.s33();
+                        }
                     }
                     default -> InstructionReader.skipImmediates(in, s);
                 }

@@ -3,6 +3,7 @@ package dev.gatun.compiler;
 import dev.gatun.interpreter.Interpreter;
 import dev.gatun.model.FunctionType;
 import dev.gatun.model.ValType;
+import dev.gatun.model.ValueType;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.model.Instruction;
 
@@ -592,6 +593,7 @@ public final class FunctionCompiler extends CallCodegen {
         switch (in) {
             // Control flow joins must see one v128 layout; a pending compare survives only into what branches on it.
             case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT,
+                 CALL_REF, RETURN_CALL_REF, BR_ON_NULL, BR_ON_NON_NULL,
                  SELECT, SELECT_T, TRY_TABLE, TRY, CATCH, CATCH_ALL, DELEGATE, THROW, THROW_REF, RETHROW -> {
                 if (vSlot >= 0) materialize(-1);
             }
@@ -695,6 +697,37 @@ public final class FunctionCompiler extends CallCodegen {
                     cb.labelBinding(skip);
                 }
             }
+            case BR_ON_NULL -> {
+                // Taken on null, which the branch drops; otherwise the reference stays.
+                Ctl c = target(r.u32());
+                Label nonNull = cb.newLabel();
+                cb.dup();
+                cb.ifnonnull(nonNull);
+                cb.pop();
+                ValType t = pop();
+                jump(c);
+                cb.labelBinding(nonNull);
+                push(t);
+            }
+            case BR_ON_NON_NULL -> {
+                // Taken with the reference as the label's last value; on null it is dropped.
+                Ctl c = target(r.u32());
+                Label isNull = cb.newLabel();
+                cb.dup();
+                cb.ifnull(isNull);
+                jump(c);
+                cb.labelBinding(isNull);
+                cb.pop();
+                pop();
+            }
+            case REF_AS_NON_NULL -> {
+                Label ok = cb.newLabel();
+                cb.dup();
+                cb.ifnonnull(ok);
+                support(cb, "nullReference", CD_TRAP);
+                cb.athrow();
+                cb.labelBinding(ok);
+            }
             case BR_TABLE -> brTable();
             case RETURN -> {
                 emitReturn();
@@ -706,6 +739,8 @@ public final class FunctionCompiler extends CallCodegen {
                 callIndirect(t, r.u32());
             }
             case RETURN_CALL -> returnCall(r.u32());
+            case CALL_REF -> callRef(r.u32(), false);
+            case RETURN_CALL_REF -> callRef(r.u32(), true);
             case RETURN_CALL_INDIRECT -> {
                 int t = r.u32();
                 returnCallIndirect(t, r.u32());
@@ -714,7 +749,7 @@ public final class FunctionCompiler extends CallCodegen {
             case SELECT, SELECT_T -> {
                 if (in == Instruction.SELECT_T) {
                     int n = r.u32();
-                    for (int i = 0; i < n; i++) r.u8();
+                    for (int i = 0; i < n; i++) InstructionReader.skipValType(r);
                 }
                 Opcode cond = condition();
                 ValType t = pop();
@@ -857,9 +892,8 @@ public final class FunctionCompiler extends CallCodegen {
                 push(ValType.F64);
             }
             case REF_NULL -> {
-                ValType t = ValType.fromCode(r.u8());
                 cb.aconst_null();
-                push(t);
+                push(ValueType.ref(true, InstructionReader.heapType(r, mod)).kind());
             }
             case REF_IS_NULL -> {
                 pop();

@@ -30,7 +30,7 @@ final class FrameConstants {
             Instruction in = InstructionReader.next(s);
             long v;
             switch (in) {
-                case TRY -> { t++; s.s33(); continue; }
+                case TRY -> { t++; InstructionReader.skipBlockType(s); continue; }
                 case I32_CONST -> v = s.s32();
                 case I64_CONST -> v = s.s64();
                 case F32_CONST -> v = s.f32bits();

@@ -288,8 +288,8 @@ public final class Interpreter {
             }
             // A tail call: the callee takes over this frame (same depth, same return link). Above the
             // frame the run entered, an out-of-line callee is called as by CALL and the words that
-            // follow return its results.
-            if (tailCall(m, callee, a, fp, baseDepth)) {
+            // follow return its results. call_ref's plain call (c = 1) goes the same way.
+            if (c != fp || tailCall(m, callee, a, fp, baseDepth)) {
                 if (m.tail != null) return;
                 break call;
             }
@@ -416,6 +416,12 @@ public final class Interpreter {
             case IrOp.REF_IS_NULL: regs[a] = refs[b] == null ? 1 : 0; return pc;
             case IrOp.REF_FUNC: refs[a] = inst.funcs[(b - fp) | (c - fp) << IrOp.FIELD_BITS]; return pc;
             case IrOp.FUNC_OF_TABLE: refs[a] = indirect(inst, regs[b], c - fp, (int) code[pc]); return pc + 1;
+            case IrOp.FUNC_OF_REF:
+                if ((refs[a] = refs[b]) == null) throw new WasmTrap(TrapKind.NULL_FUNCTION_REFERENCE);
+                return pc;
+            case IrOp.REF_AS_NON_NULL:
+                if ((refs[a] = refs[b]) == null) throw new WasmTrap(TrapKind.NULL_REFERENCE);
+                return pc;
             case IrOp.TABLE_GET: {
                 TableInst t = inst.tables[c - fp];
                 refs[a] = t.elems[t.checked(regs[b], TrapKind.OUT_OF_BOUNDS_TABLE)];

@@ -63,10 +63,10 @@ public final class IrOp {
     static final int STORE_ADD = 219;
     /**
      * Tail calls: the callee replaces the frame at fp; a = first argument register (as for CALL), the
-     * arguments move down to fp; the callee is in refs b (not null: a REF_FUNC, FUNC_OF_TABLE or null check
+     * arguments move down to fp; the callee is in refs b (not null: a REF_FUNC, FUNC_OF_TABLE or FUNC_OF_REF
      * made it; one op for all three tail calls keeps run under its size budget). The words that follow
      * return the callee's results from a: where the interpreter runs a tail call as a call (to an
-     * out-of-line callee).
+     * out-of-line callee). With c = 1 it is call_ref's plain call.
      */
     static final int RETURN_CALL_REF = 225;
     /**
@@ -111,6 +111,8 @@ public final class IrOp {
     static final int THROW_REF = 289;    // throw refs b (traps when null); also the legacy rethrow
     static final int ATOMIC = 290;       // every 0xFE instruction on a 32-bit memory 0; see AtomicOps
     static final int ATOMIC_X = 293;     // every 0xFE instruction on any other memory; see AtomicOps
+    static final int FUNC_OF_REF = 294;  // refs a <- refs b, the callee of call_ref (traps when null)
+    static final int REF_AS_NON_NULL = 295; // refs a <- refs b (traps when null)
     static final int SIMD = 300;         // v128 ops, dispatched to SimdExec
 
     /*

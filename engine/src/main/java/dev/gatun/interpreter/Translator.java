@@ -153,14 +153,6 @@ public final class Translator extends IrEmitter {
         return reg;
     }
 
-    /** Reads a blocktype: empty, one valtype, or a type index. */
-    public static FunctionType blockType(WasmReader r, WasmModule mod) {
-        long v = r.s33();
-        if (v == -64) return FunctionType.of(List.of(), List.of());
-        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
-        return mod.types().get((int) v);
-    }
-
     // ---- branches ----
 
     private void fixup(Ctrl c, int pos) {
@@ -446,16 +438,24 @@ public final class Translator extends IrEmitter {
             }
             case BR_IF -> {
                 Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
-                int cond = pop();
-                if (c.kind != FUNC && !needsCopies(c)) {
-                    int pos = condBranch(cond, true);
-                    target(c, pos);
-                } else {
-                    int skip = condBranch(cond, false);
-                    branchTo(c);
-                    patch(skip, len);
-                    label();
-                }
+                brIf(c, pop(), true);
+            }
+            case BR_ON_NULL -> {
+                // Taken on null, which the branch drops; otherwise the reference stays, now known non-null.
+                Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
+                int ref = pop();
+                int isNull = T(h);
+                produce(IrOp.REF_IS_NULL, isNull, ref, 0);
+                brIf(c, isNull, true);
+                push(ref, REF);
+            }
+            case BR_ON_NON_NULL -> {
+                // Taken with the reference as the label's last value; on null it is dropped.
+                Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
+                int isNull = T(h);
+                produce(IrOp.REF_IS_NULL, isNull, sreg[h - 1], 0);
+                brIf(c, isNull, false);
+                pop();
             }
             case BR_TABLE -> brTable();
             case RETURN -> { emitReturn(); unreachable = true; }
@@ -477,9 +477,11 @@ public final class Translator extends IrEmitter {
                 callResults(ft, base);
             }
             case RETURN_CALL, RETURN_CALL_INDIRECT -> returnCall(in == Instruction.RETURN_CALL);
+            case CALL_REF, RETURN_CALL_REF -> callRef(in == Instruction.RETURN_CALL_REF);
+            case REF_AS_NON_NULL -> { int v = pop(); int dst = T(h); produce(IrOp.REF_AS_NON_NULL, dst, v, 0); push(dst, REF); }
             case DROP -> pop();
             case SELECT, SELECT_T -> {
-                if (in == Instruction.SELECT_T) { int n = r.u32(); for (int i = 0; i < n; i++) r.u8(); }
+                if (in == Instruction.SELECT_T) { int n = r.u32(); for (int i = 0; i < n; i++) InstructionReader.skipValType(r); }
                 int cond = pop();
                 byte kind = sref[h - 1];
                 boolean ref = kind == REF;
@@ -557,7 +559,7 @@ public final class Translator extends IrEmitter {
             case I64_CONST -> pushConst(r.s64());
             case F32_CONST -> pushConst(r.f32bits());
             case F64_CONST -> pushConst(r.f64bits());
-            case REF_NULL -> { r.u8(); int dst = T(h); produce(IrOp.REF_NULL, dst, 0, 0); push(dst, REF); }
+            case REF_NULL -> { r.s33(); int dst = T(h); produce(IrOp.REF_NULL, dst, 0, 0); push(dst, REF); }
             case REF_IS_NULL -> { int v = pop(); int dst = T(h); produce(IrOp.REF_IS_NULL, dst, v, 0); push(dst, NUM); }
             case REF_FUNC -> {
                 int f = r.u32();
@@ -719,6 +721,36 @@ public final class Translator extends IrEmitter {
         callResults(ft, base);
         emitReturn();
         unreachable = true;
+    }
+
+    /**
+     * call_ref and return_call_ref: the reference, null-checked, goes where a tail call's callee goes, and
+     * the one call op serves both (its c says a call, not a tail call).
+     */
+    private void callRef(boolean tail) {
+        FunctionType ft = mod.types().get(r.u32());
+        int ref = pop();
+        int base = callArgs(ft, 1), callee = T(base) + slots(ft.params());
+        produce(IrOp.FUNC_OF_REF, callee, ref, 0);
+        emit(IrOp.RETURN_CALL_REF, T(base), callee, tail ? 0 : 1);
+        callResults(ft, base);
+        if (tail) {
+            emitReturn();
+            unreachable = true;
+        }
+    }
+
+    /** Branches to c when cond is non-zero ({@code whenTrue}) or zero, the label's values on top of the stack. */
+    private void brIf(Ctrl c, int cond, boolean whenTrue) {
+        if (c.kind != FUNC && !needsCopies(c)) {
+            int pos = condBranch(cond, whenTrue);
+            target(c, pos);
+        } else {
+            int skip = condBranch(cond, !whenTrue);
+            branchTo(c);
+            patch(skip, len);
+            label();
+        }
     }
 
     private int callArgs(FunctionType ft, int above) {

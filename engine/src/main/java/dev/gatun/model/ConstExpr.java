@@ -14,7 +14,7 @@ public sealed interface ConstExpr {
     record V128(long lo, long hi) implements ConstExpr {}
 
     /** {@code ref.null t}. */
-    record RefNull(ValType type) implements ConstExpr {}
+    record RefNull(ValueType type) implements ConstExpr {}
 
     /** {@code ref.func funcidx}. */
     record RefFunc(int funcidx) implements ConstExpr {}

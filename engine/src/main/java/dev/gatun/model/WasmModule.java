@@ -27,6 +27,7 @@ import java.util.Map;
  * @param offsets       where items were in the binary, for error messages
  * @param tagTypes      type index of every exception tag, imported ones first ({@code tagidx} space)
  * @param importedTags  how many of the tags are imported
+ * @param tableInits    per defined table, the initialiser of its elements, or null for the default (null)
  */
 public record WasmModule(
         List<FunctionType> types,
@@ -50,7 +51,8 @@ public record WasmModule(
         int importedGlobals,
         Offsets offsets,
         int[] tagTypes,
-        int importedTags) {
+        int importedTags,
+        List<ConstExpr> tableInits) {
 
     /**
      * Module byte offsets of decoded items, so validation errors can point into the binary: the
@@ -84,7 +86,10 @@ public record WasmModule(
      * An element segment in any of the 8 encodings, normalised: every entry is a constant expression
      * ({@code ref.func x} for the funcidx-vector encodings).
      */
-    public record ElementSegment(SegmentMode mode, int tableidx, ConstExpr offset, ValType type, List<ConstExpr> init) {}
+    public record ElementSegment(SegmentMode mode, int tableidx, ConstExpr offset, ValueType elemType, List<ConstExpr> init) {
+        /** The representation kind of the entries. */
+        public ValType type() { return elemType.kind(); }
+    }
 
     /** A data segment; {@code offset} is null unless active. */
     public record DataSegment(SegmentMode mode, int memidx, ConstExpr offset, byte[] bytes) {}
@@ -93,9 +98,10 @@ public record WasmModule(
      * A function body: the declared locals expanded (not including parameters), and the instruction
      * bytes from the first instruction to the final {@code end} inclusive. {@code codeOffset} is the
      * module offset of {@code code[0]}, so errors can report absolute byte offsets. Bodies with the
-     * same local declarations share one {@code locals} array: never modify it.
+     * same local declarations share one {@code locals} array: never modify it. {@code localTypes} are the
+     * full types of the same locals (typed references), for validation.
      */
-    public record FunctionBody(ValType[] locals, byte[] code, long codeOffset) {}
+    public record FunctionBody(ValType[] locals, byte[] code, long codeOffset, ValueType[] localTypes) {}
 
     public record CustomSection(String name, byte[] data, long offset) {}
 

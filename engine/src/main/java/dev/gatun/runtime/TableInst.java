@@ -14,6 +14,8 @@ public final class TableInst {
     /** The public wrapper, once one exists (so an exported import is the same object). */
     public Object api;
     public final dev.gatun.model.ValType elementType;
+    /** The full element type (typed references), which linking compares. */
+    public final dev.gatun.model.ValueType element;
     public final long max;          // effective maximum elements: declared, embedder cap, implementation
     public final OptionalLong declaredMax;
     /** A table64 table: indexed by i64 (sizes stay below 2^31 here, the Java array limit). */
@@ -34,6 +36,7 @@ public final class TableInst {
      */
     public TableInst(TableType type, Object init, long cap) {
         this.elementType = type.elementType();
+        this.element = type.element();
         this.declaredMax = type.limits().max();
         this.address64 = type.address64();
         long m = Math.min(type.limits().max().orElse(0xFFFF_FFFFL), IMPL_MAX);

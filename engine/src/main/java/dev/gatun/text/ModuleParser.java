@@ -528,7 +528,16 @@ public final class ModuleParser {
             int n;
             boolean exprs = !ec.atEnd() && ec.peek().isList();
             if (exprs) n = elemExprs(ec, items);
-            else n = funcIndices(ec, items);
+            else if (rt.size() != 1 || rt.toArray()[0] != 0x70) {
+                // Function indices into a table of another reference type ((ref null $t)): as ref.func
+                // expressions of that type, since the index form's type is (ref func).
+                n = 0;
+                while (!ec.atEnd()) {
+                    items.u8(Instruction.REF_FUNC.code).u32(ctx.index(ec.next(), IdentifierContext.FUNC)).u8(Instruction.END.code);
+                    n++;
+                }
+                exprs = true;
+            } else n = funcIndices(ec, items);
             tables.bytes(rt).u8(is64 ? 5 : 1).u64(n).u64(n);
             ByteWriter offset = new ByteWriter(4).u8((is64 ? Instruction.I64_CONST : Instruction.I32_CONST).code).u8(0).u8(Instruction.END.code);
             if (exprs) {

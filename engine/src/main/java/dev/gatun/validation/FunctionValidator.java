@@ -2,7 +2,9 @@ package dev.gatun.validation;
 
 import dev.gatun.model.CompileFailure;
 import dev.gatun.model.FunctionType;
+import dev.gatun.model.TypeCode;
 import dev.gatun.model.ValType;
+import dev.gatun.model.ValueType;
 import dev.gatun.binary.InstructionReader;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.WasmModule.FunctionBody;
@@ -18,12 +20,14 @@ import java.util.List;
 /**
  * Type-checks function bodies with the spec appendix's algorithm: an operand stack of value types and a
  * control stack of frames, both primitive int arrays reused across functions. Value types are
- * {@link ValType#ordinal()}s; {@link #UNKNOWN} is the bottom type of a polymorphic stack.
+ * {@link ValueTypes}' ints; {@link #UNKNOWN} is the bottom type of a polymorphic stack. Locals without a
+ * default value (non-nullable references) are tracked as the spec's initialization rules say: set in a
+ * block, unset again after its end.
  * The body was already checked structurally by the decoder, so immediates are well-formed here.
  */
 final class FunctionValidator {
-    private static final int I32 = 0, I64 = 1, F32 = 2, F64 = 3, V128 = 4, FUNCREF = 5, EXTERNREF = 6, EXNREF = 7, UNKNOWN = 8;
-    private static final ValType[] VALTYPES = ValType.values();
+    private static final int I32 = ValueTypes.I32, I64 = ValueTypes.I64, F32 = ValueTypes.F32, F64 = ValueTypes.F64,
+            V128 = ValueTypes.V128, FUNCREF = ValueTypes.FUNCREF, EXNREF = ValueTypes.EXNREF, UNKNOWN = ValueTypes.UNKNOWN;
     /** Frame kinds; the legacy try's body and its catch clauses are frames of their own (rethrow targets the latter). */
     private static final int K_BLOCK = 0, K_LOOP = 1, K_IF = 2, K_ELSE = 3, K_TRY = 4, K_CATCH = 5, K_CATCH_ALL = 6;
 
@@ -31,6 +35,7 @@ final class FunctionValidator {
     private static final int EMPTY_BT = -1;
 
     private final WasmModule m;
+    private final ValueTypes vt;
     private final BitSet declaredRefs;
     private final int[][] typeParams, typeResults;
     private final int[] funcTypes;
@@ -55,42 +60,48 @@ final class FunctionValidator {
     private boolean curUnreachable;
     private int[] locals = new int[16];
     private int nlocals;
+    // Initialization of non-defaultable locals: a flag per local, a log of those set, per frame the log height.
+    private boolean[] localSet = new boolean[16];
+    private int[] setLog = new int[16];
+    private int setSp;
+    private int[] ctlSetSp = new int[16];
     private int[] scratch = new int[16];
 
-    FunctionValidator(WasmModule m, BitSet declaredRefs) {
+    FunctionValidator(WasmModule m, ValueTypes vt, BitSet declaredRefs) {
         this.m = m;
+        this.vt = vt;
         this.declaredRefs = declaredRefs;
         List<FunctionType> types = m.types();
         typeParams = new int[types.size()][];
         typeResults = new int[types.size()][];
         for (int i = 0; i < types.size(); i++) {
-            typeParams[i] = ordinals(types.get(i).params());
-            typeResults[i] = ordinals(types.get(i).results());
+            typeParams[i] = encode(types.get(i).paramTypes(), i);
+            typeResults[i] = encode(types.get(i).resultTypes(), i);
         }
         funcTypes = m.funcTypes();
         tagTypes = m.tagTypes();
         globalTypes = new int[m.globals().size()];
         globalMutable = new boolean[globalTypes.length];
         for (int i = 0; i < globalTypes.length; i++) {
-            globalTypes[i] = m.globals().get(i).valType().ordinal();
+            globalTypes[i] = vt.encode(m.globals().get(i).type());
             globalMutable[i] = m.globals().get(i).mutable();
         }
         tableTypes = new int[m.tables().size()];
         tableAddr = new int[tableTypes.length];
         for (int i = 0; i < tableTypes.length; i++) {
-            tableTypes[i] = m.tables().get(i).elementType().ordinal();
+            tableTypes[i] = vt.encode(m.tables().get(i).element());
             tableAddr[i] = m.tables().get(i).address64() ? I64 : I32;
         }
         elemTypes = new int[m.elements().size()];
-        for (int i = 0; i < elemTypes.length; i++) elemTypes[i] = m.elements().get(i).type().ordinal();
+        for (int i = 0; i < elemTypes.length; i++) elemTypes[i] = vt.encode(m.elements().get(i).elemType());
         memAddr = new int[m.memories().size()];
         for (int i = 0; i < memAddr.length; i++) memAddr[i] = m.memories().get(i).address64() ? I64 : I32;
         dataCount = m.dataCount() >= 0 ? m.dataCount() : m.datas().size();
     }
 
-    private static int[] ordinals(List<ValType> ts) {
+    private int[] encode(List<ValueType> ts, int self) {
         int[] a = new int[ts.size()];
-        for (int i = 0; i < a.length; i++) a[i] = ts.get(i).ordinal();
+        for (int i = 0; i < a.length; i++) a[i] = vt.encode(ts.get(i), self);
         return a;
     }
 
@@ -121,11 +132,18 @@ final class FunctionValidator {
     private int pop(int expect) {
         if (sp > curHeight) {
             int actual = vals[--sp];
-            if (actual != expect && actual != UNKNOWN && expect != UNKNOWN) throw mismatch();
+            if (actual != expect && !ValueTypes.subtype(actual, expect)) throw mismatch();
             return actual;
         }
         if (curUnreachable) return UNKNOWN;
         throw mismatch();
+    }
+
+    /** Pops a reference (or the unknown type). */
+    private int popRef() {
+        int t = pop();
+        if (t != UNKNOWN && !ValueTypes.isRef(t)) throw mismatch();
+        return t;
     }
 
     private void pushCtrl(int kind, int bt) {
@@ -135,7 +153,9 @@ final class FunctionValidator {
             ctlBt = Arrays.copyOf(ctlBt, n);
             ctlHeight = Arrays.copyOf(ctlHeight, n);
             ctlUnreachable = Arrays.copyOf(ctlUnreachable, n);
+            ctlSetSp = Arrays.copyOf(ctlSetSp, n);
         }
+        ctlSetSp[csp] = setSp;
         ctlKind[csp] = kind;
         ctlBt[csp] = bt;
         ctlHeight[csp] = sp;
@@ -153,6 +173,7 @@ final class FunctionValidator {
         int bt = ctlBt[f];
         for (int i = resultCount(bt) - 1; i >= 0; i--) pop(result(bt, i));
         if (sp != ctlHeight[f]) throw mismatch();
+        while (setSp > ctlSetSp[f]) localSet[setLog[--setSp]] = false;
         csp--;
         if (csp > 0) {
             curHeight = ctlHeight[csp - 1];
@@ -205,7 +226,28 @@ final class FunctionValidator {
             return (int) v;
         }
         if (v == -64) return EMPTY_BT;
+        if (v == TypeCode.REF_NULL - 0x80 || v == TypeCode.REF - 0x80) return -2 - refType(v == TypeCode.REF_NULL - 0x80);
         return -2 - ValType.fromCode((int) (v & 0x7F)).ordinal();
+    }
+
+    /** The heap type that follows a ref / ref null prefix, as that reference type. */
+    private int refType(boolean nullable) {
+        long h = r.s33();
+        int t;
+        if (h >= 0) {
+            if (h >= typeParams.length) throw fail("unknown type");
+            t = vt.defined((int) h);
+        } else {
+            t = ValueTypes.abstractRef((int) (h & 0x7F));
+        }
+        return nullable ? t : ValueTypes.nonNull(t);
+    }
+
+    /** A value type of an instruction's immediates (a typed select's). */
+    private int valType() {
+        int b = r.u8();
+        if (b == TypeCode.REF_NULL || b == TypeCode.REF) return refType(b == TypeCode.REF_NULL);
+        return ValType.fromCode(b).ordinal();
     }
 
     // ---------------------------------------------------------------- instructions
@@ -213,11 +255,20 @@ final class FunctionValidator {
     void validate(int funcidx, FunctionBody body) {
         int type = funcTypes[funcidx];
         int[] params = typeParams[type];
-        ValType[] declared = body.locals();
+        ValueType[] declared = body.localTypes();
         nlocals = params.length + declared.length;
-        if (locals.length < nlocals) locals = new int[nlocals];
+        if (locals.length < nlocals) {
+            locals = new int[nlocals];
+            localSet = new boolean[nlocals];
+        }
         System.arraycopy(params, 0, locals, 0, params.length);
-        for (int i = 0; i < declared.length; i++) locals[params.length + i] = declared[i].ordinal();
+        Arrays.fill(localSet, 0, params.length, true);
+        for (int i = 0; i < declared.length; i++) {
+            int t = vt.encode(declared[i]);
+            locals[params.length + i] = t;
+            localSet[params.length + i] = ValueTypes.defaultable(t);
+        }
+        setSp = 0;
         sp = 0;
         csp = 0;
         byte[] code = body.code();
@@ -254,7 +305,7 @@ final class FunctionValidator {
                     // An if without else must map its parameters unchanged to its results.
                     int pc = paramCount(bt), rc = resultCount(bt);
                     if (pc != rc) throw mismatch();
-                    for (int i = 0; i < pc; i++) if (param(bt, i) != result(bt, i)) throw mismatch();
+                    for (int i = 0; i < pc; i++) if (!ValueTypes.subtype(param(bt, i), result(bt, i))) throw mismatch();
                 }
                 if (csp > 0) {
                     int rc = resultCount(bt);
@@ -321,7 +372,7 @@ final class FunctionValidator {
                 int table = r.u32();
                 if (table < 0 || table >= tableTypes.length) throw fail("unknown table " + Integer.toUnsignedString(table));
                 if (t < 0 || t >= typeParams.length) throw fail("unknown type");
-                if (tableTypes[table] != FUNCREF) throw mismatch();
+                if (!ValueTypes.subtype(tableTypes[table], FUNCREF)) throw mismatch();
                 pop(tableAddr[table]);
                 call(t);
             }
@@ -335,33 +386,67 @@ final class FunctionValidator {
                 int table = r.u32();
                 if (table < 0 || table >= tableTypes.length) throw fail("unknown table " + Integer.toUnsignedString(table));
                 if (t < 0 || t >= typeParams.length) throw fail("unknown type");
-                if (tableTypes[table] != FUNCREF) throw mismatch();
+                if (!ValueTypes.subtype(tableTypes[table], FUNCREF)) throw mismatch();
                 pop(tableAddr[table]);
                 returnCall(t);
+            }
+            case CALL_REF, RETURN_CALL_REF -> {
+                int t = r.u32();
+                if (t < 0 || t >= typeParams.length) throw fail("unknown type");
+                pop(vt.defined(t));
+                if (in == Instruction.CALL_REF) call(t);
+                else returnCall(t);
+            }
+            case REF_AS_NON_NULL -> push(ValueTypes.nonNull(popRef()));
+            case BR_ON_NULL -> {
+                int f = label(r.u32());
+                int t = popRef();
+                popLabel(f);
+                pushLabel(f);
+                push(ValueTypes.nonNull(t));
+            }
+            case BR_ON_NON_NULL -> {
+                int f = label(r.u32());
+                int t = popRef();
+                int n = labelCount(f);
+                if (n == 0 || !ValueTypes.subtype(ValueTypes.nonNull(t), labelType(f, n - 1))) throw mismatch();
+                for (int i = n - 2; i >= 0; i--) pop(labelType(f, i));
+                for (int i = 0; i < n - 1; i++) push(labelType(f, i));
             }
             case DROP -> pop();
             case SELECT -> {
                 pop(I32);
                 int t1 = pop(), t2 = pop();
-                if (isRef(t1) || isRef(t2)) throw mismatch();
+                if (ValueTypes.isRef(t1) || ValueTypes.isRef(t2)) throw mismatch();
                 if (t1 != t2 && t1 != UNKNOWN && t2 != UNKNOWN) throw mismatch();
                 push(t1 == UNKNOWN ? t2 : t1);
             }
             case SELECT_T -> {
                 int n = r.u32();
                 if (n != 1) throw fail("invalid result arity");
-                int t = ValType.fromCode(r.u8()).ordinal();
+                int t = valType();
                 pop(I32);
                 pop(t);
                 pop(t);
                 push(t);
             }
-            case LOCAL_GET -> push(local(r.u32()));
-            case LOCAL_SET -> pop(local(r.u32()));
+            case LOCAL_GET -> {
+                int x = r.u32();
+                int t = local(x);
+                if (!localSet[x]) throw fail("uninitialized local");
+                push(t);
+            }
+            case LOCAL_SET -> {
+                int x = r.u32();
+                pop(local(x));
+                initialize(x);
+            }
             case LOCAL_TEE -> {
-                int t = local(r.u32());
+                int x = r.u32();
+                int t = local(x);
                 pop(t);
                 push(t);
+                initialize(x);
             }
             case GLOBAL_GET -> push(globalTypes[global(r.u32())]);
             case GLOBAL_SET -> {
@@ -389,17 +474,16 @@ final class FunctionValidator {
             case I64_CONST -> { r.s64(); push(I64); }
             case F32_CONST -> { r.skip(4); push(F32); }
             case F64_CONST -> { r.skip(8); push(F64); }
-            case REF_NULL -> push(ValType.fromCode(r.u8()).ordinal());
+            case REF_NULL -> push(refType(true));
             case REF_IS_NULL -> {
-                int t = pop();
-                if (t != UNKNOWN && !isRef(t)) throw mismatch();
+                popRef();
                 push(I32);
             }
             case REF_FUNC -> {
                 int f = r.u32();
                 if (f < 0 || f >= funcTypes.length) throw fail("unknown function " + Integer.toUnsignedString(f));
                 if (!declaredRefs.get(f)) throw fail("undeclared function reference");
-                push(FUNCREF);
+                push(ValueTypes.nonNull(vt.defined(funcTypes[f])));
             }
             default -> {
                 if (in.prefix == 0 && in.accessBytes > 0) memoryAccess(in);
@@ -411,7 +495,12 @@ final class FunctionValidator {
         }
     }
 
-    private static boolean isRef(int t) { return t == FUNCREF || t == EXTERNREF || t == EXNREF; }
+    private void initialize(int x) {
+        if (localSet[x]) return;
+        localSet[x] = true;
+        if (setSp == setLog.length) setLog = Arrays.copyOf(setLog, setSp * 2);
+        setLog[setSp++] = x;
+    }
 
     private int tag(int x) {
         if (x < 0 || x >= tagTypes.length) throw fail("unknown tag " + Integer.toUnsignedString(x));
@@ -425,8 +514,8 @@ final class FunctionValidator {
         int f = label(r.u32());
         int n = payload.length + (ref ? 1 : 0);
         if (labelCount(f) != n) throw mismatch();
-        for (int i = 0; i < payload.length; i++) if (labelType(f, i) != payload[i]) throw mismatch();
-        if (ref && labelType(f, n - 1) != EXNREF) throw mismatch();
+        for (int i = 0; i < payload.length; i++) if (!ValueTypes.subtype(payload[i], labelType(f, i))) throw mismatch();
+        if (ref && !ValueTypes.subtype(ValueTypes.nonNull(EXNREF), labelType(f, n - 1))) throw mismatch();
     }
 
     private void block(int kind) {
@@ -445,12 +534,11 @@ final class FunctionValidator {
         for (int t : typeResults[type]) push(t);
     }
 
-    /**
-     * A tail call: the callee's results become this function's, so they must be the same types (without
-     * typed references no other result subtypes another); what follows is unreachable.
-     */
+    /** A tail call: the callee's results become this function's, so they must be subtypes; what follows is unreachable. */
     private void returnCall(int type) {
-        if (!Arrays.equals(typeResults[type], typeResults[ctlBt[0]])) throw mismatch();
+        int[] callee = typeResults[type], own = typeResults[ctlBt[0]];
+        if (callee.length != own.length) throw mismatch();
+        for (int i = 0; i < own.length; i++) if (!ValueTypes.subtype(callee[i], own[i])) throw mismatch();
         int[] ps = typeParams[type];
         for (int i = ps.length - 1; i >= 0; i--) pop(ps[i]);
         setUnreachable();
@@ -587,14 +675,14 @@ final class FunctionValidator {
                 int e = r.u32();
                 int t = table(r.u32());
                 elem(e);
-                if (elemTypes[e] != tableTypes[t]) throw mismatch();
+                if (!ValueTypes.subtype(elemTypes[e], tableTypes[t])) throw mismatch();
                 pop(I32); pop(I32); pop(tableAddr[t]);
             }
             case ELEM_DROP -> elem(r.u32());
             case TABLE_COPY -> {
                 int dst = table(r.u32());
                 int src = table(r.u32());
-                if (tableTypes[dst] != tableTypes[src]) throw mismatch();
+                if (!ValueTypes.subtype(tableTypes[src], tableTypes[dst])) throw mismatch();
                 int da = tableAddr[dst], sa = tableAddr[src];
                 pop(da == I64 && sa == I64 ? I64 : I32); pop(sa); pop(da);
             }

@@ -36,12 +36,14 @@ public final class Validator {
     /** Module-level rules; function bodies go to {@link FunctionValidator}. */
     private static final class ModuleCheck {
         private final WasmModule m;
+        private final ValueTypes vt;
         private final BitSet declaredRefs = new BitSet();
 
         private final WasmModule.Offsets at;
 
         ModuleCheck(WasmModule m) {
             this.m = m;
+            this.vt = new ValueTypes(m);
             this.at = m.offsets() != null ? m.offsets() : WasmModule.Offsets.NONE;
         }
 
@@ -58,6 +60,7 @@ public final class Validator {
 
             // C.refs: functions referenced outside function bodies (globals, elements, exports).
             for (ConstExpr e : m.globalInits()) declare(e);
+            for (ConstExpr e : m.tableInits()) if (e != null) declare(e);
             for (ElementSegment s : m.elements()) {
                 for (ConstExpr e : s.init()) declare(e);
                 if (s.offset() != null) declare(s.offset());
@@ -69,10 +72,18 @@ public final class Validator {
             List<GlobalType> globals = m.globals();
             for (int i = 0; i < m.globalInits().size(); i++) {
                 // A global's initialiser sees the globals before it (the imported ones and earlier definitions).
-                constExpr(m.globalInits().get(i), globals.get(m.importedGlobals() + i).valType(), at.globalInit(i),
+                constExpr(m.globalInits().get(i), vt.encode(globals.get(m.importedGlobals() + i).type()), at.globalInit(i),
                         m.importedGlobals() + i);
             }
-            FunctionValidator fv = new FunctionValidator(m, declaredRefs);
+            // A table's elements start as its initialiser's value, or null: a non-nullable table needs one.
+            // Tables come before globals in the instance, so an initialiser sees only the imported globals.
+            for (int i = 0; i < m.tableInits().size(); i++) {
+                int t = vt.encode(m.tables().get(m.importedTables() + i).element());
+                ConstExpr init = m.tableInits().get(i);
+                if (init != null) constExpr(init, t, 0, m.importedGlobals());
+                else if (!ValueTypes.defaultable(t)) throw invalid(0, "type mismatch");
+            }
+            FunctionValidator fv = new FunctionValidator(m, vt, declaredRefs);
             for (int i = 0; i < m.codes().size(); i++) fv.validate(m.importedFuncs() + i, m.codes().get(i));
 
             for (int i = 0; i < m.elements().size(); i++) {
@@ -81,10 +92,11 @@ public final class Validator {
                 if (s.mode() == SegmentMode.ACTIVE) {
                     if (s.tableidx() < 0 || s.tableidx() >= m.tables().size())
                         throw invalid(o, "unknown table " + Integer.toUnsignedString(s.tableidx()));
-                    constExpr(s.offset(), m.tables().get(s.tableidx()).address64() ? ValType.I64 : ValType.I32, o, m.globals().size());
-                    if (m.tables().get(s.tableidx()).elementType() != s.type()) throw invalid(o, "type mismatch");
+                    constExpr(s.offset(), m.tables().get(s.tableidx()).address64() ? ValueTypes.I64 : ValueTypes.I32, o, m.globals().size());
+                    if (!ValueTypes.subtype(vt.encode(s.elemType()), vt.encode(m.tables().get(s.tableidx()).element())))
+                        throw invalid(o, "type mismatch");
                 }
-                for (ConstExpr e : s.init()) constExpr(e, s.type(), o, m.globals().size());
+                for (ConstExpr e : s.init()) constExpr(e, vt.encode(s.elemType()), o, m.globals().size());
             }
             for (int i = 0; i < m.datas().size(); i++) {
                 DataSegment d = m.datas().get(i);
@@ -92,7 +104,7 @@ public final class Validator {
                 if (d.mode() == SegmentMode.ACTIVE) {
                     if (d.memidx() < 0 || d.memidx() >= m.memories().size())
                         throw invalid(o, "unknown memory " + Integer.toUnsignedString(d.memidx()));
-                    constExpr(d.offset(), m.memories().get(d.memidx()).address64() ? ValType.I64 : ValType.I32, o, m.globals().size());
+                    constExpr(d.offset(), m.memories().get(d.memidx()).address64() ? ValueTypes.I64 : ValueTypes.I32, o, m.globals().size());
                 }
             }
             if (m.start() != -1) {
@@ -126,28 +138,29 @@ public final class Validator {
         }
 
         /** Checks that e is a constant expression of the expected type that reads only globals below visible. */
-        private void constExpr(ConstExpr e, ValType expected, long o, int visible) {
-            if (type(e, o, visible) != expected) throw invalid(o, "type mismatch");
+        private void constExpr(ConstExpr e, int expected, long o, int visible) {
+            if (!ValueTypes.subtype(type(e, o, visible), expected)) throw invalid(o, "type mismatch");
         }
 
-        private ValType type(ConstExpr e, long o, int visible) {
+        private int type(ConstExpr e, long o, int visible) {
             return switch (e) {
-                case ConstExpr.Num n -> n.type();
-                case ConstExpr.V128 v -> ValType.V128;
-                case ConstExpr.RefNull r -> r.type();
+                case ConstExpr.Num n -> n.type().ordinal();
+                case ConstExpr.V128 v -> ValueTypes.V128;
+                case ConstExpr.RefNull r -> vt.encode(r.type());
                 case ConstExpr.RefFunc(int f) -> {
                     if (f < 0 || f >= m.functionCount()) throw invalid(o, "unknown function " + Integer.toUnsignedString(f));
-                    yield ValType.FUNCREF;
+                    yield ValueTypes.nonNull(vt.defined(m.funcTypes()[f]));
                 }
                 case ConstExpr.GlobalGet(int g) -> {
                     if (g < 0 || g >= visible) throw invalid(o, "unknown global " + Integer.toUnsignedString(g));
                     GlobalType gt = m.globals().get(g);
                     if (gt.mutable()) throw invalid(o, "constant expression required");
-                    yield gt.valType();
+                    yield vt.encode(gt.type());
                 }
                 case ConstExpr.Arith a -> {
-                    if (type(a.lhs(), o, visible) != a.type() || type(a.rhs(), o, visible) != a.type()) throw invalid(o, "type mismatch");
-                    yield a.type();
+                    int t = a.type().ordinal();
+                    if (type(a.lhs(), o, visible) != t || type(a.rhs(), o, visible) != t) throw invalid(o, "type mismatch");
+                    yield t;
                 }
             };
         }
