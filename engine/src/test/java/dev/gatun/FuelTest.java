@@ -73,16 +73,18 @@ class FuelTest {
     }
 
     /**
-     * Every way fuel crosses a function boundary in compiled code: direct, indirect, host and recursive calls
-     * from a loop, an exception thrown out of a callee and caught, tail calls to another function and to
-     * itself, and traps in a callee and in a function that has loops.
+     * Every way fuel crosses a function boundary in compiled code: direct, indirect, call_ref, host and
+     * recursive calls from a loop, an exception thrown out of a callee and caught, tail calls to another
+     * function (direct and by reference) and to itself, and traps in a callee and in a function with loops.
      */
     private static final String CALLS = """
         (module
+          (type $ii (func (param i32) (result i32)))
           (import "env" "observe" (func $observe (param i32)))
           (memory 1)
           (table 2 funcref)
           (elem (i32.const 0) $fib $leaf)
+          (elem declare func $fib)
           (tag $t (param i32))
           (func $fib (param i32) (result i32)
             (if (result i32) (i32.lt_u (local.get 0) (i32.const 2))
@@ -99,17 +101,22 @@ class FuelTest {
               (else (return_call $count (i32.add (local.get 0) (i32.const 1)) (i32.sub (local.get 1) (i32.const 1))))))
           (func (export "mixed") (param $n i32) (result i32) (local $acc i32)
             (loop $l
-              (local.set $acc (i32.add (local.get $acc) (call $fib (i32.const 6))))
-              (local.set $acc (i32.add (local.get $acc) (call_indirect (param i32) (result i32) (local.get $n) (i32.const 1))))
-              (call $observe (local.get $n))
-              (local.set $acc (i32.add (local.get $acc)
+              ;; Each call in a loop of its own: a charge to the caller's fuel right before it.
+              (loop (local.set $acc (i32.add (local.get $acc) (call $fib (i32.const 6)))))
+              (loop (local.set $acc (i32.add (local.get $acc) (call_indirect (param i32) (result i32) (local.get $n) (i32.const 1)))))
+              (loop (local.set $acc (i32.add (local.get $acc) (call_ref $ii (local.get $n) (ref.func $leaf)))))
+              (loop (call $observe (local.get $n)))
+              (loop (local.set $acc (i32.add (local.get $acc)
                 (block $caught (result i32)
                   (try_table (catch $t $caught) (call $thrower (local.get $n)))
-                  (i32.const 0))))
+                  (i32.const 0)))))
               (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
             (local.set $n (i32.const 3))
             (loop $k (br_if $k (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
             (return_call $count (local.get $acc) (i32.const 20)))
+          (func (export "tailRef") (param $n i32) (result i32)
+            (loop $l (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+            (return_call_ref $ii (i32.const 25) (ref.func $fib)))
           (func (export "oob") (param $n i32) (result i32)
             (loop $l (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
             (i32.load (i32.const -4)))
@@ -149,7 +156,7 @@ class FuelTest {
         for (long fuel = 0; fuel <= need; fuel += 1 + fuel / 40) {
             assertEquals(run(Tier.INTERPRETER, fuel, "mixed", 7), run(Tier.COMPILER, fuel, "mixed", 7), "fuel " + fuel);
         }
-        for (String export : List.of("oob", "deep")) {
+        for (String export : List.of("tailRef", "oob", "deep")) {
             String want = run(Tier.INTERPRETER, 10_000_000, export, 100);
             assertEquals(want, run(Tier.COMPILER, 10_000_000, export, 100));
         }

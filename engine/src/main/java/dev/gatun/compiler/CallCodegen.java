@@ -181,6 +181,7 @@ abstract class CallCodegen extends SimdCodegen {
         cb.iconst_1();
         cb.iadd();
         g.indirectTypes.add(typeidx);
+        fuelToCallee();
         cb.invokestatic(g.self, "ci" + typeidx, mtd(ft, CD_FUNC, CD_INST, CD_int));
         results(ft);
     }
