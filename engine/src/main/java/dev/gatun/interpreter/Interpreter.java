@@ -110,7 +110,6 @@ public final class Interpreter {
                         case IrOp.CALL: callee = inst.funcs[(b - fp) | (c - fp) << IrOp.FIELD_BITS]; break call;
                         case IrOp.CALL_INDIRECT: callee = indirect(inst, regs[b], c - fp, (int) code[pc++]); break call;
                         case IrOp.RETURN_CALL_REF: callee = (FuncInst) m.refs[b]; break tail;
-                        case IrOp.FUEL: FuelCosts.charge(inst, (int) code[pc++]); continue;
                         case IrOp.RET1: regs[fp] = regs[b]; // fall through
                         case IrOp.RET0: {
                             int k = m.depth;
@@ -379,6 +378,7 @@ public final class Interpreter {
         Object[] refs = m.refs;
         switch (op) {
             case IrOp.UNREACHABLE: throw new WasmTrap(TrapKind.UNREACHABLE);
+            case IrOp.FUEL: FuelCosts.charge(inst, (int) code[pc]); return pc + 1;
             // Only functions with more distinct constants than frame slots have these: cold, and run has no room.
             case IrOp.CONST: regs[a] = code[pc++]; return pc;
             // Square roots are rare in loops and run has no room (its on-stack replacement check took it).

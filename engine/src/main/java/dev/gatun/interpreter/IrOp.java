@@ -69,11 +69,6 @@ public final class IrOp {
      * out-of-line callee). With c = 1 it is call_ref's plain call.
      */
     static final int RETURN_CALL_REF = 225;
-    /**
-     * ext: fuel cost of the region this starts (function entry, loop header); only in metered code. Next
-     * to the hot ops, so that run handles it in its own switch (a few bytes) rather than through runMisc.
-     */
-    static final int FUEL = 226;
 
 
     static final int COLD = 256;
@@ -109,6 +104,11 @@ public final class IrOp {
     static final int TRUNC_SAT = 280;    // 280..287: 0xFC00..0xFC07
     static final int THROW = 288;        // throw tag ext with the payload in registers [a, a + b)
     static final int THROW_REF = 289;    // throw refs b (traps when null); also the legacy rethrow
+    /**
+     * ext: fuel cost of the region this starts (function entry, loop header); only in metered code, so
+     * it sits in the cold range and leaves run's size to the unmetered hot ops.
+     */
+    static final int FUEL = 291;
     static final int ATOMIC = 290;       // every 0xFE instruction on a 32-bit memory 0; see AtomicOps
     static final int ATOMIC_X = 293;     // every 0xFE instruction on any other memory; see AtomicOps
     static final int FUNC_OF_REF = 294;  // refs a <- refs b, the callee of call_ref (traps when null)
