@@ -25,18 +25,23 @@ public final class Module {
 
     /** Whether a function tier 2 cannot compile is a CompileError rather than left to the interpreter. */
     private final boolean strict;
+    private final Compiler.Cache classCache;
 
-    Module(WasmModule wasm, CompileOptions options) { this(wasm, options.tier(), options.strictCompilation(), false); }
+    /** {@code classCache}: where tier 2's classes for this module's bytes are kept, or null for nowhere. */
+    Module(WasmModule wasm, CompileOptions options, Compiler.Cache classCache) {
+        this(wasm, options.tier(), options.strictCompilation(), false, classCache);
+    }
 
-    private Module(WasmModule wasm, Tier tier, boolean strict, boolean metered) {
+    private Module(WasmModule wasm, Tier tier, boolean strict, boolean metered, Compiler.Cache classCache) {
         this.wasm = Objects.requireNonNull(wasm);
         this.tier = Objects.requireNonNull(tier, "tier");
         this.strict = strict;
+        this.classCache = classCache;
         this.code = new CodeCache(wasm, switch (tier) {
             case INTERPRETER -> CodeCache.INTERPRET;
             case COMPILER -> CodeCache.COMPILE;
             case TIERED -> CodeCache.TIERED;
-        }, metered);
+        }, metered, classCache);
         List<ImportDescriptor> in = new ArrayList<>(wasm.imports().size());
         for (WasmModule.Import i : wasm.imports()) {
             ExternType t = switch (i.kind()) {
@@ -79,8 +84,17 @@ public final class Module {
      * {@link Tier#COMPILER}, once the module is hot with {@link Tier#TIERED}, at once under strict compilation;
      * empty before, and always with {@link Tier#INTERPRETER}.
      */
-    public Optional<CompileReport> compileReport() {
-        Compiler.Report r = code.report();
+    public Optional<CompileReport> compileReport() { return report(code.report()); }
+
+    /**
+     * Compiles the module's functions to JVM bytecode now instead of when it first needs them (the first
+     * instantiation with {@link Tier#COMPILER}, once hot with {@link Tier#TIERED}), filling the class cache
+     * if the options named one, and reports what was compiled; empty with {@link Tier#INTERPRETER}. TIERED
+     * code still waits to be published until the module is hot.
+     */
+    public Optional<CompileReport> compileNow() { return report(code.compileNow()); }
+
+    private Optional<CompileReport> report(Compiler.Report r) {
         if (r == null) return Optional.empty();
         return Optional.of(new CompileReport(wasm.codes().size(), r.compiled(), r.interpreted(), r.largestMethodBytes(), r.largestFuncidx()));
     }
@@ -110,7 +124,7 @@ public final class Module {
      * at least every 65,536 units. A module without metering runs code with no fuel accounting at all.
      */
     public Module withFuelMetering() {
-        return code.metered ? this : new Module(wasm, tier, strict, true);
+        return code.metered ? this : new Module(wasm, tier, strict, true, classCache);
     }
 
     /** Whether the module's code consumes fuel ({@link #withFuelMetering()}). */

@@ -1,6 +1,8 @@
 package dev.gatun;
 
 import dev.gatun.binary.ModuleDecoder;
+import dev.gatun.compiler.ClassCache;
+import dev.gatun.compiler.Compiler;
 import dev.gatun.model.CompileFailure;
 import dev.gatun.model.WasmModule;
 import dev.gatun.validation.Validator;
@@ -83,7 +85,9 @@ public final class WebAssembly {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(options, "options");
         boolean wasm2 = Objects.requireNonNull(version, "version") == WasmVersion.WASM_2_0;
-        return guarded(() -> ModuleDecoder.decode(bytes, wasm2), options);
+        Compiler.Cache cache = options.classCache() == null || options.tier() == Tier.INTERPRETER ? null
+                : new Compiler.Cache(options.classCache(), ClassCache.digest(bytes));
+        return guarded(() -> ModuleDecoder.decode(bytes, wasm2), options, cache);
     }
 
     /**
@@ -260,6 +264,11 @@ public final class WebAssembly {
      * the length checks and exhausted memory).
      */
     private static Module guarded(Supplier<WasmModule> decode, CompileOptions options) {
+        return guarded(decode, options, null);
+    }
+
+    /** {@code cache}: tier 2's class cache for the module's bytes, or null (streamed modules go without). */
+    private static Module guarded(Supplier<WasmModule> decode, CompileOptions options, Compiler.Cache cache) {
         WasmModule m;
         try {
             m = decode.get();
@@ -273,6 +282,6 @@ public final class WebAssembly {
             throw new CompileError(CompileError.Kind.MALFORMED, -1, "module could not be decoded: " + e, e);
         }
         // Outside the guard: strict compilation's CompileError is of its own kind, the module is well formed.
-        return new Module(m, options);
+        return new Module(m, options, cache);
     }
 }

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** Entry point of the {@code gatun} command. */
 @Command(name = "gatun", mixinStandardHelpOptions = true, version = "gatun 0.1.0",
         description = "A WebAssembly runtime for the JVM.",
-        subcommands = {ValidateCommand.class, InspectCommand.class, PrintCommand.class, RunCommand.class, WastCommand.class})
+        subcommands = {ValidateCommand.class, InspectCommand.class, PrintCommand.class, RunCommand.class, CompileCommand.class, WastCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

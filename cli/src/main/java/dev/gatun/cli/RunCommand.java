@@ -59,6 +59,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-call-depth", paramLabel = "N", description = "trap when Wasm calls nest deeper than N (default 10000, also the most)")
     String maxCallDepth;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "keep tier 2's compiled classes in DIR for the next run of the same module (default: -Dgatun.cache.dir, else $XDG_CACHE_HOME/gatun or ~/.cache/gatun)")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "compile without the class cache")
+    boolean noCache;
+
     @Parameters(index = "0", paramLabel = "MODULE", description = "the module (binary, or text format)")
     Path file;
 
@@ -76,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> argv = !args.isEmpty() && args.get(0).equals("--") ? args.subList(1, args.size()) : args;
         CompileOptions options = CompileOptions.defaults().withTier(Cli.tier(tier));
         if (strictCompile) options = options.withStrictCompilation(true);
+        if (!noCache) options = options.withClassCache(CodeCacheDir.usable(cacheDir != null ? cacheDir : CodeCacheDir.standard()));
         PrintWriter err = spec.commandLine().getErr(), statsTo = stats ? err : null;
         if (invoke == null) return WasiRun.run(file, bytes, options, dirs, envs, argv, limits, err, statsTo);
         return Invoke.run(file, bytes, options, invoke, argv, dirs, envs, limits, spec.commandLine().getOut(), statsTo);

@@ -106,7 +106,7 @@ abstract class CallCodegen extends SimdCodegen {
         }
         cb.aload(instSlot);
         cb.loadConstant(table);
-        cb.loadConstant(g.typeIds[typeidx]);
+        cb.loadConstant(typeidx);
         support(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
         cb.aload(instSlot);
         cb.iload(depthSlot);
@@ -154,7 +154,7 @@ abstract class CallCodegen extends SimdCodegen {
         }
         cb.aload(instSlot);
         cb.loadConstant(table);
-        cb.loadConstant(g.typeIds[typeidx]);
+        cb.loadConstant(typeidx);
         support(cb, "indirect", CD_FUNC, CD_long, CD_INST, CD_int, CD_int);
         tailCall(typeidx);
     }

@@ -164,9 +164,9 @@ public final class CompiledSupport {
 
     static void elemDrop(InstanceState inst, int seg) { inst.elems[seg] = new Object[0]; }
 
-    /** call_indirect's lookup and checks: the callee. */
-    static FuncInst indirect(long i, InstanceState inst, int table, int typeId) {
-        return Interpreter.indirect(inst, i, table, typeId);
+    /** call_indirect's lookup and checks against type {@code typeidx}: the callee. */
+    static FuncInst indirect(long i, InstanceState inst, int table, int typeidx) {
+        return Interpreter.indirect(inst, i, table, inst.typeIds[typeidx]);
     }
 
     // ---- numerics the JVM has no single instruction for ----

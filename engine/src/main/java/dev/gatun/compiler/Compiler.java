@@ -50,8 +50,22 @@ import static java.lang.constant.ConstantDescs.*;
 public final class Compiler {
     private Compiler() {}
 
-    /** Methods above this many bytes are left to the interpreter (HotSpot's HugeMethodLimit is 8,000). */
-    static final int MAX_METHOD_BYTES = Integer.getInteger("gatun.compiler.maxMethodBytes", 7_500);
+    /**
+     * Methods above this many bytes are left to the interpreter: HotSpot does not JIT-compile a method over
+     * HugeMethodLimit (8,000 bytes), unless it runs with {@code -XX:-DontCompileHugeMethods} (the CLI's
+     * launcher does), and then the limit is the class file's 64 KiB of code.
+     */
+    static final int MAX_METHOD_BYTES = Integer.getInteger("gatun.compiler.maxMethodBytes", compilesHugeMethods() ? 65_535 : 7_500);
+
+    /** Whether this JVM JIT-compiles methods over HugeMethodLimit; false when it cannot tell. */
+    private static boolean compilesHugeMethods() {
+        try {
+            var hotspot = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            return hotspot != null && "false".equals(hotspot.getVMOption("DontCompileHugeMethods").getValue());
+        } catch (RuntimeException | LinkageError e) {
+            return false;   // not HotSpot, or jdk.management not in the runtime: keep to the default limit
+        }
+    }
     private static final int CHUNK_BITS = 6;
 
     /** The descriptor of a class the generated code uses, from the class itself so a rename cannot leave it stale. */
@@ -146,8 +160,16 @@ public final class Compiler {
      * calls that are running in the interpreter when the code is published (TIERED).
      */
     public static Result compile(WasmModule mod, int[] typeIds, boolean metered, boolean osr) {
+        return compile(mod, typeIds, metered, osr, null);
+    }
+
+    /** The class cache a compile uses: its directory, and the digest of the module's bytes ({@link ClassCache#digest}). */
+    public record Cache(java.nio.file.Path dir, byte[] moduleDigest) {}
+
+    /** With a {@code cache}, the classes come from and go to that {@link ClassCache}. */
+    public static Result compile(WasmModule mod, int[] typeIds, boolean metered, boolean osr, Cache cache) {
         if (mod.codes().isEmpty()) return NONE;
-        return new ModuleCompilation(mod, typeIds, metered, osr).run();
+        return new ModuleCompilation(mod, typeIds, metered, osr, cache).run();
     }
 
     // ---- the pre-scan: can a body be compiled, and what does it use ----

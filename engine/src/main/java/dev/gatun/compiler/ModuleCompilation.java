@@ -35,8 +35,13 @@ final class ModuleCompilation {
     private final String[] why;
     /** By defined index: bytes of its largest generated method, from the last build. */
     private final int[] methodBytes;
+    /** The {@link ClassCache} directory and key of this compile; null when it does not use the cache. */
+    private final java.nio.file.Path cacheDir;
+    private final byte[] key;
 
-    ModuleCompilation(WasmModule mod, int[] typeIds, boolean metered, boolean osr) {
+    ModuleCompilation(WasmModule mod, int[] typeIds, boolean metered, boolean osr, Compiler.Cache cache) {
+        this.cacheDir = cache == null ? null : cache.dir();
+        this.key = cache == null ? null : ClassCache.key(cache.moduleDigest(), metered, osr);
         this.mod = mod;
         this.typeIds = typeIds;
         this.metered = metered;
@@ -67,6 +72,10 @@ final class ModuleCompilation {
     }
 
     Compiler.Result run() {
+        if (key != null) {
+            Compiler.Result cached = cached();
+            if (cached != null) return cached;
+        }
         try {
             // Each round that does not define the classes leaves at least one more function out, so this ends.
             while (true) {
@@ -102,9 +111,8 @@ final class ModuleCompilation {
                     isolate(failed, failure, true);
                     continue;
                 }
-                CompiledCode[] codes = new CompiledCode[nDef];
-                for (int i = 0; i < nDef; i++) codes[i] = ok[i] ? byClass[classOf[i]] : null;
-                return new Compiler.Result(codes, linker, report());
+                if (key != null) ClassCache.store(cacheDir, key, new ClassCache.Entry(ok, noOsr, methodBytes, why, classes));
+                return result(byClass, linker);
             }
         } catch (RuntimeException | LinkageError e) {
             // Not one function's fault (nothing above should get here): the module stays in tier 1, and says why.
@@ -114,6 +122,32 @@ final class ModuleCompilation {
             }
             return new Compiler.Result(new CompiledCode[nDef], null, report());
         }
+    }
+
+    private Compiler.Result result(CompiledCode[] byClass, Compiler.Linker linker) {
+        CompiledCode[] codes = new CompiledCode[nDef];
+        for (int i = 0; i < nDef; i++) codes[i] = ok[i] ? byClass[classOf[i]] : null;
+        return new Compiler.Result(codes, linker, report());
+    }
+
+    /** The compile as an earlier process left it in the class cache, or null (a miss, or classes that do not load). */
+    private Compiler.Result cached() {
+        ClassCache.Entry e = ClassCache.load(cacheDir, key, nDef, nClasses);
+        if (e == null) return null;
+        Compiler.Linker linker = new Compiler.Linker(imported, classOf, nClasses);
+        CompiledCode[] byClass = new CompiledCode[nClasses];
+        try {
+            for (int k = 0; k < nClasses; k++) if (e.classes()[k] != null) byClass[k] = define(e.classes()[k], linker, k);
+        } catch (RuntimeException | LinkageError ex) {
+            ClassCache.evict(cacheDir, key);
+            return null;
+        }
+        System.arraycopy(e.ok(), 0, ok, 0, nDef);
+        System.arraycopy(e.noOsr(), 0, noOsr, 0, nDef);
+        System.arraycopy(e.methodBytes(), 0, methodBytes, 0, nDef);
+        System.arraycopy(e.why(), 0, why, 0, nDef);
+        ClassCache.HITS.incrementAndGet();
+        return result(byClass, linker);
     }
 
     private Compiler.GeneratedClass generator(int k) {

@@ -36,9 +36,16 @@ public final class InstanceState {
     /** Compiled calls left before the next interrupt poll (tier 2's countdown at function entry). */
     public int callBudget = Interpreter.BUDGET;
 
+    /**
+     * The canonical id of each of the module's types; generated code reads call_indirect's expected id
+     * here, so its classes hold no number of this process's own (and can be cached on disk).
+     */
+    public final int[] typeIds;
+
     public InstanceState(WasmModule module, ModuleCode cache) {
         this.module = module;
         this.cache = cache;
+        this.typeIds = cache.typeIds();
     }
 
     public MemorySegment memSeg() {

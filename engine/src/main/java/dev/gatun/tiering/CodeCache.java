@@ -27,6 +27,7 @@ public final class CodeCache implements ModuleCode {
     private Compiler.Result ready;
     /** Whether the module's code charges fuel. */
     public final boolean metered;
+    private final Compiler.Cache classCache;
     /** TIERED: work seen in the interpreter (host entries, interrupt polls); compiles once it passes HOT. */
     private int heat;
     private boolean compiling;
@@ -43,7 +44,11 @@ public final class CodeCache implements ModuleCode {
     public CodeCache(WasmModule module, int mode) { this(module, mode, false); }
 
     /** With {@code metered}, both tiers' code charges fuel (and code without it is never generated). */
-    public CodeCache(WasmModule module, int mode, boolean metered) {
+    public CodeCache(WasmModule module, int mode, boolean metered) { this(module, mode, metered, null); }
+
+    /** With a {@code classCache}, tier 2 takes its classes from that cache when they are there. */
+    public CodeCache(WasmModule module, int mode, boolean metered, Compiler.Cache classCache) {
+        this.classCache = classCache;
         this.module = module;
         this.mode = mode;
         this.metered = metered;
@@ -87,7 +92,7 @@ public final class CodeCache implements ModuleCode {
     /** Compiles the whole module once, on the first instantiation; later instances share the classes. */
     private synchronized Compiler.Result compileAll() {
         Compiler.Result r = compiled;
-        if (r == null) compiled = r = Compiler.compile(module, typeIds, metered, mode == TIERED);
+        if (r == null) compiled = r = Compiler.compile(module, typeIds, metered, mode == TIERED, classCache);
         return r;
     }
 
@@ -99,7 +104,7 @@ public final class CodeCache implements ModuleCode {
         if (mode == INTERPRET) return null;
         if (mode == COMPILE) return compileAll().report();
         if (compiled != null) return compiled.report();
-        if (ready == null) ready = Compiler.compile(module, typeIds, metered, mode == TIERED);
+        if (ready == null) ready = Compiler.compile(module, typeIds, metered, mode == TIERED, classCache);
         return ready.report();
     }
 
@@ -131,7 +136,7 @@ public final class CodeCache implements ModuleCode {
         synchronized (this) {
             r = ready;
         }
-        if (r == null) r = Compiler.compile(module, typeIds, metered, mode == TIERED);
+        if (r == null) r = Compiler.compile(module, typeIds, metered, mode == TIERED, classCache);
         synchronized (this) {
             compiled = r;
             for (var ref : instances) {
@@ -153,6 +158,9 @@ public final class CodeCache implements ModuleCode {
             instances.add(new java.lang.ref.WeakReference<>(st));
         }
     }
+
+    @Override
+    public int[] typeIds() { return typeIds; }
 
     private void publish(InstanceState st, Compiler.Result r) {
         for (int i = module.importedFuncs(); i < st.funcs.length; i++) {

@@ -1,0 +1,176 @@
+package dev.gatun.compiler;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Tier 2's output on disk: the generated classes of a module, and what the compile decided per function,
+ * so the next process that compiles the same bytes with the same engine defines them instead of generating
+ * them again (what wasmtime's cache does for its machine code). Used when the compile names a directory
+ * ({@code CompileOptions.withClassCache}; the CLI's run does); everything that could make a stale entry wrong is in its key: the module's
+ * bytes, this engine's own classes, the JVM, and the compile's flags. A missing, unreadable or mismatching
+ * entry is a miss; a failed write is ignored.
+ * <p>The directory is trusted as code: its classes run with the engine's rights, so it must be writable
+ * only by the user running Gatun (the CLI's default is under the user's home).
+ */
+public final class ClassCache {
+    private ClassCache() {}
+
+    private static final int MAGIC = 0x47544E43; // "GTNC"
+    private static final int FORMAT = 1;
+
+    /** Compiles served from the cache in this process (tests and --stats read it). */
+    static final java.util.concurrent.atomic.AtomicLong HITS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** What one compile decided and produced; the arrays are by defined function and by class. */
+    record Entry(boolean[] ok, boolean[] noOsr, int[] methodBytes, String[] why, byte[][] classes) {}
+
+    /** The digest of a module's bytes, the part of a key that names the module. */
+    public static byte[] digest(byte[] moduleBytes) {
+        return sha256().digest(moduleBytes);
+    }
+
+    static byte[] key(byte[] moduleDigest, boolean metered, boolean osr) {
+        MessageDigest md = sha256();
+        md.update(("gatun-classes/" + FORMAT + "/" + Runtime.version() + "/" + System.getProperty("os.arch")
+                + "/metered=" + metered + "/osr=" + osr + "/methodBytes=" + Compiler.MAX_METHOD_BYTES
+                + "/classBytes=" + Compiler.classBytes() + "/").getBytes(StandardCharsets.UTF_8));
+        md.update(EngineIdentity.DIGEST);
+        md.update(moduleDigest);
+        return md.digest();
+    }
+
+    static Entry load(Path dir, byte[] key, int nDef, int nClasses) {
+        Path file = dir.resolve(HexFormat.of().formatHex(key) + ".classes");
+        try {
+            byte[] all = Files.readAllBytes(file);
+            // A checksum of what follows it: a torn or damaged file is a miss, never code that runs wrong.
+            if (all.length < 32 || !MessageDigest.isEqual(Arrays.copyOf(all, 32),
+                    sha256().digest(Arrays.copyOfRange(all, 32, all.length)))) return null;
+            return read(new DataInputStream(new ByteArrayInputStream(all, 32, all.length - 32)), key, nDef, nClasses);
+        } catch (IOException | RuntimeException ex) {
+            return null;
+        }
+    }
+
+    private static Entry read(DataInputStream in, byte[] key, int nDef, int nClasses) throws IOException {
+        if (in.readInt() != MAGIC || in.readInt() != FORMAT) return null;
+        // The entry names its own key: one copied or renamed from another module's is not taken for this one.
+        if (!MessageDigest.isEqual(in.readNBytes(key.length), key) || in.readInt() != nDef || in.readInt() != nClasses) return null;
+        Entry e = new Entry(new boolean[nDef], new boolean[nDef], new int[nDef], new String[nDef], new byte[nClasses][]);
+        for (int i = 0; i < nDef; i++) {
+            e.ok[i] = in.readBoolean();
+            e.noOsr[i] = in.readBoolean();
+            e.methodBytes[i] = in.readInt();
+            e.why[i] = in.readBoolean() ? in.readUTF() : null;
+        }
+        for (int k = 0; k < nClasses; k++) {
+            int n = in.readInt();
+            if (n >= 0) e.classes[k] = in.readNBytes(n);
+            if (n >= 0 && e.classes[k].length != n) return null;
+        }
+        return e;
+    }
+
+    static void store(Path dir, byte[] key, Entry e) {
+        try {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(buf)) {
+                out.writeInt(MAGIC);
+                out.writeInt(FORMAT);
+                out.write(key);
+                out.writeInt(e.ok.length);
+                out.writeInt(e.classes.length);
+                for (int i = 0; i < e.ok.length; i++) {
+                    out.writeBoolean(e.ok[i]);
+                    out.writeBoolean(e.noOsr[i]);
+                    out.writeInt(e.methodBytes[i]);
+                    out.writeBoolean(e.why[i] != null);
+                    if (e.why[i] != null) out.writeUTF(e.why[i]);
+                }
+                for (byte[] c : e.classes) {
+                    out.writeInt(c == null ? -1 : c.length);
+                    if (c != null) out.write(c);
+                }
+            }
+            Files.createDirectories(dir);
+            byte[] payload = buf.toByteArray();
+            // Written aside and moved into place, so a reader never sees half an entry.
+            Path tmp = Files.createTempFile(dir, "entry", ".tmp");
+            try {
+                try (var out = Files.newOutputStream(tmp)) {
+                    out.write(sha256().digest(payload));
+                    out.write(payload);
+                }
+                Files.move(tmp, dir.resolve(HexFormat.of().formatHex(key) + ".classes"), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException ex) {
+            // A cache that cannot be written only costs the next process a compile.
+        }
+    }
+
+    /** Drops the entry of key (its classes did not load). */
+    static void evict(Path dir, byte[] key) {
+        try {
+            Files.deleteIfExists(dir.resolve(HexFormat.of().formatHex(key) + ".classes"));
+        } catch (IOException | RuntimeException ex) {
+            // Left for the next store to replace.
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);   // every JDK has SHA-256
+        }
+    }
+
+    /** A digest of the engine's own class files (its jar, or its classes directory): another build, another key. */
+    private static final class EngineIdentity {
+        static final byte[] DIGEST = compute();
+
+        private static byte[] compute() {
+            MessageDigest md = sha256();
+            try {
+                Path where = Path.of(ClassCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (Files.isDirectory(where)) {
+                    try (Stream<Path> s = Files.walk(where)) {
+                        List<Path> classes = s.filter(p -> p.toString().endsWith(".class")).sorted().toList();
+                        for (Path p : classes) {
+                            md.update(where.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                            md.update(Files.readAllBytes(p));
+                        }
+                    }
+                } else {
+                    try (InputStream in = Files.newInputStream(where)) {
+                        byte[] b = new byte[1 << 16];
+                        for (int n; (n = in.read(b)) > 0; ) md.update(b, 0, n);
+                    }
+                }
+            } catch (IOException | URISyntaxException | RuntimeException e) {
+                // Unknown provenance: a key no other process shares, so nothing stale is ever loaded.
+                md.update(Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+            }
+            return md.digest();
+        }
+    }
+}
