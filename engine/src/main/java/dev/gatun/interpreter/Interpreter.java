@@ -340,9 +340,12 @@ public final class Interpreter {
      * and above it is called as by CALL.
      */
     private static boolean tailCall(CallStack m, FuncInst callee, int a, int fp, int baseDepth) {
-        if (callee.outOfLine && m.depth != baseDepth) return true;
+        // Read once: tiering publishes from another thread, and a callee that turned out-of-line between two
+        // reads would be left pending above the run's own frame, ending the run there (its caller's rest lost).
+        boolean outOfLine = callee.outOfLine;
+        if (outOfLine && m.depth != baseDepth) return true;
         moveArgs(m, callee, a, fp);
-        if (callee.outOfLine) {
+        if (outOfLine) {
             m.tail = callee;
             m.tailFp = fp;
             return true;
