@@ -1,5 +1,6 @@
 package dev.gatun;
 
+import dev.gatun.interpreter.FuelCosts;
 import dev.gatun.interpreter.InstanceState;
 import dev.gatun.runtime.MemInst;
 
@@ -59,7 +60,8 @@ public final class Instance implements AutoCloseable {
     /**
      * Sets the fuel left (wasmtime's {@code Store::set_fuel}); code running in this instance, on any thread,
      * consumes it and traps with {@link RuntimeError.Trap#OUT_OF_FUEL} once it would go below zero. Safe to
-     * call while code runs (that code then sees the new amount at its next charge).
+     * call while code runs, but only approximate then: that code sees the new amount at its next interrupt
+     * poll, and may first consume or write back up to 65,536 units of what it had taken earlier.
      *
      * @throws IllegalStateException    if the module was compiled without {@link Module#withFuelMetering()}
      * @throws IllegalArgumentException if {@code fuel} is negative
@@ -69,20 +71,20 @@ public final class Instance implements AutoCloseable {
         if (fuel < 0) throw new IllegalArgumentException("fuel must not be negative: " + fuel);
         synchronized (this) {
             fuelGiven = fuelConsumed() + fuel;
-            state.fuel = fuel;
+            FuelCosts.set(state, fuel);
         }
     }
 
     /** Fuel left ({@link #setFuel}). */
     public long getFuel() {
         requireMetered();
-        return state.fuel;
+        return FuelCosts.left(state);
     }
 
     /** Fuel consumed since instantiation, over every {@link #setFuel} (instantiation's start function included). */
     public synchronized long fuelConsumed() {
         requireMetered();
-        return fuelGiven - state.fuel;
+        return fuelGiven - FuelCosts.left(state);
     }
 
     private void requireMetered() {

@@ -4,6 +4,7 @@ import dev.gatun.model.ConstExpr;
 import dev.gatun.model.WasmModule;
 import dev.gatun.interpreter.FuncInst;
 import dev.gatun.runtime.GlobalInst;
+import dev.gatun.interpreter.FuelCosts;
 import dev.gatun.interpreter.InstanceState;
 import dev.gatun.runtime.MemInst;
 import dev.gatun.runtime.TableInst;
@@ -30,7 +31,7 @@ final class Instantiator {
         InstanceState st = new InstanceState(wm, module.code);
         if (limits.maxCallDepth() > 0) st.maxDepth = Math.min(limits.maxCallDepth(), st.maxDepth);
         long fuel = Math.max(limits.fuel(), 0);
-        st.fuel = fuel;
+        FuelCosts.set(st, fuel);
         int nf = wm.functionCount();
         FuncInst[] funcs = new FuncInst[nf];
         TableInst[] tables = new TableInst[wm.tables().size()];

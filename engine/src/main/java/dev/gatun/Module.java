@@ -120,7 +120,8 @@ public final class Module {
      * charges each instance's fuel, and traps with {@link RuntimeError.Trap#OUT_OF_FUEL} when it runs out.
      * Give an instance fuel with {@link InstanceLimits#withFuel} or {@link Instance#setFuel}. Fuel counts
      * Wasm instructions by region (the entry of a function, the header of a loop, up to the next one), the
-     * same in both tiers. A module without metering runs code with no fuel accounting at all.
+     * same in both tiers. Metered code polls for {@link Instance#interrupt} and deadlines as it draws fuel,
+     * at least every 65,536 units. A module without metering runs code with no fuel accounting at all.
      */
     public Module withFuelMetering() {
         return code.metered ? this : new Module(wasm, tier, strict, true, classCache);

@@ -74,6 +74,7 @@ abstract class CallCodegen extends SimdCodegen {
             cb.iload(depthSlot);
             cb.iconst_1();
             cb.iadd();
+            fuelToCallee();
             g.invokeFn(cb, x);
         } else {
             cb.aload(instSlot);
@@ -86,6 +87,7 @@ abstract class CallCodegen extends SimdCodegen {
             cb.iadd();
             int t = mod.funcTypes()[x];
             g.slowTypes.add(t);
+            fuelToCallee();
             cb.invokestatic(g.self, "slow" + t, mtd(ft, CD_FUNC, CD_INST, CD_int));
         }
         results(ft);
@@ -126,6 +128,7 @@ abstract class CallCodegen extends SimdCodegen {
         cb.iconst_1();
         cb.iadd();
         g.indirectTypes.add(typeidx);
+        fuelToCallee();
         cb.invokestatic(g.self, "ci" + typeidx, mtd(ft, CD_FUNC, CD_INST, CD_int));
         results(ft);
     }
@@ -176,12 +179,14 @@ abstract class CallCodegen extends SimdCodegen {
         cb.aload(instSlot);
         g.tailTypes.add(typeidx);
         cb.invokestatic(g.self, "tc" + typeidx, TailCalls.helperDesc(mod.types().get(typeidx)));
+        writeBackFuel();
         TailCalls.placeholderReturn(cb, type);
         unreachable = true;
     }
 
-    /** After a call: unpacks several results, and reloads the memory (the callee may have grown it). */
+    /** After a call: takes the fuel back, unpacks several results, and reloads the memory (the callee may have grown it). */
     void results(FunctionType ft) {
+        fuelFromCallee();
         List<ValType> rs = ft.results();
         if (rs.size() == 1) {
             push(rs.get(0));
@@ -205,4 +210,93 @@ abstract class CallCodegen extends SimdCodegen {
         if (scan.memory()) reloadMem();
     }
 
+    // ---- fuel ----
+
+    /**
+     * Charges {@code cost} as the interpreter's FUEL op does. Past zero the slow path polls too, so metered
+     * code has no other interrupt countdown: in a loop this is the same iinc and test the poll would be.
+     */
+    void chargeFuel(int cost) {
+        if (cost == 0) return;   // a slice is never negative: nothing to charge or test
+        Label go = cb.newLabel();
+        if (fuelLocal) {
+            if (cost <= Short.MAX_VALUE) {
+                cb.iinc(fuelSlot, -cost);
+                cb.iload(fuelSlot);
+            } else {
+                cb.iload(fuelSlot);
+                cb.loadConstant(cost);
+                cb.isub();
+                cb.dup();
+                cb.istore(fuelSlot);
+            }
+            cb.ifge(go);
+            cb.aload(instSlot);
+            cb.iload(fuelSlot);
+            cb.loadConstant(cost);
+            support(cb, "refuel", CD_int, CD_INST, CD_int, CD_int);
+            cb.istore(fuelSlot);
+        } else {
+            // One field update per call, in place of the unmetered call countdown.
+            cb.aload(instSlot);
+            cb.dup();
+            cb.getfield(CD_INST, "fuel", CD_int);
+            cb.loadConstant(cost);
+            cb.isub();
+            cb.dup_x1();
+            cb.putfield(CD_INST, "fuel", CD_int);
+            cb.ifge(go);
+            cb.aload(instSlot);
+            cb.loadConstant(cost);
+            support(cb, "refuelField", CD_void, CD_INST, CD_int);
+        }
+        cb.labelBinding(go);
+    }
+
+    /** Loads the slice into the local (at the entry, and after a callee had it). */
+    void loadFuel() {
+        cb.aload(instSlot);
+        cb.getfield(CD_INST, "fuel", CD_int);
+        cb.istore(fuelSlot);
+    }
+
+    /** Stores the local slice in the instance, where callers, callees and the API see it. */
+    void writeBackFuel() {
+        if (!fuelLocal) return;
+        cb.aload(instSlot);
+        cb.iload(fuelSlot);
+        cb.putfield(CD_INST, "fuel", CD_int);
+    }
+
+    /** Just before a call: the callee owns the slice until it returns (-1 tells the handlers so). */
+    void fuelToCallee() {
+        if (!fuelLocal) return;
+        writeBackFuel();
+        cb.iconst_m1();
+        cb.istore(fuelSlot);
+    }
+
+    private void fuelFromCallee() {
+        if (fuelLocal) loadFuel();
+    }
+
+    /** In a handler: writes the local back unless a callee owned the slice (then the instance has it). */
+    void writeBackFuelIfOwned() {
+        if (!fuelLocal) return;
+        Label skip = cb.newLabel();
+        cb.iload(fuelSlot);
+        cb.iflt(skip);
+        writeBackFuel();
+        cb.labelBinding(skip);
+    }
+
+    /** Where a Wasm handler lands: takes the slice back if the exception came out of a callee. */
+    void reloadFuelIfLent() {
+        if (!fuelLocal) return;
+        Label skip = cb.newLabel();
+        cb.iload(fuelSlot);
+        cb.ifge(skip);
+        loadFuel();
+        cb.labelBinding(skip);
+    }
 }

@@ -304,8 +304,11 @@ public final class CompiledSupport {
         return t;
     }
 
-    /** Fuel charge of compiled code: the same rule as the interpreter's FUEL op. */
-    static void fuel(InstanceState inst, long cost) { FuelCosts.charge(inst, cost); }
+    /** Slow path of a charge to the fuel local, which went below zero: returns the local's new slice. */
+    static int refuel(InstanceState inst, int after, int cost) { return FuelCosts.refill(inst, after + cost, cost); }
+
+    /** Slow path of a charge to the instance's field, already stored below zero. */
+    static void refuelField(InstanceState inst, int cost) { inst.fuel = FuelCosts.refill(inst, inst.fuel + cost, cost); }
 
     static WasmTrap unreachable() { return new WasmTrap(TrapKind.UNREACHABLE); }
 

@@ -56,6 +56,8 @@ public final class FunctionCompiler extends CallCodegen {
         // Set before any path into the body (an OSR entry jumps to a loop header): the handlers read it.
         cb.iconst_0();
         cb.istore(atSlot);
+        // Before any path into the body too (an OSR entry's interpreter frame left its fuel in the instance).
+        if (fuelLocal) loadFuel();
         Label ok = cb.newLabel();
         // The instance's limit (InstanceLimits.maxCallDepth, at most the process's): one field load per call.
         cb.iload(depthSlot);
@@ -101,10 +103,11 @@ public final class FunctionCompiler extends CallCodegen {
             }
             cb.storeLocal(kind(localType[i]), localSlot[i]);
         }
-        if (scan.calls()) {
+        if (scan.calls() && fuel == null) {
             // (A self tail call jumps to here with new arguments: locals zeroed above, budget counted below.)
             // Recursion without loops must be interruptible too: a per-instance countdown of calls
-            // (a plain field: racy between threads, which only shifts when a poll happens).
+            // (a plain field: racy between threads, which only shifts when a poll happens). Metered code
+            // polls in its fuel charges instead.
             Label go = cb.newLabel();
             cb.aload(instSlot);
             cb.dup();
@@ -119,7 +122,7 @@ public final class FunctionCompiler extends CallCodegen {
             cb.labelBinding(go);
         }
         if (scan.memory()) reloadMem();
-        if (scan.loops()) {
+        if (scan.loops() && fuel == null) {
             cb.loadConstant(Interpreter.BUDGET);
             cb.istore(budgetSlot);
         }
@@ -154,6 +157,7 @@ public final class FunctionCompiler extends CallCodegen {
         // An entry by on-stack replacement adds no frame to a trap: the interpreter's frame is still there.
         int frame = osr != null ? -1 : funcidx;
         cb.exceptionCatch(start, end, end, CD_RTE);
+        writeBackFuelIfOwned();
         cb.aload(instSlot);
         cb.loadConstant(frame);
         frameOffset();
@@ -161,6 +165,7 @@ public final class FunctionCompiler extends CallCodegen {
         cb.athrow();
         Label overflow = cb.newBoundLabel();
         cb.exceptionCatch(start, end, overflow, CD_SOE);
+        writeBackFuelIfOwned();
         cb.aload(instSlot);
         cb.loadConstant(frame);
         frameOffset();
@@ -175,13 +180,6 @@ public final class FunctionCompiler extends CallCodegen {
         }
     }
 
-
-    /** Charges fuel as the interpreter's FUEL op does (a static call C2 inlines). */
-    private void chargeFuel(long cost) {
-        cb.aload(instSlot);
-        cb.loadConstant(cost);
-        support(cb, "fuel", CD_void, CD_INST, CD_long);
-    }
 
     // ---- control ----
 
@@ -257,6 +255,7 @@ public final class FunctionCompiler extends CallCodegen {
     }
 
     private void emitReturn() {
+        writeBackFuel();
         List<ValType> rs = type.results();
         int n = rs.size();
         switch (n) {
@@ -436,6 +435,7 @@ public final class FunctionCompiler extends CallCodegen {
         Runnable emit = () -> {
             cb.labelBinding(c.handler);
             cb.astore(c.exnSlot);
+            reloadFuelIfLent();
             for (int i = 0; i < c.clauseTags.size(); i++) {
                 int tag = c.clauseTags.get(i);
                 Label next = cb.newLabel();
@@ -621,8 +621,8 @@ public final class FunctionCompiler extends CallCodegen {
                 c.label = cb.newBoundLabel();
                 if (osr != null && sp == 0 && c.params.length == 0) osr.header(at);
                 if (fuel != null) chargeFuel(fuel.loop(at));
-                if (scan.loops()) {
-                    // Interrupt poll on every iteration, through a countdown in a local.
+                if (fuel == null) {
+                    // Interrupt poll on every iteration, through a countdown in a local (metered code's is its charge).
                     Label go = cb.newLabel();
                     cb.iinc(budgetSlot, -1);
                     cb.iload(budgetSlot);

@@ -89,6 +89,14 @@ abstract class FunctionState {
     final long codeOffset;
     /** The fuel costs when the module is metered, else null (no fuel code is generated). */
     final FuelCosts fuel;
+    /**
+     * Whether the function keeps the instance's fuel slice in {@link #fuelSlot} (metered, with loops), so a
+     * back-edge charges a register. The local is -1 while a callee owns the slice, and otherwise the
+     * instance's field is stale until the local is written back (before calls, returns and throws, and by
+     * the exception handler).
+     */
+    final boolean fuelLocal;
+    final int fuelSlot;
     /** The vector register file's JVM local (see {@link #vAt}), or -1 when the body has no v128. */
     final int vSlot;
     /** First file index of the operand-stack pairs (after the scratch pair and the v128 locals). */
@@ -127,6 +135,7 @@ abstract class FunctionState {
         this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
         this.codeOffset = body.codeOffset();
         this.fuel = g.metered ? FuelCosts.of(body.code()) : null;
+        this.fuelLocal = fuel != null && scan.loops();
         int np = type.params().size();
         int n = np + body.locals().length;
         localSlot = new int[n];
@@ -162,6 +171,7 @@ abstract class FunctionState {
         memSlot = slot++;
         budgetSlot = slot++;
         atSlot = slot++;
+        fuelSlot = slot++;
         vSlot = scan.simd() ? slot++ : -1;
         nextSlot = slot;
     }

@@ -26,7 +26,7 @@ import static java.lang.constant.ConstantDescs.*;
  * i: the function has no v128) and jumps to the header of the loop at body position {@code m.osrLoop}.
  * The loops that can be entered are those with an empty operand stack and no params, where the interpreter
  * offers them ({@code IrFunction.loopHeads}); everything else at a loop header (the memory slot, the poll
- * budget, fuel) is set up as at the function's entry. Functions with v128 values, references, tail calls
+ * budget, the fuel local) is set up as at the function's entry. Functions with v128 values, references, tail calls
  * to others or try blocks have no entry (their frames or handlers would need more than locals).
  *
  * <p>The generated class's {@code osr} method dispatches on funcidx to these entries and stores the results
@@ -75,8 +75,10 @@ final class OsrCodegen {
             cb.storeLocal(kind(t), fc.localSlot[i]);
         }
         if (fc.scan.memory()) fc.reloadMem();
-        cb.loadConstant(dev.gatun.interpreter.Interpreter.BUDGET);
-        cb.istore(fc.budgetSlot);
+        if (fc.fuel == null) {
+            cb.loadConstant(dev.gatun.interpreter.Interpreter.BUDGET);
+            cb.istore(fc.budgetSlot);
+        }
         cb.aload(mSlot);
         cb.getfield(CD_CALL_STACK, "osrLoop", CD_int);
         none = cb.newLabel();

@@ -19,14 +19,23 @@ import java.util.Arrays;
  * no more instructions than the fuel it was given, give or take one region; a forward branch that skips
  * part of a region is charged for it anyway (as wasmtime charges whole basic blocks). Both tiers look
  * a loop's cost up by the loop opcode's position in the body, so dead code they skip does not matter.
+ *
+ * <p>An instance's fuel is a slice ({@code InstanceState.fuel}, an int that compiled functions with loops
+ * keep in a JVM local) and a reserve. Charges come out of the slice; when it cannot pay, {@link #refill}
+ * polls for interruption and cuts the next slice from the reserve. So in metered code the charge is the
+ * interrupt poll too: a loop back-edge pays one local decrement-and-test for both, as unmetered code pays
+ * for its poll countdown alone. Only the slice size depends on polling; the fuel counts do not.
  */
 public final class FuelCosts {
-    /** Cost of entering the function. */
-    public final long entry;
-    private final int[] loopPos;
-    private final long[] loopCost;
+    /** Fuel a slice holds at most per unit of poll budget: a poll every 65,536 units normally. */
+    static final int SLICE_PER_BUDGET = 16;
 
-    private FuelCosts(long entry, int[] loopPos, long[] loopCost) {
+    /** Cost of entering the function. */
+    public final int entry;
+    private final int[] loopPos;
+    private final int[] loopCost;
+
+    private FuelCosts(int entry, int[] loopPos, int[] loopCost) {
         this.entry = entry;
         this.loopPos = loopPos;
         this.loopCost = loopCost;
@@ -36,9 +45,9 @@ public final class FuelCosts {
     public static FuelCosts of(byte[] code) {
         WasmReader r = new WasmReader(code, 0, code.length, 0);
         int[] pos = new int[8];
-        long[] cost = new long[9];
+        int[] cost = new int[9];
         int loops = 0;
-        long count = 0;
+        int count = 0;
         while (!r.atEnd()) {
             Instruction in = InstructionReader.next(r);
             if (in == LOOP) {
@@ -59,20 +68,40 @@ public final class FuelCosts {
     }
 
     /** Cost of the region starting at the loop whose opcode ends at reader position {@code pos}. */
-    public long loop(int pos) {
+    public int loop(int pos) {
         int i = Arrays.binarySearch(loopPos, pos);
         if (i < 0) throw new IllegalStateException("no loop at " + pos);
         return loopCost[i];
     }
 
     /** Charges {@code cost} from a metered instance's fuel, or traps when less than that is left (fuel unchanged). */
-    public static void charge(InstanceState inst, long cost) {
-        long f = inst.fuel - cost;
-        if (f < 0) throw outOfFuel(inst, cost);
-        inst.fuel = f;
+    public static void charge(InstanceState inst, int cost) {
+        int f = inst.fuel - cost;
+        inst.fuel = f >= 0 ? f : refill(inst, inst.fuel, cost);
     }
 
-    public static WasmTrap outOfFuel(InstanceState inst, long cost) {
-        return new WasmTrap(TrapKind.OUT_OF_FUEL, inst.fuel + " left, " + cost + " needed");
+    /**
+     * The slow path of every charge, when the slice ({@code left}) cannot pay {@code cost}: polls, then
+     * charges the slice and reserve together and returns the new slice (which the caller stores), or traps
+     * with the fuel unchanged.
+     */
+    public static int refill(InstanceState inst, int left, int cost) {
+        inst.fuel = left;   // the poll and the trap leave all the fuel in the instance
+        int budget = Interpreter.poll(inst);
+        long total = left + inst.fuelReserve;
+        if (total < cost) throw new WasmTrap(TrapKind.OUT_OF_FUEL, total + " left, " + cost + " needed");
+        long slice = Math.min(total - cost, (long) budget * SLICE_PER_BUDGET);
+        inst.fuelReserve = total - cost - slice;
+        return (int) slice;
     }
+
+    /** Gives a metered instance {@code total} fuel: a full slice, the rest in reserve. */
+    public static void set(InstanceState inst, long total) {
+        int slice = (int) Math.min(total, (long) Interpreter.BUDGET * SLICE_PER_BUDGET);
+        inst.fuel = slice;
+        inst.fuelReserve = total - slice;
+    }
+
+    /** The fuel a metered instance has left. */
+    public static long left(InstanceState inst) { return inst.fuel + inst.fuelReserve; }
 }

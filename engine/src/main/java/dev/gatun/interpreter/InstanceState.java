@@ -25,8 +25,12 @@ public final class InstanceState {
     public volatile long deadlineNanos;   // System.nanoTime() deadline, 0 = none
     /** Call depth at which calls by this instance's code trap (InstanceLimits; at most CallStack.MAX_DEPTH). */
     public int maxDepth = CallStack.MAX_DEPTH;
-    /** Fuel left, when the module is metered (a plain field: threads sharing an instance share it racily). */
-    public long fuel;
+    /**
+     * Fuel left when the module is metered: this slice, which code charges, plus the reserve that refills
+     * it ({@link FuelCosts}). Plain fields: threads sharing an instance share them racily.
+     */
+    public int fuel;
+    public long fuelReserve;
     /** Set by Instance.close(): calls in fail with the CLOSED kind rather than whatever the freed memory throws. */
     public volatile boolean closed;
     /** Compiled calls left before the next interrupt poll (tier 2's countdown at function entry). */

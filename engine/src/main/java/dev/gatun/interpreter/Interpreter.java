@@ -381,7 +381,7 @@ public final class Interpreter {
         Object[] refs = m.refs;
         switch (op) {
             case IrOp.UNREACHABLE: throw new WasmTrap(TrapKind.UNREACHABLE);
-            case IrOp.FUEL: FuelCosts.charge(inst, code[pc]); return pc + 1;
+            case IrOp.FUEL: FuelCosts.charge(inst, (int) code[pc]); return pc + 1;
             // Only functions with more distinct constants than frame slots have these: cold, and run has no room.
             case IrOp.CONST: regs[a] = code[pc++]; return pc;
             // Square roots are rare in loops and run has no room (its on-stack replacement check took it).

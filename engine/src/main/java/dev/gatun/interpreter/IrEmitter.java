@@ -62,7 +62,7 @@ abstract class IrEmitter {
     }
 
     /** A FUEL op: where branches land, so it must not fuse with what follows. */
-    void chargeFuel(long cost) {
+    void chargeFuel(int cost) {
         emit(IrOp.FUEL, 0, 0, 0);
         emit(cost);
         label();
