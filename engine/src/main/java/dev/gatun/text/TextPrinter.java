@@ -473,8 +473,10 @@ public final class TextPrinter {
         if (flags > (memory ? 7 : 5) || !memory && (flags & 2) != 0) throw PrintCursor.malformedAt(at, "malformed limits flags");
         boolean is64 = (flags & 4) != 0;
         StringBuilder s = new StringBuilder(is64 ? "i64 " : "");
-        s.append(Long.toUnsignedString(is64 ? c.u64() : c.u32L()));
-        if ((flags & 1) != 0) s.append(' ').append(Long.toUnsignedString(is64 ? c.u64() : c.u32L()));
+        // Wasm 3.0 reads both address types' limits as u64 (a 32-bit one may spell a small value in more than
+        // five bytes); that they fit 32 bits is a validation rule, not the printer's.
+        s.append(Long.toUnsignedString(c.u64()));
+        if ((flags & 1) != 0) s.append(' ').append(Long.toUnsignedString(c.u64()));
         if ((flags & 2) != 0) s.append(" shared");
         if (memory) memory64.add(is64);
         return s.toString();
