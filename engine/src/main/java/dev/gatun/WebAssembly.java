@@ -86,7 +86,7 @@ public final class WebAssembly {
         Objects.requireNonNull(options, "options");
         boolean wasm2 = Objects.requireNonNull(version, "version") == WasmVersion.WASM_2_0;
         Compiler.Cache cache = options.classCache() == null || options.tier() == Tier.INTERPRETER ? null
-                : new Compiler.Cache(options.classCache(), ClassCache.digest(bytes));
+                : new Compiler.Cache(options.classCache(), ClassCache.digest(bytes, wasm2));
         return guarded(() -> ModuleDecoder.decode(bytes, wasm2), options, cache);
     }
 

@@ -40,9 +40,11 @@ public final class ClassCache {
     /** What one compile decided and produced; the arrays are by defined function and by class. */
     record Entry(boolean[] ok, boolean[] noOsr, int[] methodBytes, String[] why, byte[][] classes) {}
 
-    /** The digest of a module's bytes, the part of a key that names the module. */
-    public static byte[] digest(byte[] moduleBytes) {
-        return sha256().digest(moduleBytes);
+    /** The digest of a module's bytes and the rules they are decoded by, the part of a key that names the module. */
+    public static byte[] digest(byte[] moduleBytes, boolean wasm2) {
+        MessageDigest md = sha256();
+        md.update((byte) (wasm2 ? 2 : 3));
+        return md.digest(moduleBytes);
     }
 
     static byte[] key(byte[] moduleDigest, boolean metered, boolean osr) {
