@@ -14,10 +14,8 @@ import dev.gatun.memory.NativeMemoryException;
 import dev.gatun.memory.ReservationLimitException;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Linking and instantiation (spec: module instantiation, Wasm 2.0 order). */
 final class Instantiator {

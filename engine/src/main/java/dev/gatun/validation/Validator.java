@@ -4,7 +4,6 @@ import dev.gatun.model.CompileFailure;
 import dev.gatun.model.ExternKind;
 import dev.gatun.model.FunctionType;
 import dev.gatun.model.GlobalType;
-import dev.gatun.model.ValType;
 import dev.gatun.model.ConstExpr;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.WasmModule.DataSegment;
