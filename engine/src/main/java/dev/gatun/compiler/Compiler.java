@@ -150,23 +150,15 @@ public final class Compiler {
         }
     }
 
-    public static Result compile(WasmModule mod, int[] typeIds) { return compile(mod, typeIds, false); }
-
-    /** With {@code metered}, every function charges fuel by {@link dev.gatun.interpreter.FuelCosts}, as tier 1 does. */
-    public static Result compile(WasmModule mod, int[] typeIds, boolean metered) { return compile(mod, typeIds, metered, false); }
-
-    /**
-     * With {@code osr}, functions with loops also get an on-stack replacement entry ({@link OsrCodegen}), for
-     * calls that are running in the interpreter when the code is published (TIERED).
-     */
-    public static Result compile(WasmModule mod, int[] typeIds, boolean metered, boolean osr) {
-        return compile(mod, typeIds, metered, osr, null);
-    }
-
     /** The class cache a compile uses: its directory, and the digest of the module's bytes ({@link ClassCache#digest}). */
     public record Cache(java.nio.file.Path dir, byte[] moduleDigest) {}
 
-    /** With a {@code cache}, the classes come from and go to that {@link ClassCache}. */
+    /**
+     * Compiles a module's functions. With {@code metered}, every function charges fuel by
+     * {@link dev.gatun.interpreter.FuelCosts}, as tier 1 does; with {@code osr}, functions with loops also get
+     * an on-stack replacement entry ({@link OsrCodegen}), for calls running in the interpreter when the code is
+     * published (TIERED); with a {@code cache} (or null), the classes come from and go to that {@link ClassCache}.
+     */
     public static Result compile(WasmModule mod, int[] typeIds, boolean metered, boolean osr, Cache cache) {
         if (mod.codes().isEmpty()) return NONE;
         return new ModuleCompilation(mod, typeIds, metered, osr, cache).run();

@@ -41,12 +41,12 @@ public final class CodeCache implements ModuleCode {
         return t;
     });
 
-    public CodeCache(WasmModule module, int mode) { this(module, mode, false); }
+    public CodeCache(WasmModule module, int mode) { this(module, mode, false, null); }
 
-    /** With {@code metered}, both tiers' code charges fuel (and code without it is never generated). */
-    public CodeCache(WasmModule module, int mode, boolean metered) { this(module, mode, metered, null); }
-
-    /** With a {@code classCache}, tier 2 takes its classes from that cache when they are there. */
+    /**
+     * With {@code metered}, both tiers' code charges fuel (and code without it is never generated); with a
+     * {@code classCache}, tier 2 takes its classes from that cache when they are there.
+     */
     public CodeCache(WasmModule module, int mode, boolean metered, Compiler.Cache classCache) {
         this.classCache = classCache;
         this.module = module;
