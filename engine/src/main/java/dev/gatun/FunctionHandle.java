@@ -99,11 +99,8 @@ final class FunctionHandle implements Function {
             throw new IllegalArgumentException("function " + type + " has an exnref parameter or result, which Java cannot pass");
         }
         for (int i = 0; i < args.length; i++) {
-            if (!Marshalling.matches(ps.get(i), args[i])) {
-                throw new IllegalArgumentException("argument " + i + " must be " + ps.get(i) + ", got " + args[i]);
-            }
+            // As the JS API's TypeError: a typed reference parameter takes only what its full type allows.
             if (!Marshalling.matches(inst.type.paramTypes().get(i), args[i])) {
-                // As the JS API's TypeError: a typed reference parameter takes only what its type allows.
                 throw new IllegalArgumentException("argument " + i + " must be " + inst.type.paramTypes().get(i) + ", got " + args[i]);
             }
         }

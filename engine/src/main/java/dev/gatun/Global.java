@@ -39,7 +39,7 @@ public final class Global implements Extern {
     }
 
     private void store(Value value) {
-        if (!Marshalling.matches(type.valType(), value) || !Marshalling.matches(inst.type.type(), value)) {
+        if (!Marshalling.matches(inst.type.type(), value)) {
             throw new IllegalArgumentException("value must be " + inst.type.type() + ", got " + value);
         }
         inst.bits = Marshalling.bits(value);

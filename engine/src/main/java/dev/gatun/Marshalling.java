@@ -60,11 +60,12 @@ final class Marshalling {
     }
 
     /**
-     * Whether a value of the right kind also has the full type {@code t} (typed references): not null
-     * where t is non-nullable, a function of exactly the defined type where t names one. What Java hands
-     * to a typed parameter, table or global is checked here, so Wasm code can rely on its types.
+     * Whether a value has the full type {@code t}: its kind, and for typed references not null where t is
+     * non-nullable, a function of exactly the defined type where t names one. What Java hands to a
+     * parameter, table or global is checked here, so Wasm code can rely on its types.
      */
     static boolean matches(dev.gatun.model.ValueType t, Value v) {
+        if (!matches(ApiTypes.api(t.kind()), v)) return false;
         if (!t.isReference() || t.equals(dev.gatun.model.ValueType.of(t.kind()))) return true;
         boolean isNull = v instanceof Value.FuncRef f ? f.isNull() : v instanceof Value.ExternRef e && e.isNull();
         if (isNull) return t.nullable();

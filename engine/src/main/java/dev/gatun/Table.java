@@ -53,7 +53,7 @@ public final class Table implements Extern {
 
     public void set(long index, Value value) {
         check(index);
-        if (value == null || value.type() != elementType() || !Marshalling.matches(inst.element, value))
+        if (!Marshalling.matches(inst.element, value))
             throw new IllegalArgumentException("value must be " + inst.element + ", got " + value);
         inst.elems[(int) index] = Marshalling.ref(value);
     }
@@ -62,7 +62,7 @@ public final class Table implements Extern {
     public long grow(long delta, Value init) {
         ValType et = elementType();
         if (init == null) init = Value.zero(et);
-        if (init.type() != et || !Marshalling.matches(inst.element, init))
+        if (!Marshalling.matches(inst.element, init))
             throw new IllegalArgumentException("init must be " + inst.element + ", got " + init);
         return inst.grow(delta, Marshalling.ref(init));
     }
