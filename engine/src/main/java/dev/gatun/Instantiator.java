@@ -46,11 +46,10 @@ final class Instantiator {
             if (e == null) throw new LinkError(imp.module(), imp.name(), "unknown import");
             switch (imp.kind()) {
                 case FUNCTION -> {
-                    FunctionType want = ApiTypes.api(wm.types().get(imp.typeidx()));
                     if (!(e instanceof Function f)) throw incompatible(imp, "expected a function, got " + e.type().kind());
-                    dev.gatun.model.FunctionType wantFull = wm.types().get(imp.typeidx());
-                    if (!f.type().equals(want) || !FunctionHandle.inst(f).type.equals(wantFull))
-                        throw incompatible(imp, "expected function " + wantFull + ", got " + FunctionHandle.inst(f).type);
+                    // By full type (typed references), which also settles the kinds the API's type shows.
+                    dev.gatun.model.FunctionType want = wm.types().get(imp.typeidx()), got = FunctionHandle.inst(f).type;
+                    if (!got.equals(want)) throw incompatible(imp, "expected function " + want + ", got " + got);
                     FunctionHandle h = (FunctionHandle) f;
                     if (h.withCaller != null) {
                         if (caller == null) caller = new Caller();
