@@ -58,9 +58,8 @@ public final class ClassCache {
     }
 
     static Entry load(Path dir, byte[] key, int nDef, int nClasses) {
-        Path file = dir.resolve(HexFormat.of().formatHex(key) + ".classes");
         try {
-            byte[] all = Files.readAllBytes(file);
+            byte[] all = Files.readAllBytes(file(dir, key));
             // A checksum of what follows it: a torn or damaged file is a miss, never code that runs wrong.
             if (all.length < 32 || !MessageDigest.isEqual(Arrays.copyOf(all, 32),
                     sha256().digest(Arrays.copyOfRange(all, 32, all.length)))) return null;
@@ -119,7 +118,7 @@ public final class ClassCache {
                     out.write(sha256().digest(payload));
                     out.write(payload);
                 }
-                Files.move(tmp, dir.resolve(HexFormat.of().formatHex(key) + ".classes"), StandardCopyOption.ATOMIC_MOVE,
+                Files.move(tmp, file(dir, key), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 Files.deleteIfExists(tmp);
@@ -132,11 +131,14 @@ public final class ClassCache {
     /** Drops the entry of key (its classes did not load). */
     static void evict(Path dir, byte[] key) {
         try {
-            Files.deleteIfExists(dir.resolve(HexFormat.of().formatHex(key) + ".classes"));
+            Files.deleteIfExists(file(dir, key));
         } catch (IOException | RuntimeException ex) {
             // Left for the next store to replace.
         }
     }
+
+    /** The file of key's entry. */
+    private static Path file(Path dir, byte[] key) { return dir.resolve(HexFormat.of().formatHex(key) + ".classes"); }
 
     private static MessageDigest sha256() {
         try {
