@@ -54,7 +54,7 @@ final class TypedCalls {
             case F64 -> double.class;
             case V128 -> Value.V128.class;
             case FUNCREF -> Function.class;
-            case EXTERNREF -> Object.class;
+            case EXTERNREF, ANYREF -> Object.class;
             case EXNREF -> throw noExnref();
         };
     }
@@ -209,6 +209,7 @@ final class TypedCalls {
             case V128 -> Objects.requireNonNull((Value.V128) o, "a v128 argument cannot be null");
             case FUNCREF -> Value.funcref((Function) o);
             case EXTERNREF -> Value.externref(o);
+            case ANYREF -> Value.anyref(o);
             case EXNREF -> throw noExnref();
         };
     }
@@ -222,6 +223,7 @@ final class TypedCalls {
             case Value.V128 x -> x;
             case Value.FuncRef x -> x.function();
             case Value.ExternRef x -> x.object();
+            case Value.AnyRef x -> x.reference();
         };
     }
 

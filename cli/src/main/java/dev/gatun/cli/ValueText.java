@@ -38,6 +38,10 @@ final class ValueText {
                     if (!s.equals("null")) throw new NumberFormatException();
                     yield Value.externref(null);
                 }
+                case ANYREF -> {
+                    if (!s.equals("null")) throw new NumberFormatException();
+                    yield Value.anyref(null);
+                }
                 case EXNREF -> throw new NumberFormatException();
             };
         } catch (NumberFormatException | ArithmeticException e) {
@@ -50,7 +54,7 @@ final class ValueText {
             case I32, I64 -> " (a decimal or 0x-prefixed hex integer)";
             case F32, F64 -> " (a decimal number, inf, -inf or nan)";
             case V128 -> " (0x followed by 32 hex digits)";
-            case FUNCREF, EXTERNREF -> " (only null can be given on the command line)";
+            case FUNCREF, EXTERNREF, ANYREF -> " (only null can be given on the command line)";
             case EXNREF -> " (no exnref value crosses to Java)";
         };
     }
@@ -95,6 +99,7 @@ final class ValueText {
             case Value.V128 a -> String.format("0x%016x%016x", a.hi(), a.lo());
             case Value.FuncRef a -> a.isNull() ? "null" : "<funcref>";
             case Value.ExternRef a -> a.isNull() ? "null" : "<externref>";
+            case Value.AnyRef a -> a.isNull() ? "null" : "<anyref>";
         };
     }
 }
