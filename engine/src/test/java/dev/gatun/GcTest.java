@@ -68,8 +68,10 @@ class GcTest {
                 (struct.get $point $y))
             )""";
 
+    /** In the compiler tier strictly: a function tier 2 could not compile would fail the test, not fall back. */
     private static Instance instance(Tier tier) {
-        return WebAssembly.instantiate(WebAssembly.compile(Wat.parse(WAT), tier), Imports.builder().build());
+        CompileOptions options = CompileOptions.defaults().withTier(tier).withStrictCompilation(tier == Tier.COMPILER);
+        return WebAssembly.instantiate(WebAssembly.compile(Wat.parse(WAT), options), Imports.builder().build());
     }
 
     private static Value call(Instance inst, String name, Value... args) {

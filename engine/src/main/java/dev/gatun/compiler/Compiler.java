@@ -191,8 +191,8 @@ public final class Compiler {
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
             while (!s.atEnd()) {
                 Instruction in = InstructionReader.next(s);
-                // Tier 2 has no code for structs, arrays, i31 and casts yet: such a function runs in tier 1.
-                if (in.feature == dev.gatun.model.Feature.GC) return no("uses GC instructions, which tier 2 does not compile yet");
+                // Tier 2 keeps v128 values in a vector file, not in JVM values a struct or array op can take.
+                if (in.prefix == Instruction.PREFIX_GC && v128Field(mod, in, s)) return no("a struct or array of v128 (runs in tier 1)");
                 simd |= in.prefix == Instruction.PREFIX_SIMD;
                 memory |= usesMemory(in);
                 switch (in) {
@@ -241,6 +241,19 @@ public final class Compiler {
             // On-stack replacement takes a frame of scalar locals only (see OsrCodegen).
             boolean osr = loops && !simd && !tails && !tries && !refs;
             return new BodySummary(true, memory, loops, calls, simd, tails, osr, null);
+        }
+
+        /** Whether a struct or array instruction's type (its first immediate, left unread) has a v128 field. */
+        private static boolean v128Field(WasmModule mod, Instruction in, WasmReader s) {
+            if (!in.text.startsWith("struct.") && !in.text.startsWith("array.") || in == Instruction.ARRAY_LEN) return false;
+            int at = s.pos();
+            int x = s.u32();
+            s.pos(at);
+            boolean v = false;
+            dev.gatun.model.CompositeType c = mod.types().get(x).composite();
+            if (c instanceof dev.gatun.model.ArrayType a) return a.element().type().kind() == ValType.V128;
+            for (dev.gatun.model.FieldType f : ((dev.gatun.model.StructType) c).fields()) v |= f.type().kind() == ValType.V128;
+            return v;
         }
 
         /** Whether an instruction needs the instance's memory (accesses, size, grow, bulk operations, data.drop). */

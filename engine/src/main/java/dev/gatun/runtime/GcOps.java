@@ -32,6 +32,16 @@ public final class GcOps {
         };
     }
 
+    /** A struct of type {@code t} over fields laid out by its {@link GcLayout} (null arrays when it has none of a kind). */
+    public static GcStruct newStruct(DefinedType t, long[] bits, Object[] refs) {
+        return new GcStruct(t, bits == null ? NO_BITS : bits, refs == null ? NO_REFS : refs);
+    }
+
+    /** {@code ref.test} against defined type {@code d} (or null when {@code nullable}). */
+    public static boolean test(Object v, DefinedType d, boolean nullable) {
+        return test(v, (DEFINED + d.id()) << 1 | (nullable ? 1 : 0));
+    }
+
     public static GcStruct struct(Object o) {
         if (o == null) throw new WasmTrap(TrapKind.NULL_STRUCTURE_REFERENCE);
         return (GcStruct) o;
