@@ -25,8 +25,7 @@ final class Marshalling {
             case FUNCREF -> Value.funcref(FunctionHandle.of((FuncInst) ref));
             case EXTERNREF -> Value.externref(ref);
             case ANYREF -> Value.anyref(ref);
-            // As the JS API's TypeError: an exnref (in a table, a global or a host function's signature) stays in Wasm.
-            case EXNREF -> throw new IllegalArgumentException("no exnref value crosses to Java (as in the JS API)");
+            case EXNREF -> Value.exnref(ref);
         };
     }
 
@@ -53,6 +52,7 @@ final class Marshalling {
             case Value.FuncRef x -> FunctionHandle.inst(x.function());
             case Value.ExternRef x -> x.object();
             case Value.AnyRef x -> x.reference();
+            case Value.ExnRef x -> x.exception();
             default -> null;
         };
     }
@@ -74,6 +74,8 @@ final class Marshalling {
      */
     static boolean matches(dev.gatun.model.ValueType t, Value v) {
         if (!matches(ApiTypes.api(t.kind()), v)) return false;
+        // Only an exception Wasm caught is an exnref: Java passes back what it got, never a value of its own.
+        if (v instanceof Value.ExnRef x && x.exception() != null && !(x.exception() instanceof dev.gatun.runtime.Exn)) return false;
         if (!t.isReference() || t.equals(dev.gatun.model.ValueType.of(t.kind()))) return true;
         Object ref = ref(v);
         if (ref == null) return t.nullable();

@@ -42,7 +42,10 @@ final class ValueText {
                     if (!s.equals("null")) throw new NumberFormatException();
                     yield Value.anyref(null);
                 }
-                case EXNREF -> throw new NumberFormatException();
+                case EXNREF -> {
+                    if (!s.equals("null")) throw new NumberFormatException();
+                    yield Value.exnref(null);
+                }
             };
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("cannot parse '" + text + "' as " + type + hint(type));
@@ -54,8 +57,7 @@ final class ValueText {
             case I32, I64 -> " (a decimal or 0x-prefixed hex integer)";
             case F32, F64 -> " (a decimal number, inf, -inf or nan)";
             case V128 -> " (0x followed by 32 hex digits)";
-            case FUNCREF, EXTERNREF, ANYREF -> " (only null can be given on the command line)";
-            case EXNREF -> " (no exnref value crosses to Java)";
+            case FUNCREF, EXTERNREF, ANYREF, EXNREF -> " (only null can be given on the command line)";
         };
     }
 
@@ -100,6 +102,7 @@ final class ValueText {
             case Value.FuncRef a -> a.isNull() ? "null" : "<funcref>";
             case Value.ExternRef a -> a.isNull() ? "null" : "<externref>";
             case Value.AnyRef a -> a.isNull() ? "null" : "<anyref>";
+            case Value.ExnRef a -> a.isNull() ? "null" : "<exnref>";
         };
     }
 }

@@ -40,6 +40,10 @@ final class SpecValues {
             }
             case "externref" -> "null".equals(val.asText()) ? Value.externref(null)
                     : Value.externref(hostRef(Long.parseLong(val.asText())));
+            case "exnref" -> {
+                if (!"null".equals(val.asText())) throw new SpecFormatException("non-null exnref argument cannot be made by a script");
+                yield Value.exnref(null);
+            }
             case "anyref", "eqref", "i31ref", "structref", "arrayref", "noneref", "typeref" -> {
                 if (!"null".equals(val.asText()))
                     throw new SpecFormatException("non-null " + type + " argument cannot be made by a script");
@@ -83,7 +87,7 @@ final class SpecValues {
         if (actual == null) return "expected " + type + ", got null";
         if (type.equals("refnull")) { // .wast (ref.null) without a type: any null reference
             boolean isNull = actual instanceof Value.FuncRef f ? f.isNull() : actual instanceof Value.ExternRef x ? x.isNull()
-                    : actual instanceof Value.AnyRef y && y.isNull();
+                    : actual instanceof Value.AnyRef y ? y.isNull() : actual instanceof Value.ExnRef e && e.isNull();
             return isNull ? null : "expected a null reference, got " + format(actual);
         }
         if (GC_RESULTS.contains(type)) return gcMismatch(type, expected.path("value").asText(), actual);
@@ -105,6 +109,7 @@ final class SpecValues {
                     : "non-null".equals(val.asText()) ? !a.isNull() // .wast (ref.extern) without a number
                     : hostRef(Long.parseLong(val.asText())).equals(a.object());
             case Value.AnyRef a -> "null".equals(val.asText()) == a.isNull();
+            case Value.ExnRef a -> "null".equals(val.asText()) == a.isNull();
         };
         return ok ? null : "expected " + describe(expected) + ", got " + format(actual);
     }
@@ -119,7 +124,7 @@ final class SpecValues {
      */
     private static String gcMismatch(String type, String val, Value actual) {
         boolean isNull = actual instanceof Value.FuncRef f ? f.isNull() : actual instanceof Value.ExternRef x ? x.isNull()
-                : actual instanceof Value.AnyRef a && a.isNull();
+                : actual instanceof Value.AnyRef a ? a.isNull() : actual instanceof Value.ExnRef e && e.isNull();
         if ("null".equals(val)) return isNull ? null : "expected " + type + " null, got " + format(actual);
         if (isNull || !(actual instanceof Value.AnyRef a)) return "expected a non-null " + type + ", got " + format(actual);
         String shown = String.valueOf(a.reference());
@@ -193,6 +198,7 @@ final class SpecValues {
             case Value.FuncRef a -> a.isNull() ? "funcref:null" : "funcref:" + a.function();
             case Value.ExternRef a -> a.isNull() ? "externref:null" : "externref:" + a.object();
             case Value.AnyRef a -> a.isNull() ? "anyref:null" : "anyref:" + a.reference();
+            case Value.ExnRef a -> a.isNull() ? "exnref:null" : "exnref";
         };
     }
 

@@ -156,7 +156,7 @@ public final class Trace {
             case FUNCREF -> new Value.FuncRef(null);
             case EXTERNREF -> new Value.ExternRef(null);
             case ANYREF -> new Value.AnyRef(null);
-            case EXNREF -> throw new IllegalArgumentException("no exnref crosses to Java (as in the JS API)");
+            case EXNREF -> throw new IllegalArgumentException("JavaScript, the reference, can pass no exnref");
         };
     }
 
