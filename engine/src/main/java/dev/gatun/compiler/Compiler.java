@@ -425,6 +425,7 @@ public final class Compiler {
             this.ok = ok;
             this.scans = scans;
             this.imported = mod.importedFuncs();
+            this.splitBytes = new int[ok.length];
         }
 
         boolean compiled(int funcidx) { return funcidx >= imported && ok[funcidx - imported]; }
