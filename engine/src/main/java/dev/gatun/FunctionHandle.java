@@ -94,10 +94,6 @@ final class FunctionHandle implements Function {
         if (args.length != ps.size()) {
             throw new IllegalArgumentException("function " + type + " takes " + ps.size() + " arguments, got " + args.length);
         }
-        if (ps.contains(ValType.EXNREF) || rs.contains(ValType.EXNREF)) {
-            // As the JS API's TypeError: exnref values exist only inside Wasm.
-            throw new IllegalArgumentException("function " + type + " has an exnref parameter or result, which Java cannot pass");
-        }
         for (int i = 0; i < args.length; i++) {
             // As the JS API's TypeError: a typed reference parameter takes only what its full type allows.
             if (!Marshalling.matches(inst.type.paramTypes().get(i), args[i])) {

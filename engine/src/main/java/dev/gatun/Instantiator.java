@@ -47,9 +47,9 @@ final class Instantiator {
             switch (imp.kind()) {
                 case FUNCTION -> {
                     if (!(e instanceof Function f)) throw incompatible(imp, "expected a function, got " + e.type().kind());
-                    // By full type (typed references), which also settles the kinds the API's type shows.
-                    dev.gatun.model.FunctionType want = wm.types().get(imp.typeidx()), got = FunctionHandle.inst(f).type;
-                    if (!got.equals(want)) throw incompatible(imp, "expected function " + want + ", got " + got);
+                    // By defined type and subtyping (GC), which also settles the kinds the API's type shows.
+                    dev.gatun.model.DefinedType want = wm.types().get(imp.typeidx()), got = FunctionHandle.inst(f).deftype;
+                    if (!got.isSubtypeOf(want)) throw incompatible(imp, "expected function " + want + ", got " + got);
                     FunctionHandle h = (FunctionHandle) f;
                     if (h.withCaller != null) {
                         if (caller == null) caller = new Caller();
@@ -88,16 +88,16 @@ final class Instantiator {
                     globals[gi++] = g.inst;
                 }
                 case TAG -> {
-                    dev.gatun.model.FunctionType want = wm.types().get(imp.typeidx());
+                    dev.gatun.model.FunctionType want = wm.functionType(imp.typeidx());
                     if (!(e instanceof Tag t)) throw incompatible(imp, "expected a tag, got " + e.type().kind());
-                    if (!t.inst.type.equals(want)) throw incompatible(imp, "expected tag " + want.params() + ", got " + t.type().params());
+                    if (t.inst.deftype != wm.types().get(imp.typeidx())) throw incompatible(imp, "expected tag " + want.params() + ", got " + t.type().params());
                     tags[xi++] = t.inst;
                 }
             }
         }
 
         // Allocate the module's own functions, tables, memories and globals.
-        for (int i = fi; i < nf; i++) funcs[i] = new FuncInst(st, i, wm.funcType(i));
+        for (int i = fi; i < nf; i++) funcs[i] = new FuncInst(st, i, wm.types().get(wm.funcTypes()[i]));
         st.funcs = funcs;
         st.cache.register(st);
         ResourceLimiter limiter = limits.limiter();
@@ -147,7 +147,7 @@ final class Instantiator {
         st.mems = mems;
         st.mem0 = mems.length > 0 ? mems[0] : null;
         st.globals = globals;
-        for (int i = xi; i < tags.length; i++) tags[i] = new TagInst(wm.tagType(i));
+        for (int i = xi; i < tags.length; i++) tags[i] = new TagInst(wm.types().get(wm.tagTypes()[i]));
         st.tags = tags;
         for (int i = gi; i < globals.length; i++) {
             GlobalInst g = new GlobalInst(wm.globals().get(i));
@@ -257,7 +257,54 @@ final class Instantiator {
         return switch (e) {
             case ConstExpr.RefFunc f -> st.funcs[f.funcidx()];
             case ConstExpr.GlobalGet g -> st.globals[g.globalidx()].ref;
+            case ConstExpr.Gc g -> {
+                try {
+                    yield evalGc(st, g);
+                } catch (dev.gatun.runtime.WasmTrap t) {
+                    // An allocation too large for the JVM, while instantiating.
+                    throw new RuntimeError(RuntimeError.Trap.valueOf(t.kind.name()), t.getMessage(), List.of(), null);
+                }
+            }
             default -> null;
+        };
+    }
+
+    /** A GC constant: an i31, a struct or array made at instantiation, or a reference converted (itself). */
+    private static Object evalGc(InstanceState st, ConstExpr.Gc g) {
+        List<ConstExpr> ops = g.operands();
+        switch (g.op()) {
+            case REF_I31: return dev.gatun.runtime.I31.of((int) evalBits(st, ops.get(0)));
+            case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY: return evalRef(st, ops.get(0));
+            default: break;
+        }
+        dev.gatun.model.DefinedType t = st.module.types().get(g.typeidx());
+        return switch (g.op()) {
+            case STRUCT_NEW, STRUCT_NEW_DEFAULT -> {
+                dev.gatun.runtime.GcLayout l = dev.gatun.runtime.GcLayout.of(t);
+                dev.gatun.runtime.GcStruct s = l.allocate();
+                if (g.op() == dev.gatun.model.Instruction.STRUCT_NEW) {
+                    for (int i = 0; i < ops.size(); i++) {
+                        int slot = l.slot()[i];
+                        if (slot < 0) {
+                            s.refs[~slot] = evalRef(st, ops.get(i));
+                        } else {
+                            s.bits[slot] = evalBits(st, ops.get(i));
+                            if (((dev.gatun.model.StructType) t.composite()).fields().get(i).type().kind() == dev.gatun.model.ValType.V128)
+                                s.bits[slot + 1] = evalHi(st, ops.get(i));
+                        }
+                    }
+                }
+                yield s;
+            }
+            case ARRAY_NEW -> dev.gatun.runtime.GcOps.filled(t, (int) evalBits(st, ops.get(1)), evalBits(st, ops.get(0)),
+                    evalHi(st, ops.get(0)), evalRef(st, ops.get(0)));
+            case ARRAY_NEW_DEFAULT -> dev.gatun.runtime.GcOps.allocate(t, (int) evalBits(st, ops.get(0)));
+            default -> {
+                dev.gatun.runtime.GcArray a = dev.gatun.runtime.GcOps.allocate(t, ops.size());
+                for (int i = 0; i < ops.size(); i++)
+                    dev.gatun.runtime.GcOps.set(a, i, evalBits(st, ops.get(i)), evalHi(st, ops.get(i)), evalRef(st, ops.get(i)));
+                yield a;
+            }
         };
     }
 }

@@ -24,8 +24,8 @@ final class Marshalling {
             case V128 -> Value.v128(bits, hi);
             case FUNCREF -> Value.funcref(FunctionHandle.of((FuncInst) ref));
             case EXTERNREF -> Value.externref(ref);
-            // As the JS API's TypeError: an exnref (in a table, a global or a host function's signature) stays in Wasm.
-            case EXNREF -> throw new IllegalArgumentException("no exnref value crosses to Java (as in the JS API)");
+            case ANYREF -> Value.anyref(ref);
+            case EXNREF -> Value.exnref(ref);
         };
     }
 
@@ -51,29 +51,36 @@ final class Marshalling {
         return switch (v) {
             case Value.FuncRef x -> FunctionHandle.inst(x.function());
             case Value.ExternRef x -> x.object();
+            case Value.AnyRef x -> x.reference();
+            case Value.ExnRef x -> x.exception();
             default -> null;
         };
     }
 
+    /**
+     * Whether a value is of kind {@code t}. A host value passes between externref and anyref as
+     * {@code any.convert_extern} converts it (as the JS API converts a JS value to either).
+     */
     static boolean matches(ValType t, Value v) {
-        return v != null && v.type() == t;
+        if (v == null) return false;
+        if (v.type() == t) return true;
+        return t == ValType.ANYREF && v instanceof Value.ExternRef || t == ValType.EXTERNREF && v instanceof Value.AnyRef;
     }
 
     /**
      * Whether a value has the full type {@code t}: its kind, and for typed references not null where t is
-     * non-nullable, a function of exactly the defined type where t names one. What Java hands to a
+     * non-nullable, of the defined type or a subtype where t names one. What Java hands to a
      * parameter, table or global is checked here, so Wasm code can rely on its types.
      */
     static boolean matches(dev.gatun.model.ValueType t, Value v) {
         if (!matches(ApiTypes.api(t.kind()), v)) return false;
+        // Only an exception Wasm caught is an exnref: Java passes back what it got, never a value of its own.
+        if (v instanceof Value.ExnRef x && x.exception() != null && !(x.exception() instanceof dev.gatun.runtime.Exn)) return false;
         if (!t.isReference() || t.equals(dev.gatun.model.ValueType.of(t.kind()))) return true;
-        boolean isNull = v instanceof Value.FuncRef f ? f.isNull() : v instanceof Value.ExternRef e && e.isNull();
-        if (isNull) return t.nullable();
-        return switch (t.heap()) {
-            case dev.gatun.model.HeapType.Defined d -> v instanceof Value.FuncRef r && FunctionHandle.inst(r.function()).type.equals(d.type());
-            case dev.gatun.model.HeapType.Abstract a -> !a.isBottom();
-            case dev.gatun.model.HeapType.Self s -> false;
-        };
+        Object ref = ref(v);
+        if (ref == null) return t.nullable();
+        // The same test as ref.test: a host value in the any hierarchy is of type any alone.
+        return dev.gatun.runtime.GcOps.test(ref, dev.gatun.runtime.GcOps.target(t));
     }
 
     /** Stores a value at register r (both halves of a v128); returns the next register. */

@@ -45,8 +45,8 @@ public final class Module {
         List<ImportDescriptor> in = new ArrayList<>(wasm.imports().size());
         for (WasmModule.Import i : wasm.imports()) {
             ExternType t = switch (i.kind()) {
-                case FUNCTION -> ApiTypes.api(wasm.types().get(i.typeidx()));
-                case TAG -> ApiTypes.tag(wasm.types().get(i.typeidx()));
+                case FUNCTION -> ApiTypes.api(wasm.functionType(i.typeidx()));
+                case TAG -> ApiTypes.tag(wasm.functionType(i.typeidx()));
                 default -> ApiTypes.api((dev.gatun.model.ExternType) i.type());
             };
             in.add(new ImportDescriptor(i.module(), i.name(), t));

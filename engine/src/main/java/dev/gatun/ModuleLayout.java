@@ -1,5 +1,6 @@
 package dev.gatun;
 
+import dev.gatun.model.DefinedType;
 import dev.gatun.model.WasmModule;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.OptionalInt;
  * that describe modules ({@code gatun inspect}, like {@code wasm-objdump -x}). Each index space lists the
  * imported entries first, so the defined {@code tables.get(i)} is {@code tableidx} {@code importedTables + i}.
  *
- * @param types              the type section
+ * @param types              the type section's function types (struct and array types have no API type)
  * @param functions          types of the functions the module defines (the code section)
  * @param tables             tables the module defines
  * @param memories           memories the module defines
@@ -75,7 +76,7 @@ public record ModuleLayout(
         List<Integer> exportIndices = new ArrayList<>();
         for (WasmModule.Export e : w.exports()) exportIndices.add(e.index());
         return new ModuleLayout(
-                w.types().stream().map(ApiTypes::api).toList(), defined,
+                w.types().stream().filter(DefinedType::isFunc).map(t -> ApiTypes.api(t.func())).toList(), defined,
                 w.tables().subList(w.importedTables(), w.tables().size()).stream().map(ApiTypes::api).toList(),
                 w.memories().subList(w.importedMemories(), w.memories().size()).stream().map(ApiTypes::api).toList(),
                 w.globals().subList(w.importedGlobals(), w.globals().size()).stream().map(ApiTypes::api).toList(),

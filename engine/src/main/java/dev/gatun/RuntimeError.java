@@ -33,6 +33,13 @@ public final class RuntimeError extends WebAssemblyException {
         NULL_FUNCTION_REFERENCE("null function reference"),
         /** {@code ref.as_non_null} of null. */
         NULL_REFERENCE("null reference"),
+        /** A GC access (struct, array, i31) through a null reference. */
+        NULL_STRUCTURE_REFERENCE("null structure reference"),
+        NULL_ARRAY_REFERENCE("null array reference"),
+        NULL_I31_REFERENCE("null i31 reference"),
+        OUT_OF_BOUNDS_ARRAY("out of bounds array access"),
+        /** {@code ref.cast} of a value not of the target type. */
+        CAST_FAILURE("cast failure"),
         UNALIGNED_ATOMIC("unaligned atomic"),
         EXPECTED_SHARED_MEMORY("expected shared memory"),
         /** memory.atomic.wait on a thread the embedder marked as not allowed to block (like a browser's main thread). */

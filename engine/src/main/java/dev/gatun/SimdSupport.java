@@ -38,7 +38,8 @@ final class SimdSupport {
 
     /** Any v128 in a type, global or local, or any SIMD instruction (some use v128 only on the stack). */
     static boolean usesV128(WasmModule m) {
-        for (dev.gatun.model.FunctionType t : m.types()) if (t.params().contains(ValType.V128) || t.results().contains(ValType.V128)) return true;
+        for (dev.gatun.model.DefinedType d : m.types())
+            if (d.isFunc() && (d.func().params().contains(ValType.V128) || d.func().results().contains(ValType.V128))) return true;
         for (dev.gatun.model.GlobalType g : m.globals()) if (g.valType() == ValType.V128) return true;
         for (WasmModule.FunctionBody b : m.codes()) {
             for (ValType t : b.locals()) if (t == ValType.V128) return true;

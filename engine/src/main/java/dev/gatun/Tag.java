@@ -17,7 +17,7 @@ public final class Tag implements Extern {
 
     /** A new tag whose exceptions carry values of these types. */
     public Tag(TagType type) {
-        this(new TagInst(ApiTypes.model(FunctionType.of(Objects.requireNonNull(type, "type").params(), List.of()))));
+        this(new TagInst(dev.gatun.model.DefinedType.of(ApiTypes.model(FunctionType.of(Objects.requireNonNull(type, "type").params(), List.of())))));
     }
 
     public static Tag of(ValType... params) { return new Tag(TagType.of(params)); }

@@ -54,14 +54,9 @@ final class TypedCalls {
             case F64 -> double.class;
             case V128 -> Value.V128.class;
             case FUNCREF -> Function.class;
-            case EXTERNREF -> Object.class;
-            case EXNREF -> throw noExnref();
+            case EXTERNREF, ANYREF -> Object.class;
+            case EXNREF -> Value.ExnRef.class;
         };
-    }
-
-    /** As in the JS API, an exception reference never crosses into Java: a signature with one has no typed view. */
-    private static IllegalArgumentException noExnref() {
-        return new IllegalArgumentException("an exnref value cannot cross between Wasm and Java");
     }
 
     /** The natural Java type of a function type: results map to void, one value, or {@code Value[]}. */
@@ -209,7 +204,8 @@ final class TypedCalls {
             case V128 -> Objects.requireNonNull((Value.V128) o, "a v128 argument cannot be null");
             case FUNCREF -> Value.funcref((Function) o);
             case EXTERNREF -> Value.externref(o);
-            case EXNREF -> throw noExnref();
+            case ANYREF -> Value.anyref(o);
+            case EXNREF -> Objects.requireNonNull((Value.ExnRef) o, "an exnref argument is a Value.ExnRef");
         };
     }
 
@@ -222,6 +218,8 @@ final class TypedCalls {
             case Value.V128 x -> x;
             case Value.FuncRef x -> x.function();
             case Value.ExternRef x -> x.object();
+            case Value.AnyRef x -> x.reference();
+            case Value.ExnRef x -> x;
         };
     }
 

@@ -4,7 +4,9 @@ package dev.gatun;
 public enum ValType {
     I32(0x7F), I64(0x7E), F32(0x7D), F64(0x7C), V128(0x7B), FUNCREF(0x70), EXTERNREF(0x6F),
     /** A reference to a caught exception (exception handling, Wasm 3.0): {@code (ref null exn)}. */
-    EXNREF(0x69);
+    EXNREF(0x69),
+    /** A reference of the {@code any} hierarchy (GC, Wasm 3.0): {@code (ref null any)}: structs, arrays, i31, host values. */
+    ANYREF(0x6E);
 
     private final int code;
 
@@ -13,7 +15,7 @@ public enum ValType {
     /** The binary encoding of this type. */
     public int code() { return code; }
 
-    public boolean isReference() { return this == FUNCREF || this == EXTERNREF || this == EXNREF; }
+    public boolean isReference() { return this == FUNCREF || this == EXTERNREF || this == EXNREF || this == ANYREF; }
 
     public boolean isNumeric() { return this == I32 || this == I64 || this == F32 || this == F64; }
 

@@ -92,6 +92,27 @@ public sealed interface Value {
         @Override public String toString() { return object == null ? "ref.null extern" : "externref " + object; }
     }
 
+    /**
+     * A reference of the {@code any} hierarchy: a struct, array or i31 Wasm code made (opaque to Java, which
+     * can pass it back but not look inside or make one), or a host value, as {@code any.convert_extern}
+     * makes of an externref; null for {@code ref.null any}.
+     */
+    record AnyRef(Object reference) implements Value {
+        public ValType type() { return ValType.ANYREF; }
+        public boolean isNull() { return reference == null; }
+        @Override public String toString() { return reference == null ? "ref.null any" : "anyref " + reference; }
+    }
+
+    /**
+     * An exception reference: an exception Wasm code caught ({@code catch_ref}), opaque to Java, which can
+     * pass it back to be rethrown; null for {@code ref.null exn}.
+     */
+    record ExnRef(Object exception) implements Value {
+        public ValType type() { return ValType.EXNREF; }
+        public boolean isNull() { return exception == null; }
+        @Override public String toString() { return exception == null ? "ref.null exn" : "exnref"; }
+    }
+
     static Value i32(int v) { return new I32(v); }
     static Value i64(long v) { return new I64(v); }
     static Value f32(float v) { return new F32(Float.floatToRawIntBits(v)); }
@@ -101,6 +122,8 @@ public sealed interface Value {
     static Value v128(long lo, long hi) { return new V128(lo, hi); }
     static Value funcref(Function f) { return new FuncRef(f); }
     static Value externref(Object o) { return new ExternRef(o); }
+    static Value anyref(Object o) { return new AnyRef(o); }
+    static Value exnref(Object o) { return new ExnRef(o); }
 
     /** The default (zero or null) value of a type. */
     static Value zero(ValType t) {
@@ -112,7 +135,8 @@ public sealed interface Value {
             case V128 -> new V128(0, 0);
             case FUNCREF -> new FuncRef(null);
             case EXTERNREF -> new ExternRef(null);
-            case EXNREF -> throw new IllegalArgumentException("no exnref value crosses to Java (as in the JS API)");
+            case ANYREF -> new AnyRef(null);
+            case EXNREF -> new ExnRef(null);
         };
     }
 }

@@ -77,8 +77,6 @@ public final class WasmException extends WebAssemblyException {
         List<Value> out = new ArrayList<>(ps.size());
         for (int i = 0, s = 0; i < ps.size(); i++) {
             ValType t = ps.get(i);
-            // As in the JS API, an exnref in the payload has no Java value.
-            if (t == ValType.EXNREF) throw new IllegalStateException("payload value " + i + " is an exnref, which does not cross to Java");
             out.add(Marshalling.toValue(t, exn.bits[s], t == ValType.V128 ? exn.bits[s + 1] : 0, exn.refs[s]));
             s += t == ValType.V128 ? 2 : 1;
         }

@@ -138,17 +138,33 @@ class ExceptionApiTest {
 
     @ParameterizedTest
     @EnumSource(value = Tier.class, names = {"INTERPRETER", "COMPILER"})
-    void exnrefsStayInWasm(Tier tier) {
-        // As the JS API's TypeError: tables, globals and functions may hold exnrefs, Java cannot take one.
+    void exnrefsCrossOpaquelyAndComeBackOnlyAsTheyLeft(Tier tier) {
+        // As wasmtime's ExnRef: Java may hold a caught exception and hand it back to be rethrown, but not make one.
         Instance inst = instantiate("""
                 (module
+                  (tag $e (param i32))
                   (table (export "t") 1 exnref)
                   (global (export "g") (mut exnref) (ref.null exn))
-                  (func (export "f") (result exnref) (ref.null exn)))
+                  (func (export "catch") (param i32) (result exnref) (local $x exnref)
+                    (block $h (result i32 exnref)
+                      (try_table (catch_ref $e $h) (throw $e (local.get 0)))
+                      (unreachable))
+                    (local.set $x) (drop) (local.get $x))
+                  (func (export "payload") (param exnref) (result i32)
+                    (block $h (result i32)
+                      (try_table (catch $e $h) (throw_ref (local.get 0)))
+                      (unreachable))))
                 """, tier, Imports.empty());
-        assertThrows(IllegalArgumentException.class, () -> inst.exports().table("t").get(0));
-        assertThrows(IllegalArgumentException.class, () -> inst.exports().global("g").get());
-        assertThrows(IllegalArgumentException.class, () -> inst.exports().function("f").call());
+        assertEquals(Value.exnref(null), inst.exports().table("t").get(0));
+        assertEquals(Value.exnref(null), inst.exports().global("g").get());
+        Value caught = inst.exports().function("catch").call(Value.i32(42))[0];
+        Value.ExnRef x = assertInstanceOf(Value.ExnRef.class, caught);
+        assertNotNull(x.exception());
+        assertArrayEquals(new Value[] {Value.i32(42)}, inst.exports().function("payload").call(caught));
+        assertThrows(IllegalArgumentException.class, () -> inst.exports().function("payload").call(new Value.ExnRef(new Object())),
+                "Java cannot forge an exception reference");
+        RuntimeError e = assertThrows(RuntimeError.class, () -> inst.exports().function("payload").call(Value.exnref(null)));
+        assertEquals(RuntimeError.Trap.NULL_EXCEPTION_REFERENCE, e.trap());
     }
 
     @ParameterizedTest

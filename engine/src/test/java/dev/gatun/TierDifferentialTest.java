@@ -141,6 +141,7 @@ class TierDifferentialTest {
             case V128 -> new Value.V128(0, 0);
             case FUNCREF -> new Value.FuncRef(null);
             case EXTERNREF -> new Value.ExternRef(null);
+            case ANYREF -> new Value.AnyRef(null);
             case EXNREF -> throw new IllegalArgumentException("generated signatures have no exnref");
         };
     }

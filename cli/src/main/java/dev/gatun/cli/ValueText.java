@@ -38,7 +38,14 @@ final class ValueText {
                     if (!s.equals("null")) throw new NumberFormatException();
                     yield Value.externref(null);
                 }
-                case EXNREF -> throw new NumberFormatException();
+                case ANYREF -> {
+                    if (!s.equals("null")) throw new NumberFormatException();
+                    yield Value.anyref(null);
+                }
+                case EXNREF -> {
+                    if (!s.equals("null")) throw new NumberFormatException();
+                    yield Value.exnref(null);
+                }
             };
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException("cannot parse '" + text + "' as " + type + hint(type));
@@ -50,8 +57,7 @@ final class ValueText {
             case I32, I64 -> " (a decimal or 0x-prefixed hex integer)";
             case F32, F64 -> " (a decimal number, inf, -inf or nan)";
             case V128 -> " (0x followed by 32 hex digits)";
-            case FUNCREF, EXTERNREF -> " (only null can be given on the command line)";
-            case EXNREF -> " (no exnref value crosses to Java)";
+            case FUNCREF, EXTERNREF, ANYREF, EXNREF -> " (only null can be given on the command line)";
         };
     }
 
@@ -95,6 +101,8 @@ final class ValueText {
             case Value.V128 a -> String.format("0x%016x%016x", a.hi(), a.lo());
             case Value.FuncRef a -> a.isNull() ? "null" : "<funcref>";
             case Value.ExternRef a -> a.isNull() ? "null" : "<externref>";
+            case Value.AnyRef a -> a.isNull() ? "null" : "<anyref>";
+            case Value.ExnRef a -> a.isNull() ? "null" : "<exnref>";
         };
     }
 }

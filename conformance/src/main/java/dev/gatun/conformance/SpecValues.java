@@ -40,6 +40,15 @@ final class SpecValues {
             }
             case "externref" -> "null".equals(val.asText()) ? Value.externref(null)
                     : Value.externref(hostRef(Long.parseLong(val.asText())));
+            case "exnref" -> {
+                if (!"null".equals(val.asText())) throw new SpecFormatException("non-null exnref argument cannot be made by a script");
+                yield Value.exnref(null);
+            }
+            case "anyref", "eqref", "i31ref", "structref", "arrayref", "noneref", "typeref" -> {
+                if (!"null".equals(val.asText()))
+                    throw new SpecFormatException("non-null " + type + " argument cannot be made by a script");
+                yield Value.anyref(null);
+            }
             default -> throw new SpecFormatException("unknown value type " + type);
         };
     }
@@ -77,9 +86,14 @@ final class SpecValues {
         String type = expected.path("type").asText();
         if (actual == null) return "expected " + type + ", got null";
         if (type.equals("refnull")) { // .wast (ref.null) without a type: any null reference
-            boolean isNull = actual instanceof Value.FuncRef f ? f.isNull() : actual instanceof Value.ExternRef x && x.isNull();
+            boolean isNull = actual instanceof Value.FuncRef f ? f.isNull() : actual instanceof Value.ExternRef x ? x.isNull()
+                    : actual instanceof Value.AnyRef y ? y.isNull() : actual instanceof Value.ExnRef e && e.isNull();
             return isNull ? null : "expected a null reference, got " + format(actual);
         }
+        if (GC_RESULTS.contains(type)) return gcMismatch(type, expected.path("value").asText(), actual);
+        if (type.equals("externref") && actual instanceof Value.AnyRef a && expected.path("value").asText().matches("\\d+"))
+            // (ref.host n) as an anyref result: the host value internalized (any.convert_extern keeps it).
+            return hostRef(expected.path("value").asLong()).equals(a.reference()) ? null : "expected " + describe(expected) + ", got " + format(actual);
         if (!type.equals(actual.type().toString()))
             return "expected " + describe(expected) + ", got " + format(actual);
         JsonNode val = expected.get("value");
@@ -94,8 +108,34 @@ final class SpecValues {
             case Value.ExternRef a -> "null".equals(val.asText()) ? a.isNull()
                     : "non-null".equals(val.asText()) ? !a.isNull() // .wast (ref.extern) without a number
                     : hostRef(Long.parseLong(val.asText())).equals(a.object());
+            case Value.AnyRef a -> "null".equals(val.asText()) == a.isNull();
+            case Value.ExnRef a -> "null".equals(val.asText()) == a.isNull();
         };
         return ok ? null : "expected " + describe(expected) + ", got " + format(actual);
+    }
+
+    /** Result types of the any hierarchy; typeref is a (ref.null $t), whatever hierarchy $t is in. */
+    private static final java.util.Set<String> GC_RESULTS = java.util.Set.of("anyref", "eqref", "i31ref", "structref", "arrayref",
+            "noneref", "typeref", "nullfuncref", "nullexternref");
+
+    /**
+     * A GC result: null, or a non-null reference of the kind the script names. Java sees GC objects only
+     * as opaque {@link Value.AnyRef}s; their printed form says which kind (struct, array, i31) they are.
+     */
+    private static String gcMismatch(String type, String val, Value actual) {
+        boolean isNull = actual instanceof Value.FuncRef f ? f.isNull() : actual instanceof Value.ExternRef x ? x.isNull()
+                : actual instanceof Value.AnyRef a ? a.isNull() : actual instanceof Value.ExnRef e && e.isNull();
+        if ("null".equals(val)) return isNull ? null : "expected " + type + " null, got " + format(actual);
+        if (isNull || !(actual instanceof Value.AnyRef a)) return "expected a non-null " + type + ", got " + format(actual);
+        String shown = String.valueOf(a.reference());
+        boolean ok = switch (type) {
+            case "eqref" -> shown.equals("(ref struct)") || shown.equals("(ref array)") || shown.startsWith("(ref.i31 ");
+            case "i31ref" -> shown.startsWith("(ref.i31 ");
+            case "structref" -> shown.equals("(ref struct)");
+            case "arrayref" -> shown.equals("(ref array)");
+            default -> true;
+        };
+        return ok ? null : "expected a non-null " + type + ", got " + format(actual);
     }
 
     static boolean f32Matches(String expected, int bits) {
@@ -157,6 +197,8 @@ final class SpecValues {
             case Value.V128 a -> String.format("v128:0x%016x%016x", a.hi(), a.lo());
             case Value.FuncRef a -> a.isNull() ? "funcref:null" : "funcref:" + a.function();
             case Value.ExternRef a -> a.isNull() ? "externref:null" : "externref:" + a.object();
+            case Value.AnyRef a -> a.isNull() ? "anyref:null" : "anyref:" + a.reference();
+            case Value.ExnRef a -> a.isNull() ? "exnref:null" : "exnref";
         };
     }
 

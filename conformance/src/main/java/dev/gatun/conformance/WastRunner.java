@@ -616,7 +616,6 @@ public final class WastRunner<M, I> implements AutoCloseable {
 
     /** Engine complaints about binary modules that mean it lacks a post-2.0 feature. */
     private static final Map<String, String> ENGINE_GAPS = Map.of(
-            "unsupported heap type (gc)", "gc",
             "multiple memories", "multi-memory",
             "multiple tables", "reference-types");
 

@@ -132,6 +132,7 @@ class FuelTiersTest {
             case V128 -> new Value.V128(0, 0);
             case FUNCREF -> new Value.FuncRef(null);
             case EXTERNREF -> new Value.ExternRef(null);
+            case ANYREF -> new Value.AnyRef(null);
             case EXNREF -> throw new IllegalArgumentException("the fuel modules have no exnref parameters");
         };
     }

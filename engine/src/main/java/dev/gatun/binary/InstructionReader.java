@@ -26,7 +26,7 @@ public final class InstructionReader {
     /** The features the engine runs (Wasm 2.0, threads and the 3.0 features implemented so far); the decoder rejects other instructions as illegal opcodes. */
     public static final Set<Feature> FEATURES = EnumSet.of(Feature.MVP, Feature.SIGN_EXTENSION,
             Feature.SAT_CONVERSIONS, Feature.BULK_MEMORY, Feature.REFERENCE_TYPES, Feature.SIMD, Feature.RELAXED_SIMD,
-            Feature.THREADS, Feature.TAIL_CALL, Feature.EXCEPTIONS, Feature.LEGACY_EXCEPTIONS, Feature.FUNCTION_REFERENCES);
+            Feature.THREADS, Feature.TAIL_CALL, Feature.EXCEPTIONS, Feature.LEGACY_EXCEPTIONS, Feature.FUNCTION_REFERENCES, Feature.GC);
 
     /** Open-block states of the structural check: which of else, catch, catch_all, delegate may follow. */
     private static final byte PLAIN = 0, THEN = 1, ELSE_DONE = 2, TRY_BODY = 3, IN_CATCH = 4, IN_CATCH_ALL = 5;
@@ -62,15 +62,15 @@ public final class InstructionReader {
         if (v == -64) return EMPTY_BLOCK;
         if (v == BT_REF_NULL || v == BT_REF)
             return FunctionType.ofTypes(List.of(), List.of(ValueType.ref(v == BT_REF_NULL, heapType(r, mod))));
-        if (v < 0) return FunctionType.of(List.of(), List.of(ValType.fromCode((int) (v & 0x7F))));
-        return mod.types().get((int) v);
+        if (v < 0) return FunctionType.ofTypes(List.of(), List.of(shorthand((int) (v & 0x7F), false)));
+        return mod.functionType((int) v);
     }
 
     /** Reads a value type of a checked body (a typed select's, a local's). */
     public static ValueType valType(WasmReader r, WasmModule mod) {
         int b = r.u8();
         if (b == TypeCode.REF_NULL || b == TypeCode.REF) return ValueType.ref(b == TypeCode.REF_NULL, heapType(r, mod));
-        return ValueType.of(ValType.fromCode(b));
+        return shorthand(b, false);
     }
 
     /** Reads a heap type of a checked body; its type index is in range (validation checked it). */
@@ -80,7 +80,23 @@ public final class InstructionReader {
         return v < 0 ? abstractHeap(r, at, v) : new HeapType.Defined(mod.types().get((int) v));
     }
 
-    /** An abstract heap type read as a negative s33 {@code v}; those of GC are not run yet. */
+    /**
+     * The value type a one-byte code stands for: a number or vector type, or a shorthand reference type
+     * ({@code funcref}, {@code anyref}, {@code nullref}, ...; Wasm 2.0 has only funcref and externref); null
+     * if none.
+     */
+    static ValueType shorthand(int code, boolean wasm2) {
+        ValType t = ValType.fromCode(code);
+        if (t != null && (!wasm2 || t.code() >= TypeCode.EXTERN)) return ValueType.of(t);
+        if (wasm2) return null;
+        return switch (code) {
+            case TypeCode.NOFUNC, TypeCode.NOEXTERN, TypeCode.NOEXN, TypeCode.NONE, TypeCode.EQ, TypeCode.I31,
+                 TypeCode.STRUCT, TypeCode.ARRAY -> ValueType.ref(true, new HeapType.Abstract(code));
+            default -> null;
+        };
+    }
+
+    /** An abstract heap type read as a negative s33 {@code v}. */
     static HeapType.Abstract abstractHeap(WasmReader r, long at, long v) {
         int code = (int) (v & 0x7F);
         if (v < -64) throw r.malformedAt(at, "malformed reference type");
@@ -88,9 +104,9 @@ public final class InstructionReader {
             case TypeCode.FUNC -> HeapType.FUNC;
             case TypeCode.EXTERN -> HeapType.EXTERN;
             case TypeCode.EXN -> HeapType.EXN;
-            case TypeCode.NOFUNC, TypeCode.NOEXTERN, TypeCode.NOEXN -> new HeapType.Abstract(code);
-            case TypeCode.ANY, TypeCode.EQ, TypeCode.I31, TypeCode.STRUCT, TypeCode.ARRAY, TypeCode.NONE ->
-                    throw r.malformedAt(at, "unsupported heap type (gc)");
+            case TypeCode.ANY -> HeapType.ANY;
+            case TypeCode.NOFUNC, TypeCode.NOEXTERN, TypeCode.NOEXN, TypeCode.EQ, TypeCode.I31, TypeCode.STRUCT,
+                 TypeCode.ARRAY, TypeCode.NONE -> new HeapType.Abstract(code);
             default -> throw r.malformedAt(at, "malformed reference type");
         };
     }
@@ -140,7 +156,8 @@ public final class InstructionReader {
             case F32 -> r.skip(4);
             case F64 -> r.skip(8);
             case DATA_MEMORY, MEMORY_MEMORY -> { r.u32(); r.u32(); }
-            case ELEM_TABLE, TABLE_TABLE, TYPE_TABLE -> { r.u32(); r.u32(); }
+            case ELEM_TABLE, TABLE_TABLE, TYPE_TABLE, TYPE_FIELD, TYPE_COUNT, TYPE_DATA, TYPE_ELEM, TYPE_TYPE -> { r.u32(); r.u32(); }
+            case BR_ON_CAST -> { r.u8(); r.u32(); r.s33(); r.s33(); }
             default -> throw new IllegalStateException(in + " in a checked body");
         }
     }
@@ -228,7 +245,7 @@ public final class InstructionReader {
     private static Instruction opcode(WasmReader r, long at) {
         int b = r.u8();
         // Only the prefixes of features the engine runs are followed by a sub-opcode worth reading.
-        Instruction in = b == PREFIX_MISC || b == PREFIX_SIMD || b == PREFIX_ATOMIC
+        Instruction in = b == PREFIX_MISC || b == PREFIX_SIMD || b == PREFIX_ATOMIC || b == PREFIX_GC
                 ? Instruction.prefixed(b, r.u32()) : Instruction.single(b);
         if (in == null || !FEATURES.contains(in.feature)) throw r.malformedAt(at, "illegal opcode");
         return in;
@@ -272,7 +289,18 @@ public final class InstructionReader {
             case I64 -> r.s64();
             case F32 -> r.skip(4);
             case F64 -> r.skip(8);
-            case ELEM_TABLE, TABLE_TABLE, TYPE_TABLE -> { r.u32(); r.u32(); }
+            case ELEM_TABLE, TABLE_TABLE, TYPE_TABLE, TYPE_FIELD, TYPE_COUNT, TYPE_ELEM, TYPE_TYPE -> { r.u32(); r.u32(); }
+            case TYPE_DATA -> {
+                noteDataIndex(at);
+                r.u32();
+                r.u32();
+            }
+            case BR_ON_CAST -> {
+                r.u8();
+                r.u32();
+                heapType(r);
+                heapType(r);
+            }
             default -> throw new IllegalStateException(in + " has immediates of a feature the engine does not run");
         }
     }
@@ -286,7 +314,7 @@ public final class InstructionReader {
             heapType(r);
             return;
         }
-        if (v < -64 || ValType.fromCode((int) (v & 0x7F)) == null)
+        if (v < -64 || shorthand((int) (v & 0x7F), false) == null)
             throw r.malformedAt(at, "malformed value type");
     }
 
@@ -306,7 +334,7 @@ public final class InstructionReader {
     private static void valType(WasmReader r) {
         int b = r.u8();
         if (b == TypeCode.REF_NULL || b == TypeCode.REF) heapType(r);
-        else if (ValType.fromCode(b) == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
+        else if (shorthand(b, false) == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
     }
 
     /** A heap type: abstract, or a type index (range checked by validation). */

@@ -4,11 +4,16 @@ import dev.gatun.model.ConstExpr;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.CompileFailure;
 import dev.gatun.model.ExternKind;
+import dev.gatun.model.ArrayType;
+import dev.gatun.model.CompositeType;
+import dev.gatun.model.DefinedType;
+import dev.gatun.model.FieldType;
 import dev.gatun.model.FunctionType;
 import dev.gatun.model.GlobalType;
 import dev.gatun.model.HeapType;
 import dev.gatun.model.Limits;
 import dev.gatun.model.MemoryType;
+import dev.gatun.model.StructType;
 import dev.gatun.model.TableType;
 import dev.gatun.model.TypeCode;
 import dev.gatun.model.ValType;
@@ -68,7 +73,7 @@ public final class ModuleDecoder {
     private final Map<ValueType[], ValType[]> localKinds = new java.util.IdentityHashMap<>(Map.of(NO_LOCALS, NO_LOCAL_KINDS));
     private long expandedLocals;
 
-    private final List<FunctionType> types = new ArrayList<>();
+    private final List<DefinedType> types = new ArrayList<>();
     private final List<Import> imports = new ArrayList<>();
     private int[] definedFuncTypes = new int[0];
     private final List<TableType> tables = new ArrayList<>();
@@ -235,38 +240,47 @@ public final class ModuleDecoder {
         return Utf8.decode(r.buffer(), from, (int) n, r, r.offset() - n);
     }
 
-    /** The type being defined while the type section is read (its index), else -1. */
-    private int defining = -1;
+    /** While a recursion group is read: the type index of its first member and its size; else -1. */
+    private int groupStart = -1, groupSize;
 
     private ValueType valType(WasmReader r) {
         int b = r.u8();
-        if (b == TypeCode.REF_NULL || b == TypeCode.REF) return ValueType.ref(b == TypeCode.REF_NULL, heapType(r));
-        ValType t = ValType.fromCode(b);
+        if (b == TypeCode.REF_NULL || b == TypeCode.REF) return ref(b == TypeCode.REF_NULL, heapType(r));
+        ValueType t = InstructionReader.shorthand(b, wasm2);
         if (t == null) throw r.malformedAt(r.offset() - 1, "malformed value type");
-        return ValueType.of(t);
+        return t;
+    }
+
+    /** A group member's kind is set when the group is read (FUNCREF meanwhile). */
+    private static ValueType ref(boolean nullable, HeapType h) {
+        return h instanceof HeapType.Rec ? ValueType.ref(ValType.FUNCREF, nullable, h) : ValueType.ref(nullable, h);
     }
 
     private ValueType refType(WasmReader r) {
         int b = r.u8();
-        if (b == TypeCode.REF_NULL || b == TypeCode.REF) return ValueType.ref(b == TypeCode.REF_NULL, heapType(r));
-        ValType t = ValType.fromCode(b);
-        if (t != null && t.isReference()) return ValueType.of(t);
+        if (b == TypeCode.REF_NULL || b == TypeCode.REF) return ref(b == TypeCode.REF_NULL, heapType(r));
+        ValueType t = InstructionReader.shorthand(b, wasm2);
+        if (t != null && t.isReference()) return t;
         throw r.malformedAt(r.offset() - 1, "malformed reference type");
     }
 
     /**
-     * A heap type (s33): an abstract one, or a type index. Inside the type section an index may name the
-     * types before the one being defined and that type itself (each definition is its own recursion group).
+     * A heap type (s33): an abstract one, or a type index. Inside a recursion group an index may name the
+     * types before the group and the group's own members, which are {@link HeapType.Rec} until it is canonical.
      */
     HeapType heapType(WasmReader r) {
         long at = r.offset();
         long v = r.s33();
         if (v < 0) return InstructionReader.abstractHeap(r, at, v);
-        int limit = defining >= 0 ? defining : types.size();
-        if (v == defining) return HeapType.SELF;
-        if (v < limit) return new HeapType.Defined(types.get((int) v));
+        if (groupStart >= 0 && v >= groupStart && v < groupStart + groupSize) return new HeapType.Rec((int) (v - groupStart));
+        if (v < types.size()) return new HeapType.Defined(types.get((int) v));
         defer(at, "unknown type");
         return HeapType.FUNC;
+    }
+
+    /** The function type at {@code typeidx}, or null when there is none (an invalid module). */
+    private FunctionType functionTypeAt(int typeidx) {
+        return typeidx >= 0 && typeidx < types.size() && types.get(typeidx).isFunc() ? types.get(typeidx).func() : null;
     }
 
     /** Limits as read: {@code max} -1 when absent; u64 values above 2^63 saturate to Long.MAX_VALUE. */
@@ -357,21 +371,107 @@ public final class ModuleDecoder {
         }
     }
 
+    /** Subtype and recursion group prefixes of the type section (GC). */
+    private static final int REC = 0x4E, SUB = 0x50, SUB_FINAL = 0x4F;
+
     private void typeSection(WasmReader r) {
         int n = vecLen(r);
         for (int i = 0; i < n; i++) {
-            int form = r.u8();
-            if (form != TypeCode.FUNC_TYPE) throw r.malformedAt(r.offset() - 1, "integer representation too long");
-            defining = i;
-            int np = vecLen(r);
-            ValueType[] params = new ValueType[np];
-            for (int j = 0; j < np; j++) params[j] = valType(r);
-            int nr = vecLen(r);
-            ValueType[] results = new ValueType[nr];
-            for (int j = 0; j < nr; j++) results[j] = valType(r);
-            defining = -1;
-            types.add(FunctionType.ofTypes(Arrays.asList(params), Arrays.asList(results)));
+            if (!wasm2 && r.peek() == REC) {
+                r.u8();
+                int m = vecLen(r);
+                recGroup(r, m);
+            } else {
+                recGroup(r, 1);
+            }
         }
+    }
+
+    /** Reads {@code m} subtypes as one recursion group and adds its canonical types. */
+    private void recGroup(WasmReader r, int m) {
+        groupStart = types.size();
+        groupSize = m;
+        DefinedType.SubType[] members = new DefinedType.SubType[m];
+        for (int j = 0; j < m; j++) members[j] = subType(r);
+        groupStart = -1;
+        // A reference to a member has the kind of the member's hierarchy, known only once the group is read.
+        ValType[] kinds = new ValType[m];
+        for (int j = 0; j < m; j++) kinds[j] = members[j].composite() instanceof FunctionType ? ValType.FUNCREF : ValType.ANYREF;
+        for (int j = 0; j < m; j++) {
+            DefinedType.SubType t = members[j];
+            members[j] = new DefinedType.SubType(t.isFinal(), t.supers(), withKinds(t.composite(), kinds));
+        }
+        types.addAll(DefinedType.of(Arrays.asList(members)));
+    }
+
+    private DefinedType.SubType subType(WasmReader r) {
+        int form = r.u8();
+        if (wasm2 && form != TypeCode.FUNC_TYPE) throw r.malformedAt(r.offset() - 1, "integer representation too long");
+        if (form != SUB && form != SUB_FINAL) return new DefinedType.SubType(true, List.of(), compositeType(r, form));
+        int n = vecLen(r);
+        List<HeapType> supers = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            long at = r.offset();
+            int idx = r.u32();
+            if (idx >= 0 && idx < types.size()) supers.add(new HeapType.Defined(types.get(idx)));
+            else if (idx >= groupStart && idx < groupStart + groupSize) supers.add(new HeapType.Rec(idx - groupStart));
+            else defer(at, "unknown type");
+        }
+        return new DefinedType.SubType(form == SUB_FINAL, supers, compositeType(r, r.u8()));
+    }
+
+    private CompositeType compositeType(WasmReader r, int form) {
+        switch (form) {
+            case TypeCode.FUNC_TYPE -> {
+                int np = vecLen(r);
+                ValueType[] params = new ValueType[np];
+                for (int j = 0; j < np; j++) params[j] = valType(r);
+                int nr = vecLen(r);
+                ValueType[] results = new ValueType[nr];
+                for (int j = 0; j < nr; j++) results[j] = valType(r);
+                return FunctionType.ofTypes(Arrays.asList(params), Arrays.asList(results));
+            }
+            case TypeCode.STRUCT_TYPE -> {
+                int nf = vecLen(r);
+                FieldType[] fields = new FieldType[nf];
+                for (int j = 0; j < nf; j++) fields[j] = fieldType(r);
+                return new StructType(Arrays.asList(fields));
+            }
+            case TypeCode.ARRAY_TYPE -> {
+                return new ArrayType(fieldType(r));
+            }
+            default -> throw r.malformedAt(r.offset() - 1, "malformed definition type");
+        }
+    }
+
+    private FieldType fieldType(WasmReader r) {
+        int b = r.peek();
+        ValueType t;
+        int packed = 0;
+        if (b == TypeCode.I8 || b == TypeCode.I16) {
+            r.u8();
+            packed = b == TypeCode.I8 ? 8 : 16;
+            t = ValueType.I32;
+        } else {
+            t = valType(r);
+        }
+        int mut = r.u8();
+        if (mut > 1) throw r.malformedAt(r.offset() - 1, "malformed mutability");
+        return new FieldType(t, packed, mut == 1);
+    }
+
+    private static CompositeType withKinds(CompositeType c, ValType[] kinds) {
+        return switch (c) {
+            case FunctionType f -> FunctionType.ofTypes(f.paramTypes().stream().map(v -> withKinds(v, kinds)).toList(),
+                    f.resultTypes().stream().map(v -> withKinds(v, kinds)).toList());
+            case StructType s -> new StructType(s.fields().stream()
+                    .map(f -> new FieldType(withKinds(f.type(), kinds), f.packed(), f.mutable())).toList());
+            case ArrayType a -> new ArrayType(new FieldType(withKinds(a.element().type(), kinds), a.element().packed(), a.element().mutable()));
+        };
+    }
+
+    private static ValueType withKinds(ValueType v, ValType[] kinds) {
+        return v.heap() instanceof HeapType.Rec(int j) ? ValueType.ref(kinds[j], v.nullable(), v.heap()) : v;
     }
 
     private void importSection(WasmReader r) {
@@ -384,7 +484,7 @@ public final class ModuleDecoder {
                 case 0 -> {
                     long at = r.offset();
                     int typeidx = r.u32();
-                    FunctionType ft = typeidx >= 0 && typeidx < types.size() ? types.get(typeidx) : null;
+                    FunctionType ft = functionTypeAt(typeidx);
                     if (ft == null) defer(at, "unknown type");
                     imports.add(new Import(module, field, ExternKind.FUNCTION, typeidx, ft));
                     importFuncTypes.add(typeidx);
@@ -412,7 +512,7 @@ public final class ModuleDecoder {
                 case 4 -> {
                     long at = r.offset();
                     int typeidx = tagType(r);
-                    FunctionType ft = typeidx >= 0 && typeidx < types.size() ? types.get(typeidx) : null;
+                    FunctionType ft = functionTypeAt(typeidx);
                     if (ft == null) defer(at, "unknown type");
                     imports.add(new Import(module, field, ExternKind.TAG, typeidx, ft));
                     tagTypes.add(typeidx);
@@ -636,6 +736,14 @@ public final class ModuleDecoder {
                 ConstExpr rhs = stack.removeLast(), lhs = stack.removeLast();
                 ce = new ConstExpr.Arith(a.op(), lhs, rhs);
             }
+            if (ce instanceof ConstExpr.Gc g && !g.operands().isEmpty()) {
+                // Placeholder operands say how many to take from the stack.
+                int n = g.operands().size();
+                if (stack.size() < n) break;
+                List<ConstExpr> ops = new ArrayList<>(stack.subList(stack.size() - n, stack.size()));
+                stack.subList(stack.size() - n, stack.size()).clear();
+                ce = new ConstExpr.Gc(g.op(), g.typeidx(), ops);
+            }
             stack.add(ce);
         }
         r.pos(from);
@@ -648,8 +756,10 @@ public final class ModuleDecoder {
     /** One instruction of a constant expression (an operator without its operands), or null for any other. */
     private ConstExpr constInstruction(WasmReader r) {
         int op = r.u8();
-        Instruction in = op == Instruction.PREFIX_SIMD ? Instruction.prefixed(op, r.u32()) : Instruction.single(op);
+        Instruction in = op == Instruction.PREFIX_SIMD || op == Instruction.PREFIX_GC && !wasm2 ? Instruction.prefixed(op, r.u32())
+                : Instruction.single(op);
         if (in != null && ConstExpr.Arith.isOperator(in)) return new ConstExpr.Arith(in, null, null);
+        if (in != null && in.prefix == Instruction.PREFIX_GC) return gcConst(in, r);
         return in == null ? null : switch (in) {
             case I32_CONST -> new ConstExpr.Num(ValType.I32, r.s32());
             case I64_CONST -> new ConstExpr.Num(ValType.I64, r.s64());
@@ -666,6 +776,36 @@ public final class ModuleDecoder {
             default -> null;
         };
     }
+
+    /** A GC constant instruction, its operands as placeholders to count them; null if it is not constant. */
+    private ConstExpr gcConst(Instruction in, WasmReader r) {
+        ConstExpr hole = new ConstExpr.Num(ValType.I32, 0);
+        return switch (in) {
+            case STRUCT_NEW, STRUCT_NEW_DEFAULT, ARRAY_NEW, ARRAY_NEW_DEFAULT, ARRAY_NEW_FIXED -> {
+                long at = r.offset();
+                int x = r.u32();
+                int n = in == Instruction.ARRAY_NEW_FIXED ? r.u32() : 0;
+                DefinedType t = x >= 0 && x < types.size() ? types.get(x) : null;
+                int arity = switch (in) {
+                    case STRUCT_NEW -> t != null && t.composite() instanceof StructType s ? s.fields().size() : -1;
+                    case ARRAY_NEW -> 2;
+                    case ARRAY_NEW_DEFAULT -> 1;
+                    case ARRAY_NEW_FIXED -> n;
+                    default -> 0;
+                };
+                if (arity < 0 || arity > MAX_CONST_OPERANDS) {
+                    defer(at, arity < 0 ? "unknown type" : "constant expression too large");
+                    yield null;
+                }
+                yield new ConstExpr.Gc(in, x, java.util.Collections.nCopies(arity, hole));
+            }
+            case REF_I31, ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> new ConstExpr.Gc(in, -1, List.of(hole));
+            default -> null;
+        };
+    }
+
+    /** Cap on the operands of one GC constant instruction (array.new_fixed's count comes from the binary). */
+    private static final int MAX_CONST_OPERANDS = 10_000;
 
     private WasmModule finish(long end) {
         // Checked last, as the reference does, so misplaced sections are reported as such first.

@@ -95,7 +95,7 @@ abstract class CallCodegen extends SimdCodegen {
     }
 
     void callIndirect(int typeidx, int table) {
-        FunctionType ft = mod.types().get(typeidx);
+        FunctionType ft = mod.functionType(typeidx);
         toRaw(pop());   // the index, as raw bits read by the table's address type
         argsUnder(ft, ValType.I64, -5);
         lookUp(table, typeidx);
@@ -158,7 +158,7 @@ abstract class CallCodegen extends SimdCodegen {
     }
 
     void returnCallIndirect(int typeidx, int table) {
-        FunctionType ft = mod.types().get(typeidx);
+        FunctionType ft = mod.functionType(typeidx);
         toRaw(pop());   // the index, as raw bits read by the table's address type
         argsUnder(ft, ValType.I64, -5);
         lookUp(table, typeidx);
@@ -167,7 +167,7 @@ abstract class CallCodegen extends SimdCodegen {
 
     /** call_ref and return_call_ref: the reference on top, null-checked, is the callee (its type is typeidx exactly). */
     void callRef(int typeidx, boolean tail) {
-        FunctionType ft = mod.types().get(typeidx);
+        FunctionType ft = mod.functionType(typeidx);
         pop();
         argsUnder(ft, ValType.FUNCREF, -6);
         support(cb, "funcOfRef", CD_FUNC, CD_Object);
@@ -179,7 +179,7 @@ abstract class CallCodegen extends SimdCodegen {
     void tailCall(int typeidx) {
         cb.aload(instSlot);
         g.tailTypes.add(typeidx);
-        cb.invokestatic(g.self, "tc" + typeidx, TailCalls.helperDesc(mod.types().get(typeidx)));
+        cb.invokestatic(g.self, "tc" + typeidx, TailCalls.helperDesc(mod.functionType(typeidx)));
         writeBackFuel();
         TailCalls.placeholderReturn(cb, type);
         unreachable = true;

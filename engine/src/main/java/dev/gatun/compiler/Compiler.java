@@ -197,13 +197,15 @@ public final class Compiler {
             WasmReader s = new WasmReader(body.code(), 0, body.code().length, 0);
             while (!s.atEnd()) {
                 Instruction in = InstructionReader.next(s);
+                // Tier 2 keeps v128 values in a vector file, not in JVM values a struct or array op can take.
+                if (in.prefix == Instruction.PREFIX_GC && v128Field(mod, in, s)) return no("a struct or array of v128 (runs in tier 1)");
                 simd |= in.prefix == Instruction.PREFIX_SIMD;
                 memory |= usesMemory(in);
                 switch (in) {
                     case BLOCK, LOOP, IF, TRY, TRY_TABLE -> {
                         long v = s.s33();
                         if (v == TypeCode.REF - 0x80 || v == TypeCode.REF_NULL - 0x80) s.s33();
-                        simd |= v == ValType.V128.code() - 0x80 || v >= 0 && hasV128(mod.types().get((int) v));
+                        simd |= v == ValType.V128.code() - 0x80 || v >= 0 && hasV128(mod.functionType((int) v));
                         if (in == Instruction.LOOP) loops = true;
                         tries |= in == Instruction.TRY || in == Instruction.TRY_TABLE;
                         if (in == Instruction.TRY_TABLE) {
@@ -220,7 +222,7 @@ public final class Compiler {
                         calls = true;
                         boolean direct = in == Instruction.CALL || in == Instruction.RETURN_CALL;
                         int x = s.u32();
-                        FunctionType callee = direct ? mod.funcType(x) : mod.types().get(x);
+                        FunctionType callee = direct ? mod.funcType(x) : mod.functionType(x);
                         if (in == Instruction.CALL_INDIRECT || in == Instruction.RETURN_CALL_INDIRECT) s.u32();
                         if (in == Instruction.RETURN_CALL && x == funcidx) selfTail = true;
                         else if (in == Instruction.RETURN_CALL || in == Instruction.RETURN_CALL_INDIRECT
@@ -245,6 +247,19 @@ public final class Compiler {
             // On-stack replacement takes a frame of scalar locals only (see OsrCodegen).
             boolean osr = loops && !simd && !tails && !tries && !refs;
             return new BodySummary(true, memory, loops, calls, simd, tails, osr, null);
+        }
+
+        /** Whether a struct or array instruction's type (its first immediate, left unread) has a v128 field. */
+        private static boolean v128Field(WasmModule mod, Instruction in, WasmReader s) {
+            if (!in.text.startsWith("struct.") && !in.text.startsWith("array.") || in == Instruction.ARRAY_LEN) return false;
+            int at = s.pos();
+            int x = s.u32();
+            s.pos(at);
+            boolean v = false;
+            dev.gatun.model.CompositeType c = mod.types().get(x).composite();
+            if (c instanceof dev.gatun.model.ArrayType a) return a.element().type().kind() == ValType.V128;
+            for (dev.gatun.model.FieldType f : ((dev.gatun.model.StructType) c).fields()) v |= f.type().kind() == ValType.V128;
+            return v;
         }
 
         /** Whether an instruction needs the instance's memory (accesses, size, grow, bulk operations, data.drop). */
@@ -490,17 +505,17 @@ public final class Compiler {
                     }
                 }
                 for (int t : tailTypes) {
-                    clb.withMethodBody("tc" + t, TailCalls.helperDesc(mod.types().get(t)), ClassFile.ACC_STATIC,
-                            cb -> TailCalls.helper(cb, mod.types().get(t)));
+                    clb.withMethodBody("tc" + t, TailCalls.helperDesc(mod.functionType(t)), ClassFile.ACC_STATIC,
+                            cb -> TailCalls.helper(cb, mod.functionType(t)));
                 }
                 // Dispatchers may add slow adapters, so they come first.
                 for (int t : indirectTypes) {
-                    FunctionType ft = mod.types().get(t);
+                    FunctionType ft = mod.functionType(t);
                     slowTypes.add(t);
                     clb.withMethodBody("ci" + t, mtd(ft, CD_FUNC, CD_INST, CD_int), ClassFile.ACC_STATIC, cb -> dispatcher(cb, t));
                 }
                 for (int t : slowTypes) {
-                    FunctionType ft = mod.types().get(t);
+                    FunctionType ft = mod.functionType(t);
                     clb.withMethodBody("slow" + t, mtd(ft, CD_FUNC, CD_INST, CD_int), ClassFile.ACC_STATIC, cb -> slow(cb, ft));
                 }
                 invoker(clb);
@@ -525,7 +540,7 @@ public final class Compiler {
 
         /** call_indirect's same-instance fast path: a switch on funcidx over the functions of that type. */
         void dispatcher(CodeBuilder cb, int typeidx) {
-            FunctionType ft = mod.types().get(typeidx);
+            FunctionType ft = mod.functionType(typeidx);
             int pslots = 0;
             for (ValType t : ft.params()) pslots += slots(t);
             int fSlot = pslots, instSlot = pslots + 1, depthSlot = pslots + 2;

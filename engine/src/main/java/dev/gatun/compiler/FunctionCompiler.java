@@ -33,7 +33,7 @@ import static java.lang.constant.ConstantDescs.*;
  * kernel with constant indexes (the kernels tier 1 runs, so both tiers share one set of SIMD semantics).
  * Scalars cross in and out of kernels through the scratch pair. The array is allocated once per call.
  */
-public final class FunctionCompiler extends CallCodegen {
+public final class FunctionCompiler extends GcCodegen {
     FunctionCompiler(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
         this(g, cb, funcidx, scan, null, null);
     }
@@ -627,7 +627,7 @@ public final class FunctionCompiler extends CallCodegen {
         switch (in) {
             // Control flow joins must see one v128 layout; a pending compare survives only into what branches on it.
             case BLOCK, LOOP, IF, ELSE, END, BR, BR_IF, BR_TABLE, RETURN, CALL, CALL_INDIRECT, RETURN_CALL, RETURN_CALL_INDIRECT,
-                 CALL_REF, RETURN_CALL_REF, BR_ON_NULL, BR_ON_NON_NULL,
+                 CALL_REF, RETURN_CALL_REF, BR_ON_NULL, BR_ON_NON_NULL, BR_ON_CAST, BR_ON_CAST_FAIL,
                  SELECT, SELECT_T, TRY_TABLE, TRY, CATCH, CATCH_ALL, DELEGATE, THROW, THROW_REF, RETHROW -> {
                 if (vSlot >= 0) materialize(-1);
             }
@@ -755,6 +755,21 @@ public final class FunctionCompiler extends CallCodegen {
                 cb.pop();
                 pop();
             }
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> {
+                // Taken (on a cast that succeeds, or fails) with the reference as the label's last value.
+                int flags = r.u8();
+                Ctl c = target(r.u32());
+                InstructionReader.heapType(r, mod);
+                dev.gatun.model.HeapType h = InstructionReader.heapType(r, mod);
+                Label stay = cb.newLabel();
+                cb.dup();
+                castTest(h, (flags & 2) != 0, false);
+                if (in == Instruction.BR_ON_CAST) cb.ifeq(stay);
+                else cb.ifne(stay);
+                jump(c);
+                cb.labelBinding(stay);
+            }
+            case REF_EQ -> gc(in);
             case REF_AS_NON_NULL -> {
                 Label ok = cb.newLabel();
                 cb.dup();
@@ -945,7 +960,8 @@ public final class FunctionCompiler extends CallCodegen {
                 push(ValType.FUNCREF);
             }
             default -> {
-                if (in.prefix == Instruction.PREFIX_SIMD) simd(in);
+                if (in.prefix == Instruction.PREFIX_GC) gc(in);
+                else if (in.prefix == Instruction.PREFIX_SIMD) simd(in);
                 else if (in.prefix == Instruction.PREFIX_MISC) prefixed(in);
                 else if (in.prefix == Instruction.PREFIX_ATOMIC) atomic(in);
                 else if (in.accessBytes > 0) memory(in);

@@ -1,11 +1,13 @@
 package dev.gatun.interpreter;
 
-import dev.gatun.runtime.TypeIds;
+import dev.gatun.model.DefinedType;
 import dev.gatun.model.FunctionType;
 
 /** A function instance: a Wasm function of some instance, or a host function. */
-public final class FuncInst {
+public final class FuncInst implements dev.gatun.runtime.Typed {
     public final FunctionType type;
+    /** The canonical defined type (casts and call_indirect check subtyping on it) and its id. */
+    public final DefinedType deftype;
     final int typeId;
     public final InstanceState inst;     // null for host functions
     public final int funcidx;            // index in the defining module's function space
@@ -28,9 +30,10 @@ public final class FuncInst {
      */
     public Object api;
 
-    public FuncInst(InstanceState inst, int funcidx, FunctionType type) {
-        this.type = type;
-        this.typeId = TypeIds.id(type);
+    public FuncInst(InstanceState inst, int funcidx, DefinedType deftype) {
+        this.deftype = deftype;
+        this.type = deftype.func();
+        this.typeId = deftype.id();
         this.inst = inst;
         this.funcidx = funcidx;
         this.host = null;
@@ -44,7 +47,8 @@ public final class FuncInst {
 
     public FuncInst(FunctionType type, HostCode host) {
         this.type = type;
-        this.typeId = TypeIds.id(type);
+        this.deftype = DefinedType.of(type);
+        this.typeId = deftype.id();
         this.inst = null;
         this.funcidx = -1;
         this.host = java.util.Objects.requireNonNull(host, "host");
@@ -55,6 +59,9 @@ public final class FuncInst {
         this.cm = null;
         this.outOfLine = true;
     }
+
+    @Override
+    public DefinedType deftype() { return deftype; }
 
     /** Switches this function to compiled code (tiered execution). */
     public void publish(CompiledCode c) {

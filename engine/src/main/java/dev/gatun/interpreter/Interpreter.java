@@ -422,6 +422,7 @@ public final class Interpreter {
             case IrOp.FUNC_OF_REF:
                 if ((refs[a] = refs[b]) == null) throw new WasmTrap(TrapKind.NULL_FUNCTION_REFERENCE);
                 return pc;
+            case IrOp.GC: return GcExec.run(m, inst, a, b, c, code, pc, fp);
             case IrOp.REF_AS_NON_NULL:
                 if ((refs[a] = refs[b]) == null) throw new WasmTrap(TrapKind.NULL_REFERENCE);
                 return pc;
@@ -569,7 +570,9 @@ public final class Interpreter {
         Object o = inst.tables[table].elems[inst.tables[table].checked(raw, TrapKind.UNDEFINED_ELEMENT)];
         if (o == null) throw new WasmTrap(TrapKind.UNINITIALIZED_ELEMENT);
         FuncInst f = (FuncInst) o;
-        if (f.typeId != typeId) throw new WasmTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
+        // The one-int check is the common case; a subtype of the expected type also matches (GC).
+        if (f.typeId != typeId && !f.deftype.isSubtypeOf(dev.gatun.model.DefinedType.byId(typeId)))
+            throw new WasmTrap(TrapKind.INDIRECT_CALL_TYPE_MISMATCH);
         return f;
     }
 

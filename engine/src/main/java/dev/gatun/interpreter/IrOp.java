@@ -113,6 +113,7 @@ public final class IrOp {
     static final int ATOMIC_X = 293;     // every 0xFE instruction on any other memory; see AtomicOps
     static final int FUNC_OF_REF = 294;  // refs a <- refs b, the callee of call_ref (traps when null)
     static final int REF_AS_NON_NULL = 295; // refs a <- refs b (traps when null)
+    static final int GC = 296;           // every GC instruction; see GcTranslator and GcExec
     static final int SIMD = 300;         // v128 ops, dispatched to SimdExec
 
     /*

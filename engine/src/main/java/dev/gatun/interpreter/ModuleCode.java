@@ -24,6 +24,6 @@ public interface ModuleCode {
     /** An instance whose functions switch to compiled code when it is published. */
     void register(InstanceState st);
 
-    /** The canonical id of each type-section entry ({@link dev.gatun.runtime.TypeIds}), this process's numbering. */
+    /** The canonical id of each type-section entry ({@link dev.gatun.model.DefinedType#id()}), this process's numbering. */
     int[] typeIds();
 }

@@ -469,7 +469,7 @@ public final class Translator extends IrEmitter {
             case CALL_INDIRECT -> {
                 int typeidx = r.u32();
                 int table = r.u32();
-                FunctionType ft = mod.types().get(typeidx);
+                FunctionType ft = mod.functionType(typeidx);
                 int idx = pop();
                 int base = callArgs(ft, 1);
                 emit(IrOp.CALL_INDIRECT, T(base), idx, table);
@@ -567,8 +567,19 @@ public final class Translator extends IrEmitter {
                 produce(IrOp.REF_FUNC, dst, f & IrOp.FIELD_MASK, f >>> IrOp.FIELD_BITS);
                 push(dst, REF);
             }
+            case BR_ON_CAST, BR_ON_CAST_FAIL -> {
+                // The test's result goes above the reference, which stays for both ways out.
+                int flags = r.u8();
+                Ctrl c = ctrls.get(ctrls.size() - 1 - r.u32());
+                int target = GcTranslator.castTarget(r, mod, flags);
+                int ok = T(h);
+                produceWith(IrOp.GC, ok, sreg[h - 1], 0, GcTranslator.ext(GcTranslator.REF_TEST, 0, 0), target, 2);
+                brIf(c, ok, in == Instruction.BR_ON_CAST);
+            }
+            case REF_EQ -> GcTranslator.translate(this, r, in, mod);
             default -> {
-                if (in.prefix == Instruction.PREFIX_SIMD) SimdTranslator.translate(this, r, in.code);
+                if (in.prefix == Instruction.PREFIX_GC) GcTranslator.translate(this, r, in, mod);
+                else if (in.prefix == Instruction.PREFIX_SIMD) SimdTranslator.translate(this, r, in.code);
                 else if (in.prefix == Instruction.PREFIX_MISC) BulkTranslator.translate(this, r, in);
                 else if (in.prefix == Instruction.PREFIX_ATOMIC) AtomicOps.translate(this, r, in);
                 else if (in.accessBytes > 0) memoryAccess(in.code);
@@ -713,7 +724,7 @@ public final class Translator extends IrEmitter {
      */
     private void returnCall(boolean direct) {
         int x = r.u32(), table = direct ? 0 : r.u32(), idx = direct ? 0 : pop();
-        FunctionType ft = direct ? mod.funcType(x) : mod.types().get(x);
+        FunctionType ft = direct ? mod.funcType(x) : mod.functionType(x);
         int base = callArgs(ft, 1), callee = T(base) + slots(ft.params());
         if (direct) emit(IrOp.REF_FUNC, callee, x & IrOp.FIELD_MASK, x >>> IrOp.FIELD_BITS);
         else emitWith(IrOp.FUNC_OF_TABLE, callee, idx, table, typeIds[x]);
@@ -728,7 +739,7 @@ public final class Translator extends IrEmitter {
      * the one call op serves both (its c says a call, not a tail call).
      */
     private void callRef(boolean tail) {
-        FunctionType ft = mod.types().get(r.u32());
+        FunctionType ft = mod.functionType(r.u32());
         int ref = pop();
         int base = callArgs(ft, 1), callee = T(base) + slots(ft.params());
         produce(IrOp.FUNC_OF_REF, callee, ref, 0);
@@ -924,7 +935,10 @@ public final class Translator extends IrEmitter {
         return i < 0 ? -1 : localSlots + i;
     }
 
-    /** Adds an object (a shuffle plan) to the function's pool; returns its index. */
+    /** Puts the top operands (of ft's params) in consecutive temporaries, as for a call; returns the first's register. */
+    int operands(FunctionType ft) { return T(callArgs(ft, 0)); }
+
+    /** Adds an object (a shuffle plan, a GC type) to the function's pool; returns its index. */
     int poolAdd(Object o) {
         pool.add(o);
         return pool.size() - 1;

@@ -24,6 +24,16 @@
  *       add+load/store, add+compare+branch, compare+select), and a few handlers in {@code run} execute a
  *       directly following instruction of the same kind without another dispatch (runs of i32.add, pairs
  *       of f64.load), which needs no encoding and keeps every word a valid branch target.</li>
+ *   <li>GC: a struct, array or i31 is a Java object ({@link dev.gatun.runtime.GcStruct},
+ *       {@link dev.gatun.runtime.GcArray}, {@link dev.gatun.runtime.I31}) held in the reference register file
+ *       like any reference, so nothing is boxed and the JVM's collector reclaims it; a struct keeps its
+ *       numbers as raw bits in one {@code long[]} and its references in one {@code Object[]}, an array one
+ *       compact Java array by storage ({@code byte[]} for i8, ...). Casts compare canonical types: one
+ *       {@code instanceof} for the abstract types, one array load for a defined type's supertype chain.
+ *       Every GC instruction is one cold op ({@link dev.gatun.interpreter.GcTranslator},
+ *       {@link dev.gatun.interpreter.GcExec}) over the semantics both tiers share
+ *       ({@link dev.gatun.runtime.GcOps}); extern/any conversions emit nothing (a host value is the same
+ *       object in both hierarchies).</li>
  *   <li>Invariant: an i32 is held sign-extended in its 64-bit register (so {@code i64.extend_i32_s} and
  *       branch-on-zero tests need no masking).</li>
  * </ul>

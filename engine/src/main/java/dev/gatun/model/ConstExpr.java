@@ -22,6 +22,17 @@ public sealed interface ConstExpr {
     /** {@code global.get globalidx}: an immutable global, imported or defined before the one it initialises. */
     record GlobalGet(int globalidx) implements ConstExpr {}
 
+    /**
+     * A GC constant instruction over its operands: {@code struct.new}, {@code struct.new_default},
+     * {@code array.new}, {@code array.new_default}, {@code array.new_fixed} (typeidx), {@code ref.i31},
+     * {@code any.convert_extern}, {@code extern.convert_any} (typeidx -1).
+     */
+    record Gc(Instruction op, int typeidx, java.util.List<ConstExpr> operands) implements ConstExpr {
+        public Gc {
+            operands = java.util.List.copyOf(operands);
+        }
+    }
+
     /** {@code i32.add}, {@code i32.sub}, {@code i32.mul} or their i64 forms, applied to two constant expressions. */
     record Arith(Instruction op, ConstExpr lhs, ConstExpr rhs) implements ConstExpr {
         /** The operand and result type: i32 or i64. */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * equal (the structural equivalence {@code call_indirect} and linking check).
  * <p>The engine's own twin of {@code dev.gatun.FunctionType}, which the API converts to and from.
  */
-public final class FunctionType implements ExternType {
+public final class FunctionType implements ExternType, CompositeType {
     private final List<ValueType> paramTypes, resultTypes;
     private final List<ValType> params, results;
     private final int hash;

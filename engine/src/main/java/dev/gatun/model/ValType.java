@@ -8,7 +8,9 @@ public enum ValType {
     I32(TypeCode.I32), I64(TypeCode.I64), F32(TypeCode.F32), F64(TypeCode.F64), V128(TypeCode.V128),
     FUNCREF(TypeCode.FUNC), EXTERNREF(TypeCode.EXTERN),
     /** A reference to a caught exception (exception handling): {@code (ref null exn)}. */
-    EXNREF(TypeCode.EXN);
+    EXNREF(TypeCode.EXN),
+    /** A reference in the {@code any} hierarchy (GC): {@code (ref null any)}, structs, arrays, i31. */
+    ANYREF(TypeCode.ANY);
 
     private final int code;
 
@@ -17,7 +19,7 @@ public enum ValType {
     /** The binary encoding of this type. */
     public int code() { return code; }
 
-    public boolean isReference() { return this == FUNCREF || this == EXTERNREF || this == EXNREF; }
+    public boolean isReference() { return this == FUNCREF || this == EXTERNREF || this == EXNREF || this == ANYREF; }
 
     /** The type with binary encoding {@code code}, or null when the byte encodes no value type. */
     public static ValType fromCode(int code) {

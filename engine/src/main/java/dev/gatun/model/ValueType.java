@@ -13,7 +13,8 @@ public record ValueType(ValType kind, boolean nullable, HeapType heap) {
             V128 = new ValueType(ValType.V128, false, null),
             FUNCREF = new ValueType(ValType.FUNCREF, true, HeapType.FUNC),
             EXTERNREF = new ValueType(ValType.EXTERNREF, true, HeapType.EXTERN),
-            EXNREF = new ValueType(ValType.EXNREF, true, HeapType.EXN);
+            EXNREF = new ValueType(ValType.EXNREF, true, HeapType.EXN),
+            ANYREF = new ValueType(ValType.ANYREF, true, HeapType.ANY);
 
     public ValueType {
         if (kind.isReference() != (heap != null)) throw new IllegalArgumentException("heap type of " + kind + ": " + heap);
@@ -30,15 +31,23 @@ public record ValueType(ValType kind, boolean nullable, HeapType heap) {
             case FUNCREF -> FUNCREF;
             case EXTERNREF -> EXTERNREF;
             case EXNREF -> EXNREF;
+            case ANYREF -> ANYREF;
         };
     }
 
-    /** A reference type; its kind follows from the heap type's hierarchy. */
+    /** A reference type to a resolved heap type; its kind follows from the heap type's hierarchy. */
     public static ValueType ref(boolean nullable, HeapType heap) {
-        ValType kind = heap instanceof HeapType.Abstract(int c)
-                ? (c == TypeCode.EXTERN || c == TypeCode.NOEXTERN ? ValType.EXTERNREF
-                        : c == TypeCode.EXN || c == TypeCode.NOEXN ? ValType.EXNREF : ValType.FUNCREF)
-                : ValType.FUNCREF;
+        ValType kind = switch (heap.top()) {
+            case TypeCode.EXTERN -> ValType.EXTERNREF;
+            case TypeCode.EXN -> ValType.EXNREF;
+            case TypeCode.FUNC -> ValType.FUNCREF;
+            default -> ValType.ANYREF;
+        };
+        return ref(kind, nullable, heap);
+    }
+
+    /** A reference type of a known kind (a recursion group's own members have no hierarchy until resolved). */
+    public static ValueType ref(ValType kind, boolean nullable, HeapType heap) {
         ValueType t = new ValueType(kind, nullable, heap);
         return t.equals(of(kind)) ? of(kind) : t;
     }
@@ -48,20 +57,14 @@ public record ValueType(ValType kind, boolean nullable, HeapType heap) {
     /** Whether a local of this type starts with a default value (every type but non-nullable references). */
     public boolean isDefaultable() { return heap == null || nullable; }
 
-    /**
-     * Whether a value of this type may stand where {@code other} is expected (linking checks imported
-     * immutable globals this way): the same type, or a reference of the same hierarchy, no more nullable,
-     * to the top heap type, from the bottom one, or to the same defined type.
-     */
+    /** Subtyping ({@code valtype <: valtype}) of resolved types: linking and the API check values this way. */
     public boolean matches(ValueType other) {
         if (equals(other)) return true;
-        if (heap == null || other.heap == null || kind != other.kind || nullable && !other.nullable) return false;
-        if (heap.equals(other.heap)) return true;
-        if (other.heap instanceof HeapType.Abstract b && !b.isBottom()) return true;
-        return heap instanceof HeapType.Abstract a && a.isBottom();
+        if (heap == null || other.heap == null || nullable && !other.nullable) return false;
+        return HeapType.matches(heap, other.heap);
     }
 
-    /** The text format's spelling, defined types by structure. */
+    /** The text format's spelling, defined types by their process-wide id. */
     @Override
     public String toString() {
         if (heap == null || equals(of(kind))) return kind.toString();
@@ -73,10 +76,16 @@ public record ValueType(ValType kind, boolean nullable, HeapType heap) {
                 case TypeCode.NOFUNC -> "nofunc";
                 case TypeCode.NOEXTERN -> "noextern";
                 case TypeCode.NOEXN -> "noexn";
+                case TypeCode.ANY -> "any";
+                case TypeCode.EQ -> "eq";
+                case TypeCode.I31 -> "i31";
+                case TypeCode.STRUCT -> "struct";
+                case TypeCode.ARRAY -> "array";
+                case TypeCode.NONE -> "none";
                 default -> String.format(Locale.ROOT, "0x%02x", c);
             };
-            case HeapType.Defined(FunctionType t) -> "(func " + t + ")";
-            case HeapType.Self s -> "rec.0";
+            case HeapType.Defined(DefinedType t) -> "$" + t.id();
+            case HeapType.Rec(int i) -> "rec." + i;
         };
         return "(ref " + (nullable ? "null " : "") + h + ")";
     }

@@ -30,7 +30,7 @@ import java.util.Map;
  * @param tableInits    per defined table, the initialiser of its elements, or null for the default (null)
  */
 public record WasmModule(
-        List<FunctionType> types,
+        List<DefinedType> types,
         List<Import> imports,
         int[] funcTypes,
         List<TableType> tables,
@@ -110,12 +110,15 @@ public record WasmModule(
         public static final Names EMPTY = new Names(null, Map.of(), Map.of());
     }
 
-    public FunctionType funcType(int funcidx) { return types.get(funcTypes[funcidx]); }
+    public FunctionType funcType(int funcidx) { return types.get(funcTypes[funcidx]).func(); }
+
+    /** The function type at {@code typeidx} (validation checked that it is one). */
+    public FunctionType functionType(int typeidx) { return types.get(typeidx).func(); }
 
     public int functionCount() { return funcTypes.length; }
 
     /** The type of tag {@code tagidx}: its parameters are the exception's payload, it has no results. */
-    public FunctionType tagType(int tagidx) { return types.get(tagTypes[tagidx]); }
+    public FunctionType tagType(int tagidx) { return types.get(tagTypes[tagidx]).func(); }
 
     /** The name of a function from the name section, or null. */
     public String functionName(int funcidx) { return names.functions().get(funcidx); }

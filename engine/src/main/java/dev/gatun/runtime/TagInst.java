@@ -1,5 +1,6 @@
 package dev.gatun.runtime;
 
+import dev.gatun.model.DefinedType;
 import dev.gatun.model.FunctionType;
 import dev.gatun.model.ValType;
 
@@ -12,11 +13,14 @@ public final class TagInst {
     public Object api;
     /** The payload's types are the parameters; a tag has no results. */
     public final FunctionType type;
+    /** The canonical type: an imported tag must have exactly the type the import names. */
+    public final DefinedType deftype;
     /** Registers the payload takes (a v128 takes two), as the interpreter lays values out. */
     public final int slots;
 
-    public TagInst(FunctionType type) {
-        this.type = type;
+    public TagInst(DefinedType deftype) {
+        this.deftype = deftype;
+        this.type = deftype.func();
         int n = 0;
         for (var t : type.params()) n += t == ValType.V128 ? 2 : 1;
         this.slots = n;

@@ -6,7 +6,6 @@ import dev.gatun.interpreter.IrFunction;
 import dev.gatun.interpreter.CompiledCode;
 import dev.gatun.interpreter.InstanceState;
 import dev.gatun.interpreter.Translator;
-import dev.gatun.runtime.TypeIds;
 import dev.gatun.model.WasmModule;
 
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -53,7 +52,7 @@ public final class CodeCache implements ModuleCode {
         this.mode = mode;
         this.metered = metered;
         this.typeIds = new int[module.types().size()];
-        for (int i = 0; i < typeIds.length; i++) typeIds[i] = TypeIds.id(module.types().get(i));
+        for (int i = 0; i < typeIds.length; i++) typeIds[i] = module.types().get(i).id();
         this.codes = new AtomicReferenceArray<>(module.codes().size());
     }
 

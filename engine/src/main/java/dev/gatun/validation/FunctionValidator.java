@@ -1,7 +1,7 @@
 package dev.gatun.validation;
 
 import dev.gatun.model.CompileFailure;
-import dev.gatun.model.FunctionType;
+import dev.gatun.model.DefinedType;
 import dev.gatun.model.TypeCode;
 import dev.gatun.model.ValType;
 import dev.gatun.model.ValueType;
@@ -34,8 +34,9 @@ final class FunctionValidator {
     /** Block types: >= 0 a type index, else {@code EMPTY_BT} or {@code -2 - valtype} for one result. */
     private static final int EMPTY_BT = -1;
 
-    private final WasmModule m;
+    final WasmModule m;
     private final ValueTypes vt;
+    private final GcValidation gc;
     private final BitSet declaredRefs;
     private final int[][] typeParams, typeResults;
     private final int[] funcTypes;
@@ -45,7 +46,7 @@ final class FunctionValidator {
     private final int[] tableTypes;
     /** Per table and per memory: the address type, I64 for table64/memory64 ones, else I32. */
     private final int[] tableAddr, memAddr;
-    private final int[] elemTypes;
+    final int[] elemTypes;
     private final int dataCount;
 
     // Operand stack.
@@ -71,13 +72,16 @@ final class FunctionValidator {
         this.m = m;
         this.vt = vt;
         this.declaredRefs = declaredRefs;
-        List<FunctionType> types = m.types();
+        List<DefinedType> types = m.types();
         typeParams = new int[types.size()][];
         typeResults = new int[types.size()][];
+        // Struct and array types have none: a function type's index is checked against these.
         for (int i = 0; i < types.size(); i++) {
-            typeParams[i] = encode(types.get(i).paramTypes(), i);
-            typeResults[i] = encode(types.get(i).resultTypes(), i);
+            if (!types.get(i).isFunc()) continue;
+            typeParams[i] = encode(types.get(i).func().paramTypes());
+            typeResults[i] = encode(types.get(i).func().resultTypes());
         }
+        gc = new GcValidation(this, vt);
         funcTypes = m.funcTypes();
         tagTypes = m.tagTypes();
         globalTypes = new int[m.globals().size()];
@@ -99,9 +103,9 @@ final class FunctionValidator {
         dataCount = m.dataCount() >= 0 ? m.dataCount() : m.datas().size();
     }
 
-    private int[] encode(List<ValueType> ts, int self) {
+    private int[] encode(List<ValueType> ts) {
         int[] a = new int[ts.size()];
-        for (int i = 0; i < a.length; i++) a[i] = vt.encode(ts.get(i), self);
+        for (int i = 0; i < a.length; i++) a[i] = vt.encode(ts.get(i));
         return a;
     }
 
@@ -110,26 +114,26 @@ final class FunctionValidator {
     private WasmReader r;
     private long opOffset;
 
-    private CompileFailure mismatch() {
+    CompileFailure mismatch() {
         return Validator.invalid(opOffset, "type mismatch");
     }
 
-    private CompileFailure fail(String reason) {
+    CompileFailure fail(String reason) {
         return Validator.invalid(opOffset, reason);
     }
 
-    private void push(int t) {
+    void push(int t) {
         if (sp == vals.length) vals = Arrays.copyOf(vals, sp * 2);
         vals[sp++] = t;
     }
 
-    private int pop() {
+    int pop() {
         if (sp > curHeight) return vals[--sp];
         if (curUnreachable) return UNKNOWN;
         throw mismatch();
     }
 
-    private int pop(int expect) {
+    int pop(int expect) {
         if (sp > curHeight) {
             int actual = vals[--sp];
             if (actual != expect && !ValueTypes.subtype(actual, expect)) throw mismatch();
@@ -197,11 +201,11 @@ final class FunctionValidator {
 
     private int result(int bt, int i) { return bt >= 0 ? typeResults[bt][i] : -2 - bt; }
 
-    private int labelCount(int f) {
+    int labelCount(int f) {
         return ctlKind[f] == K_LOOP ? paramCount(ctlBt[f]) : resultCount(ctlBt[f]);
     }
 
-    private int labelType(int f, int i) {
+    int labelType(int f, int i) {
         return ctlKind[f] == K_LOOP ? param(ctlBt[f], i) : result(ctlBt[f], i);
     }
 
@@ -214,7 +218,7 @@ final class FunctionValidator {
         for (int i = 0; i < n; i++) push(labelType(f, i));
     }
 
-    private int label(int depth) {
+    int label(int depth) {
         if (depth < 0 || depth >= csp) throw fail("unknown label");
         return csp - 1 - depth;
     }
@@ -222,13 +226,22 @@ final class FunctionValidator {
     private int blockType() {
         long v = r.s33();
         if (v >= 0) {
-            if (v >= typeParams.length) throw fail("unknown type");
+            if (v >= typeParams.length || typeParams[(int) v] == null) throw fail("unknown type");
             return (int) v;
         }
         if (v == -64) return EMPTY_BT;
         if (v == TypeCode.REF_NULL - 0x80 || v == TypeCode.REF - 0x80) return -2 - refType(v == TypeCode.REF_NULL - 0x80);
-        return -2 - ValType.fromCode((int) (v & 0x7F)).ordinal();
+        return -2 - shorthand((int) (v & 0x7F));
     }
+
+    /** A one-byte value type: a number or vector type, or a reference type's shorthand. */
+    private static int shorthand(int code) {
+        ValType t = ValType.fromCode(code);
+        return t != null && !t.isReference() ? t.ordinal() : ValueTypes.abstractRef(code);
+    }
+
+    /** A heap type immediate as the reference type to it (GC casts). */
+    int heapRef(boolean nullable) { return refType(nullable); }
 
     /** The heap type that follows a ref / ref null prefix, as that reference type. */
     private int refType(boolean nullable) {
@@ -247,7 +260,7 @@ final class FunctionValidator {
     private int valType() {
         int b = r.u8();
         if (b == TypeCode.REF_NULL || b == TypeCode.REF) return refType(b == TypeCode.REF_NULL);
-        return ValType.fromCode(b).ordinal();
+        return shorthand(b);
     }
 
     // ---------------------------------------------------------------- instructions
@@ -371,7 +384,7 @@ final class FunctionValidator {
                 int t = r.u32();
                 int table = r.u32();
                 if (table < 0 || table >= tableTypes.length) throw fail("unknown table " + Integer.toUnsignedString(table));
-                if (t < 0 || t >= typeParams.length) throw fail("unknown type");
+                if (t < 0 || t >= typeParams.length || typeParams[t] == null) throw fail("unknown type");
                 if (!ValueTypes.subtype(tableTypes[table], FUNCREF)) throw mismatch();
                 pop(tableAddr[table]);
                 call(t);
@@ -385,14 +398,14 @@ final class FunctionValidator {
                 int t = r.u32();
                 int table = r.u32();
                 if (table < 0 || table >= tableTypes.length) throw fail("unknown table " + Integer.toUnsignedString(table));
-                if (t < 0 || t >= typeParams.length) throw fail("unknown type");
+                if (t < 0 || t >= typeParams.length || typeParams[t] == null) throw fail("unknown type");
                 if (!ValueTypes.subtype(tableTypes[table], FUNCREF)) throw mismatch();
                 pop(tableAddr[table]);
                 returnCall(t);
             }
             case CALL_REF, RETURN_CALL_REF -> {
                 int t = r.u32();
-                if (t < 0 || t >= typeParams.length) throw fail("unknown type");
+                if (t < 0 || t >= typeParams.length || typeParams[t] == null) throw fail("unknown type");
                 pop(vt.defined(t));
                 if (in == Instruction.CALL_REF) call(t);
                 else returnCall(t);
@@ -485,8 +498,10 @@ final class FunctionValidator {
                 if (!declaredRefs.get(f)) throw fail("undeclared function reference");
                 push(ValueTypes.nonNull(vt.defined(funcTypes[f])));
             }
+            case REF_EQ -> gc.check(in, r);
             default -> {
-                if (in.prefix == 0 && in.accessBytes > 0) memoryAccess(in);
+                if (in.prefix == Instruction.PREFIX_GC) gc.check(in, r);
+                else if (in.prefix == 0 && in.accessBytes > 0) memoryAccess(in);
                 else if (in.immediates == Immediates.NONE && in.params != null) fixed(in);
                 else if (in.prefix == Instruction.PREFIX_MISC) prefixFC(in);
                 else if (in.prefix == Instruction.PREFIX_ATOMIC) prefixFE(in);
@@ -703,11 +718,11 @@ final class FunctionValidator {
         }
     }
 
-    private void data(int d) {
+    void data(int d) {
         if (d < 0 || d >= dataCount) throw fail("unknown data segment " + Integer.toUnsignedString(d));
     }
 
-    private void elem(int e) {
+    void elem(int e) {
         if (e < 0 || e >= elemTypes.length) throw fail("unknown elem segment " + Integer.toUnsignedString(e));
     }
 

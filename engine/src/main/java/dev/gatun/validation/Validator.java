@@ -2,9 +2,18 @@ package dev.gatun.validation;
 
 import dev.gatun.model.CompileFailure;
 import dev.gatun.model.ExternKind;
-import dev.gatun.model.FunctionType;
 import dev.gatun.model.GlobalType;
+import dev.gatun.model.ArrayType;
+import dev.gatun.model.CompositeType;
 import dev.gatun.model.ConstExpr;
+import dev.gatun.model.DefinedType;
+import dev.gatun.model.FieldType;
+import dev.gatun.model.FunctionType;
+import dev.gatun.model.HeapType;
+import dev.gatun.model.Instruction;
+import dev.gatun.model.StructType;
+import dev.gatun.model.TypeCode;
+import dev.gatun.model.ValueType;
 import dev.gatun.model.WasmModule;
 import dev.gatun.model.WasmModule.DataSegment;
 import dev.gatun.model.WasmModule.ElementSegment;
@@ -48,13 +57,14 @@ public final class Validator {
 
         void run() {
             int ntypes = m.types().size();
+            for (int i = 0; i < ntypes; i++) subtype(i);
             for (int i = 0; i < m.funcTypes().length; i++) {
                 int t = m.funcTypes()[i];
-                if (t < 0 || t >= ntypes) throw invalid(at.func(i - m.importedFuncs()), "unknown type");
+                if (t < 0 || t >= ntypes || !m.types().get(t).isFunc()) throw invalid(at.func(i - m.importedFuncs()), "unknown type");
             }
             for (int t : m.tagTypes()) {
-                if (t < 0 || t >= ntypes) throw invalid(0, "unknown type");
-                if (!m.types().get(t).results().isEmpty()) throw invalid(0, "non-empty tag result type");
+                if (t < 0 || t >= ntypes || !m.types().get(t).isFunc()) throw invalid(0, "unknown type");
+                if (!m.functionType(t).results().isEmpty()) throw invalid(0, "non-empty tag result type");
             }
 
             // C.refs: functions referenced outside function bodies (globals, elements, exports).
@@ -128,8 +138,37 @@ public final class Validator {
             }
         }
 
+        /**
+         * A type definition's declared supertype: at most one, defined before it, not final, of the same
+         * kind with a matching definition (contravariant params, covariant results, a prefix of fields).
+         */
+        private void subtype(int i) {
+            DefinedType t = m.types().get(i);
+            List<HeapType> supers = t.key().supers();
+            if (supers.isEmpty()) return;
+            if (supers.size() > 1) throw invalid(0, "type " + i + ": multiple supertypes");
+            DefinedType s = t.supertype();
+            if (s == null) throw invalid(0, "unknown type: a supertype must be defined before its subtype");
+            if (s.isFinal()) throw invalid(0, "sub type " + i + " of a final type");
+            boolean ok = switch (t.composite()) {
+                case FunctionType f -> s.composite() instanceof FunctionType g && matches(g.paramTypes(), f.paramTypes())
+                        && matches(f.resultTypes(), g.resultTypes());
+                case StructType f -> s.composite() instanceof StructType g && g.fields().size() <= f.fields().size()
+                        && java.util.stream.IntStream.range(0, g.fields().size()).allMatch(k -> f.fields().get(k).matches(g.fields().get(k)));
+                case ArrayType f -> s.composite() instanceof ArrayType g && f.element().matches(g.element());
+            };
+            if (!ok) throw invalid(0, "sub type " + i + " does not match its supertype");
+        }
+
+        private static boolean matches(List<ValueType> a, List<ValueType> b) {
+            if (a.size() != b.size()) return false;
+            for (int k = 0; k < a.size(); k++) if (!a.get(k).matches(b.get(k))) return false;
+            return true;
+        }
+
         private void declare(ConstExpr e) {
             if (e instanceof ConstExpr.RefFunc(int f) && f >= 0) declaredRefs.set(f);
+            if (e instanceof ConstExpr.Gc g) for (ConstExpr o : g.operands()) declare(o);
             if (e instanceof ConstExpr.Arith a) {
                 declare(a.lhs());
                 declare(a.rhs());
@@ -161,7 +200,52 @@ public final class Validator {
                     if (type(a.lhs(), o, visible) != t || type(a.rhs(), o, visible) != t) throw invalid(o, "type mismatch");
                     yield t;
                 }
+                case ConstExpr.Gc g -> gcType(g, o, visible);
             };
+        }
+
+        private int gcType(ConstExpr.Gc g, long o, int visible) {
+            List<ConstExpr> ops = g.operands();
+            switch (g.op()) {
+                case REF_I31 -> {
+                    constExpr(ops.get(0), ValueTypes.I32, o, visible);
+                    return ValueTypes.nonNull(ValueTypes.abstractRef(TypeCode.I31));
+                }
+                case ANY_CONVERT_EXTERN, EXTERN_CONVERT_ANY -> {
+                    boolean toAny = g.op() == Instruction.ANY_CONVERT_EXTERN;
+                    int t = type(ops.get(0), o, visible);
+                    if (!ValueTypes.subtype(t, ValueTypes.abstractRef(toAny ? TypeCode.EXTERN : TypeCode.ANY))) throw invalid(o, "type mismatch");
+                    int out = ValueTypes.abstractRef(toAny ? TypeCode.ANY : TypeCode.EXTERN);
+                    return ValueTypes.nullable(t) ? out : ValueTypes.nonNull(out);
+                }
+                default -> { }
+            }
+            if (g.typeidx() < 0 || g.typeidx() >= m.types().size()) throw invalid(o, "unknown type");
+            CompositeType c = m.types().get(g.typeidx()).composite();
+            int result = ValueTypes.nonNull(vt.defined(g.typeidx()));
+            switch (g.op()) {
+                case STRUCT_NEW, STRUCT_NEW_DEFAULT -> {
+                    if (!(c instanceof StructType st)) throw invalid(o, "type mismatch");
+                    for (int k = 0; k < st.fields().size(); k++) {
+                        FieldType f = st.fields().get(k);
+                        if (g.op() == Instruction.STRUCT_NEW) constExpr(ops.get(k), field(f), o, visible);
+                        else if (!f.type().isDefaultable()) throw invalid(o, "field type is not defaultable");
+                    }
+                }
+                default -> {
+                    if (!(c instanceof ArrayType at)) throw invalid(o, "type mismatch");
+                    FieldType f = at.element();
+                    if (g.op() == Instruction.ARRAY_NEW_DEFAULT && !f.type().isDefaultable()) throw invalid(o, "field type is not defaultable");
+                    int n = g.op() == Instruction.ARRAY_NEW_FIXED ? ops.size() : g.op() == Instruction.ARRAY_NEW ? 1 : 0;
+                    for (int k = 0; k < n; k++) constExpr(ops.get(k), field(f), o, visible);
+                    if (g.op() != Instruction.ARRAY_NEW_FIXED) constExpr(ops.getLast(), ValueTypes.I32, o, visible);
+                }
+            }
+            return result;
+        }
+
+        private int field(FieldType f) {
+            return f.packed() != 0 ? ValueTypes.I32 : vt.encode(f.type());
         }
     }
 }

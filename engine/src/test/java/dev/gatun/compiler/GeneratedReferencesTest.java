@@ -7,7 +7,6 @@ import dev.gatun.CompileError;
 import dev.gatun.WebAssembly;
 import dev.gatun.binary.ModuleDecoder;
 import dev.gatun.model.WasmModule;
-import dev.gatun.runtime.TypeIds;
 import dev.gatun.testing.SpecSuite;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.constantpool.MemberRefEntry;
@@ -61,7 +60,7 @@ class GeneratedReferencesTest {
     private static byte[][] classes(WasmModule mod) {
         int nDef = mod.codes().size();
         int[] typeIds = new int[mod.types().size()];
-        for (int i = 0; i < typeIds.length; i++) typeIds[i] = TypeIds.id(mod.types().get(i));
+        for (int i = 0; i < typeIds.length; i++) typeIds[i] = mod.types().get(i).id();
         boolean[] ok = new boolean[nDef];
         Compiler.BodySummary[] scans = new Compiler.BodySummary[nDef];
         for (int i = 0; i < nDef; i++) {

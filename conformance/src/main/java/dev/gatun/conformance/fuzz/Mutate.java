@@ -191,7 +191,7 @@ public final class Mutate {
             try (in) {
                 for (ExportDescriptor e : m.exports()) {
                     if (!(e.type() instanceof FunctionType ft)) continue;
-                    // As the JS API: Java can pass no exnref.
+                    // As Trace.callable: the reference engine (the JS API) passes no exnref.
                     if (ft.params().contains(ValType.EXNREF) || ft.results().contains(ValType.EXNREF)) continue;
                     Value[] args = new Value[ft.params().size()];
                     for (int i = 0; i < args.length; i++) args[i] = Trace.arg(ft.params().get(i), i);

@@ -66,6 +66,7 @@ public final class Trace {
             case FUNCREF -> "funcref";
             case EXTERNREF -> "externref";
             case EXNREF -> "exnref";
+            case ANYREF -> "anyref";
         };
     }
 
@@ -154,7 +155,8 @@ public final class Trace {
             case V128 -> new Value.V128(0, 0);
             case FUNCREF -> new Value.FuncRef(null);
             case EXTERNREF -> new Value.ExternRef(null);
-            case EXNREF -> throw new IllegalArgumentException("no exnref crosses to Java (as in the JS API)");
+            case ANYREF -> new Value.AnyRef(null);
+            case EXNREF -> throw new IllegalArgumentException("JavaScript, the reference, can pass no exnref");
         };
     }
 
