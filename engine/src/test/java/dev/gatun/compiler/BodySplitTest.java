@@ -5,6 +5,7 @@ import dev.gatun.CompileReport;
 import dev.gatun.Function;
 import dev.gatun.Imports;
 import dev.gatun.Instance;
+import dev.gatun.InstanceLimits;
 import dev.gatun.Module;
 import dev.gatun.RuntimeError;
 import dev.gatun.Tier;
@@ -147,6 +148,29 @@ class BodySplitTest {
         assertTrue(seen.stream().anyMatch(o -> o instanceof String s && s.startsWith("INTEGER_DIVIDE_BY_ZERO")), seen.toString());
         // n=5 reaches part 5's early return in mode 2, which mode 0 runs past.
         assertNotEquals(seen.get(6 * 4), seen.get(6 * 4 + 2));
+    }
+
+    @Test
+    void aSplitFunctionChargesTheFuelTheInterpreterCharges() {
+        byte[] wasm = Wat.parse(module(24));
+        String key = "gatun.compiler.maxMethodBytes";
+        System.setProperty(key, "2000");
+        try (Instance c = WebAssembly.instantiate(WebAssembly.compile(wasm, new CompileOptions(Tier.COMPILER, true)).withFuelMetering(),
+                Imports.empty(), InstanceLimits.NONE.withFuel(1_000_000));
+             Instance i = WebAssembly.instantiate(WebAssembly.compile(wasm, Tier.INTERPRETER).withFuelMetering(),
+                Imports.empty(), InstanceLimits.NONE.withFuel(1_000_000))) {
+            assertEquals(1, c.module().compileReport().orElseThrow().split(), "metered, the big function is split too");
+            for (int n : new int[] {3, 7, 22}) {
+                for (int mode = 0; mode < 4; mode++) {
+                    Value[] args = {Value.i32(n), Value.i32(mode), Value.externref(null)};
+                    assertEquals(outcome(() -> i.exports().function("big").call(args)),
+                            outcome(() -> c.exports().function("big").call(args)), "n=" + n + " mode=" + mode);
+                    assertEquals(i.fuelConsumed(), c.fuelConsumed(), "n=" + n + " mode=" + mode);
+                }
+            }
+        } finally {
+            System.clearProperty(key);
+        }
     }
 
     @Test
