@@ -15,6 +15,7 @@ import java.util.List;
 public final class Lexer {
     private final byte[] src;
     private int pos, line = 1, lineStart, inAnnotation;
+    private final AnnotationRules rules = new AnnotationRules();
 
     private Lexer(byte[] src) { this.src = src; }
 
@@ -84,7 +85,15 @@ public final class Lexer {
                 String an = annot.removeLast();
                 if (an != null) inAnnotation--;
                 if (an == null) {
-                    cur.add(new SExpr(SExpr.Kind.LIST, null, null, null, kids, w[0], w[1], false));
+                    rules.closed(kids, stack);
+                    SExpr list = new SExpr(SExpr.Kind.LIST, null, null, null, kids, w[0], w[1], false);
+                    list.annotationFailure = rules.failureOf(kids);
+                    rules.added(cur, stack, list);
+                    cur.add(list);
+                } else if (an.equals("name")) {
+                    rules.name(cur, stack, w[0], w[1]);
+                } else if (an.equals("metadata.code.branch_hint")) {
+                    rules.branchHint(cur, stack, w[0], w[1]);
                 } else if (an.equals("custom")) {
                     // A custom section only makes sense among a module's fields (annotations proposal).
                     if (!parentIsModule(cur, stack)) throw TextError.at(w[0], w[1], "misplaced @custom annotation");
@@ -92,7 +101,9 @@ public final class Lexer {
                 }
                 // Other annotations carry nothing the binary needs: dropped here so no parser rule sees them.
             } else {
-                cur.add(atom(l, c));
+                SExpr a = atom(l, c);
+                rules.added(cur, stack, a);
+                cur.add(a);
             }
         }
         if (!stack.isEmpty()) {

@@ -31,6 +31,7 @@ public final class ModuleParser {
 
     /** Parses a {@code (module ...)} list, or (with {@code start > 0} skipped) bare module fields. */
     public static Result module(SExpr module) {
+        if (module.annotationFailure != null) throw module.annotationFailure;
         ListCursor c = new ListCursor(module, 1);
         c.keyword("definition"); // (module definition $id? ...) in scripts: the module itself is the same
         SExpr id = c.optId();

@@ -1,5 +1,7 @@
 package dev.gatun.text;
 
+import dev.gatun.model.CompileFailure;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -22,6 +24,8 @@ public final class SExpr {
     public final int line, col;
     /** For lists: whether this is an annotation {@code (@id ...)}; {@link #text} then holds the id. */
     public final boolean annotation;
+    /** For a module's list: a misplaced annotation in it, which makes the module malformed (or invalid) when parsed. */
+    CompileFailure annotationFailure;
 
     SExpr(Kind kind, String text, byte[] bytes, String problem, List<SExpr> kids, int line, int col, boolean annotation) {
         this.kind = kind;
