@@ -8,11 +8,12 @@ import java.util.Map;
  * @param functions          the module's defined functions (imports are not counted)
  * @param compiled           how many of them run as JVM bytecode
  * @param interpreted        the others by function index, each with why it stays in the interpreter
- * @param largestMethodBytes bytes of JVM code of the largest compiled function's method (0 when none)
+ * @param largestMethodBytes bytes of JVM code of the largest method of a compiled function (0 when none)
  * @param largestFuncidx     the function index of that function, -1 when none was compiled
+ * @param split              how many of the compiled functions are too big for one JVM method and run as several
  */
 public record CompileReport(int functions, int compiled, Map<Integer, String> interpreted,
-                            int largestMethodBytes, int largestFuncidx) {
+                            int largestMethodBytes, int largestFuncidx, int split) {
     public CompileReport {
         interpreted = Map.copyOf(interpreted);
     }

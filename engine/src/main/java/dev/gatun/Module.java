@@ -96,7 +96,7 @@ public final class Module {
 
     private Optional<CompileReport> report(Compiler.Report r) {
         if (r == null) return Optional.empty();
-        return Optional.of(new CompileReport(wasm.codes().size(), r.compiled(), r.interpreted(), r.largestMethodBytes(), r.largestFuncidx()));
+        return Optional.of(new CompileReport(wasm.codes().size(), r.compiled(), r.interpreted(), r.largestMethodBytes(), r.largestFuncidx(), r.split()));
     }
 
     /** The imports in declaration order, each with the type it must be satisfied with. */

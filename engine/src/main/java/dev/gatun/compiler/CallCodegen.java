@@ -15,8 +15,9 @@ import static java.lang.constant.ConstantDescs.*;
  * JVM call (v128 values through the vector file). The control and instruction walk is {@link FunctionCompiler}'s.
  */
 abstract class CallCodegen extends SimdCodegen {
-    CallCodegen(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
-        super(g, cb, funcidx, scan);
+    CallCodegen(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan, BodySplitter split,
+            BodySplitter.Entry entry) {
+        super(g, cb, funcidx, scan, split, entry);
         again = cb.newLabel();
     }
 
@@ -276,7 +277,7 @@ abstract class CallCodegen extends SimdCodegen {
         cb.istore(fuelSlot);
     }
 
-    private void fuelFromCallee() {
+    void fuelFromCallee() {
         if (fuelLocal) loadFuel();
     }
 

@@ -32,13 +32,13 @@ public final class ClassCache {
     private ClassCache() {}
 
     private static final int MAGIC = 0x47544E43; // "GTNC"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     /** Compiles served from the cache in this process (tests and --stats read it). */
     static final java.util.concurrent.atomic.AtomicLong HITS = new java.util.concurrent.atomic.AtomicLong();
 
     /** What one compile decided and produced; the arrays are by defined function and by class. */
-    record Entry(boolean[] ok, boolean[] noOsr, int[] methodBytes, String[] why, byte[][] classes) {}
+    record Entry(boolean[] ok, boolean[] noOsr, int[] methodBytes, int[] splitBytes, String[] why, byte[][] classes) {}
 
     /** The digest of a module's bytes and the rules they are decoded by, the part of a key that names the module. */
     public static byte[] digest(byte[] moduleBytes, boolean wasm2) {
@@ -50,7 +50,7 @@ public final class ClassCache {
     static byte[] key(byte[] moduleDigest, boolean metered, boolean osr) {
         MessageDigest md = sha256();
         md.update(("gatun-classes/" + FORMAT + "/" + Runtime.version() + "/" + System.getProperty("os.arch")
-                + "/metered=" + metered + "/osr=" + osr + "/methodBytes=" + Compiler.MAX_METHOD_BYTES
+                + "/metered=" + metered + "/osr=" + osr + "/methodBytes=" + Compiler.maxMethodBytes()
                 + "/classBytes=" + Compiler.classBytes() + "/").getBytes(StandardCharsets.UTF_8));
         md.update(EngineIdentity.DIGEST);
         md.update(moduleDigest);
@@ -73,11 +73,12 @@ public final class ClassCache {
         if (in.readInt() != MAGIC || in.readInt() != FORMAT) return null;
         // The entry names its own key: one copied or renamed from another module's is not taken for this one.
         if (!MessageDigest.isEqual(in.readNBytes(key.length), key) || in.readInt() != nDef || in.readInt() != nClasses) return null;
-        Entry e = new Entry(new boolean[nDef], new boolean[nDef], new int[nDef], new String[nDef], new byte[nClasses][]);
+        Entry e = new Entry(new boolean[nDef], new boolean[nDef], new int[nDef], new int[nDef], new String[nDef], new byte[nClasses][]);
         for (int i = 0; i < nDef; i++) {
             e.ok[i] = in.readBoolean();
             e.noOsr[i] = in.readBoolean();
             e.methodBytes[i] = in.readInt();
+            e.splitBytes[i] = in.readInt();
             e.why[i] = in.readBoolean() ? in.readUTF() : null;
         }
         for (int k = 0; k < nClasses; k++) {
@@ -101,6 +102,7 @@ public final class ClassCache {
                     out.writeBoolean(e.ok[i]);
                     out.writeBoolean(e.noOsr[i]);
                     out.writeInt(e.methodBytes[i]);
+                    out.writeInt(e.splitBytes[i]);
                     out.writeBoolean(e.why[i] != null);
                     if (e.why[i] != null) out.writeUTF(e.why[i]);
                 }

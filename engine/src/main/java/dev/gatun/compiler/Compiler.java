@@ -39,8 +39,9 @@ import static java.lang.constant.ConstantDescs.*;
  * stack (validation guarantees the same types at every join, which is what the JVM verifier wants);
  * Wasm locals are typed JVM locals, so C2 does the register allocation. v128 values live in a small
  * {@code long[]} per call instead (see {@link FunctionCompiler}), where the {@link dev.gatun.vector.Kernels} kernels
- * of tier 1 run on them. Functions it cannot compile (a method over HotSpot's 8,000-byte JIT limit, more
- * than 255 parameter slots or 8,192 locals) stay in the interpreter and are called through {@link CompiledSupport#call}.
+ * of tier 1 run on them. A function whose method would be over the budget ({@link #maxMethodBytes}) is split
+ * into several ({@link BodySplitter}); functions it cannot compile (too big even split, more than 255
+ * parameter slots or 8,192 locals) stay in the interpreter and are called through {@link CompiledSupport#call}.
  *
  * <p>Every method takes {@code (params..., InstanceState inst, int depth)}: the class is shared by all
  * instances, and depth is the explicit call-depth count (the interpreter's limit, checked at entry).
@@ -51,11 +52,14 @@ public final class Compiler {
     private Compiler() {}
 
     /**
-     * Methods above this many bytes are left to the interpreter: HotSpot does not JIT-compile a method over
-     * HugeMethodLimit (8,000 bytes), unless it runs with {@code -XX:-DontCompileHugeMethods} (the CLI's
-     * launcher does), and then the limit is the class file's 64 KiB of code.
+     * The budget of one generated method, in bytes of JVM code: a function over it is split into several
+     * methods ({@link BodySplitter}). HotSpot does not JIT-compile a method over HugeMethodLimit (8,000
+     * bytes), unless it runs with {@code -XX:-DontCompileHugeMethods} (the CLI's launcher does), and then the
+     * limit is the class file's 64 KiB of code. Read per compile, so a test can set a small one.
      */
-    static final int MAX_METHOD_BYTES = Integer.getInteger("gatun.compiler.maxMethodBytes", compilesHugeMethods() ? 65_535 : 7_500);
+    static int maxMethodBytes() { return Integer.getInteger("gatun.compiler.maxMethodBytes", HUGE_METHODS ? 65_535 : 7_500); }
+
+    private static final boolean HUGE_METHODS = compilesHugeMethods();
 
     /** Whether this JVM JIT-compiles methods over HugeMethodLimit; false when it cannot tell. */
     private static boolean compilesHugeMethods() {
@@ -123,13 +127,15 @@ public final class Compiler {
         }
     }
 
-    private static final Result NONE = new Result(new CompiledCode[0], null, new Report(0, new TreeMap<>(), 0, -1));
+    private static final Result NONE = new Result(new CompiledCode[0], null, new Report(0, new TreeMap<>(), 0, -1, 0));
 
     /**
      * What a compile did: how many defined functions it compiled, why each of the others (by funcidx) stays
-     * in the interpreter, and the largest generated method (bytes of JVM code, and whose).
+     * in the interpreter, the largest generated method (bytes of JVM code, and whose), and how many of the
+     * compiled functions were split into several methods.
      */
-    public record Report(int compiled, java.util.SortedMap<Integer, String> interpreted, int largestMethodBytes, int largestFuncidx) {}
+    public record Report(int compiled, java.util.SortedMap<Integer, String> interpreted, int largestMethodBytes, int largestFuncidx,
+                         int split) {}
 
     /**
      * Wasm body bytes per generated class. A class's constant pool holds at most 65,535 entries, so big
@@ -420,6 +426,10 @@ public final class Compiler {
 
         /** Whether the code charges fuel. */
         final boolean metered;
+        /** By defined index: about how many Wasm bytes each method of the function holds (0: one method, not split). */
+        int[] splitBytes;
+        /** The class being built: a split function's regions become methods of it as they are reached. */
+        java.lang.classfile.ClassBuilder clb;
 
         GeneratedClass(WasmModule mod, int[] typeIds, boolean[] ok, BodySummary[] scans, int[] classOf, int klass, boolean metered) {
             this.metered = metered;
@@ -430,6 +440,7 @@ public final class Compiler {
             this.ok = ok;
             this.scans = scans;
             this.imported = mod.importedFuncs();
+            this.splitBytes = new int[ok.length];
         }
 
         boolean compiled(int funcidx) { return funcidx >= imported && ok[funcidx - imported]; }
@@ -465,6 +476,7 @@ public final class Compiler {
                     .orElse(ClassHierarchyResolver.ofClassLoading(Compiler.class.getClassLoader()));
             ClassFile cf = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(chr));
             return cf.build(self, clb -> {
+                this.clb = clb;
                 clb.withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
                 clb.withInterfaceSymbols(CD_CODE);
                 clb.withMethodBody(INIT_NAME, MTD_void, ClassFile.ACC_PUBLIC, cb -> {
@@ -477,12 +489,15 @@ public final class Compiler {
                     int funcidx = imported + i;
                     FunctionType ft = mod.funcType(funcidx);
                     BodySummary scan = scans[i];
+                    BodySplitter split = splitBytes[i] == 0 ? null
+                            : new BodySplitter(RegionPlan.of(mod, funcidx, splitBytes[i]), ft.params().size() + mod.codes().get(i).locals().length);
                     clb.withMethodBody((scan.tails() ? "b" : "f") + funcidx, fnDesc(ft), ClassFile.ACC_STATIC,
-                            cb -> new FunctionCompiler(this, cb, funcidx, scan).emit());
+                            cb -> new FunctionCompiler(this, cb, funcidx, scan, split, null).emit());
                     if (scan.tails()) {
                         clb.withMethodBody("f" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC, cb -> TailCalls.wrapper(this, cb, funcidx));
                     }
-                    if (osr && scan.osr() && (noOsr == null || !noOsr[i])) {
+                    // A split function has no on-stack replacement entry (see BodySplitter).
+                    if (osr && scan.osr() && split == null && (noOsr == null || !noOsr[i])) {
                         boolean[] any = {false};
                         clb.withMethodBody("o" + funcidx, fnDesc(ft), ClassFile.ACC_STATIC,
                                 cb -> any[0] = new FunctionCompiler(this, cb, funcidx, scan).emitOsr());

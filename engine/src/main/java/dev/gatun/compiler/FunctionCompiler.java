@@ -35,7 +35,13 @@ import static java.lang.constant.ConstantDescs.*;
  */
 public final class FunctionCompiler extends GcCodegen {
     FunctionCompiler(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
-        super(g, cb, funcidx, scan);
+        this(g, cb, funcidx, scan, null, null);
+    }
+
+    /** A function split into methods ({@link BodySplitter}): its own method (entry null), or one of its regions'. */
+    FunctionCompiler(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan, BodySplitter split,
+            BodySplitter.Entry entry) {
+        super(g, cb, funcidx, scan, split, entry);
     }
 
     /**
@@ -53,6 +59,10 @@ public final class FunctionCompiler extends GcCodegen {
     private OsrCodegen osr;
 
     void emit() {
+        if (entry != null) {
+            emitRegion();
+            return;
+        }
         // Set before any path into the body (an OSR entry jumps to a loop header): the handlers read it.
         cb.iconst_0();
         cb.istore(atSlot);
@@ -67,6 +77,7 @@ public final class FunctionCompiler extends GcCodegen {
         support(cb, "exhausted", CD_TRAP);
         cb.athrow();
         cb.labelBinding(ok);
+        if (split != null) split.allocate(this);
         if (osr != null) osr.prologue();
         Label vAlloc = cb.newLabel(), vReady = cb.newLabel();
         if (vSlot >= 0) {
@@ -135,21 +146,7 @@ public final class FunctionCompiler extends GcCodegen {
         f.params = new ValType[0];
         f.results = type.results().toArray(new ValType[0]);
         ctrls.add(f);
-        int lastAt = 0;
-        while (!ctrls.isEmpty()) {
-            if (unreachable) {
-                step(skipDead());
-                continue;
-            }
-            int at = (int) (r.offset() - codeOffset);
-            Instruction in = InstructionReader.next(r);
-            if (in.mayTrap() && at != lastAt) {
-                cb.loadConstant(at);
-                cb.istore(atSlot);
-                lastAt = at;
-            }
-            step(in);
-        }
+        body(0);
         // Exception dispatch, out of line: only a throw runs it.
         for (Runnable d : deferred) d.run();
         if (osr != null) osr.epilogue();
@@ -173,19 +170,51 @@ public final class FunctionCompiler extends GcCodegen {
         cb.athrow();
         if (vSlot >= 0) {
             cb.labelBinding(vAlloc);
-            cb.loadConstant(vBase + 2 * vMax);
+            // A split function's regions are emitted by now: the file holds what the largest of them uses.
+            cb.loadConstant(vBase + 2 * (split == null ? vMax : Math.max(vMax, split.vMax)));
             cb.newarray(TypeKind.LONG);
             cb.astore(vSlot);
             cb.goto_(vReady);
         }
     }
 
+    /** Emits instructions until the control stack is down to floor frames (0: the function's end). */
+    private void body(int floor) {
+        int lastAt = 0;
+        while (ctrls.size() > floor) {
+            if (unreachable) {
+                step(skipDead());
+                continue;
+            }
+            int at = (int) (r.offset() - codeOffset);
+            Instruction in = InstructionReader.next(r);
+            if (in.mayTrap() && at != lastAt) {
+                cb.loadConstant(at);
+                cb.istore(atSlot);
+                lastAt = at;
+            }
+            step(in);
+        }
+    }
+
+    /**
+     * Emits an outlined region's method (see {@link BodySplitter}): from the region's opcode to its end, with
+     * its caller's frames below as exits; falling out of its end is exit 0.
+     */
+    private void emitRegion() {
+        Label start = split.prologue(this);
+        step(InstructionReader.next(r));   // the region's own block, loop or if (none of them traps)
+        body(entry.outside().size());
+        if (!unreachable) split.exit(this, 0, entry.results().length);
+        for (Runnable d : deferred) d.run();
+        split.epilogue(this, start, cb.newBoundLabel());
+    }
 
     // ---- control ----
 
     private Instruction skipDead() { return InstructionReader.skipDead(r); }
 
-    private FunctionType blockType() { return InstructionReader.blockType(r, mod); }
+    FunctionType blockType() { return InstructionReader.blockType(r, mod); }
 
     private Ctl enter(int kind, FunctionType bt) {
         Ctl c = new Ctl();
@@ -205,7 +234,7 @@ public final class FunctionCompiler extends GcCodegen {
     private int extras(Ctl c) { return sp - c.height - c.labelTypes().length; }
 
     /** A branch to c is a plain jump: nothing to drop, and c's label sees the same JVM stack base. */
-    private boolean direct(Ctl c) { return extras(c) == 0 && c.base == jvmBase; }
+    private boolean direct(Ctl c) { return !c.outside && extras(c) == 0 && c.base == jvmBase; }
 
     /** Spill slot of type-stack entry i. */
     private int spillSlot(int i) { return scratchSlot(stack[i], 1 << 20 | i); }
@@ -228,8 +257,12 @@ public final class FunctionCompiler extends GcCodegen {
     }
 
     /** Moves the label's values down over the extras, then jumps (unconditionally) to c. */
-    private void jump(Ctl c) {
+    void jump(Ctl c) {
         int n = c.labelTypes().length;
+        if (c.outside) {
+            split.exit(this, ctrls.indexOf(c) + 1, n);
+            return;
+        }
         int x = extras(c);
         if (x > 0 || c.base != jvmBase) {
             for (int i = n - 1; i >= 0; i--) {
@@ -583,7 +616,8 @@ public final class FunctionCompiler extends GcCodegen {
 
     /** Pushes the module offset of the last trapping instruction reached (a long), for the frame. */
     private void frameOffset() {
-        cb.iload(atSlot);
+        if (split != null) split.trapAt(this);
+        else cb.iload(atSlot);
         cb.i2l();
         cb.loadConstant(codeOffset);
         cb.ladd();
@@ -603,6 +637,7 @@ public final class FunctionCompiler extends GcCodegen {
             case IF, BR_IF, SELECT, SELECT_T -> { }
             default -> flush();
         }
+        if (split != null && (in == Instruction.BLOCK || in == Instruction.LOOP || in == Instruction.IF) && split.outline(this, in)) return;
         switch (in) {
             case UNREACHABLE -> {
                 support(cb, "unreachable", CD_TRAP);
@@ -745,7 +780,9 @@ public final class FunctionCompiler extends GcCodegen {
             }
             case BR_TABLE -> brTable();
             case RETURN -> {
-                emitReturn();
+                // In a region's method, a return is a branch to the function's frame, which is the caller's.
+                if (entry != null) jump(ctrls.get(0));
+                else emitReturn();
                 unreachable = true;
             }
             case CALL -> call(r.u32());

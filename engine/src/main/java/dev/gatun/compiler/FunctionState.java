@@ -63,6 +63,8 @@ abstract class FunctionState {
         /** Each clause's tag (-1: catch_all), and the out-of-line code that lands an exception in it. */
         List<Integer> clauseTags;
         List<Runnable> clauseLandings;
+        /** A frame of the caller of an outlined region: a branch to it leaves the region's method. */
+        boolean outside;
 
         ValType[] labelTypes() { return kind == LOOP ? params : results; }
     }
@@ -99,6 +101,11 @@ abstract class FunctionState {
     final int fuelSlot;
     /** The vector register file's JVM local (see {@link #vAt}), or -1 when the body has no v128. */
     final int vSlot;
+    /** How the function is split into methods (null: it is one), and the region this method is (null: the function's own). */
+    final BodySplitter split;
+    final BodySplitter.Entry entry;
+    /** A split function's per-call frame arrays ({@link BodySplitter}): longs (and the trap offset), references; else -1. */
+    final int frameSlot, refsSlot;
     /** First file index of the operand-stack pairs (after the scratch pair and the v128 locals). */
     final int vBase;
     /** The file pair of each distinct v128.const, filled once at entry (key: its low and high halves). */
@@ -124,13 +131,16 @@ abstract class FunctionState {
     /** The branch opcode of a comparison whose 0/1 result is not materialised yet, or null. */
     Opcode pending;
 
-    FunctionState(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
+    FunctionState(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan, BodySplitter split,
+            BodySplitter.Entry entry) {
         this.g = g;
         this.cb = cb;
         this.mod = g.mod;
         this.funcidx = funcidx;
         this.type = mod.funcType(funcidx);
         this.scan = scan;
+        this.split = split;
+        this.entry = entry;
         WasmModule.FunctionBody body = mod.codes().get(funcidx - mod.importedFuncs());
         this.r = new WasmReader(body.code(), 0, body.code().length, body.codeOffset());
         this.codeOffset = body.codeOffset();
@@ -140,7 +150,9 @@ abstract class FunctionState {
         int n = np + body.locals().length;
         localSlot = new int[n];
         localType = new ValType[n];
-        int slot = 0;
+        // An outlined region's method takes (its entry values..., frame, refs, [vector file], inst, depth):
+        // the function's parameters are locals there, loaded from the frame like the others.
+        int slot = entry == null ? 0 : entry.entrySlots();
         int vreg = VSCRATCH + 2;
         vParamSlot = new int[np];
         for (int i = 0; i < np; i++) {
@@ -152,13 +164,20 @@ abstract class FunctionState {
             } else {
                 localSlot[i] = slot;
             }
-            slot += slots(localType[i]);
+            if (entry == null) slot += slots(localType[i]);
+        }
+        int frame = -1, refs = -1, v = -1;
+        if (entry != null) {
+            frame = slot++;
+            refs = slot++;
+            v = scan.simd() ? slot++ : -1;
         }
         instSlot = slot++;
         depthSlot = slot++;
-        for (int i = np; i < n; i++) {
-            localType[i] = body.locals()[i - np];
+        for (int i = entry == null ? np : 0; i < n; i++) {
+            if (i >= np) localType[i] = body.locals()[i - np];
             if (localType[i] == ValType.V128) {
+                if (i < np) continue;
                 localSlot[i] = vreg;   // an index in the vector register file, not a JVM local
                 vreg += 2;
                 continue;
@@ -172,7 +191,14 @@ abstract class FunctionState {
         budgetSlot = slot++;
         atSlot = slot++;
         fuelSlot = slot++;
-        vSlot = scan.simd() ? slot++ : -1;
+        if (entry == null) {
+            v = scan.simd() ? slot++ : -1;
+            frame = split != null ? slot++ : -1;
+            refs = split != null ? slot++ : -1;
+        }
+        vSlot = v;
+        frameSlot = frame;
+        refsSlot = refs;
         nextSlot = slot;
     }
 

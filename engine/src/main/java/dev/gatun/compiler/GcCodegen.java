@@ -30,8 +30,9 @@ abstract class GcCodegen extends CallCodegen {
     /** Scratch keys of struct.new and array.new_fixed operands. */
     private static final int OPERANDS = 4 << 20;
 
-    GcCodegen(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
-        super(g, cb, funcidx, scan);
+    GcCodegen(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan, BodySplitter split,
+            BodySplitter.Entry entry) {
+        super(g, cb, funcidx, scan, split, entry);
     }
 
     private void gc(String name, ClassDesc ret, ClassDesc... params) {

@@ -14,7 +14,10 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One compile of a module's defined functions into classes, with failures isolated per function: when a
+ * One compile of a module's defined functions into classes, with failures isolated per function. A function
+ * whose method is over the budget is generated again split into methods ({@link BodySplitter}), each
+ * round with smaller ones while any is still over, until they fit or would hold too little to be worth a
+ * method (then it stays in the interpreter, with the reason). When a
  * class cannot be built (the class builder refuses a method, e.g. its code is over 64 KiB) or defined (a
  * verify error), each of its functions is probed alone in a class of its own, the ones that fail stay in
  * the interpreter with the reason, and the module is generated again without them (their callers' call
@@ -35,6 +38,8 @@ final class ModuleCompilation {
     private final String[] why;
     /** By defined index: bytes of its largest generated method, from the last build. */
     private final int[] methodBytes;
+    /** By defined index: the Wasm bytes per method it is split into ({@link Compiler.GeneratedClass#splitBytes}). */
+    private final int[] splitBytes;
     /** The {@link ClassCache} directory and key of this compile; null when it does not use the cache. */
     private final java.nio.file.Path cacheDir;
     private final byte[] key;
@@ -53,6 +58,7 @@ final class ModuleCompilation {
         this.classOf = new int[nDef];
         this.why = new String[nDef];
         this.methodBytes = new int[nDef];
+        this.splitBytes = new int[nDef];
         this.noOsr = new boolean[nDef];
         int n = 1, classBytes = Compiler.classBytes();
         long size = 0;
@@ -111,7 +117,7 @@ final class ModuleCompilation {
                     isolate(failed, failure, true);
                     continue;
                 }
-                if (key != null) ClassCache.store(cacheDir, key, new ClassCache.Entry(ok, noOsr, methodBytes, why, classes));
+                if (key != null) ClassCache.store(cacheDir, key, new ClassCache.Entry(ok, noOsr, methodBytes, splitBytes, why, classes));
                 return result(byClass, linker);
             }
         } catch (RuntimeException | LinkageError e) {
@@ -145,6 +151,7 @@ final class ModuleCompilation {
         System.arraycopy(e.ok(), 0, ok, 0, nDef);
         System.arraycopy(e.noOsr(), 0, noOsr, 0, nDef);
         System.arraycopy(e.methodBytes(), 0, methodBytes, 0, nDef);
+        System.arraycopy(e.splitBytes(), 0, splitBytes, 0, nDef);
         System.arraycopy(e.why(), 0, why, 0, nDef);
         ClassCache.HITS.incrementAndGet();
         return result(byClass, linker);
@@ -154,6 +161,7 @@ final class ModuleCompilation {
         Compiler.GeneratedClass g = new Compiler.GeneratedClass(mod, typeIds, ok, scans, classOf, k, metered);
         g.osr = osr;
         g.noOsr = noOsr;
+        g.splitBytes = splitBytes;
         return g;
     }
 
@@ -184,7 +192,10 @@ final class ModuleCompilation {
                 byte[] bytes = g.generate();
                 if (defining) define(bytes, new Compiler.Linker(imported, classOf, nClasses), k);
             } catch (RuntimeException | LinkageError e) {
-                leave(i, reason(e, defining));
+                // The class file's own limit (64 KiB of code in a method): split the function.
+                var tooLong = java.util.regex.Pattern.compile("^Code length (\\d+) is outside").matcher(String.valueOf(e.getMessage()));
+                if (!defining && tooLong.find()) oversized(i, Integer.parseInt(tooLong.group(1)));
+                else leave(i, reason(e, defining));
                 any = true;
             }
         }
@@ -208,49 +219,77 @@ final class ModuleCompilation {
     }
 
     /**
-     * Leaves functions whose generated methods are over the budget to the interpreter (HotSpot does not
-     * JIT-compile a method over 8,000 bytes, so they would run slower compiled than interpreted).
+     * Splits functions whose generated methods are over the budget (HotSpot does not JIT-compile a method
+     * over 8,000 bytes, so they would run slower compiled than interpreted), or splits them finer.
      */
     private boolean dropOversized(byte[] bytes) {
+        int[] longest = new int[nDef];
         boolean dropped = false;
+        int budget = Compiler.maxMethodBytes();
         ClassModel cm = ClassFile.of().parse(bytes);
         for (MethodModel m : cm.methods()) {
             String name = m.methodName().stringValue();
             boolean entry = name.startsWith("o") && !name.equals("osr");
-            if (!name.startsWith("f") && !name.startsWith("b") && !entry) continue;
-            int defined = Integer.parseInt(name.substring(1)) - imported;
+            // A split function's regions: r<funcidx>_<id>.
+            boolean region = name.startsWith("r") && name.indexOf('_') > 0;
+            if (!name.startsWith("f") && !name.startsWith("b") && !entry && !region) continue;
+            int defined = Integer.parseInt(name.substring(1, region ? name.indexOf('_') : name.length())) - imported;
             int len = m.findAttribute(Attributes.code()).map(CodeAttribute::codeLength).orElse(0);
             if (entry) {
                 // Only the on-stack replacement entry is too big: the function itself still compiles.
-                if (len > Compiler.MAX_METHOD_BYTES) {
+                if (len > budget) {
                     noOsr[defined] = true;
                     dropped = true;
                 }
                 continue;
             }
-            methodBytes[defined] = Math.max(methodBytes[defined], len);
-            if (len > Compiler.MAX_METHOD_BYTES) {
-                leave(defined, "its method of " + len + " bytes is over the " + Compiler.MAX_METHOD_BYTES + "-byte budget");
+            longest[defined] = Math.max(longest[defined], len);
+        }
+        for (int i = 0; i < nDef; i++) {
+            if (longest[i] == 0) continue;
+            methodBytes[i] = longest[i];
+            if (longest[i] > budget) {
+                oversized(i, longest[i]);
                 dropped = true;
             }
         }
         return dropped;
     }
 
+    /** The smallest share of Wasm code worth a method of its own: a function that needs smaller ones stays in tier 1. */
+    private static final int MIN_SPLIT_BYTES = 64;
+
+    /**
+     * Function i's largest method took len bytes, over the budget: the next round splits it into methods
+     * of proportionally less Wasm code (with a margin, and at least a quarter less than this round).
+     */
+    private void oversized(int i, int len) {
+        int budget = Compiler.maxMethodBytes();
+        long prev = splitBytes[i] > 0 ? splitBytes[i] : mod.codes().get(i).code().length;
+        long next = Math.min(prev * budget * 4 / 5 / len, prev * 3 / 4);
+        if (next < MIN_SPLIT_BYTES) {
+            leave(i, "its method of " + len + " bytes is over the " + budget + "-byte budget"
+                    + (splitBytes[i] > 0 ? " even split into methods of about " + prev + " bytes of Wasm code" : ""));
+        } else {
+            splitBytes[i] = (int) next;
+        }
+    }
+
     private Compiler.Report report() {
         SortedMap<Integer, String> left = new TreeMap<>();
-        int compiled = 0, largest = 0, largestAt = -1;
+        int compiled = 0, largest = 0, largestAt = -1, split = 0;
         for (int i = 0; i < nDef; i++) {
             if (!ok[i]) {
                 left.put(imported + i, why[i]);
                 continue;
             }
             compiled++;
+            if (splitBytes[i] > 0) split++;
             if (methodBytes[i] > largest) {
                 largest = methodBytes[i];
                 largestAt = imported + i;
             }
         }
-        return new Compiler.Report(compiled, java.util.Collections.unmodifiableSortedMap(left), largest, largestAt);
+        return new Compiler.Report(compiled, java.util.Collections.unmodifiableSortedMap(left), largest, largestAt, split);
     }
 }

@@ -30,8 +30,9 @@ import static java.lang.constant.ConstantDescs.*;
 
 /** Code generation of the scalar numeric instructions, the 0xFC conversions and bulk operations, and scalar loads and stores. */
 abstract class ScalarCodegen extends FunctionState {
-    ScalarCodegen(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
-        super(g, cb, funcidx, scan);
+    ScalarCodegen(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan, BodySplitter split,
+            BodySplitter.Entry entry) {
+        super(g, cb, funcidx, scan, split, entry);
     }
 
     void memory(Instruction in) {

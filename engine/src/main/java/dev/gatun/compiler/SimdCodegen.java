@@ -29,8 +29,9 @@ import static java.lang.constant.ConstantDescs.*;
 
 /** Code generation of the v128 instructions: calls of their kernels over the vector register file. */
 abstract class SimdCodegen extends ScalarCodegen {
-    SimdCodegen(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan) {
-        super(g, cb, funcidx, scan);
+    SimdCodegen(Compiler.GeneratedClass g, CodeBuilder cb, int funcidx, Compiler.BodySummary scan, BodySplitter split,
+            BodySplitter.Entry entry) {
+        super(g, cb, funcidx, scan, split, entry);
     }
 
     // ---- kernels of dev.gatun.vector over the vector register file ----
