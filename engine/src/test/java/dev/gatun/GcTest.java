@@ -137,6 +137,31 @@ class GcTest {
         assertEquals((int) (100_000L * 99_999 / 2), i32(call(instance(tier), "churn", Value.i32(100_000), Value.i32(400))));
     }
 
+    @ParameterizedTest
+    @EnumSource(Tier.class)
+    void referencesToFunctionTypesOfTheirOwnRecursionGroup(Tier tier) {
+        // $s names $f before $f is defined, $f names itself: both references are funcrefs, not anyrefs.
+        String wat = """
+                (module
+                  (rec (type $s (struct (field (ref $f))))
+                       (type $f (func (param i32 (ref null $f)) (result i32))))
+                  (elem declare func $inc)
+                  (func $inc (type $f) (i32.add (local.get 0) (i32.const 1)))
+                  (func (export "viaStruct") (param i32) (result i32)
+                    (local $k (ref $f))
+                    (local.set $k (struct.get $s 0 (struct.new $s (ref.func $inc))))
+                    (call_ref $f (local.get 0) (local.get $k) (local.get $k)))
+                  (func (export "inc") (type $f) (i32.add (local.get 0) (i32.const 1)))
+                  (func (export "next") (param funcref) (result (ref null $f)) (ref.cast (ref null $f) (local.get 0))))""";
+        CompileOptions options = CompileOptions.defaults().withTier(tier).withStrictCompilation(tier == Tier.COMPILER);
+        Instance inst = WebAssembly.instantiate(WebAssembly.compile(Wat.parse(wat), options), Imports.builder().build());
+        assertEquals(42, i32(call(inst, "viaStruct", Value.i32(41))));
+        // Across the API a (ref null $f) is a funcref both ways: Java passes one in and gets one back.
+        Value inc = Value.funcref(inst.exports().function("inc"));
+        assertEquals(8, i32(inst.exports().function("inc").call(Value.i32(7), inc)[0]));
+        assertEquals(inc, call(inst, "next", inc));
+    }
+
     @Test
     void equalRecursionGroupsAreOneTypeAcrossModules() {
         String exporter = """

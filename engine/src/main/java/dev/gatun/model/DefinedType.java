@@ -98,9 +98,10 @@ public final class DefinedType {
         return new FieldType(resolve(f.type(), g), f.packed(), f.mutable());
     }
 
+    /** Keeps the kind the group's reader gave: the member may not be resolved yet, so its hierarchy is unknown here. */
     private static ValueType resolve(ValueType v, DefinedType[] g) {
         return v.heap() instanceof HeapType.Rec(int j) && j < g.length
-                ? ValueType.ref(v.nullable(), new HeapType.Defined(g[j])) : v;
+                ? ValueType.ref(v.kind(), v.nullable(), new HeapType.Defined(g[j])) : v;
     }
 
     public int id() { return id; }
