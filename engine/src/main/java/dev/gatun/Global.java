@@ -8,11 +8,14 @@ import java.util.Objects;
 public final class Global implements Extern {
     final GlobalInst inst;
     private final GlobalType type;
+    /** Made by Java, not exported by an instance: its API type may be wider than what it holds (see Instantiator). */
+    final boolean host;
 
     public Global(GlobalType type, Value value) {
         Objects.requireNonNull(type, "type");
         this.inst = new GlobalInst(ApiTypes.model(type));
         this.type = type;
+        this.host = true;
         inst.api = this;
         store(value == null ? Value.zero(type.valType()) : value);
     }
@@ -20,6 +23,7 @@ public final class Global implements Extern {
     Global(GlobalInst inst) {
         this.inst = inst;
         this.type = ApiTypes.api(inst.type);
+        this.host = false;
         inst.api = this;
     }
 

@@ -82,8 +82,12 @@ final class Instantiator {
                     if (!(e instanceof Global g)) throw incompatible(imp, "expected a global, got " + e.type().kind());
                     // An immutable global may be of a subtype; a mutable one is read and written, so exactly.
                     dev.gatun.model.GlobalType wantFull = (dev.gatun.model.GlobalType) imp.type(), gotFull = g.inst.type;
-                    if (gotFull.mutable() != wantFull.mutable() || (wantFull.mutable() ? !gotFull.type().equals(wantFull.type())
-                            : !gotFull.type().matches(wantFull.type())))
+                    // Java's global types name no heap types, so an immutable global Java made is taken by its value,
+                    // as JS takes a plain value for an immutable import: a non-null externref meets (ref extern).
+                    boolean byValue = g.host && !wantFull.mutable() && !gotFull.mutable()
+                            && Marshalling.matches(wantFull.type(), g.get());
+                    if (!byValue && (gotFull.mutable() != wantFull.mutable() || (wantFull.mutable() ? !gotFull.type().equals(wantFull.type())
+                            : !gotFull.type().matches(wantFull.type()))))
                         throw incompatible(imp, "expected " + wantFull + ", got " + gotFull);
                     globals[gi++] = g.inst;
                 }

@@ -115,6 +115,22 @@ class TypedFunctionReferencesTest {
         assertEquals(6, i32(ex.function("fromSlot").call(Value.i32(3))));
     }
 
+    @Test
+    void anImmutableJavaGlobalMeetsANonNullableImportByItsValue() {
+        var module = WebAssembly.compile(Wat.parse("""
+                (module (import "host" "g" (global $g (ref extern)))
+                  (func (export "get") (result externref) (global.get $g)))"""));
+        Object token = new Object();
+        Global held = new Global(new GlobalType(ValType.EXTERNREF, false), Value.externref(token));
+        Instance inst = WebAssembly.instantiate(module, Imports.builder().add("host", "g", held).build());
+        assertEquals(Value.externref(token), inst.exports().function("get").call()[0]);
+        // Null does not meet (ref extern), and a mutable global could be set to null later: both refused.
+        Global nul = new Global(new GlobalType(ValType.EXTERNREF, false), Value.externref(null));
+        Global mutable = new Global(new GlobalType(ValType.EXTERNREF, true), Value.externref(token));
+        assertThrows(LinkError.class, () -> WebAssembly.instantiate(module, Imports.builder().add("host", "g", nul).build()));
+        assertThrows(LinkError.class, () -> WebAssembly.instantiate(module, Imports.builder().add("host", "g", mutable).build()));
+    }
+
     private static CompileError invalid(String wat) {
         return assertThrows(CompileError.class, () -> WebAssembly.compile(Wat.parse(wat)));
     }
