@@ -6,6 +6,7 @@ import dev.gatun.Tier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -86,14 +87,14 @@ public final class GcDifferential {
             }
             if (why != null) {
                 divergent++;
-                Files.copy(mod, out.resolve(mod.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(mod, out.resolve(mod.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 Files.writeString(out.resolve(mod.getFileName() + ".txt"), why + "\n--- binaryen\n" + String.join("\n", ref)
                         + "\n--- interpreter\n" + String.join("\n", t1) + "\n--- compiler\n" + String.join("\n", t2) + "\n");
                 System.out.println("DIVERGENCE " + out.resolve(mod.getFileName()) + ": " + why);
             }
             else if (corpus != null && uncompilableBefore == uncompilable) {
                 Files.createDirectories(corpus);
-                Files.copy(mod, corpus.resolve(mod.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(mod, corpus.resolve(mod.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 Files.write(corpus.resolve(mod.getFileName().toString().replace(".wasm", ".fuzz-exec.txt")), raw);
             }
             Files.deleteIfExists(mod);
