@@ -75,14 +75,48 @@ class TierDifferentialTest {
                 () -> assertTrue(dev.gatun.interpreter.Osr.entries() > before, "no on-stack replacement happened"))));
     }
 
+    /**
+     * The corpus in TIERED compiled by hot functions (every module counted as big), on-stack replacement
+     * tried at random back-edges: functions move into compiled code one batch at a time on the compiler
+     * thread while the exports run, calls cross between tiers both ways, and the trace must not change.
+     */
+    @TestFactory
+    Stream<DynamicTest> hotFunctionBatchesAgree() throws IOException {
+        String dir = System.getProperty("gatun.fuzzDir");
+        Path root = dir != null ? Path.of(dir) : Path.of(TierDifferentialTest.class.getResource("/fuzz").getPath());
+        List<Path> files;
+        try (Stream<Path> s = Files.list(root)) {
+            files = s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+        }
+        return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
+            byte[] bytes = Files.readAllBytes(p);
+            List<String> want = trace(bytes, new CompileOptions(Tier.INTERPRETER, false));
+            String saved = System.getProperty("gatun.tiered.wholeModuleBytes");
+            System.setProperty("gatun.tiered.wholeModuleBytes", "0");
+            dev.gatun.interpreter.Osr.stress(8);
+            try {
+                // Twice: the second run meets what the first one's batches compiled.
+                Module module = WebAssembly.compile(bytes, new CompileOptions(Tier.TIERED, false));
+                for (int round = 0; round < 2; round++) assertEquals(String.join("\n", want), String.join("\n", trace(module)));
+            } finally {
+                dev.gatun.interpreter.Osr.stress(0);
+                if (saved == null) System.clearProperty("gatun.tiered.wholeModuleBytes");
+                else System.setProperty("gatun.tiered.wholeModuleBytes", saved);
+            }
+        }));
+    }
+
     /** Everything observable from running the module once: one line per event. */
     static List<String> trace(byte[] bytes, Tier tier) {
         return trace(bytes, CompileOptions.defaults().withTier(tier));
     }
 
     static List<String> trace(byte[] bytes, CompileOptions options) {
+        return trace(WebAssembly.compile(bytes, options));
+    }
+
+    static List<String> trace(Module module) {
         List<String> out = new ArrayList<>();
-        Module module = WebAssembly.compile(bytes, options);
         Imports.Builder imports = Imports.builder();
         for (ImportDescriptor d : module.imports()) {
             if (!(d.type() instanceof FunctionType ft)) throw new IllegalStateException("unexpected import " + d);

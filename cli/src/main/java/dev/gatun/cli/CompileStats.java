@@ -21,6 +21,8 @@ final class CompileStats {
         } else {
             err.println("gatun: tier 2: compiled " + r.compiled() + " of " + r.functions() + " functions, "
                     + r.interpreted().size() + " left to the interpreter"
+                    + (r.compiled() + r.interpreted().size() < r.functions()
+                            ? ", " + (r.functions() - r.compiled() - r.interpreted().size()) + " not hot enough to compile" : "")
                     + (r.split() == 0 ? "" : ", " + r.split() + " split into several methods")
                     + (r.largestFuncidx() < 0 ? "" : "; largest method " + r.largestMethodBytes() + " bytes (function " + r.largestFuncidx() + ")"));
             r.interpreted().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -70,7 +70,7 @@ abstract class CallCodegen extends SimdCodegen {
     void call(int x) {
         FunctionType ft = mod.funcType(x);
         args(ft);
-        if (g.compiled(x)) {
+        if (g.compiled(x) || g.callsLate(x)) {
             cb.aload(instSlot);
             cb.iload(depthSlot);
             cb.iconst_1();

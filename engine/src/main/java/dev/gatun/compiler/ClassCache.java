@@ -130,6 +130,15 @@ public final class ClassCache {
         }
     }
 
+    /** Whether the cache has an entry for this compile (not whether it loads). */
+    static boolean has(Compiler.Cache cache, boolean metered, boolean osr) {
+        try {
+            return Files.isRegularFile(file(cache.dir(), key(cache.moduleDigest(), metered, osr)));
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+
     /** Drops the entry of key (its classes did not load). */
     static void evict(Path dir, byte[] key) {
         try {

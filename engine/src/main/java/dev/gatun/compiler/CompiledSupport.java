@@ -281,14 +281,6 @@ public final class CompiledSupport {
 
     static FunctionType typeOf(InstanceState inst, int funcidx) { return inst.module.funcType(funcidx); }
 
-    /** Links a call into another class of the same module (invokedynamic bootstrap): a constant target, so C2 inlines. */
-    static java.lang.invoke.CallSite link(java.lang.invoke.MethodHandles.Lookup caller, String name,
-                                          java.lang.invoke.MethodType type, int funcidx) throws ReflectiveOperationException {
-        Compiler.Linker l = java.lang.invoke.MethodHandles.classData(caller, java.lang.constant.ConstantDescs.DEFAULT_NAME, Compiler.Linker.class);
-        java.lang.invoke.MethodHandles.Lookup target = l.classes[l.classOf[funcidx - l.imported]];
-        return new java.lang.invoke.ConstantCallSite(target.findStatic(target.lookupClass(), name, type));
-    }
-
     // ---- traps ----
 
     static WasmTrap exhausted() { return new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED); }

@@ -91,10 +91,15 @@ public final class Compiler {
     static final ClassDesc CD_EXN = desc(dev.gatun.runtime.Exn.class);
     static final ClassDesc CD_TAG = desc(dev.gatun.runtime.TagInst.class);
     static final ClassDesc CD_OBJS = CD_Object.arrayType();
-    /** The bootstrap of calls into another class of the same module: {@link CompiledSupport#link}. */
-    static final java.lang.constant.DirectMethodHandleDesc LINK = java.lang.constant.MethodHandleDesc.ofMethod(
-            java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, desc(CompiledSupport.class), "link",
-            MethodTypeDesc.of(CD_CallSite, CD_MethodHandles_Lookup, CD_String, CD_MethodType, CD_int));
+    /** The bootstrap of calls into another class of the same module: {@link Linker#link}. */
+    static final java.lang.constant.DirectMethodHandleDesc LINK = bootstrap("link");
+    /** The bootstrap of calls to a function not compiled yet when the caller is: {@link Linker#linkLater}. */
+    static final java.lang.constant.DirectMethodHandleDesc LINK_LATER = bootstrap("linkLater");
+
+    private static java.lang.constant.DirectMethodHandleDesc bootstrap(String name) {
+        return java.lang.constant.MethodHandleDesc.ofMethod(java.lang.constant.DirectMethodHandleDesc.Kind.STATIC, desc(Linker.class), name,
+                MethodTypeDesc.of(CD_CallSite, CD_MethodHandles_Lookup, CD_String, CD_MethodType, CD_int));
+    }
     static final ClassDesc CD_FLOAT = desc(Float.class);
     static final ClassDesc CD_DOUBLE = desc(Double.class);
     static final ClassDesc CD_INTEGER = desc(Integer.class);
@@ -113,7 +118,8 @@ public final class Compiler {
         public java.lang.invoke.MethodHandle entry(int funcidx) {
             int defined = funcidx - (linker == null ? 0 : linker.imported);
             if (linker == null || defined < 0 || code(defined) == null) return null;
-            MethodHandles.Lookup l = linker.classes[linker.classOf[defined]];
+            MethodHandles.Lookup l = linker.lookupOf(funcidx);
+            if (l == null) return null;
             // By name: the generated class has exactly one method per compiled function.
             for (java.lang.reflect.Method m : l.lookupClass().getDeclaredMethods()) {
                 if (!m.getName().equals("f" + funcidx)) continue;
@@ -143,19 +149,6 @@ public final class Compiler {
      */
     static int classBytes() { return Integer.getInteger("gatun.compiler.classBytes", 128 * 1024); }
 
-    /** What the classes of one module share: each class's lookup, for linking calls between them. */
-    static final class Linker {
-        final int imported;
-        final int[] classOf;                   // by defined function index
-        final MethodHandles.Lookup[] classes;
-
-        Linker(int imported, int[] classOf, int n) {
-            this.imported = imported;
-            this.classOf = classOf;
-            this.classes = new MethodHandles.Lookup[n];
-        }
-    }
-
     /** The class cache a compile uses: its directory, and the digest of the module's bytes ({@link ClassCache#digest}). */
     public record Cache(java.nio.file.Path dir, byte[] moduleDigest) {}
 
@@ -168,6 +161,31 @@ public final class Compiler {
     public static Result compile(WasmModule mod, int[] typeIds, boolean metered, boolean osr, Cache cache) {
         if (mod.codes().isEmpty()) return NONE;
         return new ModuleCompilation(mod, typeIds, metered, osr, cache).run();
+    }
+
+    /** Whether the class cache has an entry for this module's compile (without loading it). */
+    public static boolean inCache(Cache cache, boolean metered, boolean osr) {
+        return cache != null && ClassCache.has(cache, metered, osr);
+    }
+
+    /**
+     * A compile of a module in batches of functions, as they get hot (tiered execution of a big module):
+     * each batch one new class, with on-stack replacement entries; calls to functions of later batches
+     * link when those are compiled ({@link Linker}).
+     */
+    public static final class Batches {
+        private final ModuleCompilation compilation;
+
+        public Batches(WasmModule mod, int[] typeIds, boolean metered) {
+            this.compilation = new ModuleCompilation(mod, typeIds, metered, true, null, true);
+        }
+
+        /**
+         * Compiles these defined functions (indices into the code section; ones compiled or given up
+         * before are skipped). The result holds code for the ones this batch compiled and the report of
+         * all batches so far.
+         */
+        public Result compile(int[] defined) { return compilation.batch(defined); }
     }
 
     // ---- the pre-scan: can a body be compiled, and what does it use ----
@@ -445,6 +463,19 @@ public final class Compiler {
 
         boolean compiled(int funcidx) { return funcidx >= imported && ok[funcidx - imported]; }
 
+        /**
+         * A compile in batches: by defined index, why a function stays in the interpreter (null while it
+         * may still be compiled), else null. A call to a function no batch has compiled yet, and that may
+         * be, links late ({@link Linker#linkLater}).
+         */
+        String[] later;
+        /** The functions this class calls late, each through an adapter {@code p<funcidx>} to its slow path. */
+        private final TreeSet<Integer> lateCallees = new TreeSet<>();
+
+        boolean callsLate(int funcidx) {
+            return later != null && funcidx >= imported && !ok[funcidx - imported] && later[funcidx - imported] == null;
+        }
+
         /** When set (a defined index), the class holds only that function: a probe for what makes a class fail. */
         int only = -1;
         /** Whether functions get on-stack replacement entries, and (by defined index, when set) which do not. */
@@ -464,7 +495,11 @@ public final class Compiler {
         /** Calls compiled function x, arguments (and inst, depth) on the stack. */
         void invokeFn(CodeBuilder cb, int x) {
             MethodTypeDesc d = fnDesc(mod.funcType(x));
-            if (classOf[x - imported] == klass) {
+            if (callsLate(x)) {
+                lateCallees.add(x);
+                slowTypes.add(mod.funcTypes()[x]);
+                cb.invokedynamic(java.lang.constant.DynamicCallSiteDesc.of(LINK_LATER, "f" + x, d, x));
+            } else if (classOf[x - imported] == klass) {
                 cb.invokestatic(self, "f" + x, d);
             } else {
                 cb.invokedynamic(java.lang.constant.DynamicCallSiteDesc.of(LINK, "f" + x, d, x));
@@ -513,6 +548,9 @@ public final class Compiler {
                     FunctionType ft = mod.functionType(t);
                     slowTypes.add(t);
                     clb.withMethodBody("ci" + t, mtd(ft, CD_FUNC, CD_INST, CD_int), ClassFile.ACC_STATIC, cb -> dispatcher(cb, t));
+                }
+                for (int x : lateCallees) {
+                    clb.withMethodBody("p" + x, fnDesc(mod.funcType(x)), ClassFile.ACC_STATIC, cb -> lateAdapter(cb, x));
                 }
                 for (int t : slowTypes) {
                     FunctionType ft = mod.functionType(t);
@@ -582,6 +620,20 @@ public final class Compiler {
                 case 1 -> cb.return_(kind(ft.results().get(0)));
                 default -> cb.areturn();
             }
+        }
+
+        /** Calls function x of the same instance through its FuncInst, until a batch compiles it. */
+        private void lateAdapter(CodeBuilder cb, int x) {
+            FunctionType ft = mod.funcType(x);
+            int slot = loadParams(cb, ft);
+            cb.aload(slot);
+            cb.getfield(CD_INST, "funcs", CD_FUNC.arrayType());
+            cb.loadConstant(x);
+            cb.aaload();
+            cb.aload(slot);
+            cb.iload(slot + 1);
+            cb.invokestatic(self, "slow" + mod.funcTypes()[x], mtd(ft, CD_FUNC, CD_INST, CD_int));
+            returnOf(cb, ft);
         }
 
         /** Calls any FuncInst through the registers (host, other instance, interpreted). */

@@ -33,7 +33,10 @@ final class ModuleCompilation {
     private final boolean[] ok;
     private final Compiler.BodySummary[] scans;
     private final int[] classOf;
-    private final int nClasses;
+    private int nClasses;
+    /** Compiling in batches: the linker all batches share, and each function's code once a batch has it. */
+    private final Linker batches;
+    private final CompiledCode[] batchCode;
     /** By defined index: why the function stays in the interpreter (null while it is compiled). */
     private final String[] why;
     /** By defined index: bytes of its largest generated method, from the last build. */
@@ -45,6 +48,14 @@ final class ModuleCompilation {
     private final byte[] key;
 
     ModuleCompilation(WasmModule mod, int[] typeIds, boolean metered, boolean osr, Compiler.Cache cache) {
+        this(mod, typeIds, metered, osr, cache, false);
+    }
+
+    /**
+     * With {@code batched}, nothing is compiled until {@link #batch} names the functions; each batch
+     * becomes a class of its own, and functions are scanned as they are named.
+     */
+    ModuleCompilation(WasmModule mod, int[] typeIds, boolean metered, boolean osr, Compiler.Cache cache, boolean batched) {
         this.cacheDir = cache == null ? null : cache.dir();
         this.key = cache == null ? null : ClassCache.key(cache.moduleDigest(), metered, osr);
         this.mod = mod;
@@ -60,6 +71,14 @@ final class ModuleCompilation {
         this.methodBytes = new int[nDef];
         this.splitBytes = new int[nDef];
         this.noOsr = new boolean[nDef];
+        if (batched) {
+            java.util.Arrays.fill(classOf, -1);
+            this.batches = new Linker(imported, classOf);
+            this.batchCode = new CompiledCode[nDef];
+            return;
+        }
+        this.batches = null;
+        this.batchCode = null;
         int n = 1, classBytes = Compiler.classBytes();
         long size = 0;
         for (int i = 0; i < nDef; i++) {
@@ -75,6 +94,62 @@ final class ModuleCompilation {
             classOf[i] = n - 1;
         }
         this.nClasses = n;
+    }
+
+    /**
+     * Compiles the given defined functions (not compiled before) into one new class and defines it, with
+     * failures isolated as in {@link #run}; calls between this class and the others link through the shared
+     * {@link Linker}. The result has code for the functions this batch compiled (null elsewhere) and the
+     * report of every batch so far. One batch at a time.
+     */
+    synchronized Compiler.Result batch(int[] defined) {
+        int k = nClasses++;
+        java.util.List<Integer> mine = new java.util.ArrayList<>();
+        for (int i : defined) {
+            if (ok[i] || why[i] != null) continue;
+            scans[i] = Compiler.BodySummary.of(mod, imported + i);
+            if (!scans[i].ok()) {
+                why[i] = scans[i].why();
+                continue;
+            }
+            ok[i] = true;
+            classOf[i] = k;
+            mine.add(i);
+        }
+        CompiledCode[] codes = new CompiledCode[nDef];
+        try {
+            while (true) {
+                Compiler.GeneratedClass g = generator(k);
+                if (!g.any()) break;
+                byte[] bytes;
+                try {
+                    bytes = g.generate();
+                } catch (RuntimeException | StackOverflowError e) {
+                    isolate(k, e, false);
+                    continue;
+                }
+                if (dropOversized(bytes)) continue;
+                CompiledCode c;
+                try {
+                    c = define(bytes, batches, k);
+                } catch (RuntimeException | LinkageError e) {
+                    isolate(k, e, true);
+                    continue;
+                }
+                mine.removeIf(i -> !ok[i]);
+                batches.define(k, batches.lookup(k), mine);
+                for (int i : mine) codes[i] = batchCode[i] = c;
+                break;
+            }
+        } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
+            // Not one function's fault: this batch stays in tier 1, and says why.
+            for (int i : mine) {
+                if (!ok[i]) continue;
+                ok[i] = false;
+                why[i] = "its batch's compile failed: " + e;
+            }
+        }
+        return new Compiler.Result(codes, batches, report());
     }
 
     Compiler.Result run() {
@@ -100,7 +175,7 @@ final class ModuleCompilation {
                     dropped |= dropOversized(classes[k]);
                 }
                 if (dropped) continue;
-                Compiler.Linker linker = new Compiler.Linker(imported, classOf, nClasses);
+                Linker linker = new Linker(imported, classOf);
                 CompiledCode[] byClass = new CompiledCode[nClasses];
                 int failed = -1;
                 Throwable failure = null;
@@ -120,7 +195,7 @@ final class ModuleCompilation {
                 if (key != null) ClassCache.store(cacheDir, key, new ClassCache.Entry(ok, noOsr, methodBytes, splitBytes, why, classes));
                 return result(byClass, linker);
             }
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
             // Not one function's fault (nothing above should get here): the module stays in tier 1, and says why.
             for (int i = 0; i < nDef; i++) {
                 if (ok[i]) why[i] = "the module's compile failed: " + e;
@@ -130,9 +205,21 @@ final class ModuleCompilation {
         }
     }
 
-    private Compiler.Result result(CompiledCode[] byClass, Compiler.Linker linker) {
+    private Compiler.Result result(CompiledCode[] byClass, Linker linker) throws ReflectiveOperationException {
+        return result(byClass, linker, ok);
+    }
+
+    /** The code of the functions compiled, as named by ok, with the linker told which class holds each. */
+    private Compiler.Result result(CompiledCode[] byClass, Linker linker, boolean[] ok) throws ReflectiveOperationException {
         CompiledCode[] codes = new CompiledCode[nDef];
-        for (int i = 0; i < nDef; i++) codes[i] = ok[i] ? byClass[classOf[i]] : null;
+        java.util.List<java.util.List<Integer>> byK = new java.util.ArrayList<>();
+        for (int k = 0; k < nClasses; k++) byK.add(new java.util.ArrayList<>());
+        for (int i = 0; i < nDef; i++) {
+            if (!ok[i]) continue;
+            codes[i] = byClass[classOf[i]];
+            byK.get(classOf[i]).add(i);
+        }
+        for (int k = 0; k < nClasses; k++) if (byClass[k] != null) linker.define(k, linker.lookup(k), byK.get(k));
         return new Compiler.Result(codes, linker, report());
     }
 
@@ -140,21 +227,22 @@ final class ModuleCompilation {
     private Compiler.Result cached() {
         ClassCache.Entry e = ClassCache.load(cacheDir, key, nDef, nClasses);
         if (e == null) return null;
-        Compiler.Linker linker = new Compiler.Linker(imported, classOf, nClasses);
+        Linker linker = new Linker(imported, classOf);
         CompiledCode[] byClass = new CompiledCode[nClasses];
         try {
             for (int k = 0; k < nClasses; k++) if (e.classes()[k] != null) byClass[k] = define(e.classes()[k], linker, k);
-        } catch (RuntimeException | LinkageError ex) {
+            Compiler.Result r = result(byClass, linker, e.ok());
+            System.arraycopy(e.ok(), 0, ok, 0, nDef);
+            System.arraycopy(e.noOsr(), 0, noOsr, 0, nDef);
+            System.arraycopy(e.methodBytes(), 0, methodBytes, 0, nDef);
+            System.arraycopy(e.splitBytes(), 0, splitBytes, 0, nDef);
+            System.arraycopy(e.why(), 0, why, 0, nDef);
+            ClassCache.HITS.incrementAndGet();
+            return new Compiler.Result(r.codes(), linker, report());
+        } catch (RuntimeException | LinkageError | ReflectiveOperationException ex) {
             ClassCache.evict(cacheDir, key);
             return null;
         }
-        System.arraycopy(e.ok(), 0, ok, 0, nDef);
-        System.arraycopy(e.noOsr(), 0, noOsr, 0, nDef);
-        System.arraycopy(e.methodBytes(), 0, methodBytes, 0, nDef);
-        System.arraycopy(e.splitBytes(), 0, splitBytes, 0, nDef);
-        System.arraycopy(e.why(), 0, why, 0, nDef);
-        ClassCache.HITS.incrementAndGet();
-        return result(byClass, linker);
     }
 
     private Compiler.GeneratedClass generator(int k) {
@@ -162,13 +250,14 @@ final class ModuleCompilation {
         g.osr = osr;
         g.noOsr = noOsr;
         g.splitBytes = splitBytes;
+        if (batches != null) g.later = why;
         return g;
     }
 
-    private static CompiledCode define(byte[] bytes, Compiler.Linker linker, int k) {
+    private static CompiledCode define(byte[] bytes, Linker linker, int k) {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, linker, true);
-            linker.classes[k] = l;
+            linker.define(k, l, java.util.List.of());
             return (CompiledCode) l.findConstructor(l.lookupClass(), MethodType.methodType(void.class)).invoke();
         } catch (RuntimeException | Error e) {
             throw e;
@@ -190,7 +279,7 @@ final class ModuleCompilation {
             g.only = i;
             try {
                 byte[] bytes = g.generate();
-                if (defining) define(bytes, new Compiler.Linker(imported, classOf, nClasses), k);
+                if (defining) define(bytes, new Linker(imported, classOf), k);
             } catch (RuntimeException | LinkageError e) {
                 // The class file's own limit (64 KiB of code in a method): split the function.
                 var tooLong = java.util.regex.Pattern.compile("^Code length (\\d+) is outside").matcher(String.valueOf(e.getMessage()));
@@ -280,7 +369,8 @@ final class ModuleCompilation {
         int compiled = 0, largest = 0, largestAt = -1, split = 0;
         for (int i = 0; i < nDef; i++) {
             if (!ok[i]) {
-                left.put(imported + i, why[i]);
+                // (A compile in batches has not been asked for the others yet.)
+                if (why[i] != null) left.put(imported + i, why[i]);
                 continue;
             }
             compiled++;

@@ -277,7 +277,7 @@ public final class Interpreter {
                 if (t < 0) {
                     t = ~t;
                     if (--budget < 0) {
-                        budget = poll(inst);
+                        budget = poll(inst, m);
                         // Returns code that is all returns once the call has run to its end in compiled code.
                         code = Osr.enter(m, code, t, fp);
                     }
@@ -316,7 +316,7 @@ public final class Interpreter {
                 inst = callee.inst;
                 mem = inst.memSeg();
             }
-            if (--budget < 0) budget = poll(inst);
+            if (--budget < 0) budget = poll(inst, m);
           }
           } catch (Exn x) {
             // Only a throw gets here. The handler's frame is made to look like a caller being returned to,
@@ -576,8 +576,21 @@ public final class Interpreter {
         return f;
     }
 
+    /** A poll of the run loop: a sample of the function on top of the call stack for the tiering policy. */
+    static int poll(InstanceState inst, CallStack m) {
+        FuncInst f = m.fns[m.depth];
+        if (f.inst == inst) inst.cache.heat(f.funcidx, Osr.heat());
+        else inst.cache.heat(-1, Osr.heat());
+        return check(inst);
+    }
+
+    /** A poll outside the run loop (fuel refills). */
     public static int poll(InstanceState inst) {
-        inst.cache.heat(Osr.heat());
+        inst.cache.heat(-1, Osr.heat());
+        return check(inst);
+    }
+
+    private static int check(InstanceState inst) {
         if (inst.interruptRequested) {
             inst.interruptRequested = false;
             throw new WasmTrap(TrapKind.INTERRUPTED, "Instance.interrupt() was called");
@@ -630,6 +643,8 @@ public final class Interpreter {
         if (k > f.inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
         m.fns[k] = f;
         m.depth = k;
+        // A short callee returns before its first poll: counted here, or it would never look hot.
+        f.inst.cache.called(f.funcidx);
         try {
             run(m, f, fp);
         } catch (WasmTrap t) {
@@ -674,7 +689,7 @@ public final class Interpreter {
             int k = m.depth + 1;
             if (k > f.inst.maxDepth) throw new WasmTrap(TrapKind.CALL_STACK_EXHAUSTED);
             CompiledCode cm = f.cm;
-            if (cm == null) f.inst.cache.heat(1);
+            if (cm == null) f.inst.cache.heat(f.funcidx, 1);
             if (cm != null) {
                 cm.invoke(f.funcidx, m, fp, f.inst, k);
             } else {

@@ -18,8 +18,11 @@ public interface ModuleCode {
      */
     java.lang.invoke.MethodHandle entry(int funcidx);
 
-    /** Records interpreter work (host entries, interrupt polls) for the tiering policy. */
-    void heat(int amount);
+    /** Records interpreter work (host entries, interrupt polls) in function funcidx (-1: none in particular) for the tiering policy. */
+    void heat(int funcidx, int amount);
+
+    /** Records a call of interpreted function funcidx from outside the interpreter's loop (compiled code). */
+    void called(int funcidx);
 
     /** An instance whose functions switch to compiled code when it is published. */
     void register(InstanceState st);

@@ -23,7 +23,9 @@ public final class CodeCache implements ModuleCode {
     private final int mode;
     private volatile Compiler.Result compiled;
     /** TIERED with strict compilation: the code compiled up front, published once the module is hot. */
-    private Compiler.Result ready;
+    private volatile Compiler.Result ready;
+    /** TIERED, a big module: compiled by its hot functions instead of as a whole (null: as a whole). */
+    private final HotFunctions hot;
     /** Whether the module's code charges fuel. */
     public final boolean metered;
     private final Compiler.Cache classCache;
@@ -34,12 +36,26 @@ public final class CodeCache implements ModuleCode {
     private final java.util.List<java.lang.ref.WeakReference<InstanceState>> instances = new java.util.ArrayList<>();
 
     static final int HOT = Integer.getInteger("gatun.tiered.threshold", 64);
-    private static final java.util.concurrent.Executor BACKGROUND = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "gatun-tier2-compiler");
-        t.setDaemon(true);
-        return t;
-    });
 
+    /**
+     * Code-section bytes up to which TIERED compiles a module as a whole once it is hot (one class per 128
+     * KiB, direct calls between all functions): a small module is compiled in well under a second. A
+     * bigger one is compiled by its hot functions ({@link HotFunctions}), unless the class cache already
+     * holds its whole compile. Read per module, so a test can set it.
+     */
+    static int wholeModuleBytes() { return Integer.getInteger("gatun.tiered.wholeModuleBytes", 256 * 1024); }
+    /** The compiler threads, shared by all modules: half the machine's processors (at least one, at most four). */
+    static final java.util.concurrent.ExecutorService COMPILERS = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.clamp(Runtime.getRuntime().availableProcessors() / 2, 1, 4), new java.util.concurrent.ThreadFactory() {
+                private final java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable r) {
+                    Thread t = new Thread(r, "gatun-tier2-compiler-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }
+            });
     public CodeCache(WasmModule module, int mode) { this(module, mode, false, null); }
 
     /**
@@ -54,6 +70,11 @@ public final class CodeCache implements ModuleCode {
         this.typeIds = new int[module.types().size()];
         for (int i = 0; i < typeIds.length; i++) typeIds[i] = module.types().get(i).id();
         this.codes = new AtomicReferenceArray<>(module.codes().size());
+        long bytes = 0;
+        for (WasmModule.FunctionBody b : module.codes()) bytes += b.code().length;
+        this.hot = mode == TIERED && bytes > wholeModuleBytes() && !Compiler.inCache(classCache, metered, true)
+                ? new HotFunctions(new Compiler.Batches(module, typeIds, metered), module.importedFuncs(), module.codes().size(), this::publish)
+                : null;
     }
 
     @Override
@@ -76,7 +97,7 @@ public final class CodeCache implements ModuleCode {
         if (mode == INTERPRET) return null;
         Compiler.Result r = compiled;
         if (r == null) {
-            if (mode == TIERED) return null;
+            if (mode == TIERED) return hot == null ? null : hot.code(funcidx - module.importedFuncs());
             r = compileAll();
         }
         return r.code(funcidx - module.importedFuncs());
@@ -85,7 +106,8 @@ public final class CodeCache implements ModuleCode {
     @Override
     public java.lang.invoke.MethodHandle entry(int funcidx) {
         if (compiled(funcidx) == null) return null;
-        return compiled.entry(funcidx);
+        Compiler.Result r = compiled;
+        return r != null ? r.entry(funcidx) : hot.entry(funcidx);
     }
 
     /** Compiles the whole module once, on the first instantiation; later instances share the classes. */
@@ -107,16 +129,23 @@ public final class CodeCache implements ModuleCode {
         return ready.report();
     }
 
-    /** What tier 2 compiled, once it has: null before (and always for INTERPRET). */
+    /** What tier 2 compiled, once it has: null before (and always for INTERPRET); by its hot functions, so far. */
     public Compiler.Report report() {
         Compiler.Result r = compiled;
-        return r == null ? null : r.report();
+        return r != null ? r.report() : hot != null ? hot.report() : null;
     }
 
-    /** TIERED: records interpreter work; the module compiles in the background once it is hot. */
+    /**
+     * TIERED: records interpreter work in function funcidx (-1: not one function's); the module, or with
+     * {@link HotFunctions} each hot function, compiles in the background once it is hot.
+     */
     @Override
-    public void heat(int amount) {
+    public void heat(int funcidx, int amount) {
         if (mode != TIERED || compiled != null) return;
+        if (hot != null && ready == null) {
+            hot.tick(funcidx, (long) amount * HotFunctions.EVENTS_PER_POLL);
+            return;
+        }
         boolean start = false, now = false;
         synchronized (this) {
             heat += amount;
@@ -127,7 +156,12 @@ public final class CodeCache implements ModuleCode {
         }
         // Compiled up front (strict): publishing is cheap, so it happens here, deterministically.
         if (now) compileAndPublish();
-        else if (start) BACKGROUND.execute(this::compileAndPublish);
+        else if (start) COMPILERS.execute(this::compileAndPublish);
+    }
+
+    @Override
+    public void called(int funcidx) {
+        if (hot != null && ready == null && compiled == null) hot.tick(funcidx, 1);
     }
 
     private void compileAndPublish() {
@@ -146,6 +180,19 @@ public final class CodeCache implements ModuleCode {
         }
     }
 
+    /** A batch of hot functions is compiled: every registered instance switches them to it. */
+    private synchronized void publish(int[] defined, Compiler.Result batch) {
+        instances.removeIf(w -> w.get() == null);
+        for (var ref : instances) {
+            InstanceState st = ref.get();
+            if (st == null) continue;
+            for (int i : defined) {
+                CompiledCode c = batch.code(i);
+                if (c != null) st.funcs[module.importedFuncs() + i].publish(c);
+            }
+        }
+    }
+
     /** TIERED: an instance whose functions switch to compiled code when it is published. */
     @Override
     public synchronized void register(InstanceState st) {
@@ -155,6 +202,11 @@ public final class CodeCache implements ModuleCode {
         else {
             instances.removeIf(w -> w.get() == null);
             instances.add(new java.lang.ref.WeakReference<>(st));
+            // The hot functions compiled before this instance was made.
+            for (int i = 0; hot != null && i < module.codes().size(); i++) {
+                CompiledCode c = hot.code(i);
+                if (c != null) st.funcs[module.importedFuncs() + i].publish(c);
+            }
         }
     }
 
