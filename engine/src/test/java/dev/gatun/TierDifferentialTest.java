@@ -25,13 +25,7 @@ class TierDifferentialTest {
 
     @TestFactory
     Stream<DynamicTest> tiersAgree() throws IOException {
-        String dir = System.getProperty("gatun.fuzzDir");
-        Path root = dir != null ? Path.of(dir) : Path.of(TierDifferentialTest.class.getResource("/fuzz").getPath());
-        List<Path> files;
-        try (Stream<Path> s = Files.list(root)) {
-            files = s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
-        }
-        assertFalse(files.isEmpty(), "no fuzz modules in " + root);
+        List<Path> files = corpus();
         return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             byte[] bytes;
             try {
@@ -52,12 +46,7 @@ class TierDifferentialTest {
      */
     @TestFactory
     Stream<DynamicTest> onStackReplacementAgrees() throws IOException {
-        String dir = System.getProperty("gatun.fuzzDir");
-        Path root = dir != null ? Path.of(dir) : Path.of(TierDifferentialTest.class.getResource("/fuzz").getPath());
-        List<Path> files;
-        try (Stream<Path> s = Files.list(root)) {
-            files = s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
-        }
+        List<Path> files = corpus();
         long before = dev.gatun.interpreter.Osr.entries();
         Stream<DynamicTest> modules = files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             byte[] bytes = Files.readAllBytes(p);
@@ -82,12 +71,7 @@ class TierDifferentialTest {
      */
     @TestFactory
     Stream<DynamicTest> hotFunctionBatchesAgree() throws IOException {
-        String dir = System.getProperty("gatun.fuzzDir");
-        Path root = dir != null ? Path.of(dir) : Path.of(TierDifferentialTest.class.getResource("/fuzz").getPath());
-        List<Path> files;
-        try (Stream<Path> s = Files.list(root)) {
-            files = s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
-        }
+        List<Path> files = corpus();
         return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             byte[] bytes = Files.readAllBytes(p);
             List<String> want = trace(bytes, new CompileOptions(Tier.INTERPRETER, false));
@@ -104,6 +88,18 @@ class TierDifferentialTest {
                 else System.setProperty("gatun.tiered.wholeModuleBytes", saved);
             }
         }));
+    }
+
+    /** The modules of the corpus ({@code -Dgatun.fuzzDir}, else the committed one), in name order. */
+    private static List<Path> corpus() throws IOException {
+        String dir = System.getProperty("gatun.fuzzDir");
+        Path root = dir != null ? Path.of(dir) : Path.of(TierDifferentialTest.class.getResource("/fuzz").getPath());
+        List<Path> files;
+        try (Stream<Path> s = Files.list(root)) {
+            files = s.filter(p -> p.toString().endsWith(".wasm")).sorted().toList();
+        }
+        assertFalse(files.isEmpty(), "no fuzz modules in " + root);
+        return files;
     }
 
     /** Everything observable from running the module once: one line per event. */
