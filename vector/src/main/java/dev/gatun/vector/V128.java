@@ -46,7 +46,7 @@ public final class V128 {
 
     /** v128.or */
     public static void v128_or(long[] regs, int dst, int a, int b) {
-        LongVector.fromArray(L, regs, a).or(LongVector.fromArray(L, regs, b)).intoArray(regs, dst);
+        LongVector.fromArray(L, regs, a).lanewise(VectorOperators.OR, LongVector.fromArray(L, regs, b)).intoArray(regs, dst);
     }
 
     /** v128.xor */
