@@ -73,8 +73,27 @@ final class HotFunctions {
         if (start) CodeCache.COMPILERS.execute(this::drain);
     }
 
-    /** Compiles what is queued, batch after batch, until the queue is empty. */
+    /**
+     * Compiles what is queued, batch after batch, until the queue is empty. A batch's failures are caught
+     * per function by the compiler; should an Error still escape (out of memory), that batch's functions
+     * stay interpreted and the queue is released, so later hot functions of the module still compile.
+     */
     private void drain() {
+        boolean emptied = false;
+        try {
+            drainQueue();
+            emptied = true;
+        } finally {
+            if (!emptied) {
+                synchronized (this) {
+                    draining = false;
+                }
+            }
+        }
+    }
+
+    /** Returns once it has found the queue empty and released it (in one step, so no tick is missed). */
+    private void drainQueue() {
         while (true) {
             int[] batch;
             synchronized (this) {
