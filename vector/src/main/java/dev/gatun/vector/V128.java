@@ -44,7 +44,10 @@ public final class V128 {
         LongVector.fromArray(L, regs, a).lanewise(VectorOperators.AND_NOT, LongVector.fromArray(L, regs, b)).intoArray(regs, dst);
     }
 
-    /** v128.or */
+    /**
+     * v128.or, also every v128 copy of tier 2 (x | x). Through lanewise, not {@code or()}: inlined into a big
+     * generated method, C2 could not bind or()'s inner virtual call and ran the allocating Java fallback.
+     */
     public static void v128_or(long[] regs, int dst, int a, int b) {
         LongVector.fromArray(L, regs, a).lanewise(VectorOperators.OR, LongVector.fromArray(L, regs, b)).intoArray(regs, dst);
     }
