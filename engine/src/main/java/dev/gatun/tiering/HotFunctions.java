@@ -79,16 +79,13 @@ final class HotFunctions {
      * stay interpreted and the queue is released, so later hot functions of the module still compile.
      */
     private void drain() {
-        boolean emptied = false;
         try {
             drainQueue();
-            emptied = true;
-        } finally {
-            if (!emptied) {
-                synchronized (this) {
-                    draining = false;
-                }
+        } catch (Throwable t) {
+            synchronized (this) {
+                draining = false;
             }
+            throw t;
         }
     }
 
