@@ -3,7 +3,6 @@ module dev.gatun.cli {
     requires dev.gatun;
     requires dev.gatun.wasi;
     requires dev.gatun.conformance;
-    requires info.picocli;
+    requires org.apache.commons.cli;
     requires com.fasterxml.jackson.databind; // inspect --json
-    opens dev.gatun.cli to info.picocli;
 }

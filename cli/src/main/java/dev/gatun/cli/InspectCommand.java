@@ -14,35 +14,25 @@ import dev.gatun.TableType;
 import dev.gatun.TagType;
 import dev.gatun.ValType;
 import dev.gatun.WebAssembly;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** {@code gatun inspect FILE}: what {@code wasm-objdump -x} tells, in a readable layout. */
-@Command(name = "inspect", description = "Describe a module: imports and exports with their types, "
-        + "functions, tables, memories, globals, start function, segments and custom sections.")
-final class InspectCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the module (binary, or text format)")
-    Path file;
+final class InspectCommand {
+    private InspectCommand() {}
 
-    @Option(names = "--json", description = "print one JSON object instead (for scripts)")
-    boolean json;
+    static final Subcommand COMMAND = new Subcommand("inspect", "Describe a module: imports and exports with their types, "
+            + "functions, tables, memories, globals, start function, segments and custom sections.", List.of(),
+            Subcommand.optionSet(Subcommand.flag("json", "print one JSON object instead (for scripts)")),
+            List.of(new String[][] {{"FILE", "the module (binary, or text format)"}}), 1, false, InspectCommand::run);
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
+    static int run(Subcommand.Args a, PrintWriter out, PrintWriter err) {
+        Path file = a.positionalPath(0);
         byte[] bytes = Cli.binary(file, Cli.read(file));
         Module module;
         try {
@@ -50,8 +40,7 @@ final class InspectCommand implements Callable<Integer> {
         } catch (CompileError e) {
             throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (a.flag("json")) {
             InspectJson.print(out, file.toString(), bytes, module);
             out.flush();
             return 0;

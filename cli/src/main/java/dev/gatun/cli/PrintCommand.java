@@ -2,39 +2,28 @@ package dev.gatun.cli;
 
 import dev.gatun.CompileError;
 import dev.gatun.Wat;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
 
 /** {@code gatun print [--folded] FILE}: the module in the text format, as {@code wasm2wat} prints it. */
-@Command(name = "print", description = "Print a .wasm module in the WebAssembly text format, with the names "
-        + "of its name section; the module need not be valid, only well-formed.")
-final class PrintCommand implements Callable<Integer> {
-    @Option(names = "--folded", description = "nest instructions as S-expressions: (i32.add (local.get 0) (i32.const 1))")
-    boolean folded;
+final class PrintCommand {
+    private PrintCommand() {}
 
-    @Parameters(paramLabel = "FILE", description = "the module binary")
-    Path file;
+    static final Subcommand COMMAND = new Subcommand("print", "Print a .wasm module in the WebAssembly text format, with the names "
+            + "of its name section; the module need not be valid, only well-formed.", List.of(),
+            Subcommand.optionSet(Subcommand.flag("folded", "nest instructions as S-expressions: (i32.add (local.get 0) (i32.const 1))")),
+            List.of(new String[][] {{"FILE", "the module binary"}}), 1, false, PrintCommand::run);
 
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
+    static int run(Subcommand.Args a, PrintWriter out, PrintWriter err) {
+        Path file = a.positionalPath(0);
         byte[] bytes = Cli.read(file);
         String text;
         try {
-            text = Wat.print(bytes, folded);
+            text = Wat.print(bytes, a.flag("folded"));
         } catch (CompileError e) {
             throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
         }
-        PrintWriter out = spec.commandLine().getOut();
         out.print(text);
         out.flush();
         return 0;

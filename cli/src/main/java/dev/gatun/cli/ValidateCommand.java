@@ -2,33 +2,28 @@ package dev.gatun.cli;
 
 import dev.gatun.CompileError;
 import dev.gatun.WebAssembly;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.List;
 
 /** {@code gatun validate FILE}: decode and validate, say why not. */
-@Command(name = "validate", description = "Check that a .wasm file is a valid module.")
-final class ValidateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the module (binary, or text format)")
-    Path file;
+final class ValidateCommand {
+    private ValidateCommand() {}
 
-    @Spec
-    CommandSpec spec;
+    static final Subcommand COMMAND = new Subcommand("validate", "Check that a .wasm file is a valid module.", List.of(),
+            Subcommand.optionSet(), List.of(new String[][] {{"FILE", "the module (binary, or text format)"}}), 1, false,
+            ValidateCommand::run);
 
-    @Override
-    public Integer call() {
+    static int run(Subcommand.Args a, PrintWriter out, PrintWriter err) {
+        Path file = a.positionalPath(0);
         byte[] bytes = Cli.read(file);
         try {
             WebAssembly.compile(Cli.binary(bytes));
         } catch (CompileError e) {
-            spec.commandLine().getOut().println(describe(e));
+            out.println(describe(e));
             return Cli.EXIT_FAILED;
         }
-        spec.commandLine().getOut().println("valid");
+        out.println("valid");
         return 0;
     }
 

@@ -5,39 +5,34 @@ import dev.gatun.WasmVersion;
 import dev.gatun.conformance.Conformance;
 import dev.gatun.conformance.Tally;
 import dev.gatun.conformance.Targets;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import org.apache.commons.cli.Option;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code gatun wast PATH...}: run spec scripts (.wast, or wast2json output). */
-@Command(name = "wast", description = {
-        "Run WebAssembly spec scripts: .wast files, or their wast2json conversion (.json).",
-        "Prints one line per script and last: N passed, N failed, N skipped."})
-final class WastCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", arity = "1..*", description = "JSON scripts or directories (searched recursively)")
-    List<Path> paths;
+final class WastCommand {
+    private WastCommand() {}
 
-    @Option(names = {"-v", "--verbose"}, description = "print every failure and skip with file:line and reason")
-    boolean verbose;
+    static final Subcommand COMMAND = new Subcommand("wast",
+            "Run WebAssembly spec scripts: .wast files, or their wast2json conversion (.json).",
+            List.of("Prints one line per script and last: N passed, N failed, N skipped."),
+            Subcommand.optionSet(
+                    Option.builder("v").longOpt("verbose").desc("print every failure and skip with file:line and reason").get(),
+                    Subcommand.valued("tier", "TIER", "interpreter, compiler or tiered (default: -Dgatun.tier, else tiered)"),
+                    Subcommand.valued("wasm", "VERSION", "2.0 or 3.0: the spec rules modules are decoded by"
+                            + " (default: 2.0 when all scripts are wast2json .json output, as the 2.0 suite is, else 3.0)"),
+                    Subcommand.flag("list-passing", "also list the scripts that pass fully (for expected-pass.txt)")),
+            List.of(new String[][] {{"PATH...", "JSON scripts or directories (searched recursively)"}}), 1, false, WastCommand::run);
 
-    @Option(names = "--tier", paramLabel = "TIER", description = "interpreter, compiler or tiered (default: -Dgatun.tier, else tiered)")
-    String tier;
-
-    @Option(names = "--wasm", paramLabel = "VERSION", description = "2.0 or 3.0: the spec rules modules are decoded by"
-            + " (default: 2.0 when all scripts are wast2json .json output, as the 2.0 suite is, else 3.0)")
-    String wasm;
-
-    @Option(names = "--list-passing", description = "also list the scripts that pass fully (for expected-pass.txt)")
-    boolean listPassing;
-
-    @Override
-    public Integer call() {
+    static int run(Subcommand.Args a, PrintWriter out, PrintWriter err) {
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < a.positionals().size(); i++) paths.add(a.positionalPath(i));
+        String wasm = a.value("wasm");
         List<Path> files;
         try {
             files = Conformance.collect(paths);
@@ -53,7 +48,8 @@ final class WastCommand implements Callable<Integer> {
             case "3.0", "3" -> WasmVersion.WASM_3_0;
             default -> throw new Cli.Failure(Cli.EXIT_USAGE, "--wasm must be 2.0 or 3.0, not " + wasm);
         };
-        Tally t = Conformance.run(Targets.gatun(Cli.tier(tier), version), files, new Conformance.Options(verbose, listPassing), System.out);
+        Tally t = Conformance.run(Targets.gatun(Cli.tier(a.value("tier")), version), files,
+                new Conformance.Options(a.flag("verbose"), a.flag("list-passing")), System.out);
         return t.failed() == 0 ? 0 : Cli.EXIT_FAILED;
     }
 }
