@@ -10,7 +10,7 @@ import java.util.List;
 final class Help {
     private Help() {}
 
-    /** Help lines are wrapped to this many columns, as picocli's were. */
+    /** Help lines are wrapped to this many columns, a terminal's default. */
     static final int WIDTH = 80;
 
     static void printMain(PrintWriter out) {
