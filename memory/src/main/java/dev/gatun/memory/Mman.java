@@ -8,6 +8,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 import java.util.Locale;
@@ -16,10 +17,11 @@ import java.util.Map;
 /**
  * The memory-mapping calls linear memory needs, with {@code errno} captured.
  *
- * <p>The symbols, descriptors and constants come from the jextract-generated {@link posix_h}; jextract's own
- * method handles drop {@code errno}, so each call is relinked here with
- * {@link Linker.Option#captureCallState(String...) captureCallState("errno")} and a failure becomes a
- * {@link NativeMemoryException} naming the errno.
+ * <p>The constants come from the jextract-generated {@link posix_h}. The calls are linked here, with
+ * {@link Linker.Option#captureCallState(String...) captureCallState("errno")} (jextract's handles drop
+ * {@code errno}), so that a failure becomes a {@link NativeMemoryException} naming the errno. Each is linked
+ * on its first use, in a holder class of its own: linking a downcall costs milliseconds of start-up (it
+ * generates a stub class), and a short run may never unmap or discard.
  *
  * <p>Only used on Linux x86_64 and aarch64, where the generated constants are valid; {@link #UNAVAILABLE}
  * says why it is not usable elsewhere, and linear memory then uses its copying fallback.
@@ -41,18 +43,36 @@ final class Mman {
     private static final VarHandle ERRNO =
             CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    private static final MethodHandle MMAP;
-    private static final MethodHandle MUNMAP;
-    private static final MethodHandle MPROTECT;
-    private static final MethodHandle MADVISE;
     private static final Map<Integer, String> ERRNO_NAMES;
+
+    // The C signatures on LP64 Linux (x86_64, aarch64): size_t and off_t are long, the flags int.
+    private static final ValueLayout SIZE = ValueLayout.JAVA_LONG;
+
+    private static final class Mmap {
+        static final MethodHandle HANDLE = capturing("mmap", FunctionDescriptor.of(ValueLayout.ADDRESS,
+                ValueLayout.ADDRESS, SIZE, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, SIZE));
+    }
+
+    private static final class Munmap {
+        static final MethodHandle HANDLE = capturing("munmap", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+                ValueLayout.ADDRESS, SIZE));
+    }
+
+    private static final class Mprotect {
+        static final MethodHandle HANDLE = capturing("mprotect", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+                ValueLayout.ADDRESS, SIZE, ValueLayout.JAVA_INT));
+    }
+
+    private static final class Madvise {
+        static final MethodHandle HANDLE = capturing("madvise", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+                ValueLayout.ADDRESS, SIZE, ValueLayout.JAVA_INT));
+    }
 
     static {
         String why = null;
         long page = 0;
         int protNone = 0, protRw = 0, flags = 0;
         long failed = -1;
-        MethodHandle mmap = null, munmap = null, mprotect = null, madvise = null;
         Map<Integer, String> names = Map.of();
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
@@ -62,11 +82,12 @@ final class Mman {
             why = "the mmap bindings are generated for x86_64 and aarch64, this is " + arch;
         } else {
             try {
-                mmap = capturing(posix_h.mmap$address(), posix_h.mmap$descriptor());
-                munmap = capturing(posix_h.munmap$address(), posix_h.munmap$descriptor());
-                mprotect = capturing(posix_h.mprotect$address(), posix_h.mprotect$descriptor());
-                madvise = capturing(posix_h.madvise$address(), posix_h.madvise$descriptor());
-                page = posix_h.sysconf(posix_h._SC_PAGESIZE());
+                // Linking mmap here, not at the first reservation, keeps a failure to link (no native access,
+                // an unusual libc) a reason to use the fallback rather than an error at run time.
+                Class.forName(Mmap.class.getName(), true, Mman.class.getClassLoader());
+                MethodHandle sysconf = Linker.nativeLinker().downcallHandle(symbol("sysconf"),
+                        FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
+                page = (long) sysconf.invokeExact(posix_h._SC_PAGESIZE());
                 protNone = posix_h.PROT_NONE();
                 protRw = posix_h.PROT_READ() | posix_h.PROT_WRITE();
                 flags = posix_h.MAP_PRIVATE() | posix_h.MAP_ANONYMOUS() | posix_h.MAP_NORESERVE();
@@ -82,7 +103,7 @@ final class Mman {
                 // A Wasm page must be a whole number of host pages, or mprotect could not commit exactly one.
                 if (page <= 0 || Pages.PAGE_SIZE % page != 0)
                     why = "host page size " + page + " does not divide the 64 KiB Wasm page";
-            } catch (LinkageError | RuntimeException e) {
+            } catch (Throwable e) {
                 // Symbol lookup or linking failed (e.g. no native access, unusual libc): use the fallback.
                 why = "linking mmap/mprotect/munmap failed: " + e;
             }
@@ -93,15 +114,15 @@ final class Mman {
         PROT_READ_WRITE = protRw;
         MAP_RESERVE_FLAGS = flags;
         MAP_FAILED = failed;
-        MMAP = mmap;
-        MUNMAP = munmap;
-        MPROTECT = mprotect;
-        MADVISE = madvise;
         ERRNO_NAMES = names;
     }
 
-    private static MethodHandle capturing(MemorySegment symbol, FunctionDescriptor descriptor) {
-        return Linker.nativeLinker().downcallHandle(symbol, descriptor, Linker.Option.captureCallState("errno"));
+    private static MemorySegment symbol(String name) {
+        return Linker.nativeLinker().defaultLookup().findOrThrow(name);
+    }
+
+    private static MethodHandle capturing(String name, FunctionDescriptor descriptor) {
+        return Linker.nativeLinker().downcallHandle(symbol(name), descriptor, Linker.Option.captureCallState("errno"));
     }
 
     /** Symbolic name of an errno value, e.g. {@code ENOMEM}. */
@@ -119,7 +140,7 @@ final class Mman {
         // A per-call capture block: these calls are rare (create, grow, close) and may come from any thread.
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE_LAYOUT);
-            MemorySegment result = (MemorySegment) MMAP.invokeExact(state, MemorySegment.NULL, bytes, PROT_NONE,
+            MemorySegment result = (MemorySegment) Mmap.HANDLE.invokeExact(state, MemorySegment.NULL, bytes, PROT_NONE,
                     MAP_RESERVE_FLAGS, -1, 0L);
             if (result.address() == MAP_FAILED)
                 throw failure("mmap(NULL, " + bytes
@@ -134,7 +155,7 @@ final class Mman {
     static void protect(long address, long bytes, int prot) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE_LAYOUT);
-            int rc = (int) MPROTECT.invokeExact(state, MemorySegment.ofAddress(address), bytes, prot);
+            int rc = (int) Mprotect.HANDLE.invokeExact(state, MemorySegment.ofAddress(address), bytes, prot);
             if (rc != 0)
                 throw failure("mprotect(0x" + Long.toHexString(address) + ", " + bytes + ", "
                         + (prot == PROT_NONE ? "PROT_NONE" : prot == PROT_READ_WRITE ? "PROT_READ|PROT_WRITE" : prot)
@@ -148,7 +169,7 @@ final class Mman {
     static void unmap(long address, long bytes) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE_LAYOUT);
-            int rc = (int) MUNMAP.invokeExact(state, MemorySegment.ofAddress(address), bytes);
+            int rc = (int) Munmap.HANDLE.invokeExact(state, MemorySegment.ofAddress(address), bytes);
             if (rc != 0) throw failure("munmap(0x" + Long.toHexString(address) + ", " + bytes + ")", state);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -163,7 +184,7 @@ final class Mman {
     static boolean adviseHugePages(long address, long bytes) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE_LAYOUT);
-            return (int) MADVISE.invokeExact(state, MemorySegment.ofAddress(address), bytes, posix_h.MADV_HUGEPAGE()) == 0;
+            return (int) Madvise.HANDLE.invokeExact(state, MemorySegment.ofAddress(address), bytes, posix_h.MADV_HUGEPAGE()) == 0;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -173,7 +194,7 @@ final class Mman {
     static void discard(long address, long bytes) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(CAPTURE_LAYOUT);
-            int rc = (int) MADVISE.invokeExact(state, MemorySegment.ofAddress(address), bytes,
+            int rc = (int) Madvise.HANDLE.invokeExact(state, MemorySegment.ofAddress(address), bytes,
                     posix_h.MADV_DONTNEED());
             if (rc != 0)
                 throw failure("madvise(0x" + Long.toHexString(address) + ", " + bytes + ", MADV_DONTNEED)", state);
