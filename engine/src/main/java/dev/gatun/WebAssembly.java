@@ -1,7 +1,6 @@
 package dev.gatun;
 
 import dev.gatun.binary.ModuleDecoder;
-import dev.gatun.compiler.ClassCache;
 import dev.gatun.compiler.Compiler;
 import dev.gatun.model.CompileFailure;
 import dev.gatun.model.WasmModule;
@@ -86,7 +85,7 @@ public final class WebAssembly {
         Objects.requireNonNull(options, "options");
         boolean wasm2 = Objects.requireNonNull(version, "version") == WasmVersion.WASM_2_0;
         Compiler.Cache cache = options.classCache() == null || options.tier() == Tier.INTERPRETER ? null
-                : new Compiler.Cache(options.classCache(), ClassCache.digest(bytes, wasm2));
+                : new Compiler.Cache(options.classCache(), bytes, wasm2);
         return guarded(() -> ModuleDecoder.decode(bytes, wasm2), options, cache);
     }
 

@@ -149,8 +149,32 @@ public final class Compiler {
      */
     static int classBytes() { return Integer.getInteger("gatun.compiler.classBytes", 128 * 1024); }
 
-    /** The class cache a compile uses: its directory, and the digest of the module's bytes ({@link ClassCache#digest}). */
-    public record Cache(java.nio.file.Path dir, byte[] moduleDigest) {}
+    /**
+     * The class cache a compile uses: its directory, and the digest of the module's bytes ({@link ClassCache#digest}),
+     * taken when first asked for: most runs of a small module never compile, and SHA-256's set-up alone costs
+     * milliseconds of every start. The bytes are copied, so a caller changing its array cannot change the key.
+     */
+    public static final class Cache {
+        private final java.nio.file.Path dir;
+        private final boolean wasm2;
+        private byte[] bytes, digest;   // bytes until the digest is taken, then only the digest
+
+        public Cache(java.nio.file.Path dir, byte[] moduleBytes, boolean wasm2) {
+            this.dir = dir;
+            this.bytes = moduleBytes.clone();
+            this.wasm2 = wasm2;
+        }
+
+        public java.nio.file.Path dir() { return dir; }
+
+        public synchronized byte[] moduleDigest() {
+            if (digest == null) {
+                digest = ClassCache.digest(bytes, wasm2);
+                bytes = null;
+            }
+            return digest;
+        }
+    }
 
     /**
      * Compiles a module's functions. With {@code metered}, every function charges fuel by
