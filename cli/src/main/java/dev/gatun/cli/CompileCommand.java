@@ -4,7 +4,6 @@ import dev.gatun.CompileOptions;
 import dev.gatun.CompileReport;
 import dev.gatun.Module;
 import dev.gatun.Tier;
-import dev.gatun.WebAssembly;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +27,7 @@ final class CompileCommand {
         Path dir = CodeCacheDir.usable(cacheDir != null ? cacheDir : CodeCacheDir.standard());
         if (dir == null) throw new Cli.Failure(Cli.EXIT_FAILED, "no usable cache directory: give one with --cache-dir");
         // Cli.binary makes a malformed or invalid module the one-line failure validate prints.
-        Module module = WebAssembly.compile(Cli.binary(file, Cli.read(file)), CompileOptions.defaults().withTier(t).withClassCache(dir));
+        Module module = SimdRelaunch.compile(Cli.binary(file, Cli.read(file)), CompileOptions.defaults().withTier(t).withClassCache(dir));
         CompileReport r = module.compileNow().orElseThrow();
         out.println("compiled " + r.compiled() + " of " + r.functions() + " functions into " + dir);
         if (a.flag("stats")) CompileStats.print(module, err);

@@ -1,6 +1,7 @@
 package dev.gatun.cli;
 
 import dev.gatun.CompileError;
+import dev.gatun.CompileOptions;
 import dev.gatun.ExportDescriptor;
 import dev.gatun.ExternType;
 import dev.gatun.FunctionType;
@@ -13,7 +14,6 @@ import dev.gatun.ModuleLayout;
 import dev.gatun.TableType;
 import dev.gatun.TagType;
 import dev.gatun.ValType;
-import dev.gatun.WebAssembly;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ final class InspectCommand {
         byte[] bytes = Cli.binary(file, Cli.read(file));
         Module module;
         try {
-            module = WebAssembly.compile(bytes);
+            module = SimdRelaunch.compile(bytes, CompileOptions.defaults());
         } catch (CompileError e) {
             throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
         }

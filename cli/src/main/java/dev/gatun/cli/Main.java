@@ -28,6 +28,10 @@ public final class Main {
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
         try {
             return dispatch(args, out, err);
+        } catch (SimdRelaunch.Needed e) {
+            out.flush();
+            err.flush();
+            return SimdRelaunch.run(e);
         } catch (Exception | Error e) {
             // Bad input is the user's problem, not a bug: one line on stderr, never a stack trace.
             err.println("gatun: " + Cli.message(e));

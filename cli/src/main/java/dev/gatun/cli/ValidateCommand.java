@@ -1,7 +1,7 @@
 package dev.gatun.cli;
 
 import dev.gatun.CompileError;
-import dev.gatun.WebAssembly;
+import dev.gatun.CompileOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,7 @@ final class ValidateCommand {
         Path file = a.positionalPath(0);
         byte[] bytes = Cli.read(file);
         try {
-            WebAssembly.compile(Cli.binary(bytes));
+            SimdRelaunch.compile(Cli.binary(bytes), CompileOptions.defaults());
         } catch (CompileError e) {
             out.println(describe(e));
             return Cli.EXIT_FAILED;
@@ -31,6 +31,7 @@ final class ValidateCommand {
     static String describe(CompileError e) {
         if (e.line() > 0) // text format: where in the text
             return e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.reason() + " (at line " + e.line() + ", column " + e.column() + ")";
-        return e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.reason() + " (at byte offset " + e.offset() + ")";
+        String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.reason();
+        return e.offset() < 0 ? kind : kind + " (at byte offset " + e.offset() + ")"; // -1: about no particular byte
     }
 }

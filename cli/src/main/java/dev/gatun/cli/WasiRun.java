@@ -59,7 +59,7 @@ final class WasiRun {
 
     static Module compile(Path file, byte[] bytes, CompileOptions options) {
         try {
-            return WebAssembly.compile(bytes, options);
+            return SimdRelaunch.compile(bytes, options);
         } catch (CompileError e) {
             throw new Cli.Failure(Cli.EXIT_FAILED, file + ": " + ValidateCommand.describe(e));
         }
