@@ -13,10 +13,11 @@
 # The SQLite amalgamation takes minutes to compile on a loaded machine.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-cd "$here"
-
 mode=wasm out=$here/wasm
-if [ "${1:-}" = --native ]; then mode=native out=${2:?build.sh --native DIR}; shift 2; fi
+# DIR is relative to where the caller stands, not to this script's folder (scripts/bench-programs passes
+# bench/target/programs/native from the repository root).
+if [ "${1:-}" = --native ]; then mode=native out=$(realpath -m "${2:?build.sh --native DIR}"); shift 2; fi
+cd "$here"
 only=" $* "  # program names to build (default: all)
 mkdir -p "$out"
 
