@@ -24,11 +24,8 @@ final class SimdRelaunch {
 
     /** Thrown past the commands' own CompileError handlers; {@link Main} answers it by running again. */
     static final class Needed extends RuntimeException {
-        final CompileError cause;
-
         Needed(CompileError cause) {
             super(cause.getMessage(), null, false, false);
-            this.cause = cause;
         }
     }
 
@@ -43,8 +40,7 @@ final class SimdRelaunch {
     }
 
     private static boolean possible() {
-        return ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() && System.getenv(ENV) == null
-                && commandLine().isPresent();
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() && System.getenv(ENV) == null;
     }
 
     /** This JVM's command line: the java binary, then its options, main class and arguments. */
@@ -59,7 +55,8 @@ final class SimdRelaunch {
 
     /** Runs this command line again with the Vector API; returns its exit status. */
     static int run(Needed needed) {
-        List<String> cmd = commandLine().orElseThrow();
+        List<String> cmd = commandLine().orElse(null);
+        if (cmd == null) throw new Cli.Failure(Cli.EXIT_FAILED, needed.getMessage());
         cmd.add(1, "--add-modules=jdk.incubator.vector");
         ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
         pb.environment().put(ENV, "1");

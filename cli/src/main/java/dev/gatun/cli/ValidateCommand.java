@@ -29,9 +29,8 @@ final class ValidateCommand {
 
     /** {@code invalid: type mismatch (at byte offset 37)} or {@code malformed: ...}. */
     static String describe(CompileError e) {
-        if (e.line() > 0) // text format: where in the text
-            return e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.reason() + " (at line " + e.line() + ", column " + e.column() + ")";
-        String kind = e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.reason();
-        return e.offset() < 0 ? kind : kind + " (at byte offset " + e.offset() + ")"; // -1: about no particular byte
+        String what = e.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + e.reason();
+        if (e.line() > 0) return what + " (at line " + e.line() + ", column " + e.column() + ")"; // text format
+        return e.offset() < 0 ? what : what + " (at byte offset " + e.offset() + ")"; // -1: about no particular byte
     }
 }
