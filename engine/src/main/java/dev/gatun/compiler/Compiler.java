@@ -217,10 +217,11 @@ public final class Compiler {
     /**
      * What a pre-scan of a body found; simd: it has v128 values (locals, blocks or instructions); tails: it
      * makes tail calls that are not jumps back to its own start, so it is split into a body that leaves
-     * them pending and a wrapper that runs them ({@link TailCalls}).
+     * them pending and a wrapper that runs them ({@link TailCalls}); anyTail: it makes tail calls of any kind.
      */
-    record BodySummary(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd, boolean tails, boolean osr, String why) {
-        private static BodySummary no(String why) { return new BodySummary(false, false, false, false, false, false, false, why); }
+    record BodySummary(boolean ok, boolean memory, boolean loops, boolean calls, boolean simd, boolean tails, boolean anyTail,
+                       boolean osr, String why) {
+        private static BodySummary no(String why) { return new BodySummary(false, false, false, false, false, false, false, false, why); }
 
         static BodySummary of(WasmModule mod, int funcidx) {
             FunctionType ft = mod.funcType(funcidx);
@@ -288,7 +289,7 @@ public final class Compiler {
             tails |= selfTail && simd;
             // On-stack replacement takes a frame of scalar locals only (see OsrCodegen).
             boolean osr = loops && !simd && !tails && !tries && !refs;
-            return new BodySummary(true, memory, loops, calls, simd, tails, osr, null);
+            return new BodySummary(true, memory, loops, calls, simd, tails, tails || selfTail, osr, null);
         }
 
         /** Whether a struct or array instruction's type (its first immediate, left unread) has a v128 field. */

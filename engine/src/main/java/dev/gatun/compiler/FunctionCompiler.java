@@ -120,6 +120,16 @@ public final class FunctionCompiler extends GcCodegen {
             // (a plain field: racy between threads, which only shifts when a poll happens). Metered code
             // polls in its fuel charges instead.
             Label go = cb.newLabel();
+            if (!scan.anyTail()) {
+                // Only calls at even depths count. Between two counted calls runs at most one odd-depth body
+                // (its loops poll), so polls stay a bounded time apart, and recursion pays the store and load
+                // through the instance on half its calls (fib(27) 1.18 -> 1.04 ms). Tail calls keep the depth,
+                // so a function making one counts at every depth: a cycle of them could stay at an odd one.
+                cb.iload(depthSlot);
+                cb.iconst_1();
+                cb.iand();
+                cb.ifne(go);
+            }
             cb.aload(instSlot);
             cb.dup();
             cb.getfield(CD_INST, "callBudget", CD_int);

@@ -274,6 +274,29 @@ class CompilerTierTest {
     }
 
     @Test
+    void interruptsLoopFreeTailCallCyclesAtAnyDepth() {
+        // Recursion polls only at even call depths; tail calls keep the depth, so these must poll at every one.
+        Instance i = WebAssembly.instantiate(WebAssembly.compile(dev.gatun.Wat.parse("""
+                (module
+                  (func $a (export "a") (param i32) (result i32) (return_call $b (i32.add (local.get 0) (i32.const 1))))
+                  (func $b (param i32) (result i32) (return_call $a (local.get 0)))
+                  (func $self (export "self") (param i32) (result i32) (return_call $self (i32.add (local.get 0) (i32.const 1))))
+                  (func (export "a1") (param i32) (result i32) (call $a (local.get 0)))
+                  (func (export "a2") (param i32) (result i32) (i32.add (call $a (local.get 0)) (i32.const 0)))
+                  (func (export "self1") (param i32) (result i32) (call $self (local.get 0))))
+                """), Tier.COMPILER), Imports.empty());
+        for (String name : List.of("a", "a1", "a2", "self", "self1")) {
+            Function f = i.exports().function(name);
+            assertTrue(isCompiled(f), name);
+            i.setTimeout(Duration.ofMillis(100));
+            // A call that never polls would spin forever: fail instead of hanging the build.
+            RuntimeError e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(RuntimeError.class, () -> f.call(Value.i32(0)), name), name);
+            assertEquals(RuntimeError.Trap.INTERRUPTED, e.trap(), name);
+        }
+    }
+
+    @Test
     void manyThreadsShareOneCompiledModule() throws Exception {
         dev.gatun.Module m = WebAssembly.compile(fixture("traps"), Tier.COMPILER);
         Instance shared = WebAssembly.instantiate(m, Imports.empty());
