@@ -27,7 +27,9 @@ final class Invoke {
     /** With statsTo, what tier 2 compiled is printed there after the call. */
     static int run(Path file, byte[] bytes, CompileOptions options, String name, List<String> args, List<String> dirs, List<String> envs,
                    RunLimits limits, PrintWriter out, PrintWriter statsTo) {
+        CompileStats.Startup startup = new CompileStats.Startup();
         Module module = WasiRun.compile(file, bytes, options);
+        startup.compiled();
         ExportDescriptor export = module.exports().stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
         if (export == null)
             throw new Cli.Failure(Cli.EXIT_USAGE, file + ": unknown export: " + InspectCommand.quote(name) + functionList(module));
@@ -53,6 +55,7 @@ final class Invoke {
         try {
             Instance instance = WebAssembly.instantiate(module, wasi != null ? wasi.imports() : Imports.empty(), limits.instanceLimits());
             try {
+                startup.instantiated();
                 limits.apply(instance);
                 // initialize binds WASI to the memory and runs a reactor's _initialize; a command has none.
                 if (wasi != null && instance.exports().has("memory")) wasi.initialize(instance);
@@ -68,7 +71,10 @@ final class Invoke {
             throw new Cli.Failure(Cli.EXIT_FAILED, "trap: " + Frames.format(e, module, limits.explain(e)));
         } finally {
             if (wasi != null) wasi.close(); // flushes the guest's stdout before the results are printed
-            if (statsTo != null) CompileStats.print(module, statsTo);
+            if (statsTo != null) {
+                CompileStats.print(module, statsTo);
+                startup.print(statsTo);
+            }
         }
         if (results != null) for (Value v : results) out.println(ValueText.format(v));
         out.flush();

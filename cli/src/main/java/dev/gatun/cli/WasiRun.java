@@ -27,7 +27,9 @@ final class WasiRun {
     /** With statsTo, what tier 2 compiled is printed there after the run. */
     static int run(Path file, byte[] bytes, CompileOptions options, List<String> dirs, List<String> envs, List<String> args,
                    RunLimits limits, PrintWriter err, PrintWriter statsTo) {
+        CompileStats.Startup startup = new CompileStats.Startup();
         Module module = compile(file, bytes, options);
+        startup.compiled();
         if (module.exports().stream().noneMatch(e -> e.name().equals("_start") && e.kind() == ExternKind.FUNCTION))
             throw new Cli.Failure(Cli.EXIT_USAGE, file + " has no _start function, so it is not a WASI command; "
                     + "call one of its exports with --invoke NAME" + Invoke.functionList(module));
@@ -39,6 +41,7 @@ final class WasiRun {
         try (Wasi wasi = wasi(dirs, envs, argv)) {
             Instance instance = WebAssembly.instantiate(module, wasi.imports(), limits.instanceLimits());
             try {
+                startup.instantiated();
                 limits.apply(instance);
                 if (instance.exports().has("memory")) return wasi.start(instance);
                 return Invoke.startWithoutMemory(instance);
@@ -53,7 +56,10 @@ final class WasiRun {
             err.flush();
             return EXIT_TRAP;
         } finally {
-            if (statsTo != null) CompileStats.print(module, statsTo);
+            if (statsTo != null) {
+                CompileStats.print(module, statsTo);
+                startup.print(statsTo);
+            }
         }
     }
 

@@ -35,7 +35,16 @@ class CompileStatsTest {
     void statsOfTheInterpreterSayNothingWasCompiled() {
         MainTest.Result r = gatun("run", "--tier", "interpreter", "--stats", "--invoke", "gcd", EXAMPLE.toString(), "48", "18");
         assertEquals(0, r.exit(), r.err());
-        assertEquals("gatun: tier 2: nothing compiled (tier interpreter)", r.err().strip());
+        assertEquals("gatun: tier 2: nothing compiled (tier interpreter)", r.err().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void statsTimeTheStartUp() {
+        MainTest.Result r = gatun("run", "--tier", "compiler", "--stats", "--invoke", "gcd", EXAMPLE.toString(), "48", "18");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.matches(
+                "gatun: start-up (\\d+\\.\\d{3} s: \\d+\\.\\d{3} s JVM and command line, |: )"
+                + "\\d+\\.\\d{3} s compile \\(decode, validate\\), \\d+\\.\\d{3} s instantiate")), r.err());
     }
 
     @Test

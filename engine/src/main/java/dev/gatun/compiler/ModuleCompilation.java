@@ -205,12 +205,8 @@ final class ModuleCompilation {
         }
     }
 
-    private Compiler.Result result(CompiledCode[] byClass, Linker linker) throws ReflectiveOperationException {
-        return result(byClass, linker, ok);
-    }
-
     /** The code of the functions compiled, as named by ok, with the linker told which class holds each. */
-    private Compiler.Result result(CompiledCode[] byClass, Linker linker, boolean[] ok) throws ReflectiveOperationException {
+    private Compiler.Result result(CompiledCode[] byClass, Linker linker) throws ReflectiveOperationException {
         CompiledCode[] codes = new CompiledCode[nDef];
         java.util.List<java.util.List<Integer>> byK = new java.util.ArrayList<>();
         for (int k = 0; k < nClasses; k++) byK.add(new java.util.ArrayList<>());
@@ -223,26 +219,36 @@ final class ModuleCompilation {
         return new Compiler.Result(codes, linker, report());
     }
 
-    /** The compile as an earlier process left it in the class cache, or null (a miss, or classes that do not load). */
+    /**
+     * The compile as an earlier process left it in the class cache, or null (a miss). Its classes are
+     * defined when a call first needs them ({@link Linker#defer}), not here: they loaded when the entry was
+     * stored, and a start-up should pay only for the ones that run.
+     */
     private Compiler.Result cached() {
         ClassCache.Entry e = ClassCache.load(cacheDir, key, nDef, nClasses);
         if (e == null) return null;
+        System.arraycopy(e.ok(), 0, ok, 0, nDef);
+        System.arraycopy(e.noOsr(), 0, noOsr, 0, nDef);
+        System.arraycopy(e.methodBytes(), 0, methodBytes, 0, nDef);
+        System.arraycopy(e.splitBytes(), 0, splitBytes, 0, nDef);
+        System.arraycopy(e.why(), 0, why, 0, nDef);
         Linker linker = new Linker(imported, classOf);
+        java.util.List<java.util.List<Integer>> byK = new java.util.ArrayList<>();
+        for (int k = 0; k < nClasses; k++) byK.add(new java.util.ArrayList<>());
+        for (int i = 0; i < nDef; i++) if (ok[i]) byK.get(classOf[i]).add(i);
         CompiledCode[] byClass = new CompiledCode[nClasses];
-        try {
-            for (int k = 0; k < nClasses; k++) if (e.classes()[k] != null) byClass[k] = define(e.classes()[k], linker, k);
-            Compiler.Result r = result(byClass, linker, e.ok());
-            System.arraycopy(e.ok(), 0, ok, 0, nDef);
-            System.arraycopy(e.noOsr(), 0, noOsr, 0, nDef);
-            System.arraycopy(e.methodBytes(), 0, methodBytes, 0, nDef);
-            System.arraycopy(e.splitBytes(), 0, splitBytes, 0, nDef);
-            System.arraycopy(e.why(), 0, why, 0, nDef);
-            ClassCache.HITS.incrementAndGet();
-            return new Compiler.Result(r.codes(), linker, report());
-        } catch (RuntimeException | LinkageError | ReflectiveOperationException ex) {
-            ClassCache.evict(cacheDir, key);
-            return null;
+        Runnable evict = () -> ClassCache.evict(cacheDir, key);
+        for (int k = 0; k < nClasses; k++) {
+            if (e.classes()[k] == null) continue;
+            byClass[k] = linker.defer(k, e.classes()[k], byK.get(k), bytes -> {
+                MethodHandles.Lookup l = defineClass(bytes, linker);
+                return new Linker.Defined(l, entry(l));
+            }, evict);
         }
+        CompiledCode[] codes = new CompiledCode[nDef];
+        for (int i = 0; i < nDef; i++) if (ok[i]) codes[i] = byClass[classOf[i]];
+        ClassCache.HITS.incrementAndGet();
+        return new Compiler.Result(codes, linker, report());
     }
 
     private Compiler.GeneratedClass generator(int k) {
@@ -256,14 +262,24 @@ final class ModuleCompilation {
 
     private static CompiledCode define(byte[] bytes, Linker linker, int k) {
         try {
-            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, linker, true);
+            MethodHandles.Lookup l = defineClass(bytes, linker);
             linker.define(k, l, java.util.List.of());
-            return (CompiledCode) l.findConstructor(l.lookupClass(), MethodType.methodType(void.class)).invoke();
+            return entry(l);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
+    }
+
+    /** Defines (and so verifies) one generated class, the module's linker its class data. */
+    private static MethodHandles.Lookup defineClass(byte[] bytes, Linker linker) throws IllegalAccessException {
+        return MethodHandles.lookup().defineHiddenClassWithClassData(bytes, linker, true);
+    }
+
+    /** The class's generic entry (its one instance). */
+    private static CompiledCode entry(MethodHandles.Lookup l) throws Throwable {
+        return (CompiledCode) l.findConstructor(l.lookupClass(), MethodType.methodType(void.class)).invoke();
     }
 
     /**

@@ -123,4 +123,58 @@ class ClassCacheTest {
         assertEquals(3 + 0, run(compile(b), "sum", 3), "b counts down by 3: 3, then 0");
         assertEquals(hits, ClassCache.HITS.get(), "a's entry was not taken for b");
     }
+
+    /** Three functions, each in a class of its own (one byte of Wasm per class): "far" calls across two classes. */
+    private static final String THREE = """
+            (module
+              (func $twice (param i32) (result i32) (i32.add (local.get 0) (local.get 0)))
+              (func (export "near") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1)))
+              (func (export "far") (param i32) (result i32) (i32.add (call $twice (local.get 0)) (i32.const 3))))""";
+
+    private <T> T withClassPerFunction(java.util.function.Supplier<T> body) {
+        System.setProperty("gatun.compiler.classBytes", "1");
+        try {
+            return body.get();
+        } finally {
+            System.clearProperty("gatun.compiler.classBytes");
+        }
+    }
+
+    @Test
+    void aHitDefinesAClassOnlyWhenACallNeedsIt() {
+        byte[] bytes = Wat.parse(THREE);
+        assertEquals(7, withClassPerFunction(() -> run(compile(bytes), "far", 2)));
+        long before = Linker.deferredDefined();
+        Module again = compile(bytes);
+        // (The compile itself happens at the first instantiation, and the class size is part of the key.)
+        Instance i = withClassPerFunction(() -> WebAssembly.instantiate(again, Imports.builder().build()));
+        assertEquals(before, Linker.deferredDefined(), "instantiating defines nothing");
+        assertEquals(6, ((Value.I32) i.exports().function("near").call(Value.i32(5))[0]).value());
+        assertEquals(before + 1, Linker.deferredDefined(), "near's class only");
+        assertEquals(13, ((Value.I32) i.exports().function("far").call(Value.i32(5))[0]).value());
+        assertEquals(before + 3, Linker.deferredDefined(), "far's class, and twice's through far's call");
+        assertEquals(3, again.compileReport().orElseThrow().compiled());
+    }
+
+    @Test
+    void aCachedClassThatDoesNotLoadFailsItsCallAndDropsTheEntry() throws Exception {
+        byte[] bytes = Wat.parse(THREE);
+        assertEquals(7, withClassPerFunction(() -> run(compile(bytes), "far", 2)));
+        Path entry = entries().getFirst();
+        byte[] all = Files.readAllBytes(entry);
+        // Every class's magic number broken, and the checksum made to match: an entry only the JVM can refuse.
+        for (int k = 8; k + 4 <= all.length; k++) {
+            if ((all[k] & 0xff) == 0xCA && (all[k + 1] & 0xff) == 0xFE && (all[k + 2] & 0xff) == 0xBA && (all[k + 3] & 0xff) == 0xBE) all[k] = 0;
+        }
+        java.nio.ByteBuffer.wrap(all).putLong(0, ClassCache.checksum(all, 8));
+        Files.write(entry, all);
+        long hits = ClassCache.HITS.get();
+        Instance i = withClassPerFunction(() -> WebAssembly.instantiate(compile(bytes), Imports.builder().build()));
+        assertEquals(hits + 1, ClassCache.HITS.get());
+        dev.gatun.RuntimeError e = org.junit.jupiter.api.Assertions.assertThrows(dev.gatun.RuntimeError.class,
+                () -> i.exports().function("near").call(Value.i32(1)));
+        assertTrue(e.getMessage().contains("class cache"), e.getMessage());
+        assertTrue(entries().isEmpty(), "the entry is evicted, so the next process compiles again");
+        assertEquals(7, withClassPerFunction(() -> run(compile(bytes), "far", 2)));
+    }
 }
