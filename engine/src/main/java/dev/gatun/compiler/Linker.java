@@ -83,15 +83,15 @@ final class Linker {
 
     record Defined(MethodHandles.Lookup lookup, CompiledCode code) {}
 
+    /** Deferred classes defined in this process (tests read it). */
+    static long deferredDefined() { return Deferred.DEFINED.get(); }
+
     /**
      * A class of a cache hit, defined on first use. Its classes were defined and verified when the entry was
      * stored, by the same engine on the same JVM, so a failure here is the JVM's (e.g. metaspace): the entry
      * is evicted, and the call that needed the class fails with an internal error instead of running.
      */
-    static long deferredDefined() { return Deferred.DEFINED.get(); }
-
     private static final class Deferred implements CompiledCode {
-        /** Deferred classes defined in this process (tests read it). */
         static final java.util.concurrent.atomic.AtomicLong DEFINED = new java.util.concurrent.atomic.AtomicLong();
 
         private byte[] bytes;

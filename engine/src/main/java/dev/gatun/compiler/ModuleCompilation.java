@@ -207,16 +207,24 @@ final class ModuleCompilation {
 
     /** The code of the functions compiled, as named by ok, with the linker told which class holds each. */
     private Compiler.Result result(CompiledCode[] byClass, Linker linker) throws ReflectiveOperationException {
-        CompiledCode[] codes = new CompiledCode[nDef];
+        java.util.List<java.util.List<Integer>> byK = functionsByClass();
+        for (int k = 0; k < nClasses; k++) if (byClass[k] != null) linker.define(k, linker.lookup(k), byK.get(k));
+        return new Compiler.Result(codes(byClass), linker, report());
+    }
+
+    /** By class: the compiled functions (as named by ok) it holds. */
+    private java.util.List<java.util.List<Integer>> functionsByClass() {
         java.util.List<java.util.List<Integer>> byK = new java.util.ArrayList<>();
         for (int k = 0; k < nClasses; k++) byK.add(new java.util.ArrayList<>());
-        for (int i = 0; i < nDef; i++) {
-            if (!ok[i]) continue;
-            codes[i] = byClass[classOf[i]];
-            byK.get(classOf[i]).add(i);
-        }
-        for (int k = 0; k < nClasses; k++) if (byClass[k] != null) linker.define(k, linker.lookup(k), byK.get(k));
-        return new Compiler.Result(codes, linker, report());
+        for (int i = 0; i < nDef; i++) if (ok[i]) byK.get(classOf[i]).add(i);
+        return byK;
+    }
+
+    /** By defined function: the entry of its class, null where it is not compiled. */
+    private CompiledCode[] codes(CompiledCode[] byClass) {
+        CompiledCode[] codes = new CompiledCode[nDef];
+        for (int i = 0; i < nDef; i++) if (ok[i]) codes[i] = byClass[classOf[i]];
+        return codes;
     }
 
     /**
@@ -233,9 +241,7 @@ final class ModuleCompilation {
         System.arraycopy(e.splitBytes(), 0, splitBytes, 0, nDef);
         System.arraycopy(e.why(), 0, why, 0, nDef);
         Linker linker = new Linker(imported, classOf);
-        java.util.List<java.util.List<Integer>> byK = new java.util.ArrayList<>();
-        for (int k = 0; k < nClasses; k++) byK.add(new java.util.ArrayList<>());
-        for (int i = 0; i < nDef; i++) if (ok[i]) byK.get(classOf[i]).add(i);
+        java.util.List<java.util.List<Integer>> byK = functionsByClass();
         CompiledCode[] byClass = new CompiledCode[nClasses];
         Runnable evict = () -> ClassCache.evict(cacheDir, key);
         for (int k = 0; k < nClasses; k++) {
@@ -245,10 +251,8 @@ final class ModuleCompilation {
                 return new Linker.Defined(l, entry(l));
             }, evict);
         }
-        CompiledCode[] codes = new CompiledCode[nDef];
-        for (int i = 0; i < nDef; i++) if (ok[i]) codes[i] = byClass[classOf[i]];
         ClassCache.HITS.incrementAndGet();
-        return new Compiler.Result(codes, linker, report());
+        return new Compiler.Result(codes(byClass), linker, report());
     }
 
     private Compiler.GeneratedClass generator(int k) {
